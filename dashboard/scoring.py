@@ -1,0 +1,43 @@
+"""Rank and class rules of the evaluations. Pure functions; imports nothing of ours."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+# Official class thresholds on the percentage of the maximum score (Tốt ≥ 90 %, Khá 70–< 90 %,
+# Trung bình 50–< 70 %, Yếu < 50 %). Codes are stable; labels live in i18n.
+CLASS_THRESHOLDS: tuple[tuple[float, str], ...] = (
+    (90.0, "good"),
+    (70.0, "fair"),
+    (50.0, "average"),
+    (0.0, "weak"),
+)
+CLASS_CODES = tuple(code for _, code in CLASS_THRESHOLDS)
+CLASS_LABELS_VI = {"good": "Tốt", "fair": "Khá", "average": "Trung bình", "weak": "Yếu"}
+
+
+def classify(percent_of_max: float | None) -> str | None:
+    """Return the class code for a score given as a percentage of the maximum; None when unknown."""
+    if percent_of_max is None or math.isnan(percent_of_max):
+        return None
+    for threshold, code in CLASS_THRESHOLDS:
+        if percent_of_max >= threshold:
+            return code
+    return "weak"
+
+
+def competition_ranks(values: Sequence[float | None], *, higher_is_better: bool = True) -> list[int | None]:
+    """Rank values the way the published tables do: ties share a rank and the next rank skips (1, 2, 2, 4).
+
+    Missing values get no rank.
+    """
+    present = [v for v in values if v is not None and not math.isnan(v)]
+    ranks: list[int | None] = []
+    for value in values:
+        if value is None or math.isnan(value):
+            ranks.append(None)
+            continue
+        better = sum(1 for other in present if (other > value if higher_is_better else other < value))
+        ranks.append(better + 1)
+    return ranks
