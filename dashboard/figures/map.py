@@ -1,0 +1,340 @@
+"""Choropleth map of units joined to a served boundary layer by code at draw time.
+
+Pure: no I/O, no Dash, no database. May import: i18n, scoring.
+
+The geometry is never embedded: each map trace's `geojson` is the URL of a content-hashed layer that the
+browser fetches once (and caches). Traces always come in the same order so a page can update values
+alone with `dash.Patch` (see `values_patch`). `go.Choroplethmap` with the inline "white-bg" style needs no
+tiles, sprites or glyphs as long as no text layer is drawn, so the map makes no third-party requests.
+`go.Choropleth` (d3 geo) was rejected: plotly.js fetches its world topojson from `topojsonURL` whenever a
+trace has a `locationmode`, which choropleth traces always have.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from typing import Any, Literal
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.colors import sample_colorscale
+
+from dashboard import i18n
+from dashboard.scoring import CLASS_CODES, classify
+
+Mode = Literal["score", "class"]
+
+NO_DATA_COLOUR = "#d4d4d4"
+NO_DATA_LINE = "#8c8c8c"
+BORDER_COLOUR = "#ffffff"
+OUTLINE_COLOUR = "#333333"
+# Okabe–Ito colours: distinguishable with every common colour-vision deficiency; none is grey.
+CLASS_COLOURS: dict[str, str] = {
+    "good": "#0072B2",
+    "fair": "#56B4E9",
+    "average": "#E69F00",
+    "weak": "#D55E00",
+}
+SCORE_SCALE = "Viridis"
+ANCHOR_SIZE = 16
+# Config for dcc.Graph: no logo, and no scroll-zoom trap for keyboard and screen-reader users.
+GRAPH_CONFIG: dict[str, Any] = {
+    "displaylogo": False,
+    "scrollZoom": False,
+    "modeBarButtonsToRemove": ["toImage"],
+}
+
+
+def _groups(mode: Mode) -> list[str]:
+    """Value traces after the no-data trace: one for scores, one per class for classes."""
+    return ["value"] if mode == "score" else list(CLASS_CODES)
+
+
+def trace_index(mode: Mode) -> dict[str, int]:
+    """Index of each trace in the figure: no_data, the value trace(s), anchors, then outline if any."""
+    names = ["no_data", *_groups(mode), "anchors"]
+    return {name: index for index, name in enumerate(names)}
+
+
+def _present(value: object) -> bool:
+    return value is not None and not (isinstance(value, float) and math.isnan(value))
+
+
+def _rows(values: pd.DataFrame, feature_codes: Sequence[str]) -> list[dict[str, Any]]:
+    """One row per feature of the layer, values joined by code; units missing from values have no value."""
+    by_code = {str(row["code"]): row for row in values.to_dict("records")}
+    rows = []
+    for code in feature_codes:
+        row = by_code.get(str(code), {})
+        value = row.get("value")
+        value = float(value) if _present(value) else None
+        class_code = row.get("class_code") if _present(row.get("class_code")) else None
+        if class_code is None and value is not None:
+            class_code = classify(value)
+        name = row.get("name") if _present(row.get("name")) else str(code)
+        rows.append({"code": str(code), "name": name, "value": value, "class_code": class_code})
+    return rows
+
+
+def _hover(row: Mapping[str, Any], *, lang: str, decimals: int) -> str:
+    if row["value"] is None:
+        return f"<b>{row['name']}</b><br>{i18n.t('map.no_data', lang)}"
+    number = i18n.format_number(row["value"], lang, decimals=decimals)
+    text = f"<b>{row['name']}</b><br>{i18n.t('map.legend_score', lang)}: {number}"
+    if row["class_code"]:
+        text += f"<br>{i18n.t('map.legend_class', lang)}: {i18n.t('class.' + row['class_code'], lang)}"
+    return text
+
+
+def trace_values(
+    values: pd.DataFrame,
+    *,
+    feature_codes: Sequence[str],
+    lang: str,
+    mode: Mode,
+    anchors: Mapping[str, Sequence[float]] | None = None,
+    value_range: tuple[float, float] | None = (0.0, 100.0),
+    decimals: int = 1,
+) -> dict[int, dict[str, list]]:
+    """Per trace index, the arrays that change with the data (locations, z, customdata, hovertext...)."""
+    rows = _rows(values, feature_codes)
+    index = trace_index(mode)
+    updates: dict[int, dict[str, list]] = {}
+
+    def arrays(selected: list[dict[str, Any]], *, with_z: bool) -> dict[str, list]:
+        update: dict[str, list] = {
+            "locations": [r["code"] for r in selected],
+            "customdata": [[r["code"]] for r in selected],
+            "hovertext": [_hover(r, lang=lang, decimals=decimals) for r in selected],
+        }
+        # The no-data trace gets a constant z: plotly skips features whose z is null, and zero would lie.
+        update["z"] = [r["value"] for r in selected] if with_z else [0] * len(selected)
+        return update
+
+    updates[index["no_data"]] = arrays([r for r in rows if r["value"] is None], with_z=False)
+    if mode == "score":
+        updates[index["value"]] = arrays([r for r in rows if r["value"] is not None], with_z=True)
+    else:
+        for class_code in CLASS_CODES:
+            chosen = [r for r in rows if r["value"] is not None and r["class_code"] == class_code]
+            updates[index[class_code]] = arrays(chosen, with_z=False)
+    marked = [r for r in rows if anchors and r["code"] in anchors]
+    known = [r["value"] for r in rows if r["value"] is not None]
+    low, high = value_range if value_range else (min(known, default=0.0), max(known, default=1.0))
+    updates[index["anchors"]] = {
+        "lon": [anchors[r["code"]][0] for r in marked] if anchors else [],
+        "lat": [anchors[r["code"]][1] for r in marked] if anchors else [],
+        "customdata": [[r["code"]] for r in marked],
+        "hovertext": [_hover(r, lang=lang, decimals=decimals) for r in marked],
+        "marker.color": [_anchor_colour(r, mode, low, high) for r in marked],
+    }
+    return updates
+
+
+def _anchor_colour(row: Mapping[str, Any], mode: Mode, low: float, high: float) -> str:
+    """Explicit colour of an anchor marker, matching its polygon's fill (markers cannot take null)."""
+    if row["value"] is None:
+        return NO_DATA_COLOUR
+    if mode == "class":
+        return CLASS_COLOURS.get(row["class_code"], NO_DATA_COLOUR)
+    share = 0.0 if high <= low else min(max((row["value"] - low) / (high - low), 0.0), 1.0)
+    return sample_colorscale(SCORE_SCALE, [share])[0]
+
+
+def choropleth(
+    values: pd.DataFrame,
+    *,
+    layer_url: str,
+    feature_codes: Sequence[str],
+    lang: str,
+    mode: Mode = "score",
+    title: str | None = None,
+    schematic: bool = False,
+    outline_url: str | None = None,
+    anchors: Mapping[str, Sequence[float]] | None = None,
+    value_range: tuple[float, float] | None = (0.0, 100.0),
+    decimals: int = 1,
+    height: int = 480,
+) -> go.Figure:
+    """Build the map: values (code, name, value, class_code) joined by code to the layer at `layer_url`.
+
+    Units without a value are grey with "No data" on hover, never zero. Clicking a unit or its anchor
+    marker puts its code in `customdata[0]` (see `clicked_code`).
+    """
+    updates = trace_values(
+        values,
+        feature_codes=feature_codes,
+        lang=lang,
+        mode=mode,
+        anchors=anchors,
+        value_range=value_range,
+        decimals=decimals,
+    )
+    index = trace_index(mode)
+    common = {
+        "geojson": layer_url,
+        "featureidkey": "properties.code",
+        "hovertemplate": "%{hovertext}<extra></extra>",
+        "marker": {"line": {"color": BORDER_COLOUR, "width": 1}},
+    }
+    traces: list[Any] = [
+        go.Choroplethmap(
+            **common,
+            **updates[index["no_data"]],
+            name=i18n.t("map.no_data", lang),
+            colorscale=[[0, NO_DATA_COLOUR], [1, NO_DATA_COLOUR]],
+            showscale=False,
+            showlegend=True,
+            legendrank=1000,
+        )
+    ]
+    if mode == "score":
+        traces.append(
+            go.Choroplethmap(
+                **common,
+                **updates[index["value"]],
+                coloraxis="coloraxis",
+                name=i18n.t("map.legend_score", lang),
+                showlegend=False,
+            )
+        )
+    else:
+        for rank, class_code in enumerate(CLASS_CODES):
+            colour = CLASS_COLOURS[class_code]
+            traces.append(
+                go.Choroplethmap(
+                    **common,
+                    **updates[index[class_code]],
+                    name=i18n.t(f"class.{class_code}", lang),
+                    colorscale=[[0, colour], [1, colour]],
+                    showscale=False,
+                    showlegend=True,
+                    legendrank=rank,
+                )
+            )
+    anchor = dict(updates[index["anchors"]])
+    marker_colour = anchor.pop("marker.color")
+    traces.append(
+        go.Scattermap(
+            **anchor,
+            mode="markers",
+            hovertemplate="%{hovertext}<extra></extra>",
+            marker={"size": ANCHOR_SIZE, "color": marker_colour},
+            showlegend=False,
+            name="",
+        )
+    )
+    if outline_url:
+        traces.append(
+            go.Choroplethmap(
+                geojson=outline_url,
+                featureidkey="properties.code",
+                locations=["51"],
+                z=[0],
+                colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
+                marker={"line": {"color": OUTLINE_COLOUR, "width": 1.5}},
+                showscale=False,
+                showlegend=False,
+                hoverinfo="skip",
+            )
+        )
+    layout: dict[str, Any] = {
+        "template": "none",
+        "height": height,
+        "margin": {"l": 0, "r": 0, "t": 40 if title else 8, "b": 28 if schematic else 0},
+        "map": {"style": "white-bg", "fitbounds": "locations"},
+        "legend": {
+            "title": {"text": i18n.t("map.legend_class" if mode == "class" else "map.legend_score", lang)},
+            "x": 0.01,
+            "y": 0.01,
+            "xanchor": "left",
+            "yanchor": "bottom",
+            "bgcolor": "rgba(255,255,255,0.85)",
+        },
+        # Keeps the user's zoom while the values change; a new layer (another vintage) resets it.
+        "uirevision": layer_url,
+        **i18n.d3_locale_format(lang),
+    }
+    if mode == "score":
+        low, high = value_range if value_range else (None, None)
+        layout["coloraxis"] = {
+            "colorscale": SCORE_SCALE,
+            "cmin": low,
+            "cmax": high,
+            "colorbar": {"title": {"text": i18n.t("map.legend_score", lang)}, "thickness": 14, "len": 0.6},
+        }
+    if title:
+        layout["title"] = {"text": title, "x": 0.01}
+    if schematic:
+        layout["annotations"] = [
+            {
+                "text": i18n.t("map.schematic_note", lang),
+                "xref": "paper",
+                "yref": "paper",
+                "x": 0,
+                "y": 0,
+                "yanchor": "top",
+                "showarrow": False,
+                "font": {"size": 12},
+            }
+        ]
+    return go.Figure(data=traces, layout=layout)
+
+
+def values_patch(
+    patch: Any,
+    values: pd.DataFrame,
+    *,
+    feature_codes: Sequence[str],
+    lang: str,
+    mode: Mode,
+    anchors: Mapping[str, Sequence[float]] | None = None,
+    value_range: tuple[float, float] | None = (0.0, 100.0),
+    decimals: int = 1,
+) -> Any:
+    """Fill a `dash.Patch()` with the new values only (same layer, mode and language); return it."""
+    updates = trace_values(
+        values,
+        feature_codes=feature_codes,
+        lang=lang,
+        mode=mode,
+        anchors=anchors,
+        value_range=value_range,
+        decimals=decimals,
+    )
+    for position, update in updates.items():
+        for key, array in update.items():
+            if key == "marker.color":
+                patch["data"][position]["marker"]["color"] = array
+            else:
+                patch["data"][position][key] = array
+    return patch
+
+
+def clicked_code(click_data: Mapping[str, Any] | None) -> str | None:
+    """Return the unit code of a click on the map (polygon or anchor marker), None otherwise."""
+    if not click_data or not click_data.get("points"):
+        return None
+    point = click_data["points"][0]
+    customdata = point.get("customdata")
+    if customdata:
+        return str(customdata[0] if isinstance(customdata, list | tuple) else customdata)
+    location = point.get("location")
+    return str(location) if location is not None else None
+
+
+def unavailable_figure(message: str) -> go.Figure:
+    """An empty map frame that says plainly why there is no map (e.g. no commune polygons)."""
+    return go.Figure(
+        layout={
+            "template": "none",
+            "height": 160,
+            "xaxis": {"visible": False},
+            "yaxis": {"visible": False},
+            "annotations": [
+                {"text": message, "showarrow": False, "xref": "paper", "yref": "paper", "x": 0.5, "y": 0.5}
+            ],
+            "margin": {"l": 0, "r": 0, "t": 0, "b": 0},
+        }
+    )
