@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 from datetime import date
+from pathlib import Path
 
 from sqlalchemy import (
     Boolean,
@@ -25,6 +26,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     create_engine,
+    make_url,
     event,
     select,
 )
@@ -226,6 +228,9 @@ def _enable_sqlite_foreign_keys(dbapi_connection, _record) -> None:
 def get_engine(database_url: str) -> Engine:
     """Return this process's engine for a URL (one pool per process; gunicorn forks after preload)."""
     if database_url.startswith("sqlite"):
+        database = make_url(database_url).database
+        if database and database != ":memory:":
+            Path(database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(database_url, connect_args={"timeout": 30})
         event.listen(engine, "connect", _enable_sqlite_foreign_keys)
     else:

@@ -1,0 +1,131 @@
+"""What the importer checks against: units with their validity, indicators and methodologies.
+
+May import: db, names, parsing. Loaded from the database inside the import transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import Connection, select
+
+from . import db
+from .names import NameIndex
+from .parsing import Problem
+
+
+def valid_in_year(valid_from: date | None, valid_to: date | None, year: int) -> bool:
+    """A unit counts for a data year when it existed on 31 December of that year."""
+    reference = date(year, 12, 31)
+    return (valid_from is None or valid_from <= reference) and (valid_to is None or valid_to >= reference)
+
+
+@dataclass
+class Catalogue:
+    """Reference data the importer validates against."""
+
+    units: dict[str, dict] = field(default_factory=dict)
+    indicators: dict[str, dict] = field(default_factory=dict)
+    methodologies: dict[str, dict] = field(default_factory=dict)
+    names: NameIndex = field(default_factory=NameIndex)
+
+    @classmethod
+    def load(cls, connection: Connection) -> Catalogue:
+        """Read units, names, indicators and methodologies."""
+        catalogue = cls()
+        for row in connection.execute(select(db.units)).mappings():
+            catalogue.units[row["code"]] = dict(row)
+        names: dict[str, set[str]] = {code: {u["name_vi"], u["name_en"]} for code, u in catalogue.units.items()}
+        for row in connection.execute(select(db.unit_versions)).mappings():
+            names[row["unit_code"]].update((row["name_vi"], row["name_en"]))
+        for row in connection.execute(select(db.unit_aliases)).mappings():
+            names[row["unit_code"]].add(row["alias"])
+        for code in sorted(names):
+            catalogue.names.add(code, sorted(names[code]))
+        for row in connection.execute(select(db.indicators)).mappings():
+            catalogue.indicators[row["code"]] = dict(row)
+        for row in connection.execute(select(db.methodologies)).mappings():
+            catalogue.methodologies[row["code"]] = dict(row)
+        return catalogue
+
+    def codes_valid_in(self, year: int, kind: str | None = None) -> set[str]:
+        """Codes of the units (of a kind) that existed on 31 December of the year."""
+        return {
+            code
+            for code, unit in self.units.items()
+            if (kind is None or unit["kind"] == kind) and valid_in_year(unit["valid_from"], unit["valid_to"], year)
+        }
+
+    def resolve_unit(self, text: str, *, year: int | None, kind: str | None, file: str, row: int, column: str,
+                     problems: list[Problem]) -> str | None:  # fmt: skip
+        """Return the code for a code or name valid in the year; append a problem and return None if not."""
+        if not text:
+            problems.append(Problem(file, row, column, None, "required-value", "unit is missing"))
+            return None
+        if text in self.units:
+            code = text
+        else:
+            of_kind = {c for c, u in self.units.items() if kind is None or u["kind"] == kind}
+            code, candidates = self.names.resolve(text, allowed=of_kind)
+            if code is None:
+                if candidates and len(candidates) > 1 and all("(" in c for c in candidates):
+                    message = "ambiguous unit name; candidates: " + "; ".join(candidates)
+                    rule = "ambiguous-unit"
+                else:
+                    message = "unknown unit" + (f"; closest: {'; '.join(candidates)}" if candidates else "")
+                    rule = "unknown-unit"
+                problems.append(Problem(file, row, column, text, rule, message))
+                return None
+        unit = self.units[code]
+        if kind is not None and unit["kind"] != kind:
+            problems.append(Problem(file, row, column, text, "unit-kind", f"{code} is a {unit['kind']}, not a {kind}"))
+            return None
+        if year is not None and not valid_in_year(unit["valid_from"], unit["valid_to"], year):
+            span = f"{unit['valid_from'] or '…'} – {unit['valid_to'] or '…'}"
+            problems.append(Problem(file, row, column, text, "unit-validity",
+                                    f"{unit['name_vi']} ({code}) did not exist in {year} (valid {span})"))  # fmt: skip
+            return None
+        return code
+
+    def check_range(self, code: str, value: float | None, *, file: str, row: int, column: str,
+                    problems: list[Problem]) -> None:  # fmt: skip
+        """Append a problem when a value lies outside its indicator's valid range."""
+        if value is None:
+            return
+        indicator = self.indicators[code]
+        low, high = indicator["min_value"], indicator["max_value"]
+        if (low is not None and value < low) or (high is not None and value > high):
+            problems.append(Problem(file, row, column, f"{value:g}", "range",
+                                    f"{code} must lie between {low:g} and {high if high is not None else '∞'}"))  # fmt: skip
+
+    def percent_of_max(self, code: str, value: float | None) -> float | None:
+        """Express a value as a percentage of its indicator's maximum (for the class thresholds)."""
+        indicator = self.indicators[code]
+        if value is None or indicator["measure"] == "percent":
+            return value
+        if not indicator["max_value"]:
+            return None
+        return 100 * value / indicator["max_value"]
+
+    def children(self, code: str) -> list[str]:
+        """Sub-indices of an index, in their published order."""
+        return sorted(
+            (c for c, i in self.indicators.items() if i["parent_code"] == code),
+            key=lambda c: self.indicators[c]["sort_order"],
+        )
+
+    def check_total(self, total_code: str, values: dict[str, float | None], *, file: str, row: int) -> list[Problem]:
+        """Compare a published total with its sub-indices where the methodology defines the sum."""
+        rule = self.methodologies[self.indicators[total_code]["methodology"]]["total_rule"]
+        parts = self.children(total_code)
+        total = values.get(total_code)
+        if rule not in ("sum", "percent_of_max") or total is None or any(values.get(p) is None for p in parts):
+            return []
+        expected = sum(values[p] for p in parts)  # type: ignore[misc]
+        if rule == "percent_of_max":
+            expected = 100 * expected / sum(self.indicators[p]["max_value"] for p in parts)
+        if abs(expected - total) > 0.015:  # published tables round to two decimals
+            return [Problem(file, row, total_code, f"{total:g}", "total",
+                            f"total differs from its sub-indices ({expected:.2f})", "warning")]  # fmt: skip
+        return []

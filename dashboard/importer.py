@@ -1,0 +1,395 @@
+"""Import published datasets: read -> validate (pure, returns problems) -> load (one transaction).
+
+May import: db, parsing, annex, names, scoring, catalogue. Must not import: queries, pages, figures.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, delete, insert, select, update
+
+from . import db
+from .annex import Mapping, parse_annex
+from .catalogue import Catalogue
+from .parsing import ImportRejected, Problem, Row, parse_number, parse_rank, read_rows
+from .scoring import CLASS_LABELS_VI, classify, competition_ranks
+
+REFERENCE_TYPES = ("units", "lineage", "events", "methodologies", "indicators")
+OBSERVATION_TYPES = ("observations", "annex")
+IMPORT_ORDER = (*REFERENCE_TYPES, *OBSERVATION_TYPES)
+QUALIFIERS = ("exact", "lower_bound", "upper_bound", "approx", "range")
+CLASS_BY_TEXT = {**{label.lower(): code for code, label in CLASS_LABELS_VI.items()},
+                 "good": "good", "fair": "fair", "average": "average", "weak": "weak"}  # fmt: skip
+FIRST_YEAR, LAST_YEAR = 2000, datetime.now(UTC).year + 1
+
+
+@dataclass
+class Dataset:
+    """A file and the metadata that came with it (sidecar `<name>.meta.json` or CLI options)."""
+
+    path: Path
+    meta: dict
+    checksum: str = ""
+
+    @property
+    def id(self) -> str:
+        return str(self.meta["id"])
+
+    @property
+    def type(self) -> str:
+        return str(self.meta.get("type", "observations"))
+
+    def source_id(self, local_id: str) -> str:
+        """Source ids are namespaced by dataset so two files may cite the same page independently."""
+        return f"{self.id}:{local_id}"
+
+    @property
+    def local_source_ids(self) -> list[str]:
+        return [str(s["id"]) for s in self.meta.get("sources", [])]
+
+
+@dataclass
+class ImportReport:
+    """What an import did: datasets loaded, rows per dataset, warnings kept."""
+
+    rows: dict[str, int] = field(default_factory=dict)
+    warnings: list[Problem] = field(default_factory=list)
+    data_version: str = ""
+
+
+def load_dataset(path: Path, overrides: dict | None = None) -> Dataset:
+    """Read a data file's sidecar metadata; CLI overrides win. Raises ImportRejected when none is found."""
+    sidecar = path.with_name(path.stem + ".meta.json")
+    meta: dict = {}
+    if sidecar.exists():
+        try:
+            meta = json.loads(sidecar.read_text(encoding="utf-8"))
+        except json.JSONDecodeError as error:
+            raise ImportRejected([Problem(sidecar.name, error.lineno, None, None, "metadata", error.msg)]) from None
+    meta.update({k: v for k, v in (overrides or {}).items() if v is not None})
+    problems = _check_meta(meta, path.name)
+    if problems:
+        raise ImportRejected(problems)
+    return Dataset(path, meta, hashlib.sha256(path.read_bytes()).hexdigest())
+
+
+def _check_meta(meta: dict, file: str) -> list[Problem]:
+    problems = []
+    for key in ("id", "title_vi", "title_en", "licence", "sources"):
+        if not meta.get(key):
+            problems.append(Problem(file, None, key, None, "metadata", "source metadata is missing this field"))
+    for number, source in enumerate(meta.get("sources") or [], start=1):
+        for key in ("id", "kind", "issuer", "title", "licence"):
+            if not source.get(key):
+                problems.append(Problem(file, None, f"sources[{number}].{key}", None, "metadata", "missing"))
+        if source.get("kind") and source["kind"] not in db.SOURCE_KINDS:
+            problems.append(
+                Problem(file, None, f"sources[{number}].kind", source["kind"], "metadata",
+                        f"kind must be one of {', '.join(db.SOURCE_KINDS)}")  # fmt: skip
+            )
+        if source.get("kind") in ("official", "press") and not (source.get("url") or source.get("reference")):
+            problems.append(Problem(file, None, f"sources[{number}].url", None, "metadata", "a URL is required"))
+    if meta.get("type", "observations") not in IMPORT_ORDER:
+        problems.append(Problem(file, None, "type", meta.get("type"), "metadata", "unknown dataset type"))
+    return problems
+
+
+def _cell(row: Row, name: str) -> str:
+    value = row.cells.get(name)
+    return "" if value is None else str(value).strip()
+
+
+def _require_columns(header: list[str], required: Iterable[str], file: str) -> list[Problem]:
+    return [
+        Problem(file, 1, column, None, "required-column", "required column is missing")
+        for column in required
+        if column not in header
+    ]
+
+
+def _number(row: Row, column: str, file: str, problems: list[Problem]) -> float | None:
+    try:
+        return parse_number(row.cells.get(column), vietnamese=False)
+    except ValueError:
+        problems.append(Problem(file, row.number, column, _cell(row, column), "type", "not a number"))
+        return None
+
+
+def validate_observations(dataset: Dataset, header: list[str], rows: list[Row], catalogue: Catalogue):
+    """Check a tidy file: year, unit, indicator, value (+ optional rank, class, qualifier, source)."""
+    file = dataset.path.name
+    problems = _require_columns(header, ("year", "indicator", "value"), file)
+    unit_column = "unit_code" if "unit_code" in header else "unit" if "unit" in header else None
+    if unit_column is None:
+        problems.append(Problem(file, 1, "unit_code", None, "required-column", "need 'unit_code' or 'unit'"))
+    if problems:
+        return [], problems
+    records = []
+    default_source = dataset.local_source_ids[0] if len(dataset.local_source_ids) == 1 else None
+    allowed_kind = dataset.meta.get("unit_kind")
+    for row in rows:
+        year = _year(row, file, problems)
+        indicator = _cell(row, "indicator")
+        if indicator not in catalogue.indicators:
+            problems.append(Problem(file, row.number, "indicator", indicator, "unknown-indicator", "unknown indicator"))
+            continue
+        unit = catalogue.resolve_unit(_cell(row, unit_column), year=year, kind=allowed_kind, file=file,
+                                      row=row.number, column=unit_column, problems=problems)  # fmt: skip
+        value = _number(row, "value", file, problems)
+        value_high = _number(row, "value_high", file, problems) if "value_high" in header else None
+        rank = _rank(row, "rank", file, problems)
+        rank_of = _rank(row, "rank_of", file, problems)
+        qualifier = _cell(row, "qualifier") or "exact"
+        if qualifier not in QUALIFIERS:
+            problems.append(Problem(file, row.number, "qualifier", qualifier, "qualifier",
+                                    f"must be one of {', '.join(QUALIFIERS)}"))  # fmt: skip
+        source = _cell(row, "source") or default_source
+        if source not in dataset.local_source_ids:
+            problems.append(Problem(file, row.number, "source", source, "source", "source not declared in metadata"))
+        class_text = _cell(row, "class")
+        class_code = CLASS_BY_TEXT.get(class_text.lower()) if class_text else None
+        if class_text and class_code is None:
+            problems.append(Problem(file, row.number, "class", class_text, "class", "unknown class"))
+        if year is None or unit is None:
+            continue
+        catalogue.check_range(indicator, value, file=file, row=row.number, column="value", problems=problems)
+        records.append({
+            "row": row.number, "unit_code": unit, "year": year, "period": _cell(row, "period") or str(year),
+            "indicator_code": indicator, "gov_level": _cell(row, "gov_level"), "value": value,
+            "value_high": value_high, "qualifier": qualifier, "value_published": _cell(row, "value_published") or None,
+            "rank": rank, "rank_of": rank_of, "class_label": class_code, "note": _cell(row, "note") or None,
+            "source_id": dataset.source_id(source or ""),
+        })  # fmt: skip
+    problems += _duplicates(records, file)
+    return records, problems
+
+
+def _year(row: Row, file: str, problems: list[Problem]) -> int | None:
+    text = _cell(row, "year")
+    if not (text.isdigit() and FIRST_YEAR <= int(text) <= LAST_YEAR):
+        problems.append(Problem(file, row.number, "year", text, "year",
+                                f"year must be between {FIRST_YEAR} and {LAST_YEAR}"))  # fmt: skip
+        return None
+    return int(text)
+
+
+def _rank(row: Row, column: str, file: str, problems: list[Problem]) -> int | None:
+    try:
+        return parse_rank(row.cells.get(column))
+    except ValueError:
+        problems.append(Problem(file, row.number, column, _cell(row, column), "type", "not a whole number ≥ 1"))
+        return None
+
+
+def _duplicates(records: list[dict], file: str) -> list[Problem]:
+    seen: dict[tuple, int] = {}
+    problems = []
+    for record in records:
+        key = (record["unit_code"], record["period"], record["indicator_code"], record["gov_level"],
+               record["source_id"])  # fmt: skip
+        if key in seen:
+            problems.append(Problem(file, record["row"], None, record["unit_code"], "duplicate",
+                                    f"same unit, period and indicator as row {seen[key]}"))  # fmt: skip
+        else:
+            seen[key] = record["row"]
+    return problems
+
+
+def validate_annex(dataset: Dataset, header: list[str], rows: list[Row], catalogue: Catalogue):
+    """Check a published annex table and turn it into tidy records, with rank/class/total consistency."""
+    file = dataset.path.name
+    meta = dataset.meta
+    year = meta.get("year")
+    if not isinstance(year, int) or not FIRST_YEAR <= year <= LAST_YEAR:
+        return [], [Problem(file, None, "year", str(year), "metadata", "the annex's year is missing or implausible")]
+    mapping_path = dataset.path.parent / meta.get("mapping", "")
+    if not mapping_path.is_file():
+        return [], [Problem(file, None, "mapping", str(meta.get("mapping")), "metadata", "mapping file not found")]
+    mapping = Mapping.load(mapping_path)
+    method = catalogue.methodologies.get(mapping.methodology)
+    if method is None or not method["first_year"] <= year <= (method["last_year"] or LAST_YEAR):
+        return [], [Problem(file, None, "year", str(year), "methodology",
+                            f"methodology {mapping.methodology} does not cover {year}")]  # fmt: skip
+    annex_rows, problems = parse_annex(header, rows, mapping, file=file, declared_groups=meta.get("groups", {}))
+    source = dataset.source_id(dataset.local_source_ids[0])
+    records: list[dict] = []
+    by_group: dict[str, list[tuple[dict, int | None, str | None]]] = {}
+    for annex_row in annex_rows:
+        unit = catalogue.resolve_unit(annex_row.unit_name, year=year, kind=annex_row.group_kind, file=file,
+                                      row=annex_row.row, column="Đơn vị", problems=problems)  # fmt: skip
+        values: dict[str, float | None] = {}
+        for code, cell in annex_row.values.items():
+            column = next(name for name, c in mapping.indicators.items() if c == code)
+            try:
+                values[code] = parse_number(cell)
+            except ValueError:
+                problems.append(Problem(file, annex_row.row, column, str(cell), "type", "not a number"))
+                continue
+            catalogue.check_range(code, values[code], file=file, row=annex_row.row, column=column, problems=problems)
+        class_code = None
+        if annex_row.class_label:
+            class_code = CLASS_BY_TEXT.get(annex_row.class_label.lower())
+            if class_code is None:
+                problems.append(Problem(file, annex_row.row, "Xếp loại", annex_row.class_label, "class",
+                                        "unknown class (expected Tốt, Khá, Trung bình or Yếu)"))  # fmt: skip
+        if unit is None:
+            continue
+        total_record = None
+        for code, value in values.items():
+            record = {"row": annex_row.row, "unit_code": unit, "year": year, "period": str(year),
+                      "indicator_code": code, "gov_level": "", "value": value, "value_high": None,
+                      "qualifier": "exact", "value_published": _published(annex_row.values[code]),
+                      "rank": None, "rank_of": None, "class_label": None, "note": None, "source_id": source}  # fmt: skip
+            if code == mapping.total:
+                record.update(rank=annex_row.rank, class_label=class_code)
+                total_record = record
+            records.append(record)
+        if total_record is not None:
+            problems += catalogue.check_total(mapping.total, values, file=file, row=annex_row.row)
+            by_group.setdefault(annex_row.group_label, []).append((total_record, annex_row.rank, class_code))
+    for group in by_group.values():
+        problems += _check_ranks_and_classes(group, mapping.total, catalogue, file)
+    problems += _duplicates(records, file)
+    return records, problems
+
+
+def _published(cell: object) -> str | None:
+    return None if cell is None else str(cell)
+
+
+def _check_ranks_and_classes(group: list, total_code: str, catalogue: Catalogue, file: str) -> list[Problem]:
+    problems = []
+    indicator = catalogue.indicators[total_code]
+    computed = competition_ranks([r["value"] for r, _, _ in group], higher_is_better=indicator["higher_is_better"])
+    for (record, published_rank, class_code), rank in zip(group, computed, strict=True):
+        record["rank_of"] = len(group)
+        if published_rank is not None and rank is not None and published_rank != rank:
+            problems.append(Problem(file, record["row"], "Xếp hạng", str(published_rank), "rank",
+                                    f"published rank differs from the rank computed from values ({rank})",
+                                    "warning"))  # fmt: skip
+        expected = classify(catalogue.percent_of_max(total_code, record["value"]))
+        if class_code is not None and expected is not None and class_code != expected:
+            problems.append(Problem(file, record["row"], "Xếp loại", CLASS_LABELS_VI[class_code], "class",
+                                    f"published class differs from the thresholds ({CLASS_LABELS_VI[expected]})",
+                                    "warning"))  # fmt: skip
+    return problems
+
+
+VALIDATORS = {"observations": validate_observations, "annex": validate_annex}
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _store_sources(connection: Connection, dataset: Dataset) -> None:
+    """Upsert the dataset row and its sources (reference rows point at them, so no cascade delete here)."""
+    now = _now()
+    dataset_row = {
+        "id": dataset.id, "title_vi": dataset.meta["title_vi"], "title_en": dataset.meta["title_en"],
+        "description_vi": dataset.meta.get("description_vi", ""), "description_en": dataset.meta.get("description_en", ""),
+        "licence": dataset.meta["licence"], "file_name": dataset.path.name, "checksum": dataset.checksum,
+        "imported_at": now, "accessed": db.parse_date(dataset.meta.get("accessed")),
+    }  # fmt: skip
+    if connection.execute(select(db.datasets.c.id).where(db.datasets.c.id == dataset.id)).first():
+        connection.execute(update(db.datasets).where(db.datasets.c.id == dataset.id).values(**dataset_row))
+    else:
+        connection.execute(insert(db.datasets).values(**dataset_row))
+    for source in dataset.meta["sources"]:
+        row = {
+            "id": dataset.source_id(source["id"]), "dataset_id": dataset.id, "kind": source["kind"],
+            "issuer": source["issuer"], "document_number": source.get("document_number"),
+            "document_date": db.parse_date(source.get("document_date")), "title": source["title"],
+            "url": source.get("url") or None, "licence": source["licence"], "checksum": dataset.checksum,
+            "imported_at": now, "accessed": db.parse_date(source.get("accessed") or dataset.meta.get("accessed")),
+            "note": source.get("note") or source.get("reference"),
+        }  # fmt: skip
+        exists = connection.execute(select(db.sources.c.id).where(db.sources.c.id == row["id"])).first()
+        if exists:
+            connection.execute(update(db.sources).where(db.sources.c.id == row["id"]).values(**row))
+        else:
+            connection.execute(insert(db.sources).values(**row))
+
+
+def _store_observations(connection: Connection, dataset: Dataset, records: list[dict]) -> None:
+    source_ids = [dataset.source_id(s) for s in dataset.local_source_ids]
+    old_sources = select(db.sources.c.id).where(db.sources.c.dataset_id == dataset.id)
+    connection.execute(delete(db.observations).where(db.observations.c.source_id.in_(old_sources)))
+    connection.execute(delete(db.sources).where(db.sources.c.dataset_id == dataset.id,
+                                                db.sources.c.id.not_in(source_ids)))  # fmt: skip
+    _store_sources(connection, dataset)
+    if records:
+        columns = [c.name for c in db.observations.columns if c.name != "id"]
+        connection.execute(insert(db.observations), [{k: r[k] for k in columns} for r in records])
+
+
+def _bump_version(connection: Connection) -> str:
+    version = f"{_now():%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
+    row = connection.execute(select(db.app_meta.c.key).where(db.app_meta.c.key == "data_version")).first()
+    statement = update(db.app_meta).where(db.app_meta.c.key == "data_version") if row else insert(db.app_meta)
+    connection.execute(statement.values(key="data_version", value=version))
+    return version
+
+
+def import_files(engine: Engine, paths: list[Path], *, strict: bool = False, overrides: dict | None = None,
+                 ) -> ImportReport:  # fmt: skip
+    """Import files in dependency order in ONE transaction; on any error nothing is stored."""
+    from . import reference  # reference-table loaders share this transaction
+
+    datasets = [load_dataset(path, overrides) for path in paths]
+    datasets.sort(key=lambda d: IMPORT_ORDER.index(d.type) if d.type in IMPORT_ORDER else len(IMPORT_ORDER))
+    report = ImportReport()
+    with engine.begin() as connection:
+        catalogue = Catalogue.load(connection)
+        for dataset in datasets:
+            header, rows = read_rows(dataset.path)
+            if dataset.type in REFERENCE_TYPES:
+                count, problems = reference.load(connection, dataset, header, rows, catalogue)
+            else:
+                records, problems = VALIDATORS[dataset.type](dataset, header, rows, catalogue)
+                count = len(records)
+            errors = [p for p in problems if p.severity == "error" or strict]
+            if errors:
+                raise ImportRejected(errors)
+            if dataset.type in REFERENCE_TYPES:
+                catalogue = Catalogue.load(connection)
+            else:
+                _store_observations(connection, dataset, records)
+            report.rows[dataset.id] = count
+            report.warnings += problems
+        report.data_version = _bump_version(connection)
+    return report
+
+
+def data_files(data_dir: Path) -> list[Path]:
+    """Every data file in data/ that has a metadata sidecar."""
+    return sorted(
+        path
+        for path in data_dir.rglob("*")
+        if path.suffix.lower() in (".csv", ".xlsx") and path.with_name(path.stem + ".meta.json").exists()
+    )
+
+
+def build_all(engine: Engine, data_dir: Path, *, strict: bool = False) -> ImportReport:
+    """Create the schema and import everything in data/ (all or nothing)."""
+    db.create_schema(engine)
+    return import_files(engine, data_files(data_dir), strict=strict)
+
+
+def is_empty(engine: Engine) -> bool:
+    """Tell whether no data has been imported yet."""
+    db.create_schema(engine)
+    return db.data_version(engine) == "0"
+
+
+def nan_to_none(value: float | None) -> float | None:
+    """Store NaN as NULL: the database has no 'not a number'."""
+    return None if value is None or math.isnan(value) else value

@@ -1,0 +1,243 @@
+"""Loaders for reference tables: units, lineage, events, methodologies, indicators.
+
+Each validates its rows (problems name file, row, column) and upserts inside the caller's transaction.
+May import: db, parsing, catalogue. Called only by importer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from sqlalchemy import Connection, delete, insert, select, update
+
+from . import db
+from .catalogue import Catalogue
+from .parsing import Problem, Row, parse_number
+
+Loader = Callable[[Connection, object, list[Row], Catalogue, list[Problem]], int]
+
+
+def _text(row: Row, column: str) -> str:
+    value = row.cells.get(column)
+    return "" if value is None else str(value).strip()
+
+
+def _date(row: Row, column: str, file: str, problems: list[Problem]) -> date | None:
+    try:
+        return db.parse_date(_text(row, column))
+    except ValueError:
+        problems.append(Problem(file, row.number, column, _text(row, column), "type", "not an ISO date"))
+        return None
+
+
+def _source(row: Row, dataset, file: str, problems: list[Problem]) -> str:
+    local = _text(row, "source") or (dataset.local_source_ids[0] if len(dataset.local_source_ids) == 1 else "")
+    if local not in dataset.local_source_ids:
+        problems.append(Problem(file, row.number, "source", local, "source", "source not declared in metadata"))
+    return dataset.source_id(local)
+
+
+REQUIRED = {
+    "units": ("code", "kind", "name_vi", "name_en", "subtype_vi", "subtype_en", "valid_from", "valid_to"),
+    "lineage": ("from_code", "to_code", "event", "event_date", "legal_basis"),
+    "events": ("date", "event"),
+    "methodologies": ("code", "family", "name_vi", "name_en", "first_year"),
+    "indicators": ("code", "methodology", "name_vi", "name_en", "measure", "min_value", "max_value"),
+}
+
+
+def load(connection: Connection, dataset, header: list[str], rows: list[Row], catalogue: Catalogue):
+    """Validate and store one reference file; returns (row count, problems). Stores nothing on errors."""
+    file = dataset.path.name
+    problems = [
+        Problem(file, 1, column, None, "required-column", "required column is missing")
+        for column in REQUIRED[dataset.type]
+        if column not in header
+    ]
+    if problems:
+        return 0, problems
+    loader = LOADERS[dataset.type]
+    from .importer import _store_sources  # shared upsert of dataset + sources
+
+    _store_sources(connection, dataset)
+    count = loader(connection, dataset, rows, catalogue, problems)
+    return count, problems
+
+
+def _load_units(connection: Connection, dataset, rows: list[Row], catalogue: Catalogue, problems) -> int:
+    file = dataset.path.name
+    versions: dict[str, list[dict]] = {}
+    for row in rows:
+        code, kind = _text(row, "code"), _text(row, "kind")
+        if not code:
+            problems.append(Problem(file, row.number, "code", None, "required-value", "code is missing"))
+            continue
+        if kind not in db.UNIT_KINDS:
+            problems.append(Problem(file, row.number, "kind", kind, "unit-kind",
+                                    f"kind must be one of {', '.join(db.UNIT_KINDS)}"))  # fmt: skip
+        valid_from, valid_to = _date(row, "valid_from", file, problems), _date(row, "valid_to", file, problems)
+        if valid_from and valid_to and valid_from > valid_to:
+            problems.append(Problem(file, row.number, "valid_to", str(valid_to), "validity", "ends before it begins"))
+        versions.setdefault(code, []).append({
+            "row": row.number, "kind": kind, "parent_code": _text(row, "parent_code") or None,
+            "name_vi": _text(row, "name_vi"), "name_en": _text(row, "name_en"), "subtype_vi": _text(row, "subtype_vi"),
+            "subtype_en": _text(row, "subtype_en"), "valid_from": valid_from, "valid_to": valid_to,
+            "source_id": _source(row, dataset, file, problems), "note": _text(row, "note") or None,
+            "aliases": [a.strip() for a in _text(row, "aliases").split(";") if a.strip()],
+        })  # fmt: skip
+    known = set(versions) | set(catalogue.units)
+    for code, items in versions.items():
+        items.sort(key=lambda v: v["valid_from"] or date.min)
+        for earlier, later in zip(items, items[1:], strict=False):
+            if earlier["valid_to"] is None or (later["valid_from"] and later["valid_from"] <= earlier["valid_to"]):
+                problems.append(Problem(file, later["row"], "valid_from", code, "validity",
+                                        f"overlaps the version in row {earlier['row']}"))  # fmt: skip
+        for item in items:
+            if item["parent_code"] and item["parent_code"] not in known:
+                problems.append(Problem(file, item["row"], "parent_code", item["parent_code"], "unknown-unit",
+                                        "parent unit is not known"))  # fmt: skip
+    if any(p.severity == "error" for p in problems):
+        return 0
+    existing = set(catalogue.units)
+    for code, items in versions.items():
+        latest = items[-1]
+        unit = {"code": code, "kind": latest["kind"], "parent_code": latest["parent_code"],
+                "name_vi": latest["name_vi"], "name_en": latest["name_en"], "valid_from": items[0]["valid_from"],
+                "valid_to": None if any(i["valid_to"] is None for i in items) else items[-1]["valid_to"],
+                "source_id": latest["source_id"]}  # fmt: skip
+        if code in existing:
+            connection.execute(update(db.units).where(db.units.c.code == code).values(**unit))
+        else:
+            connection.execute(insert(db.units).values(**unit))
+        connection.execute(delete(db.unit_versions).where(db.unit_versions.c.unit_code == code))
+        connection.execute(delete(db.unit_aliases).where(db.unit_aliases.c.unit_code == code))
+        connection.execute(insert(db.unit_versions), [
+            {"unit_code": code, **{k: i[k] for k in ("name_vi", "name_en", "subtype_vi", "subtype_en",
+                                                      "valid_from", "valid_to", "note")}}
+            for i in items
+        ])  # fmt: skip
+        aliases = sorted({a for i in items for a in i["aliases"]})
+        if aliases:
+            connection.execute(insert(db.unit_aliases), [{"unit_code": code, "alias": a} for a in aliases])
+    return sum(len(items) for items in versions.values())
+
+
+def _load_lineage(connection: Connection, dataset, rows: list[Row], catalogue: Catalogue, problems) -> int:
+    file = dataset.path.name
+    records = []
+    for row in rows:
+        for column in ("from_code", "to_code"):
+            if _text(row, column) not in catalogue.units:
+                problems.append(Problem(file, row.number, column, _text(row, column), "unknown-unit", "unknown unit"))
+        event_date = _date(row, "event_date", file, problems)
+        if event_date is None:
+            problems.append(Problem(file, row.number, "event_date", None, "required-value", "date is missing"))
+        records.append({"from_code": _text(row, "from_code"), "to_code": _text(row, "to_code"),
+                        "event": _text(row, "event"), "event_date": event_date,
+                        "legal_basis": _text(row, "legal_basis"), "indicative": _text(row, "indicative") == "1",
+                        "note": _text(row, "note") or None, "source_id": _source(row, dataset, file, problems)})  # fmt: skip
+    if any(p.severity == "error" for p in problems):
+        return 0
+    mine = select(db.sources.c.id).where(db.sources.c.dataset_id == dataset.id)
+    connection.execute(delete(db.lineage).where(db.lineage.c.source_id.in_(mine)))
+    if records:
+        connection.execute(insert(db.lineage), records)
+    return len(records)
+
+
+def _load_events(connection: Connection, dataset, rows: list[Row], catalogue: Catalogue, problems) -> int:
+    file = dataset.path.name
+    records = []
+    for row in rows:
+        published = _text(row, "date")
+        year = published[:4]
+        if not year.isdigit():
+            problems.append(Problem(file, row.number, "date", published, "type", "must start with a year"))
+            continue
+        try:
+            event_date = date.fromisoformat(published[:10])
+        except ValueError:
+            event_date = date(int(year), 1, 1)  # only the year is published; the text keeps what was printed
+        records.append({"event_date": event_date, "date_published": published, "description_vi": _text(row, "event"),
+                        "legal_basis": _text(row, "legal_basis") or None, "figures": _text(row, "figures") or None,
+                        "source_id": _source(row, dataset, file, problems)})  # fmt: skip
+    if any(p.severity == "error" for p in problems):
+        return 0
+    mine = select(db.sources.c.id).where(db.sources.c.dataset_id == dataset.id)
+    connection.execute(delete(db.events).where(db.events.c.source_id.in_(mine)))
+    if records:
+        connection.execute(insert(db.events), records)
+    return len(records)
+
+
+def _upsert(connection: Connection, table, key: str, records: list[dict]) -> None:
+    existing = set(connection.execute(select(table.c[key])).scalars())
+    for record in records:
+        if record[key] in existing:
+            connection.execute(update(table).where(table.c[key] == record[key]).values(**record))
+        else:
+            connection.execute(insert(table).values(**record))
+
+
+def _load_methodologies(connection: Connection, dataset, rows: list[Row], catalogue: Catalogue, problems) -> int:
+    file = dataset.path.name
+    records = []
+    for row in rows:
+        first, last = _text(row, "first_year"), _text(row, "last_year")
+        if not first.isdigit() or (last and not last.isdigit()):
+            problems.append(Problem(file, row.number, "first_year", first, "type", "years must be whole numbers"))
+            continue
+        records.append({"code": _text(row, "code"), "family": _text(row, "family"), "name_vi": _text(row, "name_vi"),
+                        "name_en": _text(row, "name_en"), "description_vi": _text(row, "description_vi"),
+                        "description_en": _text(row, "description_en"), "first_year": int(first),
+                        "last_year": int(last) if last else None, "total_rule": _text(row, "total_rule") or None,
+                        "legal_basis": _text(row, "legal_basis") or None,
+                        "illustrative": _text(row, "illustrative") == "1"})  # fmt: skip
+    if any(p.severity == "error" for p in problems):
+        return 0
+    _upsert(connection, db.methodologies, "code", records)
+    return len(records)
+
+
+MEASURES = ("points", "percent", "index", "count", "rank")
+
+
+def _load_indicators(connection: Connection, dataset, rows: list[Row], catalogue: Catalogue, problems) -> int:
+    file = dataset.path.name
+    records = []
+    codes = {_text(row, "code") for row in rows}
+    for row in rows:
+        if _text(row, "methodology") not in catalogue.methodologies:
+            problems.append(Problem(file, row.number, "methodology", _text(row, "methodology"), "unknown-methodology",
+                                    "methodology is not in the catalogue"))  # fmt: skip
+        if _text(row, "measure") not in MEASURES:
+            problems.append(Problem(file, row.number, "measure", _text(row, "measure"), "measure",
+                                    f"must be one of {', '.join(MEASURES)}"))  # fmt: skip
+        parent = _text(row, "parent_code")
+        if parent and parent not in codes | set(catalogue.indicators):
+            problems.append(Problem(file, row.number, "parent_code", parent, "unknown-indicator", "unknown parent"))
+        try:
+            low, high = parse_number(row.cells.get("min_value")), parse_number(row.cells.get("max_value"))
+        except ValueError:
+            problems.append(Problem(file, row.number, "max_value", _text(row, "max_value"), "type", "not a number"))
+            continue
+        records.append({"code": _text(row, "code"), "methodology": _text(row, "methodology"),
+                        "parent_code": parent or None, "name_vi": _text(row, "name_vi"), "name_en": _text(row, "name_en"),
+                        "description_vi": _text(row, "description_vi"), "description_en": _text(row, "description_en"),
+                        "measure": _text(row, "measure"), "min_value": low, "max_value": high,
+                        "higher_is_better": _text(row, "higher_is_better") != "0",
+                        "sort_order": int(_text(row, "sort_order") or 0)})  # fmt: skip
+    if any(p.severity == "error" for p in problems):
+        return 0
+    _upsert(connection, db.indicators, "code", records)
+    return len(records)
+
+
+LOADERS: dict[str, Loader] = {
+    "units": _load_units,
+    "lineage": _load_lineage,
+    "events": _load_events,
+    "methodologies": _load_methodologies,
+    "indicators": _load_indicators,
+}
