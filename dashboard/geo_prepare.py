@@ -198,7 +198,12 @@ def _coverage_problems(
             )
     union = shapely.union_all(geometries)
     holes = gpd.GeoSeries(
-        [shapely.Polygon(ring) for part in shapely.get_parts(union) for ring in part.interiors],
+        # A hole's ring may enclose islands of the union; the gap is only what no feature covers.
+        [
+            shapely.Polygon(ring).difference(union)
+            for part in shapely.get_parts(union)
+            for ring in part.interiors
+        ],
         crs=projected.crs,
     )
     for hole in holes:

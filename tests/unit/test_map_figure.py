@@ -1,0 +1,139 @@
+"""The map figure builder: join by code, no-data rendering, hover formats, size, Patch updates."""
+
+from __future__ import annotations
+
+import math
+
+import dash
+import pandas as pd
+import pytest
+
+from dashboard.figures import map as map_figure
+
+CODES = ["522", "524", "525", "527", "528", "529", "530", "531", "532", "533", "534", "535", "536"]
+URL = "/geo/districts-2020.0123456789ab.geojson"
+ANCHORS = {"536": [109.1176, 15.3804]}
+
+
+def frame(values: dict[str, float | None]) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "code": list(values),
+            "name": [f"Unit {code}" for code in values],
+            "value": [math.nan if v is None else v for v in values.values()],
+            "class_code": [None] * len(values),
+        }
+    )
+
+
+@pytest.fixture
+def values() -> pd.DataFrame:
+    data: dict[str, float | None] = {code: 40.0 + 4 * i for i, code in enumerate(CODES)}
+    data["522"] = 87.5
+    data["524"] = None  # a unit with NaN
+    del data["525"]  # a unit missing from the frame
+    return frame(data)
+
+
+def build(values: pd.DataFrame, **options):
+    options = {"layer_url": URL, "feature_codes": CODES, "lang": "vi", "mode": "score", **options}
+    return map_figure.choropleth(values, **options)
+
+
+def test_no_value_is_grey_with_no_data_hover_never_zero(values) -> None:
+    figure = build(values, lang="en")
+    no_data, scored = figure.data[0], figure.data[1]
+    assert list(no_data.locations) == ["524", "525"]
+    assert no_data.colorscale[0][1] == no_data.colorscale[1][1] == map_figure.NO_DATA_COLOUR
+    assert all(text.endswith("No data") for text in no_data.hovertext)
+    assert "524" not in scored.locations and "525" not in scored.locations
+    assert 0 not in scored.z and None not in scored.z
+    assert no_data.name == "No data" and no_data.showlegend
+
+
+def test_hover_numbers_follow_the_language(values) -> None:
+    vi = build(values, lang="vi").data[1]
+    en = build(values, lang="en").data[1]
+    position = list(vi.locations).index("522")
+    assert vi.hovertext[position] == "<b>Unit 522</b><br>Điểm: 87,5<br>Xếp loại: Khá"
+    assert en.hovertext[position] == "<b>Unit 522</b><br>Score: 87.5<br>Class: Fair"
+    assert build(values, lang="vi").layout.separators == ",."
+
+
+def test_geometry_is_referenced_by_url_and_figure_is_small(values) -> None:
+    figure = build(
+        values, outline_url="/geo/province-2019.0123456789ab.geojson", anchors=ANCHORS, title="DTI 2023"
+    )
+    text = figure.to_json()
+    assert all(trace.geojson in (URL, "/geo/province-2019.0123456789ab.geojson") for trace in figure.data[:2])
+    assert "coordinates" not in text
+    assert len(text.encode()) <= 10_000
+
+
+def test_map_uses_no_tiles_and_fits_the_layer(values) -> None:
+    layout = build(values).layout
+    assert layout.map.style == "white-bg"
+    assert layout.map.fitbounds == "locations"
+    assert layout.coloraxis.colorscale[0][1] == "#440154"  # Viridis: colour-blind safe, no grey inside
+
+
+def test_class_mode_has_one_legend_entry_per_class_in_the_language(values) -> None:
+    figure = build(values, mode="class", lang="vi")
+    names = [trace.name for trace in figure.data[:5]]
+    assert names == ["Không có số liệu", "Tốt", "Khá", "Trung bình", "Yếu"]
+    assert figure.layout.legend.title.text == "Xếp loại"
+    good = figure.data[map_figure.trace_index("class")["good"]]
+    assert set(good.locations) == {c for c, v in zip(values.code, values.value, strict=True) if v >= 90}
+
+
+def test_class_code_in_frame_wins_over_the_score(values) -> None:
+    values.loc[values.code == "522", "class_code"] = "weak"
+    weak = build(values, mode="class").data[map_figure.trace_index("class")["weak"]]
+    assert "522" in weak.locations
+
+
+def test_click_returns_the_code_for_polygons_and_anchor_markers(values) -> None:
+    figure = build(values, anchors=ANCHORS)
+    anchor = figure.data[map_figure.trace_index("score")["anchors"]]
+    assert list(anchor.customdata) == [["536"]]
+    assert anchor.lon == (109.1176,) and anchor.marker.size >= 14
+    assert map_figure.clicked_code({"points": [{"customdata": ["536"], "lon": 109.1}]}) == "536"
+    assert map_figure.clicked_code({"points": [{"location": "522"}]}) == "522"
+    assert map_figure.clicked_code(None) is None
+
+
+def test_anchor_of_a_unit_without_data_is_grey(values) -> None:
+    values.loc[values.code == "536", "value"] = math.nan
+    anchor = build(values, anchors=ANCHORS).data[map_figure.trace_index("score")["anchors"]]
+    assert anchor.marker.color == (map_figure.NO_DATA_COLOUR,)
+    assert anchor.hovertext[0].endswith("Không có số liệu")
+
+
+def test_schematic_note_is_shown(values) -> None:
+    figure = build(values, schematic=True, lang="en")
+    assert figure.layout.annotations[0].text == "Schematic tiles, not administrative borders"
+
+
+def test_values_patch_updates_only_value_arrays(values) -> None:
+    figure = build(values, anchors=ANCHORS).to_plotly_json()
+    newer = frame(dict.fromkeys(CODES, 95.0))
+    patch = map_figure.values_patch(
+        dash.Patch(), newer, feature_codes=CODES, lang="vi", mode="score", anchors=ANCHORS
+    )
+    operations = patch.to_plotly_json()["operations"]
+    assert {op["location"][0] for op in operations} == {"data"}
+    for op in operations:  # apply the patch the way Dash's renderer does
+        target = figure
+        for key in op["location"][:-1]:
+            target = target[key]
+        target[op["location"][-1]] = op["params"]["value"]
+    assert figure["data"][0]["locations"] == []
+    assert figure["data"][1]["z"] == [95.0] * 13
+    assert (
+        figure["data"][2]["marker"]["color"] == ["rgb(253, 231, 37)"] or figure["data"][2]["marker"]["color"]
+    )
+
+
+def test_unavailable_figure_states_the_reason() -> None:
+    figure = map_figure.unavailable_figure("No commune polygons")
+    assert figure.layout.annotations[0].text == "No commune polygons"
