@@ -226,6 +226,8 @@ def _coverage_problems(
 def unit_areas_km2(geometries: Iterable[shapely.Geometry]) -> np.ndarray:
     """Area of each EPSG:4326 geometry in km², measured in its local UTM zone."""
     series = gpd.GeoSeries(list(geometries), crs=4326)
+    if series.empty:
+        return np.zeros(0)
     return series.to_crs(series.estimate_utm_crs()).area.to_numpy() / 1e6
 
 
