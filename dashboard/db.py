@@ -225,8 +225,11 @@ def _enable_sqlite_foreign_keys(dbapi_connection, _record) -> None:
 
 
 @functools.cache
-def get_engine(database_url: str) -> Engine:
-    """Return this process's engine for a URL (one pool per process; gunicorn forks after preload)."""
+def get_engine(database_url: str, *, schema: str | None = None) -> Engine:
+    """Return this process's engine for a URL (one pool per process; gunicorn forks after preload).
+
+    `schema` (PostgreSQL only) isolates tests that need an empty database of their own.
+    """
     if database_url.startswith("sqlite"):
         database = make_url(database_url).database
         if database and database != ":memory:":
@@ -234,7 +237,10 @@ def get_engine(database_url: str) -> Engine:
         engine = create_engine(database_url, connect_args={"timeout": 30})
         event.listen(engine, "connect", _enable_sqlite_foreign_keys)
     else:
-        engine = create_engine(database_url, pool_pre_ping=True, pool_size=5, max_overflow=5)
+        connect_args = {"options": f"-csearch_path={schema}"} if schema else {}
+        engine = create_engine(
+            database_url, pool_pre_ping=True, pool_size=5, max_overflow=5, connect_args=connect_args
+        )
     return engine
 
 

@@ -1,0 +1,53 @@
+"""Quảng Ngãi IT-application and e-documents transparency dashboard.
+
+`create_app()` is the only wiring point: Flask server, Dash pages, cache, database, API, headers.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import dash
+import flask
+
+from . import db, queries
+from .cache import cache
+from .config import Settings
+
+log = logging.getLogger(__name__)
+
+
+def _prepare_database(settings: Settings) -> None:
+    engine = db.get_engine(settings.database_url)
+    from .importer import build_all, is_empty
+
+    if settings.build_on_start and is_empty(engine):
+        report = build_all(engine, settings.data_dir)
+        log.info("built the database from %s: %s rows", settings.data_dir, sum(report.rows.values()))
+    queries.bind(engine)
+
+
+def create_app(settings: Settings | None = None) -> dash.Dash:
+    """Build the Dash app and its Flask server."""
+    settings = settings or Settings.from_env()
+    server = flask.Flask(__name__, instance_path=str(settings.instance_dir))
+    server.config["DASHBOARD_SETTINGS"] = settings
+    server.config["MAX_CONTENT_LENGTH"] = 64 * 1024
+    cache.init_app(server, config=settings.cache_config)
+    _prepare_database(settings)
+
+    app = dash.Dash(
+        __name__,
+        server=server,
+        use_pages=True,
+        assets_folder=str(settings.assets_dir),
+        external_stylesheets=[],
+        title="Minh bạch CNTT Quảng Ngãi",
+        suppress_callback_exceptions=True,
+        serve_locally=True,
+        compress=False,
+    )
+    from .shell import layout as shell_layout
+
+    app.layout = shell_layout
+    return app

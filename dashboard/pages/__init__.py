@@ -1,0 +1,1 @@
+"""One module per page; page-private helpers live in modules starting with an underscore."""

@@ -1,0 +1,220 @@
+"""The only module that runs SQL for the app. Memoized by data version; returns fresh frames.
+
+May import: db, cache, catalogue (validity rule). Must not import: pages, figures, importer.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import pandas as pd
+from flask import g, has_request_context
+from sqlalchemy import Engine, and_, select
+
+from . import db
+from .cache import cache
+from .catalogue import valid_in_year
+
+_state: dict[str, Engine] = {}
+
+OBSERVATION_COLUMNS = [
+    "year", "period", "unit_code", "unit_name_vi", "unit_name_en", "unit_kind", "gov_level",
+    "indicator_code", "indicator_name_vi", "indicator_name_en", "measure", "value", "value_high",
+    "qualifier", "value_published", "rank", "rank_of", "class_label", "methodology", "data_kind",
+    "source_id", "source_title", "source_document", "source_url",
+]  # fmt: skip
+
+
+def bind(engine: Engine) -> None:
+    """Use this engine for every query of this process (called by create_app)."""
+    _state["engine"] = engine
+
+
+def engine() -> Engine:
+    """The bound engine."""
+    return _state["engine"]
+
+
+def data_version() -> str:
+    """The data version, read once per request."""
+    if has_request_context():
+        if "data_version" not in g:
+            g.data_version = db.data_version(engine())
+        return g.data_version
+    return db.data_version(engine())
+
+
+def _read(statement) -> pd.DataFrame:
+    with engine().connect() as connection:
+        return pd.read_sql(statement, connection)
+
+
+def _versioned(function):
+    """Memoize a loader under the current data version; callers never pass the version themselves."""
+    memoized = cache.memoize()(function)
+
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        return memoized(data_version(), *args, **kwargs)
+
+    wrapper.uncached = function
+    return wrapper
+
+
+@_versioned
+def units(_version: str) -> pd.DataFrame:
+    """All units with their latest names and validity."""
+    return _read(select(db.units).order_by(db.units.c.code))
+
+
+@_versioned
+def unit_versions(_version: str) -> pd.DataFrame:
+    """Names and subtypes of every unit over time."""
+    return _read(select(db.unit_versions).order_by(db.unit_versions.c.unit_code, db.unit_versions.c.valid_from))
+
+
+@_versioned
+def indicators(_version: str) -> pd.DataFrame:
+    """The indicator catalogue joined to its methodology."""
+    m = db.methodologies
+    statement = select(
+        db.indicators,
+        m.c.family,
+        m.c.name_vi.label("methodology_name_vi"),
+        m.c.name_en.label("methodology_name_en"),
+        m.c.first_year,
+        m.c.last_year,
+        m.c.total_rule,
+        m.c.illustrative.label("methodology_illustrative"),
+    ).join(m, m.c.code == db.indicators.c.methodology)
+    return _read(statement.order_by(m.c.family, m.c.first_year, db.indicators.c.sort_order))
+
+
+@_versioned
+def methodologies(_version: str) -> pd.DataFrame:
+    """Every methodology version."""
+    return _read(select(db.methodologies).order_by(db.methodologies.c.family, db.methodologies.c.first_year))
+
+
+@_versioned
+def sources(_version: str) -> pd.DataFrame:
+    """Every source with its dataset."""
+    d = db.datasets
+    statement = select(db.sources, d.c.title_vi.label("dataset_title_vi"), d.c.title_en.label("dataset_title_en"))
+    return _read(statement.join(d, d.c.id == db.sources.c.dataset_id).order_by(db.sources.c.id))
+
+
+@_versioned
+def datasets(_version: str) -> pd.DataFrame:
+    """Every imported dataset, with its period and row count."""
+    o, s = db.observations, db.sources
+    frame = _read(select(db.datasets).order_by(db.datasets.c.id))
+    counts = _read(select(s.c.dataset_id, o.c.year, s.c.kind).join(s, s.c.id == o.c.source_id))
+    summary = counts.groupby("dataset_id").agg(
+        rows=("year", "size"), first_year=("year", "min"), last_year=("year", "max"),
+        kinds=("kind", lambda k: ",".join(sorted(set(k)))),
+    )  # fmt: skip
+    return frame.merge(summary, left_on="id", right_index=True, how="left")
+
+
+@_versioned
+def lineage(_version: str) -> pd.DataFrame:
+    """Every lineage link with its legal basis."""
+    return _read(select(db.lineage).order_by(db.lineage.c.event_date, db.lineage.c.id))
+
+
+@_versioned
+def events(_version: str) -> pd.DataFrame:
+    """The reorganisation timeline."""
+    s = db.sources
+    statement = select(db.events, s.c.url.label("source_url")).join(s, s.c.id == db.events.c.source_id)
+    return _read(statement.order_by(db.events.c.event_date))
+
+
+@dataclass(frozen=True)
+class ObservationFilter:
+    """What a page or download asks for; every field optional. Hashable, so usable as a cache key."""
+
+    indicators: tuple[str, ...] = ()
+    years: tuple[int, ...] = ()
+    unit_codes: tuple[str, ...] = ()
+    unit_kinds: tuple[str, ...] = ()
+    year_from: int | None = None
+    year_to: int | None = None
+
+
+@_versioned
+def observations(_version: str, selection: ObservationFilter = ObservationFilter()) -> pd.DataFrame:
+    """Observations with unit, indicator and source columns, names as valid in each year."""
+    o, u, i, s = db.observations, db.units, db.indicators, db.sources
+    statement = (
+        select(
+            o.c.year, o.c.period, o.c.unit_code, u.c.kind.label("unit_kind"), o.c.gov_level, o.c.indicator_code,
+            i.c.name_vi.label("indicator_name_vi"), i.c.name_en.label("indicator_name_en"), i.c.measure,
+            o.c.value, o.c.value_high, o.c.qualifier, o.c.value_published, o.c.rank, o.c.rank_of, o.c.class_label,
+            i.c.methodology, s.c.kind.label("data_kind"), o.c.source_id, s.c.title.label("source_title"),
+            s.c.document_number.label("source_document"), s.c.url.label("source_url"),
+        )  # fmt: skip
+        .join(u, u.c.code == o.c.unit_code)
+        .join(i, i.c.code == o.c.indicator_code)
+        .join(s, s.c.id == o.c.source_id)
+    )
+    conditions = []
+    if selection.indicators:
+        conditions.append(o.c.indicator_code.in_(selection.indicators))
+    if selection.years:
+        conditions.append(o.c.year.in_(selection.years))
+    if selection.unit_codes:
+        conditions.append(o.c.unit_code.in_(selection.unit_codes))
+    if selection.unit_kinds:
+        conditions.append(u.c.kind.in_(selection.unit_kinds))
+    if selection.year_from is not None:
+        conditions.append(o.c.year >= selection.year_from)
+    if selection.year_to is not None:
+        conditions.append(o.c.year <= selection.year_to)
+    if conditions:
+        statement = statement.where(and_(*conditions))
+    frame = _read(statement.order_by(o.c.year, o.c.indicator_code, o.c.rank, o.c.unit_code))
+    frame = _with_names_in_year(frame)
+    return frame[OBSERVATION_COLUMNS]
+
+
+def _with_names_in_year(frame: pd.DataFrame) -> pd.DataFrame:
+    """Attach the unit's name as it was in each row's year (Huyện Đức Phổ before 2020, Thị xã after)."""
+    versions = unit_versions()
+    names: dict[tuple[str, int], tuple[str, str]] = {}
+    by_code = {code: group for code, group in versions.groupby("unit_code")}
+    for code, year in {(c, int(y)) for c, y in zip(frame["unit_code"], frame["year"], strict=True)}:
+        group = by_code.get(code)
+        if group is None:
+            continue
+        valid = [r for r in group.itertuples() if valid_in_year(_date(r.valid_from), _date(r.valid_to), year)]
+        chosen = valid[-1] if valid else group.iloc[-1]
+        names[(code, year)] = (chosen.name_vi, chosen.name_en)
+    pairs = [names.get((c, int(y)), (c, c)) for c, y in zip(frame["unit_code"], frame["year"], strict=True)]
+    frame = frame.copy()
+    frame["unit_name_vi"] = [p[0] for p in pairs]
+    frame["unit_name_en"] = [p[1] for p in pairs]
+    return frame
+
+
+def _date(value):
+    return None if value is None or pd.isna(value) else pd.Timestamp(value).date()
+
+
+def years_with_data(indicator: str, unit_kinds: Iterable[str] = ()) -> list[int]:
+    """Years in which an indicator has observations (for the given unit kinds)."""
+    frame = observations(ObservationFilter(indicators=(indicator,), unit_kinds=tuple(unit_kinds)))
+    return sorted(int(y) for y in frame["year"].unique())
+
+
+def units_valid_in(year: int, kind: str) -> pd.DataFrame:
+    """Units of a kind that existed on 31 December of the year."""
+    frame = units()
+    mask = [
+        valid_in_year(_date(f), _date(t), year) and k == kind
+        for f, t, k in zip(frame["valid_from"], frame["valid_to"], frame["kind"], strict=True)
+    ]
+    return frame[mask].reset_index(drop=True)

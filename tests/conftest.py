@@ -1,0 +1,82 @@
+"""Shared fixtures. The suite runs on SQLite by default and on PostgreSQL/Redis when DATABASE_URL and
+CACHE_REDIS_URL are set (as `.ci/run` does)."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, text
+
+from dashboard import db
+from dashboard.config import REPO_ROOT, Settings
+from dashboard.importer import build_all
+
+SHARED = REPO_ROOT.parent / "shared"
+DATA_DIR = REPO_ROOT / "data"
+
+
+def _postgres_url() -> str | None:
+    url = Settings.from_env().database_url
+    return url if url.startswith("postgresql") else None
+
+
+@pytest.fixture
+def fresh_engine(tmp_path: Path) -> Iterator[Callable[[], Engine]]:
+    """Make empty databases with the schema: a file per test on SQLite, a schema per test on PostgreSQL."""
+    made: list[tuple[Engine, str | None]] = []
+
+    def make() -> Engine:
+        url = _postgres_url()
+        if url is None:
+            engine = db.get_engine(f"sqlite:///{tmp_path / f'{uuid.uuid4().hex}.sqlite3'}")
+            made.append((engine, None))
+        else:
+            schema = f"t_{uuid.uuid4().hex[:12]}"
+            with db.get_engine(url).begin() as connection:
+                connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+            engine = db.get_engine(url, schema=schema)
+            made.append((engine, schema))
+        db.create_schema(engine)
+        return engine
+
+    yield make
+    for engine, schema in made:
+        engine.dispose()
+        if schema:
+            with db.get_engine(_postgres_url()).begin() as connection:
+                connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+
+
+@pytest.fixture(scope="session")
+def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """Settings for the session's app: the environment's database (fresh) or a temporary SQLite file."""
+    instance = tmp_path_factory.mktemp("instance")
+    env = dict(os.environ, DASHBOARD_INSTANCE_DIR=str(instance))
+    return Settings.from_env(env, build_on_start=False)
+
+
+@pytest.fixture(scope="session")
+def built_engine(settings: Settings) -> Engine:
+    """The session database, rebuilt from data/ through the importer."""
+    engine = db.get_engine(settings.database_url)
+    db.drop_schema(engine)
+    build_all(engine, DATA_DIR)
+    return engine
+
+
+@pytest.fixture(scope="session")
+def app(settings: Settings, built_engine: Engine):
+    """One Dash app per session (a second app in one process loses its callbacks)."""
+    from dashboard import create_app
+
+    return create_app(settings)
+
+
+@pytest.fixture
+def client(app):
+    """Flask test client of the session app."""
+    return app.server.test_client()
