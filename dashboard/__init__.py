@@ -35,6 +35,11 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     server.config["MAX_CONTENT_LENGTH"] = 64 * 1024
     cache.init_app(server, config=settings.cache_config)
     _prepare_database(settings)
+    from .api import blueprint as api_blueprint
+    from .geo import register_geo_routes
+
+    server.register_blueprint(api_blueprint)
+    register_geo_routes(server, settings)
 
     app = dash.Dash(
         __name__,

@@ -1,0 +1,177 @@
+"""Shared Dash pieces: page frame (header, navigation, footer), banners, source notes, downloads, KPIs.
+
+May import: i18n, urls. Takes data as arguments; runs no queries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import pandas as pd
+from dash import dcc, html
+
+from . import urls
+from .i18n import t
+
+NAV_ITEMS = ("overview", "rankings", "compare", "edocs", "national", "methodology", "data")
+
+
+def _switch_url(path: str, query: dict[str, str], lang: str) -> str:
+    other = "en" if lang == "vi" else "vi"
+    return urls.with_query(path, **{**query, "lang": other})
+
+
+def header(*, lang: str, active: str, path: str, query: dict[str, str], pages: Sequence[str]) -> html.Header:
+    """Site header with plain-link navigation and the language switch that keeps the current view."""
+    links = [
+        html.Li(
+            dcc.Link(
+                t(f"nav.{name}", lang),
+                href=urls.page(name, lang=lang),
+                className="nav-link" + (" active" if name == active else ""),
+                **({"aria-current": "page"} if name == active else {}),
+            ),
+            className="nav-item",
+        )
+        for name in NAV_ITEMS
+        if name in pages
+    ]
+    return html.Header(
+        [
+            html.A(t("skip.to_content", lang), href="#main", className="visually-hidden-focusable skip-link"),
+            html.Nav(
+                html.Div(
+                    [
+                        dcc.Link(t("site.short_title", lang), href=urls.page("overview", lang=lang),
+                                 className="navbar-brand"),  # fmt: skip
+                        html.Ul(links, className="navbar-nav flex-row flex-wrap gap-2 me-auto"),
+                        html.A(
+                            t("nav.language_switch", lang),
+                            href=_switch_url(path, query, lang),
+                            lang="en" if lang == "vi" else "vi",
+                            className="btn btn-outline-light btn-sm lang-switch",
+                            id="lang-switch",
+                        ),
+                    ],
+                    className="container-xl d-flex flex-wrap align-items-center gap-2",
+                ),
+                className="navbar navbar-dark site-nav",
+                **{"aria-label": t("nav.label", lang)},
+            ),
+        ]
+    )
+
+
+def footer(*, lang: str, updated: str | None) -> html.Footer:
+    """Footer with the data's source, licence and last update."""
+    return html.Footer(
+        html.Div(
+            [
+                html.P(
+                    [
+                        html.Strong(t("footer.source", lang) + ": "),
+                        t("footer.source_text", lang),
+                        " · ",
+                        html.Strong(t("footer.licence", lang) + ": "),
+                        dcc.Link(t("footer.licence_text", lang), href=urls.page("licence", lang=lang)),
+                        " · ",
+                        html.Strong(t("footer.updated", lang) + ": "),
+                        updated or "–",
+                    ]
+                ),
+                html.P(
+                    [
+                        dcc.Link(t("nav.accessibility", lang), href=urls.page("accessibility", lang=lang)),
+                        " · ",
+                        dcc.Link(t("nav.data", lang), href=urls.page("data", lang=lang)),
+                    ]
+                ),
+            ],
+            className="container-xl",
+        ),
+        className="site-footer",
+    )
+
+
+def illustrative_banner(lang: str) -> html.Div:
+    """The visible warning shown wherever illustrative figures are on screen."""
+    return html.Div(
+        [html.Strong(t("illustrative.label", lang) + " "), t("illustrative.banner", lang)],
+        className="alert alert-warning illustrative-banner",
+        role="note",
+    )
+
+
+def page_frame(
+    children: object,
+    *,
+    lang: str,
+    active: str,
+    path: str,
+    query: dict[str, str],
+    updated: str | None,
+    pages: Sequence[str] = NAV_ITEMS,
+) -> html.Div:
+    """Wrap a page's content in header, main landmark and footer."""
+    return html.Div(
+        [
+            header(lang=lang, active=active, path=path, query=query, pages=pages),
+            html.Main(html.Div(children, className="container-xl"), id="main", tabIndex="-1"),
+            footer(lang=lang, updated=updated),
+        ],
+        lang=lang,
+        className="page",
+    )
+
+
+def empty_state(message: str) -> html.Div:
+    """A clear message where a view has nothing to show."""
+    return html.Div(message, className="alert alert-secondary empty-state", role="status")
+
+
+def kpi_card(label: str, value: str, note: str = "", *, card_id: str | None = None) -> html.Div:
+    """One headline figure."""
+    return html.Div(
+        [html.Div(label, className="kpi-label"), html.Div(value, className="kpi-value"),
+         html.Div(note, className="kpi-note")],  # fmt: skip
+        className="kpi-card",
+        **({"id": card_id} if card_id else {}),
+    )
+
+
+def source_list(sources: pd.DataFrame, *, lang: str) -> html.Div:
+    """The sources behind the numbers on screen: kind, issuer, document, date, link."""
+    if sources.empty:
+        return html.Div()
+    items = []
+    for row in sources.itertuples():
+        parts: list[object] = [html.Span(t(f"kind.{row.kind}", lang), className=f"badge kind-badge kind-{row.kind}"),
+                               " ", row.title]  # fmt: skip
+        if isinstance(row.document_number, str) and row.document_number:
+            parts.append(f" – {row.document_number}")
+        parts.append(f" ({row.issuer})")
+        if isinstance(row.url, str) and row.url:
+            parts += [" ", html.A(t("source.open", lang), href=row.url, rel="noopener", target="_blank")]
+        items.append(html.Li(parts))
+    return html.Section(
+        [html.H2(t("source.heading", lang), className="h5"), html.Ul(items, className="source-list")],
+        className="sources",
+    )
+
+
+def download_links(resource: str, params: dict[str, object], *, lang: str) -> html.Div:
+    """'Download this view' links in every format."""
+    return html.Div(
+        [html.Span(t("download.this_view", lang) + ": ", className="me-1")]
+        + [
+            html.A(fmt.upper(), href=urls.api(resource, fmt, **params, lang=lang), className="btn btn-link btn-sm",
+                   download="")  # fmt: skip
+            for fmt in ("csv", "xlsx", "json")
+        ],
+        className="downloads",
+    )
+
+
+def select_options(pairs: Iterable[tuple[str, str]]) -> list[dict[str, str]]:
+    """Turn (value, label) pairs into dropdown options."""
+    return [{"value": value, "label": label} for value, label in pairs]

@@ -1,0 +1,43 @@
+"""Every URL the app links to is built here, so shared links stay stable. Pure; imports nothing of ours."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+PAGE_PATHS = {
+    "overview": "/",
+    "rankings": "/xep-hang",
+    "compare": "/so-sanh",
+    "edocs": "/van-ban-dien-tu",
+    "national": "/ca-nuoc",
+    "methodology": "/phuong-phap",
+    "data": "/du-lieu",
+    "accessibility": "/tro-nang",
+    "licence": "/giay-phep",
+}
+
+
+def with_query(path: str, **params: object) -> str:
+    """Append non-empty parameters in a stable order; Vietnamese (the default) is never written."""
+    if params.get("lang") == "vi":
+        params.pop("lang")
+    clean = {k: v for k, v in sorted(params.items()) if v not in (None, "", (), [])}
+    for key, value in clean.items():
+        if isinstance(value, list | tuple):
+            clean[key] = ",".join(str(v) for v in value)
+    return f"{path}?{urlencode(clean)}" if clean else path
+
+
+def page(name: str, *, lang: str = "vi", **params: object) -> str:
+    """URL of a named page."""
+    return with_query(PAGE_PATHS[name], lang=lang, **params)
+
+
+def unit_profile(code: str, *, lang: str = "vi", **params: object) -> str:
+    """URL of a unit's profile page."""
+    return with_query(f"/don-vi/{code}", lang=lang, **params)
+
+
+def api(resource: str, fmt: str = "csv", **params: object) -> str:
+    """URL of an open-data download."""
+    return with_query(f"/api/v1/{resource}.{fmt}", **params)
