@@ -153,6 +153,7 @@ def choropleth(
     schematic: bool = False,
     outline_url: str | None = None,
     anchors: Mapping[str, Sequence[float]] | None = None,
+    bounds: Sequence[float] | None = None,
     value_range: tuple[float, float] | None = (0.0, 100.0),
     decimals: int = 1,
     height: int = 480,
@@ -243,7 +244,7 @@ def choropleth(
         "template": "none",
         "height": height,
         "margin": {"l": 0, "r": 0, "t": 40 if title else 8, "b": 28 if schematic else 0},
-        "map": {"style": "white-bg", "fitbounds": "locations"},
+        "map": {"style": "white-bg", **_view(bounds, height=height)},
         "legend": {
             "title": {"text": i18n.t("map.legend_class" if mode == "class" else "map.legend_score", lang)},
             "x": 0.01,
@@ -280,6 +281,29 @@ def choropleth(
             }
         ]
     return go.Figure(data=traces, layout=layout)
+
+
+def _view(bounds: Sequence[float] | None, *, height: int, width: int = 560) -> dict[str, Any]:
+    """Centre and zoom showing the layer's bbox (west, south, east, north) in a plot of that size.
+
+    Needed because plotly's `fitbounds` ignores geometry loaded from a URL (checked in the browser).
+    """
+    if not bounds:
+        return {"fitbounds": "locations"}
+    west, south, east, north = bounds
+
+    def mercator(lat: float) -> float:
+        return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+    # MapLibre tiles are 512 px: the world is 512 * 2**zoom px wide (2π in Mercator units).
+    zoom_x = math.log2(width * 360 / (512 * max(east - west, 1e-6)))
+    zoom_y = math.log2(height * 2 * math.pi / (512 * max(mercator(north) - mercator(south), 1e-6)))
+    centre_lat = math.degrees(math.atan(math.sinh((mercator(north) + mercator(south)) / 2)))
+    return {
+        "fitbounds": False,
+        "center": {"lon": round((west + east) / 2, 4), "lat": round(centre_lat, 4)},
+        "zoom": round(min(zoom_x, zoom_y) - 0.2, 2),
+    }
 
 
 def values_patch(

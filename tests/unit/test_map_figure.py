@@ -71,9 +71,11 @@ def test_geometry_is_referenced_by_url_and_figure_is_small(values) -> None:
 
 
 def test_map_uses_no_tiles_and_fits_the_layer(values) -> None:
-    layout = build(values).layout
+    layout = build(values, bounds=[108.2352, 14.5332, 109.1428, 15.4323]).layout
     assert layout.map.style == "white-bg"
-    assert layout.map.fitbounds == "locations"
+    assert layout.map.fitbounds is False
+    assert (layout.map.center.lon, layout.map.center.lat) == (108.689, pytest.approx(14.983, abs=0.01))
+    assert 8 < layout.map.zoom < 9.5
     assert layout.coloraxis.colorscale[0][1] == "#440154"  # Viridis: colour-blind safe, no grey inside
 
 
