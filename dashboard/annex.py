@@ -8,14 +8,16 @@ committees. A mapping file per methodology (data/mappings/*.json) maps column he
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .names import fold
 from .parsing import Problem, Row, is_roman_numeral, parse_rank, parse_rank_and_score
 
-GROUP_KEYWORDS = (  # folded words in a group heading -> unit kind
+GROUP_KEYWORDS = (  # folded words in a group heading -> unit kind; the first match wins
     ("cap xa", "commune"),
+    ("xa phuong", "commune"),
+    ("phuong xa", "commune"),
     ("cap huyen", "district"),
     ("huyen", "district"),
     ("so", "department"),
@@ -59,14 +61,26 @@ class AnnexRow:
     group_kind: str | None
     group_label: str
     unit_name: str
-    values: dict[str, object]  # indicator code -> raw cell
+    values: dict[str, object]  # indicator code -> cell (a combined '01 (0,727)' total already split)
     rank: int | None
     class_label: str | None
+    published: dict[str, object] = field(default_factory=dict)  # indicator code -> cell as printed
+    columns: dict[str, str] = field(default_factory=dict)  # indicator code -> header in this file
 
 
 def _match_header(header: list[str], candidates: tuple[str, ...]) -> str | None:
     wanted = {fold(c) for c in candidates}
     return next((h for h in header if fold(h) in wanted), None)
+
+
+def locate_columns(header: list[str], mapping: Mapping) -> dict[str, str | None]:
+    """Find the headers of the row-number, unit, rank and class columns (None when absent)."""
+    return {
+        "row_number": _match_header(header, mapping.row_number),
+        "unit": _match_header(header, mapping.unit),
+        "rank": _match_header(header, mapping.rank),
+        "class": _match_header(header, mapping.class_label),
+    }
 
 
 def group_kind(label: str, declared: dict[str, str]) -> str | None:
@@ -83,12 +97,7 @@ def parse_annex(
 ) -> tuple[list[AnnexRow], list[Problem]]:
     """Locate columns and groups; report missing columns and rows outside any group."""
     problems: list[Problem] = []
-    columns = {
-        "row_number": _match_header(header, mapping.row_number),
-        "unit": _match_header(header, mapping.unit),
-        "rank": _match_header(header, mapping.rank),
-        "class": _match_header(header, mapping.class_label),
-    }
+    columns = locate_columns(header, mapping)
     indicator_columns = {code: _match_header(header, (name,)) for name, code in mapping.indicators.items()}
     for name, code in mapping.indicators.items():
         if indicator_columns[code] is None:
@@ -111,19 +120,26 @@ def parse_annex(
             kind = group_kind(label, declared_groups)
             if kind is None:
                 problems.append(
-                    Problem(file, row.number, columns["unit"], label, "group", "cannot tell the group's unit kind")
+                    Problem(
+                        file, row.number, columns["unit"], label, "group", "cannot tell the group's unit kind"
+                    )
                 )
             continue
         if unit_cell is None:
-            problems.append(Problem(file, row.number, columns["unit"], None, "required-value", "unit name missing"))
+            problems.append(
+                Problem(file, row.number, columns["unit"], None, "required-value", "unit name missing")
+            )
             continue
         if not label:
             problems.append(
-                Problem(file, row.number, columns["row_number"], str(number_cell), "group", "row before any group")
+                Problem(
+                    file, row.number, columns["row_number"], str(number_cell), "group", "row before any group"
+                )
             )
             continue
         rank_cell = row.cells.get(columns["rank"]) if columns["rank"] else None
         values = {code: row.cells.get(column) for code, column in indicator_columns.items() if column}
+        published = dict(values)
         combined = parse_rank_and_score(values.get(mapping.total))
         if combined:  # '01 (0,727)': rank and score in the total cell
             rank_cell = rank_cell if rank_cell is not None else combined[0]
@@ -131,10 +147,22 @@ def parse_annex(
         try:
             rank = parse_rank(rank_cell)
         except ValueError:
-            problems.append(Problem(file, row.number, columns["rank"], str(rank_cell), "type", "rank is not a number"))
+            problems.append(
+                Problem(file, row.number, columns["rank"], str(rank_cell), "type", "rank is not a number")
+            )
             rank = None
         class_cell = row.cells.get(columns["class"]) if columns["class"] else None
         parsed.append(
-            AnnexRow(row.number, kind, label, str(unit_cell), values, rank, str(class_cell) if class_cell else None)
+            AnnexRow(
+                row.number,
+                kind,
+                label,
+                str(unit_cell),
+                values,
+                rank,
+                str(class_cell) if class_cell else None,
+                published,
+                {code: column for code, column in indicator_columns.items() if column},
+            )
         )
     return parsed, problems

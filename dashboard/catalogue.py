@@ -29,6 +29,7 @@ class Catalogue:
     indicators: dict[str, dict] = field(default_factory=dict)
     methodologies: dict[str, dict] = field(default_factory=dict)
     names: NameIndex = field(default_factory=NameIndex)
+    _lookups: dict[tuple, tuple[str | None, str, str]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls, connection: Connection) -> Catalogue:
@@ -36,7 +37,9 @@ class Catalogue:
         catalogue = cls()
         for row in connection.execute(select(db.units)).mappings():
             catalogue.units[row["code"]] = dict(row)
-        names: dict[str, set[str]] = {code: {u["name_vi"], u["name_en"]} for code, u in catalogue.units.items()}
+        names: dict[str, set[str]] = {
+            code: {u["name_vi"], u["name_en"]} for code, u in catalogue.units.items()
+        }
         for row in connection.execute(select(db.unit_versions)).mappings():
             names[row["unit_code"]].update((row["name_vi"], row["name_en"]))
         for row in connection.execute(select(db.unit_aliases)).mappings():
@@ -54,50 +57,95 @@ class Catalogue:
         return {
             code
             for code, unit in self.units.items()
-            if (kind is None or unit["kind"] == kind) and valid_in_year(unit["valid_from"], unit["valid_to"], year)
+            if (kind is None or unit["kind"] == kind)
+            and valid_in_year(unit["valid_from"], unit["valid_to"], year)
         }
 
-    def resolve_unit(self, text: str, *, year: int | None, kind: str | None, file: str, row: int, column: str,
-                     problems: list[Problem]) -> str | None:  # fmt: skip
+    def _span(self, code: str) -> str:
+        unit = self.units[code]
+        return f"{self.names.label(code)} valid {unit['valid_from'] or '…'} – {unit['valid_to'] or '…'}"
+
+    def lookup_unit(self, text: str, *, year: int | None, kind: str | None) -> tuple[str | None, str, str]:
+        """Return (code, rule, message) for a code or name: a code, or None with the rule broken and why.
+
+        Never guesses: the most specific written form decides (see NameIndex.matches); among the units it
+        names, only those of the expected kind that existed in the year count, and exactly one must remain.
+        """
+        key = (text, year, kind)
+        if key not in self._lookups:
+            self._lookups[key] = self._lookup(text, year=year, kind=kind)
+        return self._lookups[key]
+
+    def _lookup(self, text: str, *, year: int | None, kind: str | None) -> tuple[str | None, str, str]:
+        codes = {text} if text in self.units else self.names.matches(text)
+        if not codes:
+            closest = self.names.closest(text)
+            return (
+                None,
+                "unknown-unit",
+                "unknown unit" + (f"; closest: {'; '.join(closest)}" if closest else ""),
+            )
+        of_kind = {c for c in codes if kind is None or self.units[c]["kind"] == kind}
+        if not of_kind:
+            found = "; ".join(f"{self.names.label(c)} is a {self.units[c]['kind']}" for c in sorted(codes))
+            return None, "unit-kind", f"expected a {kind}: {found}"
+        valid = {c for c in of_kind if year is None or valid_in_year(**self._validity(c), year=year)}
+        if len(valid) == 1:
+            return next(iter(valid)), "", ""
+        if valid:
+            return (
+                None,
+                "ambiguous-unit",
+                "ambiguous unit name; candidates: " + "; ".join(sorted(self.names.label(c) for c in valid)),
+            )
+        spans = "; ".join(self._span(c) for c in sorted(of_kind))
+        return None, "unit-validity", f"no such unit existed on 31 December {year} ({spans})"
+
+    def _validity(self, code: str) -> dict:
+        unit = self.units[code]
+        return {"valid_from": unit["valid_from"], "valid_to": unit["valid_to"]}
+
+    def resolve_unit(
+        self,
+        text: str,
+        *,
+        year: int | None,
+        kind: str | None,
+        file: str,
+        row: int,
+        column: str,
+        problems: list[Problem],
+    ) -> str | None:
         """Return the code for a code or name valid in the year; append a problem and return None if not."""
         if not text:
             problems.append(Problem(file, row, column, None, "required-value", "unit is missing"))
             return None
-        if text in self.units:
-            code = text
-        else:
-            of_kind = {c for c, u in self.units.items() if kind is None or u["kind"] == kind}
-            code, candidates = self.names.resolve(text, allowed=of_kind)
-            if code is None:
-                if candidates and len(candidates) > 1 and all("(" in c for c in candidates):
-                    message = "ambiguous unit name; candidates: " + "; ".join(candidates)
-                    rule = "ambiguous-unit"
-                else:
-                    message = "unknown unit" + (f"; closest: {'; '.join(candidates)}" if candidates else "")
-                    rule = "unknown-unit"
-                problems.append(Problem(file, row, column, text, rule, message))
-                return None
-        unit = self.units[code]
-        if kind is not None and unit["kind"] != kind:
-            problems.append(Problem(file, row, column, text, "unit-kind", f"{code} is a {unit['kind']}, not a {kind}"))
-            return None
-        if year is not None and not valid_in_year(unit["valid_from"], unit["valid_to"], year):
-            span = f"{unit['valid_from'] or '…'} – {unit['valid_to'] or '…'}"
-            problems.append(Problem(file, row, column, text, "unit-validity",
-                                    f"{unit['name_vi']} ({code}) did not exist in {year} (valid {span})"))  # fmt: skip
-            return None
+        code, rule, message = self.lookup_unit(text, year=year, kind=kind)
+        if code is None:
+            problems.append(Problem(file, row, column, text, rule, message))
         return code
 
-    def check_range(self, code: str, value: float | None, *, file: str, row: int, column: str,
-                    problems: list[Problem]) -> None:  # fmt: skip
+    def check_range(
+        self, code: str, value: float | None, *, file: str, row: int, column: str, problems: list[Problem]
+    ) -> None:
         """Append a problem when a value lies outside its indicator's valid range."""
         if value is None:
             return
         indicator = self.indicators[code]
         low, high = indicator["min_value"], indicator["max_value"]
         if (low is not None and value < low) or (high is not None and value > high):
-            problems.append(Problem(file, row, column, f"{value:g}", "range",
-                                    f"{code} must lie between {low:g} and {high if high is not None else '∞'}"))  # fmt: skip
+            low_text = "-∞" if low is None else f"{low:g}"
+            high_text = "∞" if high is None else f"{high:g}"
+            problems.append(
+                Problem(
+                    file,
+                    row,
+                    column,
+                    f"{value:g}",
+                    "range",
+                    f"{code} must lie between {low_text} and {high_text}",
+                )
+            )
 
     def percent_of_max(self, code: str, value: float | None) -> float | None:
         """Express a value as a percentage of its indicator's maximum (for the class thresholds)."""
@@ -115,17 +163,41 @@ class Catalogue:
             key=lambda c: self.indicators[c]["sort_order"],
         )
 
-    def check_total(self, total_code: str, values: dict[str, float | None], *, file: str, row: int) -> list[Problem]:
+    def check_total(
+        self,
+        total_code: str,
+        values: dict[str, float | None],
+        *,
+        file: str,
+        row: int,
+        column: str | None = None,
+    ) -> list[Problem]:
         """Compare a published total with its sub-indices where the methodology defines the sum."""
         rule = self.methodologies[self.indicators[total_code]["methodology"]]["total_rule"]
         parts = self.children(total_code)
         total = values.get(total_code)
-        if rule not in ("sum", "percent_of_max") or total is None or any(values.get(p) is None for p in parts):
+        if (
+            rule not in ("sum", "percent_of_max")
+            or total is None
+            or any(values.get(p) is None for p in parts)
+        ):
             return []
         expected = sum(values[p] for p in parts)  # type: ignore[misc]
         if rule == "percent_of_max":
-            expected = 100 * expected / sum(self.indicators[p]["max_value"] for p in parts)
+            maxima = [self.indicators[p]["max_value"] for p in parts]
+            if not parts or any(m is None for m in maxima) or not sum(maxima):
+                return []
+            expected = 100 * expected / sum(maxima)
         if abs(expected - total) > 0.015:  # published tables round to two decimals
-            return [Problem(file, row, total_code, f"{total:g}", "total",
-                            f"total differs from its sub-indices ({expected:.2f})", "warning")]  # fmt: skip
+            return [
+                Problem(
+                    file,
+                    row,
+                    column or total_code,
+                    f"{total:g}",
+                    "total",
+                    f"total differs from its sub-indices ({expected:.2f})",
+                    "warning",
+                )
+            ]
         return []

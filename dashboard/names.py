@@ -74,19 +74,32 @@ class NameIndex:
             for key in name_keys(name):
                 self._by_key.setdefault(key, set()).add(code)
 
+    def matches(self, name: str) -> set[str]:
+        """Return the codes named by the most specific indexed form of a name (empty set if none).
+
+        The full name decides before any shortened form: 'Huyện Sơn Tây' names the district only,
+        even where 'Sơn Tây' alone would also fit the commune 'Xã Sơn Tây'.
+        """
+        for key in sorted(name_keys(name), key=lambda k: (-len(k), k)):
+            codes = self._by_key.get(key)
+            if codes:
+                return set(codes)
+        return set()
+
+    def label(self, code: str) -> str:
+        """Return 'Name (code)' for messages."""
+        return f"{self._labels.get(code, code)} ({code})"
+
     def resolve(self, name: str, *, allowed: set[str] | None = None) -> tuple[str | None, list[str]]:
         """Return (code, []) on a unique match, else (None, candidate labels)."""
-        keys = name_keys(name)
-        # The most specific form decides: the full name first, then shorter ones.
-        for key in sorted(keys, key=len, reverse=True):
-            codes = self._by_key.get(key, set())
-            if allowed is not None:
-                codes = codes & allowed
-            if len(codes) == 1:
-                return next(iter(codes)), []
-            if len(codes) > 1:
-                return None, sorted(f"{self._labels[c]} ({c})" for c in codes)
-        return None, self.closest(name)
+        codes = self.matches(name)
+        if not codes:
+            return None, self.closest(name)
+        if allowed is not None:
+            codes &= allowed
+        if len(codes) == 1:
+            return next(iter(codes)), []
+        return None, sorted(self.label(c) for c in codes) if codes else self.closest(name)
 
     def closest(self, name: str, *, limit: int = 3) -> list[str]:
         """Return the labels of the closest known names, for error messages."""
@@ -95,7 +108,7 @@ class NameIndex:
         labels: list[str] = []
         for match in matches:
             for code in sorted(self._by_key[match]):
-                label = f"{self._labels[code]} ({code})"
+                label = self.label(code)
                 if label not in labels:
                     labels.append(label)
         return labels[:limit]

@@ -6,6 +6,7 @@ import csv
 import io
 import math
 import re
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,10 +52,49 @@ class Row:
     cells: dict[str, object]
 
 
+def _utf16_without_bom(data: bytes) -> str | None:
+    """Tell UTF-16 without a byte-order mark by its NUL bytes (ASCII text has one in every pair)."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    if max(even, odd) < len(data) // 4:  # at least half the characters must be ASCII
+        return None
+    try:
+        return data.decode("utf-16-be" if even > odd else "utf-16-le")
+    except UnicodeDecodeError:
+        return None
+
+
+def find_mojibake(text: str) -> str | None:
+    """Return the first double-encoded fragment in a text (UTF-8 read as Latin-1/cp1252), else None."""
+    match = _MOJIBAKE.search(text)
+    return match.group(0) if match else None
+
+
 def decode(data: bytes, file: str) -> str:
-    """Decode UTF-8 (with or without BOM) or UTF-16 (with BOM); refuse anything else and mojibake."""
+    """Decode UTF-8 (with or without BOM) or UTF-16; refuse anything else and mojibake."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = data.decode("utf-16")
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as error:
+            raise ImportRejected(
+                [Problem(file, None, None, None, "encoding", f"invalid UTF-16 at byte offset {error.start}")]
+            ) from None
+    elif b"\x00" in data:
+        text = _utf16_without_bom(data) or ""
+        if not text:
+            raise ImportRejected(
+                [
+                    Problem(
+                        file,
+                        None,
+                        None,
+                        None,
+                        "encoding",
+                        "the file contains NUL bytes: it is not a text file",
+                    )
+                ]
+            )
     else:
         try:
             text = data.decode("utf-8-sig")
@@ -73,21 +113,21 @@ def decode(data: bytes, file: str) -> str:
                 ]
             ) from None
     for number, line in enumerate(text.splitlines(), start=1):
-        match = _MOJIBAKE.search(line)
-        if match:
-            raise ImportRejected(
-                [
-                    Problem(
-                        file,
-                        number,
-                        None,
-                        match.group(0),
-                        "mojibake",
-                        "the text looks double-encoded (UTF-8 read as Latin-1); re-export from the original",
-                    )
-                ]
-            )
+        fragment = find_mojibake(line)
+        if fragment:
+            raise ImportRejected([_mojibake_problem(file, number, None, fragment)])
     return text
+
+
+def _mojibake_problem(file: str, row: int | None, column: str | None, fragment: str) -> Problem:
+    return Problem(
+        file,
+        row,
+        column,
+        fragment,
+        "mojibake",
+        "the text looks double-encoded (UTF-8 read as Latin-1); re-export from the original",
+    )
 
 
 def read_rows(path: Path) -> tuple[list[str], list[Row]]:
@@ -104,12 +144,31 @@ def read_rows(path: Path) -> tuple[list[str], list[Row]]:
             [Problem(path.name, None, None, suffix, "format", "unsupported file type; use .csv or .xlsx")]
         )
     header = [str(h).strip() for h in header]
+    problems = [
+        Problem(path.name, 1, name, None, "duplicate-column", "the header names this column twice")
+        for index, name in enumerate(header)
+        if name and name in header[:index]
+    ]
     rows = []
     for offset, raw in enumerate(raw_rows, start=2):
         if all(cell is None or str(cell).strip() == "" for cell in raw):
             continue
+        extra = [cell for cell in raw[len(header) :] if cell is not None and str(cell).strip()]
+        if extra:
+            problems.append(
+                Problem(
+                    path.name,
+                    offset,
+                    None,
+                    str(extra[0]),
+                    "extra-cells",
+                    "the row has more cells than the header",
+                )
+            )
         padded = list(raw) + [None] * (len(header) - len(raw))
         rows.append(Row(offset, {name: _clean(padded[i]) for i, name in enumerate(header) if name}))
+    if problems:
+        raise ImportRejected(problems)
     return header, rows
 
 
@@ -119,14 +178,21 @@ def _read_xlsx(path: Path) -> tuple[list[str], list[list[object]]]:
 
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, OSError, KeyError, ValueError) as error:
+        sheet = workbook.worksheets[0]
+        values = [list(row) for row in sheet.iter_rows(values_only=True)]
+        workbook.close()
+    except (InvalidFileException, zipfile.BadZipFile, OSError, KeyError, ValueError, IndexError) as error:
         raise ImportRejected(
             [Problem(path.name, None, None, None, "format", f"not a readable .xlsx workbook ({error})")]
         ) from None
-    sheet = workbook.worksheets[0]
-    values = [list(row) for row in sheet.iter_rows(values_only=True)]
-    workbook.close()
-    return ([str(v or "") for v in values[0]], values[1:]) if values else ([], [])
+    header = [str(v if v is not None else "") for v in values[0]] if values else []
+    for number, row in enumerate(values, start=1):  # spreadsheets bypass decode(): check their text here
+        for index, cell in enumerate(row):
+            fragment = find_mojibake(cell) if isinstance(cell, str) else None
+            if fragment:
+                column = header[index] if index < len(header) and number > 1 else None
+                raise ImportRejected([_mojibake_problem(path.name, number, column, fragment)])
+    return (header, values[1:]) if values else ([], [])
 
 
 def _clean(cell: object) -> object:

@@ -6,6 +6,7 @@ May import: db, parsing, catalogue. Called only by importer.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from datetime import date
 
@@ -32,9 +33,13 @@ def _date(row: Row, column: str, file: str, problems: list[Problem]) -> date | N
 
 
 def _source(row: Row, dataset, file: str, problems: list[Problem]) -> str:
-    local = _text(row, "source") or (dataset.local_source_ids[0] if len(dataset.local_source_ids) == 1 else "")
+    local = _text(row, "source") or (
+        dataset.local_source_ids[0] if len(dataset.local_source_ids) == 1 else ""
+    )
     if local not in dataset.local_source_ids:
-        problems.append(Problem(file, row.number, "source", local, "source", "source not declared in metadata"))
+        problems.append(
+            Problem(file, row.number, "source", local, "source", "source not declared in metadata")
+        )
     return dataset.source_id(local)
 
 
@@ -74,49 +79,111 @@ def _load_units(connection: Connection, dataset, rows: list[Row], catalogue: Cat
             problems.append(Problem(file, row.number, "code", None, "required-value", "code is missing"))
             continue
         if kind not in db.UNIT_KINDS:
-            problems.append(Problem(file, row.number, "kind", kind, "unit-kind",
-                                    f"kind must be one of {', '.join(db.UNIT_KINDS)}"))  # fmt: skip
-        valid_from, valid_to = _date(row, "valid_from", file, problems), _date(row, "valid_to", file, problems)
+            problems.append(
+                Problem(
+                    file,
+                    row.number,
+                    "kind",
+                    kind,
+                    "unit-kind",
+                    f"kind must be one of {', '.join(db.UNIT_KINDS)}",
+                )
+            )
+        valid_from, valid_to = (
+            _date(row, "valid_from", file, problems),
+            _date(row, "valid_to", file, problems),
+        )
         if valid_from and valid_to and valid_from > valid_to:
-            problems.append(Problem(file, row.number, "valid_to", str(valid_to), "validity", "ends before it begins"))
-        versions.setdefault(code, []).append({
-            "row": row.number, "kind": kind, "parent_code": _text(row, "parent_code") or None,
-            "name_vi": _text(row, "name_vi"), "name_en": _text(row, "name_en"), "subtype_vi": _text(row, "subtype_vi"),
-            "subtype_en": _text(row, "subtype_en"), "valid_from": valid_from, "valid_to": valid_to,
-            "source_id": _source(row, dataset, file, problems), "note": _text(row, "note") or None,
-            "aliases": [a.strip() for a in _text(row, "aliases").split(";") if a.strip()],
-        })  # fmt: skip
+            problems.append(
+                Problem(file, row.number, "valid_to", str(valid_to), "validity", "ends before it begins")
+            )
+        versions.setdefault(code, []).append(
+            {
+                "row": row.number,
+                "kind": kind,
+                "parent_code": _text(row, "parent_code") or None,
+                "name_vi": _text(row, "name_vi"),
+                "name_en": _text(row, "name_en"),
+                "subtype_vi": _text(row, "subtype_vi"),
+                "subtype_en": _text(row, "subtype_en"),
+                "valid_from": valid_from,
+                "valid_to": valid_to,
+                "source_id": _source(row, dataset, file, problems),
+                "note": _text(row, "note") or None,
+                "aliases": [a.strip() for a in _text(row, "aliases").split(";") if a.strip()],
+            }
+        )
     known = set(versions) | set(catalogue.units)
     for code, items in versions.items():
         items.sort(key=lambda v: v["valid_from"] or date.min)
-        for earlier, later in zip(items, items[1:], strict=False):
-            if earlier["valid_to"] is None or (later["valid_from"] and later["valid_from"] <= earlier["valid_to"]):
-                problems.append(Problem(file, later["row"], "valid_from", code, "validity",
-                                        f"overlaps the version in row {earlier['row']}"))  # fmt: skip
+        for earlier, later in itertools.pairwise(items):
+            if earlier["valid_to"] is None or (
+                later["valid_from"] and later["valid_from"] <= earlier["valid_to"]
+            ):
+                problems.append(
+                    Problem(
+                        file,
+                        later["row"],
+                        "valid_from",
+                        code,
+                        "validity",
+                        f"overlaps the version in row {earlier['row']}",
+                    )
+                )
         for item in items:
             if item["parent_code"] and item["parent_code"] not in known:
-                problems.append(Problem(file, item["row"], "parent_code", item["parent_code"], "unknown-unit",
-                                        "parent unit is not known"))  # fmt: skip
+                problems.append(
+                    Problem(
+                        file,
+                        item["row"],
+                        "parent_code",
+                        item["parent_code"],
+                        "unknown-unit",
+                        "parent unit is not known",
+                    )
+                )
     if any(p.severity == "error" for p in problems):
         return 0
     existing = set(catalogue.units)
     for code, items in versions.items():
         latest = items[-1]
-        unit = {"code": code, "kind": latest["kind"], "parent_code": latest["parent_code"],
-                "name_vi": latest["name_vi"], "name_en": latest["name_en"], "valid_from": items[0]["valid_from"],
-                "valid_to": None if any(i["valid_to"] is None for i in items) else items[-1]["valid_to"],
-                "source_id": latest["source_id"]}  # fmt: skip
+        unit = {
+            "code": code,
+            "kind": latest["kind"],
+            "parent_code": latest["parent_code"],
+            "name_vi": latest["name_vi"],
+            "name_en": latest["name_en"],
+            "valid_from": items[0]["valid_from"],
+            "valid_to": None if any(i["valid_to"] is None for i in items) else items[-1]["valid_to"],
+            "source_id": latest["source_id"],
+        }
         if code in existing:
             connection.execute(update(db.units).where(db.units.c.code == code).values(**unit))
         else:
             connection.execute(insert(db.units).values(**unit))
         connection.execute(delete(db.unit_versions).where(db.unit_versions.c.unit_code == code))
         connection.execute(delete(db.unit_aliases).where(db.unit_aliases.c.unit_code == code))
-        connection.execute(insert(db.unit_versions), [
-            {"unit_code": code, **{k: i[k] for k in ("name_vi", "name_en", "subtype_vi", "subtype_en",
-                                                      "valid_from", "valid_to", "note")}}
-            for i in items
-        ])  # fmt: skip
+        connection.execute(
+            insert(db.unit_versions),
+            [
+                {
+                    "unit_code": code,
+                    **{
+                        k: i[k]
+                        for k in (
+                            "name_vi",
+                            "name_en",
+                            "subtype_vi",
+                            "subtype_en",
+                            "valid_from",
+                            "valid_to",
+                            "note",
+                        )
+                    },
+                }
+                for i in items
+            ],
+        )
         aliases = sorted({a for i in items for a in i["aliases"]})
         if aliases:
             connection.execute(insert(db.unit_aliases), [{"unit_code": code, "alias": a} for a in aliases])
@@ -129,14 +196,26 @@ def _load_lineage(connection: Connection, dataset, rows: list[Row], catalogue: C
     for row in rows:
         for column in ("from_code", "to_code"):
             if _text(row, column) not in catalogue.units:
-                problems.append(Problem(file, row.number, column, _text(row, column), "unknown-unit", "unknown unit"))
+                problems.append(
+                    Problem(file, row.number, column, _text(row, column), "unknown-unit", "unknown unit")
+                )
         event_date = _date(row, "event_date", file, problems)
-        if event_date is None:
-            problems.append(Problem(file, row.number, "event_date", None, "required-value", "date is missing"))
-        records.append({"from_code": _text(row, "from_code"), "to_code": _text(row, "to_code"),
-                        "event": _text(row, "event"), "event_date": event_date,
-                        "legal_basis": _text(row, "legal_basis"), "indicative": _text(row, "indicative") == "1",
-                        "note": _text(row, "note") or None, "source_id": _source(row, dataset, file, problems)})  # fmt: skip
+        if not _text(row, "event_date"):
+            problems.append(
+                Problem(file, row.number, "event_date", None, "required-value", "date is missing")
+            )
+        records.append(
+            {
+                "from_code": _text(row, "from_code"),
+                "to_code": _text(row, "to_code"),
+                "event": _text(row, "event"),
+                "event_date": event_date,
+                "legal_basis": _text(row, "legal_basis"),
+                "indicative": _text(row, "indicative") == "1",
+                "note": _text(row, "note") or None,
+                "source_id": _source(row, dataset, file, problems),
+            }
+        )
     if any(p.severity == "error" for p in problems):
         return 0
     mine = select(db.sources.c.id).where(db.sources.c.dataset_id == dataset.id)
@@ -159,9 +238,16 @@ def _load_events(connection: Connection, dataset, rows: list[Row], catalogue: Ca
             event_date = date.fromisoformat(published[:10])
         except ValueError:
             event_date = date(int(year), 1, 1)  # only the year is published; the text keeps what was printed
-        records.append({"event_date": event_date, "date_published": published, "description_vi": _text(row, "event"),
-                        "legal_basis": _text(row, "legal_basis") or None, "figures": _text(row, "figures") or None,
-                        "source_id": _source(row, dataset, file, problems)})  # fmt: skip
+        records.append(
+            {
+                "event_date": event_date,
+                "date_published": published,
+                "description_vi": _text(row, "event"),
+                "legal_basis": _text(row, "legal_basis") or None,
+                "figures": _text(row, "figures") or None,
+                "source_id": _source(row, dataset, file, problems),
+            }
+        )
     if any(p.severity == "error" for p in problems):
         return 0
     mine = select(db.sources.c.id).where(db.sources.c.dataset_id == dataset.id)
@@ -169,6 +255,23 @@ def _load_events(connection: Connection, dataset, rows: list[Row], catalogue: Ca
     if records:
         connection.execute(insert(db.events), records)
     return len(records)
+
+
+def _check_keys(records: list[dict], key: str, file: str, problems: list[Problem]) -> None:
+    """Every reference row needs a key, and a key may appear only once in a file."""
+    seen: dict[str, int] = {}
+    for record in records:
+        value = record[key]
+        if not value:
+            problems.append(Problem(file, record["row"], key, None, "required-value", f"{key} is missing"))
+        elif value in seen:
+            problems.append(
+                Problem(file, record["row"], key, value, "duplicate", f"same {key} as row {seen[value]}")
+            )
+        else:
+            seen[value] = record["row"]
+    for record in records:
+        del record["row"]
 
 
 def _upsert(connection: Connection, table, key: str, records: list[dict]) -> None:
@@ -180,20 +283,35 @@ def _upsert(connection: Connection, table, key: str, records: list[dict]) -> Non
             connection.execute(insert(table).values(**record))
 
 
-def _load_methodologies(connection: Connection, dataset, rows: list[Row], catalogue: Catalogue, problems) -> int:
+def _load_methodologies(
+    connection: Connection, dataset, rows: list[Row], catalogue: Catalogue, problems
+) -> int:
     file = dataset.path.name
     records = []
     for row in rows:
         first, last = _text(row, "first_year"), _text(row, "last_year")
         if not first.isdigit() or (last and not last.isdigit()):
-            problems.append(Problem(file, row.number, "first_year", first, "type", "years must be whole numbers"))
+            problems.append(
+                Problem(file, row.number, "first_year", first, "type", "years must be whole numbers")
+            )
             continue
-        records.append({"code": _text(row, "code"), "family": _text(row, "family"), "name_vi": _text(row, "name_vi"),
-                        "name_en": _text(row, "name_en"), "description_vi": _text(row, "description_vi"),
-                        "description_en": _text(row, "description_en"), "first_year": int(first),
-                        "last_year": int(last) if last else None, "total_rule": _text(row, "total_rule") or None,
-                        "legal_basis": _text(row, "legal_basis") or None,
-                        "illustrative": _text(row, "illustrative") == "1"})  # fmt: skip
+        records.append(
+            {
+                "row": row.number,
+                "code": _text(row, "code"),
+                "family": _text(row, "family"),
+                "name_vi": _text(row, "name_vi"),
+                "name_en": _text(row, "name_en"),
+                "description_vi": _text(row, "description_vi"),
+                "description_en": _text(row, "description_en"),
+                "first_year": int(first),
+                "last_year": int(last) if last else None,
+                "total_rule": _text(row, "total_rule") or None,
+                "legal_basis": _text(row, "legal_basis") or None,
+                "illustrative": _text(row, "illustrative") == "1",
+            }
+        )
+    _check_keys(records, "code", file, problems)
     if any(p.severity == "error" for p in problems):
         return 0
     _upsert(connection, db.methodologies, "code", records)
@@ -209,25 +327,64 @@ def _load_indicators(connection: Connection, dataset, rows: list[Row], catalogue
     codes = {_text(row, "code") for row in rows}
     for row in rows:
         if _text(row, "methodology") not in catalogue.methodologies:
-            problems.append(Problem(file, row.number, "methodology", _text(row, "methodology"), "unknown-methodology",
-                                    "methodology is not in the catalogue"))  # fmt: skip
+            problems.append(
+                Problem(
+                    file,
+                    row.number,
+                    "methodology",
+                    _text(row, "methodology"),
+                    "unknown-methodology",
+                    "methodology is not in the catalogue",
+                )
+            )
         if _text(row, "measure") not in MEASURES:
-            problems.append(Problem(file, row.number, "measure", _text(row, "measure"), "measure",
-                                    f"must be one of {', '.join(MEASURES)}"))  # fmt: skip
+            problems.append(
+                Problem(
+                    file,
+                    row.number,
+                    "measure",
+                    _text(row, "measure"),
+                    "measure",
+                    f"must be one of {', '.join(MEASURES)}",
+                )
+            )
         parent = _text(row, "parent_code")
         if parent and parent not in codes | set(catalogue.indicators):
-            problems.append(Problem(file, row.number, "parent_code", parent, "unknown-indicator", "unknown parent"))
-        try:
-            low, high = parse_number(row.cells.get("min_value")), parse_number(row.cells.get("max_value"))
-        except ValueError:
-            problems.append(Problem(file, row.number, "max_value", _text(row, "max_value"), "type", "not a number"))
+            problems.append(
+                Problem(file, row.number, "parent_code", parent, "unknown-indicator", "unknown parent")
+            )
+        bounds = []
+        for column in ("min_value", "max_value"):
+            try:
+                bounds.append(parse_number(row.cells.get(column), vietnamese=False))
+            except ValueError:
+                problems.append(Problem(file, row.number, column, _text(row, column), "type", "not a number"))
+        order = _text(row, "sort_order") or "0"
+        if not order.lstrip("-").isdigit():
+            problems.append(Problem(file, row.number, "sort_order", order, "type", "not a whole number"))
+        if len(bounds) < 2 or not order.lstrip("-").isdigit():
             continue
-        records.append({"code": _text(row, "code"), "methodology": _text(row, "methodology"),
-                        "parent_code": parent or None, "name_vi": _text(row, "name_vi"), "name_en": _text(row, "name_en"),
-                        "description_vi": _text(row, "description_vi"), "description_en": _text(row, "description_en"),
-                        "measure": _text(row, "measure"), "min_value": low, "max_value": high,
-                        "higher_is_better": _text(row, "higher_is_better") != "0",
-                        "sort_order": int(_text(row, "sort_order") or 0)})  # fmt: skip
+        low, high = bounds
+        if low is not None and high is not None and low > high:
+            problems.append(Problem(file, row.number, "max_value", f"{high:g}", "range", "below min_value"))
+        records.append(
+            {
+                "row": row.number,
+                "code": _text(row, "code"),
+                "methodology": _text(row, "methodology"),
+                "parent_code": parent or None,
+                "name_vi": _text(row, "name_vi"),
+                "name_en": _text(row, "name_en"),
+                "description_vi": _text(row, "description_vi"),
+                "description_en": _text(row, "description_en"),
+                "measure": _text(row, "measure"),
+                "min_value": low,
+                "max_value": high,
+                "higher_is_better": _text(row, "higher_is_better") != "0",
+                "sort_order": int(order),
+            }
+        )
+    _check_keys(records, "code", file, problems)
     if any(p.severity == "error" for p in problems):
         return 0
     _upsert(connection, db.indicators, "code", records)

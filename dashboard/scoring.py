@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections.abc import Sequence
 
@@ -21,6 +22,7 @@ def classify(percent_of_max: float | None) -> str | None:
     """Return the class code for a score given as a percentage of the maximum; None when unknown."""
     if percent_of_max is None or math.isnan(percent_of_max):
         return None
+    percent_of_max = round(percent_of_max, 9)  # 90.00000000000001 and 89.99999999999999 are both 90
     for threshold, code in CLASS_THRESHOLDS:
         if percent_of_max >= threshold:
             return code
@@ -32,12 +34,14 @@ def competition_ranks(values: Sequence[float | None], *, higher_is_better: bool 
 
     Missing values get no rank.
     """
-    present = [v for v in values if v is not None and not math.isnan(v)]
+    # Orient so that larger is better, then count strictly better values by bisection (n log n).
+    sign = 1.0 if higher_is_better else -1.0
+    present = sorted(sign * v for v in values if v is not None and not math.isnan(v))
     ranks: list[int | None] = []
     for value in values:
         if value is None or math.isnan(value):
             ranks.append(None)
             continue
-        better = sum(1 for other in present if (other > value if higher_is_better else other < value))
+        better = len(present) - bisect.bisect_right(present, sign * value)
         ranks.append(better + 1)
     return ranks
