@@ -24,7 +24,7 @@ def _prepare_database(settings: Settings) -> None:
     if settings.build_on_start and is_empty(engine):
         report = build_all(engine, settings.data_dir)
         log.info("built the database from %s: %s rows", settings.data_dir, sum(report.rows.values()))
-    queries.bind(engine)
+    queries.bind(engine, settings)
 
 
 def create_app(settings: Settings | None = None) -> dash.Dash:
@@ -46,7 +46,9 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
         server=server,
         use_pages=True,
         assets_folder=str(settings.assets_dir),
-        external_stylesheets=[],
+        # Bootstrap is vendored under assets/vendor and listed first so that site.css can override it.
+        external_stylesheets=["/assets/vendor/bootstrap.min.css"],
+        assets_ignore=r"bootstrap\.min\.css",
         title="Minh bạch CNTT Quảng Ngãi",
         suppress_callback_exceptions=True,
         serve_locally=True,

@@ -15,12 +15,16 @@ from .parsing import ImportRejected
 def _import_command(args: argparse.Namespace, settings: Settings) -> int:
     engine = db.get_engine(settings.database_url)
     db.create_schema(engine)
-    overrides = {k: getattr(args, a, None) for k, a in (("id", "dataset_id"), ("type", "type"), ("year", "year"))}
+    overrides = {
+        k: getattr(args, a, None) for k, a in (("id", "dataset_id"), ("type", "type"), ("year", "year"))
+    }
     try:
         if args.command == "build":
             report = build_all(engine, Path(args.data_dir or settings.data_dir), strict=args.strict)
         else:
-            report = import_files(engine, [Path(p) for p in args.files], strict=args.strict, overrides=overrides)
+            report = import_files(
+                engine, [Path(p) for p in args.files], strict=args.strict, overrides=overrides
+            )
     except ImportRejected as rejected:
         for problem in rejected.problems:
             print(problem, file=sys.stderr)

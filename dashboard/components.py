@@ -25,7 +25,7 @@ def header(*, lang: str, active: str, path: str, query: dict[str, str], pages: S
     """Site header with plain-link navigation and the language switch that keeps the current view."""
     links = [
         html.Li(
-            dcc.Link(
+            html.A(
                 t(f"nav.{name}", lang),
                 href=urls.page(name, lang=lang),
                 className="nav-link" + (" active" if name == active else ""),
@@ -42,8 +42,11 @@ def header(*, lang: str, active: str, path: str, query: dict[str, str], pages: S
             html.Nav(
                 html.Div(
                     [
-                        dcc.Link(t("site.short_title", lang), href=urls.page("overview", lang=lang),
-                                 className="navbar-brand"),  # fmt: skip
+                        dcc.Link(
+                            t("site.short_title", lang),
+                            href=urls.page("overview", lang=lang),
+                            className="navbar-brand",
+                        ),
                         html.Ul(links, className="navbar-nav flex-row flex-wrap gap-2 me-auto"),
                         html.A(
                             t("nav.language_switch", lang),
@@ -132,8 +135,11 @@ def empty_state(message: str) -> html.Div:
 def kpi_card(label: str, value: str, note: str = "", *, card_id: str | None = None) -> html.Div:
     """One headline figure."""
     return html.Div(
-        [html.Div(label, className="kpi-label"), html.Div(value, className="kpi-value"),
-         html.Div(note, className="kpi-note")],  # fmt: skip
+        [
+            html.Div(label, className="kpi-label"),
+            html.Div(value, className="kpi-value"),
+            html.Div(note, className="kpi-note"),
+        ],
         className="kpi-card",
         **({"id": card_id} if card_id else {}),
     )
@@ -145,8 +151,11 @@ def source_list(sources: pd.DataFrame, *, lang: str) -> html.Div:
         return html.Div()
     items = []
     for row in sources.itertuples():
-        parts: list[object] = [html.Span(t(f"kind.{row.kind}", lang), className=f"badge kind-badge kind-{row.kind}"),
-                               " ", row.title]  # fmt: skip
+        parts: list[object] = [
+            html.Span(t(f"source_kind.{row.kind}", lang), className=f"badge kind-badge kind-{row.kind}"),
+            " ",
+            row.title,
+        ]
         if isinstance(row.document_number, str) and row.document_number:
             parts.append(f" – {row.document_number}")
         parts.append(f" ({row.issuer})")
@@ -162,10 +171,14 @@ def source_list(sources: pd.DataFrame, *, lang: str) -> html.Div:
 def download_links(resource: str, params: dict[str, object], *, lang: str) -> html.Div:
     """'Download this view' links in every format."""
     return html.Div(
-        [html.Span(t("download.this_view", lang) + ": ", className="me-1")]
+        [html.Span(t("view.download", lang) + ": ", className="me-1")]
         + [
-            html.A(fmt.upper(), href=urls.api(resource, fmt, **params, lang=lang), className="btn btn-link btn-sm",
-                   download="")  # fmt: skip
+            html.A(
+                fmt.upper(),
+                href=urls.api(resource, fmt, **params, lang=lang),
+                className="btn btn-link btn-sm",
+                download="",
+            )
             for fmt in ("csv", "xlsx", "json")
         ],
         className="downloads",

@@ -6,13 +6,15 @@ May import: config. Must not import: queries, pages, figures, importer.
 from __future__ import annotations
 
 import functools
-from datetime import date
+import uuid
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from sqlalchemy import (
     Boolean,
     CheckConstraint,
     Column,
+    Connection,
     Date,
     DateTime,
     Engine,
@@ -26,9 +28,11 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     create_engine,
-    make_url,
     event,
+    insert,
+    make_url,
     select,
+    update,
 )
 
 metadata = MetaData()
@@ -186,9 +190,12 @@ observations = Table(
     Column("class_label", String(16)),
     Column("note", Text),
     Column("source_id", ForeignKey("sources.id", ondelete="CASCADE"), nullable=False),
-    UniqueConstraint("unit_code", "period", "indicator_code", "gov_level", "source_id", name="observation_key"),
+    UniqueConstraint(
+        "unit_code", "period", "indicator_code", "gov_level", "source_id", name="observation_key"
+    ),
     CheckConstraint(
-        "qualifier IN ('exact', 'lower_bound', 'upper_bound', 'approx', 'range')", name="observation_qualifier"
+        "qualifier IN ('exact', 'lower_bound', 'upper_bound', 'approx', 'range')",
+        name="observation_qualifier",
     ),
 )
 Index("observations_by_indicator_year", observations.c.indicator_code, observations.c.year)
@@ -259,6 +266,15 @@ def data_version(engine: Engine) -> str:
     with engine.connect() as connection:
         value = connection.execute(select(app_meta.c.value).where(app_meta.c.key == "data_version")).scalar()
     return value or "0"
+
+
+def bump_data_version(connection: Connection) -> str:
+    """Give the data a new version inside the caller's transaction (caches and ETags follow it)."""
+    version = f"{datetime.now(UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
+    current = connection.execute(select(app_meta.c.key).where(app_meta.c.key == "data_version")).first()
+    statement = update(app_meta).where(app_meta.c.key == "data_version") if current else insert(app_meta)
+    connection.execute(statement.values(key="data_version", value=version))
+    return version
 
 
 def parse_date(text: str | None) -> date | None:

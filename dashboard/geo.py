@@ -230,6 +230,7 @@ def _store(
                     imported_at=datetime.now(UTC),
                 )
             )
+            db.bump_data_version(connection)  # memoized layers and pages follow the new boundaries
             # Rename last inside the transaction: if it fails the row is rolled back.
             os.replace(temporary, target)
     except BaseException:

@@ -16,25 +16,48 @@ from sqlalchemy import Engine, and_, select
 from . import db
 from .cache import cache
 from .catalogue import valid_in_year
+from .config import Settings
+from .geo import LayerRef, layer_for_year
 
-_state: dict[str, Engine] = {}
+_state: dict[str, object] = {}
 
 OBSERVATION_COLUMNS = [
-    "year", "period", "unit_code", "unit_name_vi", "unit_name_en", "unit_kind", "gov_level",
-    "indicator_code", "indicator_name_vi", "indicator_name_en", "measure", "value", "value_high",
-    "qualifier", "value_published", "rank", "rank_of", "class_label", "methodology", "data_kind",
-    "source_id", "source_title", "source_document", "source_url",
-]  # fmt: skip
+    "year",
+    "period",
+    "unit_code",
+    "unit_name_vi",
+    "unit_name_en",
+    "unit_kind",
+    "gov_level",
+    "indicator_code",
+    "indicator_name_vi",
+    "indicator_name_en",
+    "measure",
+    "value",
+    "value_high",
+    "qualifier",
+    "value_published",
+    "rank",
+    "rank_of",
+    "class_label",
+    "methodology",
+    "data_kind",
+    "source_id",
+    "source_title",
+    "source_document",
+    "source_url",
+]
 
 
-def bind(engine: Engine) -> None:
-    """Use this engine for every query of this process (called by create_app)."""
+def bind(engine: Engine, settings: Settings) -> None:
+    """Use this engine and settings for every query of this process (called by create_app)."""
     _state["engine"] = engine
+    _state["settings"] = settings
 
 
 def engine() -> Engine:
     """The bound engine."""
-    return _state["engine"]
+    return _state["engine"]  # type: ignore[return-value]
 
 
 def data_version() -> str:
@@ -72,7 +95,9 @@ def units(_version: str) -> pd.DataFrame:
 @_versioned
 def unit_versions(_version: str) -> pd.DataFrame:
     """Names and subtypes of every unit over time."""
-    return _read(select(db.unit_versions).order_by(db.unit_versions.c.unit_code, db.unit_versions.c.valid_from))
+    return _read(
+        select(db.unit_versions).order_by(db.unit_versions.c.unit_code, db.unit_versions.c.valid_from)
+    )
 
 
 @_versioned
@@ -102,7 +127,9 @@ def methodologies(_version: str) -> pd.DataFrame:
 def sources(_version: str) -> pd.DataFrame:
     """Every source with its dataset."""
     d = db.datasets
-    statement = select(db.sources, d.c.title_vi.label("dataset_title_vi"), d.c.title_en.label("dataset_title_en"))
+    statement = select(
+        db.sources, d.c.title_vi.label("dataset_title_vi"), d.c.title_en.label("dataset_title_en")
+    )
     return _read(statement.join(d, d.c.id == db.sources.c.dataset_id).order_by(db.sources.c.id))
 
 
@@ -113,9 +140,11 @@ def datasets(_version: str) -> pd.DataFrame:
     frame = _read(select(db.datasets).order_by(db.datasets.c.id))
     counts = _read(select(s.c.dataset_id, o.c.year, s.c.kind).join(s, s.c.id == o.c.source_id))
     summary = counts.groupby("dataset_id").agg(
-        rows=("year", "size"), first_year=("year", "min"), last_year=("year", "max"),
+        rows=("year", "size"),
+        first_year=("year", "min"),
+        last_year=("year", "max"),
         kinds=("kind", lambda k: ",".join(sorted(set(k)))),
-    )  # fmt: skip
+    )
     return frame.merge(summary, left_on="id", right_index=True, how="left")
 
 
@@ -151,12 +180,29 @@ def observations(_version: str, selection: ObservationFilter = ObservationFilter
     o, u, i, s = db.observations, db.units, db.indicators, db.sources
     statement = (
         select(
-            o.c.year, o.c.period, o.c.unit_code, u.c.kind.label("unit_kind"), o.c.gov_level, o.c.indicator_code,
-            i.c.name_vi.label("indicator_name_vi"), i.c.name_en.label("indicator_name_en"), i.c.measure,
-            o.c.value, o.c.value_high, o.c.qualifier, o.c.value_published, o.c.rank, o.c.rank_of, o.c.class_label,
-            i.c.methodology, s.c.kind.label("data_kind"), o.c.source_id, s.c.title.label("source_title"),
-            s.c.document_number.label("source_document"), s.c.url.label("source_url"),
-        )  # fmt: skip
+            o.c.year,
+            o.c.period,
+            o.c.unit_code,
+            u.c.kind.label("unit_kind"),
+            o.c.gov_level,
+            o.c.indicator_code,
+            i.c.name_vi.label("indicator_name_vi"),
+            i.c.name_en.label("indicator_name_en"),
+            i.c.measure,
+            o.c.value,
+            o.c.value_high,
+            o.c.qualifier,
+            o.c.value_published,
+            o.c.rank,
+            o.c.rank_of,
+            o.c.class_label,
+            i.c.methodology,
+            s.c.kind.label("data_kind"),
+            o.c.source_id,
+            s.c.title.label("source_title"),
+            s.c.document_number.label("source_document"),
+            s.c.url.label("source_url"),
+        )
         .join(u, u.c.code == o.c.unit_code)
         .join(i, i.c.code == o.c.indicator_code)
         .join(s, s.c.id == o.c.source_id)
@@ -218,3 +264,22 @@ def units_valid_in(year: int, kind: str) -> pd.DataFrame:
         for f, t, k in zip(frame["valid_from"], frame["valid_to"], frame["kind"], strict=True)
     ]
     return frame[mask].reset_index(drop=True)
+
+
+@_versioned
+def map_layer(_version: str, year: int) -> LayerRef:
+    """The boundary layer (imported, or the schematic) to draw for a data year."""
+    return layer_for_year(engine(), _state["settings"], year)  # type: ignore[arg-type]
+
+
+PROVINCIAL_TOTALS = ("ITR_TOTAL", "DTI_TOTAL")
+
+
+@_versioned
+def provincial_coverage(_version: str) -> pd.DataFrame:
+    """Which (year, unit kind, data kind) combinations the province's own evaluations cover."""
+    frame = observations(ObservationFilter(indicators=PROVINCIAL_TOTALS))
+    return frame.groupby(["year", "unit_kind"], as_index=False).agg(
+        units=("unit_code", "nunique"),
+        illustrative=("data_kind", lambda k: bool((k == "illustrative").any())),
+    )

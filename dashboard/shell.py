@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dash
-from dash import clientside_callback, dcc, html, Input, Output
+from dash import Input, Output, clientside_callback, dcc, html
 
 SHELL_URL = "shell-url"
 SHELL_LANG_SINK = "shell-lang-sink"
@@ -11,7 +11,9 @@ SHELL_LANG_SINK = "shell-lang-sink"
 
 def layout() -> html.Div:
     """Outer layout; each page renders its own header, navigation and footer in its language."""
-    return html.Div([dcc.Location(id=SHELL_URL), html.Div(id=SHELL_LANG_SINK, hidden=True), dash.page_container])
+    return html.Div(
+        [dcc.Location(id=SHELL_URL), html.Div(id=SHELL_LANG_SINK, hidden=True), dash.page_container]
+    )
 
 
 # <html lang> follows ?lang= without a server round trip.

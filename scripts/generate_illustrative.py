@@ -38,18 +38,30 @@ METHODS = {  # methodology -> (years, mapping file, sub-index header -> maximum,
     "qn-itr-2012": (
         range(2012, 2020),
         "qn-itr-2012.json",
-        {"Hạ tầng kỹ thuật": 20, "Nhân lực": 15, "Ứng dụng nội bộ": 25, "Cổng/Trang TTĐT": 15,
-         "Dịch vụ công trực tuyến": 15, "Cơ chế chính sách": 10},
+        {
+            "Hạ tầng kỹ thuật": 20,
+            "Nhân lực": 15,
+            "Ứng dụng nội bộ": 25,
+            "Cổng/Trang TTĐT": 15,
+            "Dịch vụ công trực tuyến": 15,
+            "Cơ chế chính sách": 10,
+        },
         "Tổng điểm",
     ),
     "qn-dti-2020": (
         range(2020, 2025),
         "qn-dti-2020.json",
-        {"Nhận thức số": 100, "Thể chế số": 150, "Hạ tầng số": 200, "Nhân lực số": 150,
-         "An toàn thông tin mạng": 150, "Hoạt động chính quyền số": 250},
+        {
+            "Nhận thức số": 100,
+            "Thể chế số": 150,
+            "Hạ tầng số": 200,
+            "Nhân lực số": 150,
+            "An toàn thông tin mạng": 150,
+            "Hoạt động chính quyền số": 250,
+        },
         "Chỉ số CĐS (%)",
     ),
-}  # fmt: skip
+}
 GROUPS = (("I", "Các sở, ban, ngành", "department"), ("II", "UBND các huyện, thị xã, thành phố", "district"))
 
 
@@ -62,7 +74,9 @@ def load_units() -> list[dict[str, str]]:
     with (REPO / "data" / "reference" / "units.csv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     # One row per version: Đức Phổ is "Huyện" until 2020 and "Thị xã" after, under the same code.
-    return [r for r in rows if r["kind"] == "department" or (r["kind"] == "district" and r["parent_code"] == "51")]
+    return [
+        r for r in rows if r["kind"] == "department" or (r["kind"] == "district" and r["parent_code"] == "51")
+    ]
 
 
 def exists(unit: dict[str, str], year: int) -> bool:
@@ -75,7 +89,9 @@ def exists(unit: dict[str, str], year: int) -> bool:
 def generate(seed: int) -> None:
     rng = random.Random(seed)
     units = load_units()
-    ability = {code: rng.uniform(-12, 8) for code in sorted({u["code"] for u in units})}  # each unit's lasting strength or weakness
+    ability = {
+        code: rng.uniform(-12, 8) for code in sorted({u["code"] for u in units})
+    }  # each unit's lasting strength or weakness
     OUT.mkdir(parents=True, exist_ok=True)
     for methodology, (years, mapping, maxima, total_header) in METHODS.items():
         for year in years:
@@ -86,18 +102,33 @@ def generate(seed: int) -> None:
                 members = [u for u in units if u["kind"] == kind and exists(u, year)]
                 scored = []
                 for unit in sorted(members, key=lambda u: u["code"]):
-                    level = min(0.98, max(0.25, (62 + progress + ability[unit["code"]] + rng.gauss(0, 4)) / 100))
-                    parts = {h: round(min(m, max(0.0, m * (level + rng.gauss(0, 0.06)))), 2) for h, m in maxima.items()}
+                    level = min(
+                        0.98, max(0.25, (62 + progress + ability[unit["code"]] + rng.gauss(0, 4)) / 100)
+                    )
+                    parts = {
+                        h: round(min(m, max(0.0, m * (level + rng.gauss(0, 0.06)))), 2)
+                        for h, m in maxima.items()
+                    }
                     points = sum(parts.values())
                     total = points if methodology == "qn-itr-2012" else 100 * points / sum(maxima.values())
                     scored.append((unit, parts, round(total, 2)))
                 ranks = competition_ranks([total for _, _, total in scored])
                 lines.append([numeral, group_name, *[""] * (len(header) - 2)])
-                order = sorted(zip(scored, ranks, strict=True), key=lambda item: (item[1], item[0][0]["name_vi"]))
+                order = sorted(
+                    zip(scored, ranks, strict=True), key=lambda item: (item[1], item[0][0]["name_vi"])
+                )
                 for number, ((unit, parts, total), rank) in enumerate(order, start=1):
                     label = CLASS_LABELS_VI[classify(total)]
-                    lines.append([str(number), unit["name_vi"], *[vn(v) for v in parts.values()], vn(total),
-                                  str(rank), label])  # fmt: skip
+                    lines.append(
+                        [
+                            str(number),
+                            unit["name_vi"],
+                            *[vn(v) for v in parts.values()],
+                            vn(total),
+                            str(rank),
+                            label,
+                        ]
+                    )
             path = OUT / f"qn_readiness_annex_{year}.csv"
             with path.open("w", encoding="utf-8", newline="") as handle:
                 writer = csv.writer(handle, lineterminator="\n")
@@ -138,8 +169,15 @@ def generate_edocs(rng: random.Random, units: list[dict[str, str]]) -> None:
                 ("EDOC_PROCESSED_ONLINE_SHARE", round(100 * electronic / issued, 2)),
                 ("EDOC_SIGNED_SHARE", round(100 * signed / issued, 2)),
             ):
-                rows.append({"year": year, "unit_code": unit["code"], "gov_level": "unit", "indicator": indicator,
-                             "value": value})  # fmt: skip
+                rows.append(
+                    {
+                        "year": year,
+                        "unit_code": unit["code"],
+                        "gov_level": "unit",
+                        "indicator": indicator,
+                        "value": value,
+                    }
+                )
     path = OUT / "edoc_by_unit.csv"
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")

@@ -1,0 +1,150 @@
+"""The ranking grid (dash-ag-grid) shared by the overview and the rankings page."""
+
+from __future__ import annotations
+
+import dash_ag_grid as dag
+
+from dashboard import urls
+from dashboard.i18n import format_number, t
+from dashboard.pages._view import ViewData
+
+# AG Grid's own texts in Vietnamese (filter menus, empty grid, pagination).
+LOCALE_VI = {
+    "noRowsToShow": "Không có dòng nào",
+    "loadingOoo": "Đang tải…",
+    "filterOoo": "Lọc…",
+    "searchOoo": "Tìm…",
+    "equals": "Bằng",
+    "notEqual": "Khác",
+    "contains": "Có chứa",
+    "notContains": "Không chứa",
+    "startsWith": "Bắt đầu bằng",
+    "endsWith": "Kết thúc bằng",
+    "lessThan": "Nhỏ hơn",
+    "greaterThan": "Lớn hơn",
+    "lessThanOrEqual": "Nhỏ hơn hoặc bằng",
+    "greaterThanOrEqual": "Lớn hơn hoặc bằng",
+    "inRange": "Trong khoảng",
+    "blank": "Trống",
+    "notBlank": "Không trống",
+    "andCondition": "VÀ",
+    "orCondition": "HOẶC",
+    "applyFilter": "Áp dụng",
+    "resetFilter": "Đặt lại",
+    "clearFilter": "Xóa",
+    "page": "Trang",
+    "of": "của",
+    "to": "đến",
+    "more": "thêm",
+    "ariaSortAscending": "tăng dần",
+    "ariaSortDescending": "giảm dần",
+}
+CLASS_RULES = {
+    f"class-cell class-{code}": f"params.data.class_code == '{code}'"
+    for code in ("good", "fair", "average", "weak")
+}
+
+
+def row_data(data: ViewData, *, lang: str) -> list[dict[str, object]]:
+    """Rows for the grid: numbers stay numbers (sorting), display text is pre-formatted per language."""
+    rows = []
+    for record in data.table.to_dict("records"):
+        row = {
+            "rank": int(record["rank"]) if record["rank"] == record["rank"] else None,
+            "unit": f"[{record['unit_name']}]({urls.unit_profile(record['unit_code'], lang=lang)})",
+            "unit_name": record["unit_name"],
+            "unit_code": record["unit_code"],
+            "value": record["value"],
+            "value_text": format_number(record["value"], lang, decimals=2),
+            "class_code": record["class_label"],
+            "class": t(f"class.{record['class_label']}", lang)
+            if isinstance(record["class_label"], str)
+            else "",
+            "change": record["change"],
+        }
+        for code, _ in data.sub_columns:
+            row[code] = record.get(code)
+            row[f"{code}_text"] = format_number(record.get(code), lang, decimals=2)
+        rows.append(row)
+    return rows
+
+
+def column_defs(data: ViewData, *, lang: str, compact: bool) -> list[dict[str, object]]:
+    """Rank, unit (link to profile), score, class as a text badge, change in words; sub-indices if wide."""
+    number = {"type": "numericColumn", "filter": "agNumberColumnFilter"}
+    columns: list[dict[str, object]] = [
+        {
+            "field": "rank",
+            "headerName": t("table.rank", lang),
+            "width": 84,
+            "sort": "asc",
+            "type": "numericColumn",
+            "filter": False,
+            "suppressHeaderMenuButton": True,
+        },
+        {
+            "field": "unit",
+            "headerName": t("table.unit", lang),
+            "cellRenderer": "markdown",
+            "flex": 2,
+            "minWidth": 170,
+            "filter": "agTextColumnFilter",
+            "filterValueGetter": {"function": "params.data.unit_name"},
+            "comparator": {
+                "function": "(a, b, na, nb) => na.data.unit_name.localeCompare(nb.data.unit_name, 'vi')"
+            },
+        },
+        {
+            "field": "value",
+            "headerName": t("table.score", lang),
+            "width": 100,
+            "valueFormatter": {"function": "params.data.value_text"},
+            **number,
+        },
+        {
+            "field": "class",
+            "headerName": t("table.class", lang),
+            "width": 120,
+            "cellClassRules": CLASS_RULES,
+            "filter": "agTextColumnFilter",
+        },
+        {
+            "field": "change",
+            "headerName": t("table.change", lang),
+            "minWidth": 150,
+            "flex": 1,
+            "filter": "agTextColumnFilter",
+        },
+    ]
+    if not compact:
+        for code, header in data.sub_columns:
+            columns.append(
+                {
+                    "field": code,
+                    "headerName": header,
+                    "minWidth": 120,
+                    "flex": 1,
+                    "valueFormatter": {"function": f"params.data['{code}_text']"},
+                    **number,
+                }
+            )
+    return columns
+
+
+def ranking_grid(grid_id: str, data: ViewData, *, lang: str, compact: bool) -> dag.AgGrid:
+    """The grid component."""
+    return dag.AgGrid(
+        id=grid_id,
+        rowData=row_data(data, lang=lang),
+        columnDefs=column_defs(data, lang=lang, compact=compact),
+        defaultColDef={"sortable": True, "resizable": True, "wrapHeaderText": True, "autoHeaderHeight": True},
+        dashGridOptions={
+            "localeText": LOCALE_VI if lang == "vi" else {},
+            "domLayout": "autoHeight",
+            "animateRows": False,
+            "enableCellTextSelection": True,
+            "ensureDomOrder": True,
+        },
+        className="ag-theme-alpine ranking-grid",
+        style={"width": "100%"},
+    )

@@ -1,0 +1,156 @@
+"""Data of one overview/rankings view, shared by those two pages (no Dash components here)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from dashboard import analysis, queries
+from dashboard.i18n import format_number, t
+from dashboard.queries import ObservationFilter
+
+RANK_CHANGE_ARROWS = {"up": "▲", "down": "▼", "same": "=", "new": "★", "merged": "⊕", "not_comparable": "≠"}
+
+
+@dataclass(frozen=True)
+class ViewData:
+    """Everything a view shows, computed once per (view, language)."""
+
+    view: analysis.View
+    table: (
+        pd.DataFrame
+    )  # one row per unit: rank, unit_code, unit_name, value, class_label, change, sub-indices
+    sub_columns: list[tuple[str, str]]  # (indicator code, header)
+    headline: analysis.Headline
+    illustrative: bool
+    sources: pd.DataFrame
+    comparable: bool
+
+
+def years_and_groups() -> tuple[list[int], dict[int, list[str]]]:
+    """Years of the province's own evaluations and the unit kinds present in each."""
+    coverage = queries.provincial_coverage()
+    years = sorted(int(y) for y in coverage["year"].unique())
+    groups = {year: sorted(coverage[coverage["year"] == year]["unit_kind"]) for year in years}
+    return years, groups
+
+
+def resolve(query: dict[str, str]) -> analysis.View:
+    """Validate a query string against what exists."""
+    years, groups = years_and_groups()
+    year_text = str(query.get("year") or "")
+    year = (
+        int(year_text) if year_text.isdigit() and int(year_text) in groups else (max(years) if years else 0)
+    )
+    return analysis.resolve_view(
+        query, indicators=queries.indicators(), years=years, groups=groups.get(year, [])
+    )
+
+
+def _merged_into_since(year: int) -> dict[str, str]:
+    """Units absorbed into another during the year (e.g. Tây Trà into Trà Bồng in 2020)."""
+    lineage = queries.lineage()
+    merged = lineage[
+        (lineage["event"] == "merged_into") & (pd.to_datetime(lineage["event_date"]).dt.year == year)
+    ]
+    return dict(zip(merged["from_code"], merged["to_code"], strict=True))
+
+
+def change_text(change: analysis.RankChange, lang: str) -> str:
+    """'▲ 3 bậc', 'giữ nguyên', 'mới', 'sáp nhập', 'không so sánh được'."""
+    arrow = RANK_CHANGE_ARROWS[change.kind]
+    if change.kind in ("up", "down"):
+        return f"{arrow} {t('rank.steps', lang, steps=change.steps)}"
+    return f"{arrow} {t(f'rank.{change.kind}', lang)}"
+
+
+def load(view: analysis.View, lang: str) -> ViewData:
+    """Load and compute the ranking table, headline and sources of a view."""
+    indicators = queries.indicators()
+    subs = analysis.sub_indicators(indicators, view.total)
+    codes = (view.total, *subs["code"])
+    frame = queries.observations(
+        ObservationFilter(indicators=codes, years=(view.year, view.year - 1), unit_kinds=(view.group,))
+    )
+    current = frame[frame["year"] == view.year]
+    previous = frame[frame["year"] == view.year - 1]
+    table = analysis.ranking_table(current, indicator=view.indicator, lang=lang)
+    before = analysis.ranking_table(previous, indicator=view.indicator, lang=lang)
+    comparable = not previous.empty and set(previous["methodology"]) == set(current["methodology"])
+    indicator = indicators.set_index("code").loc[view.indicator]
+    empty = analysis.Headline(0, None, None, None, None)
+    if table.empty:
+        return ViewData(view, table, [], empty, False, queries.sources().iloc[0:0], comparable)
+    shares = analysis.percent_of_max(
+        table["value"], measure=indicator["measure"], max_value=indicator["max_value"]
+    )
+    table = analysis.with_classes(table, percent_of_max=shares)
+    changes = analysis.rank_changes(
+        table, before, comparable=comparable, merged_into=_merged_into_since(view.year)
+    )
+    table["change"] = [change_text(changes[c], lang) for c in table["unit_code"]]
+    table["change_kind"] = [changes[c].kind for c in table["unit_code"]]
+    sub_columns = []
+    for row in subs.itertuples():
+        values = current[current["indicator_code"] == row.code].set_index("unit_code")["value"]
+        table[row.code] = table["unit_code"].map(values)
+        sub_columns.append((row.code, row.name_vi if lang == "vi" else row.name_en))
+    sources = queries.sources()
+    sources = sources[sources["id"].isin(set(current["source_id"]))]
+    return ViewData(
+        view=view,
+        table=table,
+        sub_columns=sub_columns,
+        headline=analysis.headline(table, before, comparable=comparable),
+        illustrative=bool((current["data_kind"] == "illustrative").any()),
+        sources=sources,
+        comparable=comparable,
+    )
+
+
+def summary_sentence(data: ViewData, *, lang: str, index_name: str) -> str:
+    """One sentence that says what the view shows (also the text alternative of the map)."""
+    h = data.headline
+    if h.count == 0:
+        return t("empty.no_data", lang)
+    text = t(
+        "summary.sentence",
+        lang,
+        year=data.view.year,
+        count=h.count,
+        group=t(f"group.{data.view.group}.plural", lang),
+        index=index_name,
+        average=format_number(h.average, lang),
+        best=h.best[0],
+        best_value=format_number(h.best[1], lang),
+        worst=h.worst[0],
+        worst_value=format_number(h.worst[1], lang),
+    )
+    if h.improved is not None:
+        text += " " + t("summary.improved", lang, improved=h.improved, previous=data.view.year - 1)
+    else:
+        text += " " + t("summary.not_comparable", lang)
+    return text
+
+
+def last_updated() -> str:
+    """Date of the latest import, ISO."""
+    frame = queries.datasets()
+    return "" if frame.empty else str(pd.to_datetime(frame["imported_at"]).max().date())
+
+
+def index_options(view: analysis.View, lang: str) -> list[dict[str, str]]:
+    """The view's total first, then its sub-indices, as dropdown options."""
+    indicators = queries.indicators()
+    rows = indicators[(indicators["code"] == view.total) | (indicators["parent_code"] == view.total)]
+    ordered = rows.sort_values("sort_order").itertuples()
+    return [{"value": r.code, "label": r.name_vi if lang == "vi" else r.name_en} for r in ordered]
+
+
+def index_name(view: analysis.View, lang: str) -> str:
+    """Name of the view's indicator in the language."""
+    if not view.indicator:
+        return ""
+    row = queries.indicators().set_index("code").loc[view.indicator]
+    return row["name_vi"] if lang == "vi" else row["name_en"]
