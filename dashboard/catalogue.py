@@ -44,8 +44,9 @@ class Catalogue:
             names[row["unit_code"]].update((row["name_vi"], row["name_en"]))
         for row in connection.execute(select(db.unit_aliases)).mappings():
             names[row["unit_code"]].add(row["alias"])
-        for code in sorted(names):
-            catalogue.names.add(code, sorted(names[code]))
+        for code in sorted(names):  # the current Vietnamese name first: it labels the unit in messages
+            current = catalogue.units[code]["name_vi"]
+            catalogue.names.add(code, [current, *sorted(names[code] - {current})])
         for row in connection.execute(select(db.indicators)).mappings():
             catalogue.indicators[row["code"]] = dict(row)
         for row in connection.execute(select(db.methodologies)).mappings():
