@@ -1,0 +1,218 @@
+"""Open-data catalogue (/du-lieu): every dataset with its sources, licence, period, update and downloads."""
+
+from __future__ import annotations
+
+import dash
+import flask
+import pandas as pd
+from dash import html
+
+from dashboard import components, queries, queries_export, urls
+from dashboard.i18n import format_number, normalize_language, t
+
+dash.register_page(__name__, path="/du-lieu", title="Dữ liệu mở – Minh bạch CNTT Quảng Ngãi", order=15)
+
+PATH = "/du-lieu"
+FORMATS = ("csv", "xlsx", "json")
+# Tabular downloads besides observations (a test checks this matches exports.RESOURCES).
+REFERENCE_RESOURCES = ("units", "indicators", "methodologies", "sources", "datasets", "lineage", "events")
+DATA_TABLE = "data-catalogue"
+DATA_ALL = "data-all-downloads"
+DATA_BOUNDARIES = "data-boundaries"
+
+
+def last_updated() -> str:
+    """Date of the latest import, ISO."""
+    frame = queries.datasets()
+    return "" if frame.empty else str(pd.to_datetime(frame["imported_at"]).max().date())
+
+
+def _links(resource: str, *, lang: str, **params: object) -> list[html.A]:
+    return [
+        html.A(
+            fmt.upper(),
+            href=urls.api(resource, fmt, lang=lang, **params),
+            className="btn btn-link btn-sm",
+            download="",
+            **{"aria-label": f"{resource} {fmt.upper()}"},
+        )
+        for fmt in FORMATS
+    ]
+
+
+def _kinds(kinds: object) -> list[str]:
+    return sorted(str(kinds).split(",")) if isinstance(kinds, str) and kinds else ["reference"]
+
+
+def _badge(kind: str, lang: str) -> html.Span:
+    return html.Span(t(f"data.kind.{kind}", lang), className=f"badge kind-badge kind-{kind} me-1")
+
+
+def _text(value: object) -> str:
+    return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+
+
+def _sources(frame: pd.DataFrame, *, lang: str) -> html.Details:
+    items = []
+    for row in frame.itertuples():
+        parts: list[object] = [_badge(row.kind, lang), row.title]
+        if _text(row.document_number):
+            parts.append(f" – {row.document_number}")
+        parts.append(f" ({row.issuer})")
+        if _text(row.url):
+            parts += [" ", html.A(t("source.open", lang), href=row.url, rel="noopener", target="_blank")]
+        items.append(html.Li(parts))
+    summary = html.Summary(t("data.sources_count", lang, count=len(frame)))
+    return html.Details([summary, html.Ul(items, className="source-list")])
+
+
+def _period(row) -> str:
+    if pd.isna(row.first_year):
+        return "–"
+    first, last = int(row.first_year), int(row.last_year)
+    return str(first) if first == last else f"{first}–{last}"
+
+
+def _dataset_row(row, sources: pd.DataFrame, *, lang: str) -> html.Tr:
+    kinds = _kinds(row.kinds)
+    illustrative = "illustrative" in kinds
+    title = row.title_vi if lang == "vi" else row.title_en
+    description = row.description_vi if lang == "vi" else row.description_en
+    if row.id in REFERENCE_RESOURCES:
+        links = _links(row.id, lang=lang)
+    else:
+        links = _links("observations", lang=lang, dataset=row.id)
+    updated = str(pd.Timestamp(row.imported_at).date())
+    accessed = t("data.accessed", lang, date=row.accessed) if _text(row.accessed) else ""
+    return html.Tr(
+        [
+            html.Td(
+                [html.Strong(title), html.Br(), html.Small(_text(description)), html.Br(), html.Code(row.id)]
+            ),
+            html.Td([_badge(k, lang) for k in kinds]),
+            html.Td(_period(row)),
+            html.Td("–" if pd.isna(row.rows) else format_number(row.rows, lang, decimals=0)),
+            html.Td(_text(row.licence)),
+            html.Td([updated, html.Br(), html.Small(accessed)] if accessed else updated),
+            html.Td(_sources(sources[sources["dataset_id"] == row.id], lang=lang)),
+            html.Td(links),
+        ],
+        className="table-warning illustrative-row" if illustrative else None,
+    )
+
+
+def _catalogue(lang: str) -> html.Table:
+    datasets = queries.datasets()
+    sources = queries.sources()
+    headings = ("dataset", "kind", "period", "rows", "licence", "updated", "sources", "download")
+    return html.Table(
+        [
+            html.Thead(html.Tr([html.Th(t(f"data.col_{h}", lang), scope="col") for h in headings])),
+            html.Tbody([_dataset_row(row, sources, lang=lang) for row in datasets.itertuples()]),
+        ],
+        className="table table-sm align-top data-catalogue",
+        id=DATA_TABLE,
+    )
+
+
+def _boundaries(lang: str) -> html.Section:
+    layers = queries_export.boundary_layers()
+    heading = html.H2(t("data.boundaries_heading", lang), className="h4")
+    if layers.empty:
+        return html.Section(
+            [heading, components.empty_state(t("data.boundaries_none", lang))], id=DATA_BOUNDARIES
+        )
+    items = []
+    for layer in layers.itertuples():
+        label = f"{layer.vintage} – {layer.source_title} ({layer.licence})"
+        if bool(layer.redistributable):
+            href = f"/api/v1/boundaries/{layer.vintage}.geojson"
+            items.append(html.Li([label, " ", html.A("GeoJSON", href=href, download="")]))
+        else:
+            items.append(html.Li([label, " – ", html.Em(t("data.boundary_blocked", lang))]))
+    return html.Section([heading, html.Ul(items)], id=DATA_BOUNDARIES)
+
+
+def _api_help(lang: str) -> html.Section:
+    params = (
+        ("year", "year"),
+        ("from, to", "range"),
+        ("index, indicator, sub", "indicator"),
+        ("group", "group"),
+        ("units", "units"),
+        ("dataset", "dataset"),
+        ("lang", "lang"),
+    )
+    example = urls.api("observations", "csv", year=2020, index="DTI_TOTAL", sub=1, group="district")
+    return html.Section(
+        [
+            html.H2(t("data.api_heading", lang), className="h4"),
+            html.P(t("data.api_intro", lang)),
+            html.Dl(
+                [
+                    part
+                    for name, key in params
+                    for part in (html.Dt(html.Code(name)), html.Dd(t(f"data.param_{key}", lang)))
+                ]
+            ),
+            html.P(html.A(html.Code(example), href=example)),
+            html.P(t("data.format_note", lang)),
+        ]
+    )
+
+
+def layout(lang: str | None = None, **query: str) -> html.Div:
+    """Render the catalogue."""
+    lang = normalize_language(lang)
+    updated = last_updated()
+    datasets = queries.datasets()
+    illustrative = datasets["kinds"].fillna("").str.contains("illustrative").any()
+    site = flask.request.host_url.rstrip("/") + urls.page("data", lang=lang)
+    everything = html.Section(
+        [
+            html.H2(t("data.all_heading", lang), className="h4"),
+            html.P([t("data.all_observations", lang), " ", *_links("observations", lang=lang)], id=DATA_ALL),
+            html.P(
+                [t("data.reference_heading", lang) + ": "]
+                + [
+                    part
+                    for r in REFERENCE_RESOURCES
+                    for part in (html.Strong(t(f"data.resource.{r}", lang)), " ", *_links(r, lang=lang), " ")
+                ]
+            ),
+            html.P(html.A(t("data.package", lang), href=urls.api("datapackage", "json", lang=lang))),
+            html.P(
+                [
+                    html.Strong(t("licence.how_to_cite", lang) + ": "),
+                    t("download.citation_generic", lang, updated=updated, url=site),
+                ],
+                className="citation",
+            ),
+            html.P(
+                [
+                    t("licence.short", lang),
+                    " – ",
+                    html.A(t("data.licence_link", lang), href=urls.page("licence", lang=lang)),
+                ]
+            ),
+        ]
+    )
+    content = [
+        html.H1(t("data.title", lang)),
+        html.P(t("data.intro", lang)),
+        components.illustrative_banner(lang) if illustrative else None,
+        everything,
+        html.H2(t("data.datasets_heading", lang), className="h4"),
+        html.Div(_catalogue(lang), className="table-responsive"),
+        _api_help(lang),
+        _boundaries(lang),
+    ]
+    shared = {k: v for k, v in query.items() if k != "lang"}
+    return components.page_frame(
+        [c for c in content if c is not None],
+        lang=lang,
+        active="data",
+        path=PATH,
+        query=shared,
+        updated=updated,
+    )

@@ -1,0 +1,61 @@
+"""Open-data licence (/giay-phep): reuse terms in our own words, how to cite, illustrative data."""
+
+from __future__ import annotations
+
+import dash
+import flask
+import pandas as pd
+from dash import html
+
+from dashboard import components, queries, urls
+from dashboard.i18n import normalize_language, t
+
+dash.register_page(
+    __name__, path="/giay-phep", title="Giấy phép dữ liệu mở – Minh bạch CNTT Quảng Ngãi", order=21
+)
+
+PATH = "/giay-phep"
+LICENCE_CITATION = "licence-citation"
+
+
+def last_updated() -> str:
+    """Date of the latest import, ISO."""
+    frame = queries.datasets()
+    return "" if frame.empty else str(pd.to_datetime(frame["imported_at"]).max().date())
+
+
+def layout(lang: str | None = None, **query: str) -> html.Div:
+    """Render the licence."""
+    lang = normalize_language(lang)
+    updated = last_updated()
+    catalogue = flask.request.host_url.rstrip("/") + urls.page("data", lang=lang)
+    content = [
+        html.H1(t("licence.title", lang)),
+        html.P(t("licence.intro", lang)),
+        html.Ul(
+            [
+                html.Li(t(f"licence.{key}", lang))
+                for key in ("reuse", "cite", "as_published", "no_endorsement")
+            ]
+        ),
+        html.Div(
+            [html.Strong(t("download.illustrative_label", lang) + " "), t("licence.illustrative", lang)],
+            className="alert alert-warning illustrative-banner",
+            role="note",
+        ),
+        html.H2(t("licence.how_to_cite", lang), className="h4"),
+        html.P(
+            [
+                html.Strong(t("licence.cite_example", lang) + ": "),
+                t("download.citation_generic", lang, updated=updated, url=catalogue),
+            ],
+            id=LICENCE_CITATION,
+            className="citation",
+        ),
+        html.H2(t("licence.sources_heading", lang), className="h4"),
+        html.P(t("licence.sources", lang)),
+        html.P(t("licence.boundaries", lang)),
+        html.P(html.A(t("nav.data", lang), href=urls.page("data", lang=lang))),
+    ]
+    shared = {k: v for k, v in query.items() if k != "lang"}
+    return components.page_frame(content, lang=lang, active="", path=PATH, query=shared, updated=updated)
