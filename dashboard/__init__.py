@@ -10,7 +10,7 @@ import logging
 import dash
 import flask
 
-from . import db, queries
+from . import db, queries, security
 from .cache import cache
 from .config import Settings
 
@@ -57,4 +57,5 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     from .shell import layout as shell_layout
 
     app.layout = shell_layout
+    security.install(server)
     return app

@@ -149,6 +149,8 @@ def source_list(sources: pd.DataFrame, *, lang: str) -> html.Div:
     """The sources behind the numbers on screen: kind, issuer, document, date, link."""
     if sources.empty:
         return html.Div()
+    # One line per document: the yearly illustrative files share the same generator, for example.
+    sources = sources.drop_duplicates(["kind", "title", "issuer", "document_number", "url"])
     items = []
     for row in sources.itertuples():
         parts: list[object] = [

@@ -27,11 +27,11 @@ def _base_layout(*, title: str, source_line: str, lang: str, height: int) -> dic
         **d3_locale_format(lang),
         "title": {"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
         "height": height,
-        "margin": {"l": 56, "r": 16, "t": 56, "b": 88},
+        "margin": {"l": 56, "r": 16, "t": 64, "b": 110},
         "paper_bgcolor": "#ffffff",
         "plot_bgcolor": "#ffffff",
         "font": {"family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", "color": "#1f2328"},
-        "legend": {"orientation": "h", "y": -0.22, "x": 0},
+        "legend": {"orientation": "h", "y": -0.14, "yanchor": "top", "x": 0},
         "hovermode": "x unified",
         "annotations": [
             {
@@ -39,7 +39,8 @@ def _base_layout(*, title: str, source_line: str, lang: str, height: int) -> dic
                 "xref": "paper",
                 "yref": "paper",
                 "x": 0,
-                "y": -0.36,
+                "y": 0,
+                "yshift": -86,  # pixels below the plot area: under the legend, inside the bottom margin
                 "xanchor": "left",
                 "yanchor": "top",
                 "showarrow": False,

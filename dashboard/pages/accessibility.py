@@ -1,0 +1,28 @@
+"""Accessibility statement (/tro-nang)."""
+
+from __future__ import annotations
+
+import dash
+from dash import html
+
+from dashboard import components
+from dashboard.i18n import normalize_language, t
+from dashboard.pages import _view
+
+dash.register_page(
+    __name__, path="/tro-nang", title="Tuyên bố về trợ năng – Minh bạch CNTT Quảng Ngãi", order=20
+)
+
+
+def layout(lang: str | None = None, **_query: str) -> html.Div:
+    """Render the statement."""
+    lang = normalize_language(lang)
+    content = [
+        html.H1(t("accessibility.title", lang)),
+        html.P(t("accessibility.body", lang)),
+        html.P(t("accessibility.limits", lang)),
+        html.P(t("accessibility.contact", lang)),
+    ]
+    return components.page_frame(
+        content, lang=lang, active="", path="/tro-nang", query={}, updated=_view.last_updated()
+    )

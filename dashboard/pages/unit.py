@@ -1,0 +1,255 @@
+"""Unit profile (/don-vi/<code>): scores and ranks by year with method breaks, sub-indices against the group
+median, lineage, e-document figures, and the sources behind every number."""
+
+from __future__ import annotations
+
+import itertools
+
+import dash
+import pandas as pd
+from dash import dcc, html
+
+from dashboard import components, queries, urls
+from dashboard.figures import charts
+from dashboard.i18n import format_number, normalize_language, t
+from dashboard.pages import _view
+from dashboard.queries import ObservationFilter
+
+
+def _title(code: str | None = None, **_query: str) -> str:
+    names = queries.units().set_index("code")["name_vi"]
+    name = names.get(code, code) if code else ""
+    return f"{name} – Hồ sơ đơn vị – Minh bạch CNTT Quảng Ngãi"
+
+
+def _description(code: str | None = None, **_query: str) -> str:
+    names = queries.units().set_index("code")["name_vi"]
+    return f"Điểm, thứ hạng, chỉ số thành phần và văn bản điện tử của {names.get(code, code)} qua các năm."
+
+
+dash.register_page(__name__, path_template="/don-vi/<code>", title=_title, description=_description, order=9)
+
+EDOC_INDICATORS = ("EDOC_PROCESSED_ONLINE_SHARE", "EDOC_SIGNED_SHARE")
+SCORE_TOTALS = ("ITR_TOTAL", "DTI_TOTAL")
+
+
+def _name(row: pd.Series, lang: str) -> str:
+    return row["name_vi"] if lang == "vi" else row["name_en"]
+
+
+def _source_line(frame: pd.DataFrame, lang: str) -> str:
+    kinds = sorted(set(frame["data_kind"]))
+    label = ", ".join(t(f"source_kind.{k}", lang) for k in kinds)
+    return f"{t('footer.source', lang)}: {label} – {t('site.short_title', lang)}"
+
+
+def _breaks(frame: pd.DataFrame, lang: str) -> list[tuple[int, str]]:
+    """Years where the methodology differs from the previous year's."""
+    methods = frame.drop_duplicates("year").sort_values("year")[["year", "methodology"]].to_numpy().tolist()
+    return [
+        (int(year), t("profile.series_break", lang))
+        for (_, previous), (year, method) in itertools.pairwise(methods)
+        if method != previous
+    ]
+
+
+def _data_table(frame: pd.DataFrame, columns: list[tuple[str, str]], *, caption: str) -> html.Details:
+    """The chart's figures as a table: its text alternative."""
+    header = html.Thead(html.Tr([html.Th(label, scope="col") for _, label in columns]))
+    body = html.Tbody([html.Tr([html.Td(row[key]) for key, _ in columns]) for _, row in frame.iterrows()])
+    return html.Details(
+        [html.Summary(caption), html.Table([header, body], className="table table-sm data-table")]
+    )
+
+
+def _score_section(history: pd.DataFrame, lang: str, unit_name: str) -> list:
+    if history.empty:
+        return [components.empty_state(t("profile.no_scores", lang))]
+    history = history.sort_values("year")
+    series = history.assign(series=unit_name)
+    breaks = _breaks(history, lang)
+    source = _source_line(history, lang)
+    score = charts.year_lines(
+        series,
+        lang=lang,
+        title=f"{t('profile.scores', lang)} – {unit_name}",
+        source_line=source,
+        y_title=t("table.score", lang),
+        breaks=breaks,
+    )
+    ranks = charts.year_lines(
+        series.assign(value=history["rank"]),
+        lang=lang,
+        title=f"{t('profile.ranks', lang)} – {unit_name}",
+        source_line=source,
+        y_title=t("table.rank", lang),
+        breaks=breaks,
+        reversed_axis=True,
+        decimals=0,
+    )
+    table = history.assign(
+        value_text=[format_number(v, lang, decimals=2) for v in history["value"]],
+        rank_text=[
+            f"{int(r)}/{int(o)}" if r == r and o == o else "–"
+            for r, o in zip(history["rank"], history["rank_of"], strict=True)
+        ],
+        class_text=[t(f"class.{c}", lang) if isinstance(c, str) else "–" for c in history["class_label"]],
+        indicator=history["indicator_name_vi" if lang == "vi" else "indicator_name_en"],
+    )
+    columns = [
+        ("year", t("control.year", lang)),
+        ("indicator", t("control.index", lang)),
+        ("value_text", t("table.score", lang)),
+        ("rank_text", t("table.rank", lang)),
+        ("class_text", t("table.class", lang)),
+    ]
+    return [
+        html.Div(
+            [
+                html.Div(dcc.Graph(figure=score, config=charts.CHART_CONFIG), className="chart-card"),
+                html.Div(dcc.Graph(figure=ranks, config=charts.CHART_CONFIG), className="chart-card"),
+            ],
+            className="chart-grid",
+        ),
+        _data_table(table, columns, caption=t("profile.table_caption", lang)),
+    ]
+
+
+def _subindex_section(code: str, unit: pd.Series, latest: pd.Series, lang: str) -> list:
+    indicators = queries.indicators()
+    subs = indicators[indicators["parent_code"] == latest["indicator_code"]].sort_values("sort_order")
+    if subs.empty:
+        return []
+    year = int(latest["year"])
+    frame = queries.observations(
+        ObservationFilter(indicators=tuple(subs["code"]), years=(year,), unit_kinds=(unit["kind"],))
+    )
+    medians = frame.groupby("indicator_code")["value"].median()
+    own = frame[frame["unit_code"] == code].set_index("indicator_code")["value"]
+    rows = pd.DataFrame(
+        {
+            "label": [_name(r, lang) for _, r in subs.iterrows()],
+            "value": [own.get(c) for c in subs["code"]],
+            "reference": [medians.get(c) for c in subs["code"]],
+        }
+    )
+    figure = charts.bars_against_reference(
+        rows,
+        lang=lang,
+        title=t("profile.subindices", lang, year=year),
+        source_line=_source_line(frame, lang),
+        value_name=_name(unit, lang),
+        reference_name=t("profile.median", lang),
+    )
+    table = rows.assign(
+        value=[format_number(v, lang, decimals=2) for v in rows["value"]],
+        reference=[format_number(v, lang, decimals=2) for v in rows["reference"]],
+    )
+    columns = [
+        ("label", t("control.index", lang)),
+        ("value", _name(unit, lang)),
+        ("reference", t("profile.median", lang)),
+    ]
+    return [
+        html.H2(t("profile.subindices", lang, year=year), className="h4 mt-4"),
+        html.Div(dcc.Graph(figure=figure, config=charts.CHART_CONFIG), className="chart-card"),
+        _data_table(table, columns, caption=t("profile.table_caption", lang)),
+    ]
+
+
+def _lineage_section(code: str, lang: str) -> list:
+    lineage = queries.lineage()
+    names = queries.units().set_index("code")
+    came = lineage[(lineage["to_code"] == code) & (lineage["from_code"] != code)]
+    became = lineage[(lineage["from_code"] == code) & (lineage["to_code"] != code)]
+    changed = lineage[(lineage["from_code"] == code) & (lineage["to_code"] == code)]
+    if came.empty and became.empty and changed.empty:
+        return []
+
+    def item(row, other: str, direction: str) -> html.Li:
+        other_name = _name(names.loc[other], lang) if other in names.index else other
+        indicative = f" {t('profile.indicative', lang)}" if row.indicative else ""
+        link = dcc.Link(other_name, href=urls.unit_profile(other, lang=lang))
+        event = t(f"event_{direction}.{row.event}", lang)
+        return html.Li([f"{row.event_date}: ", link, f" – {event} – {row.legal_basis}{indicative}"])
+
+    items: list = []
+    if not came.empty:
+        items += [html.H3(t("profile.came_from", lang), className="h6")]
+        items += [html.Ul([item(r, r.from_code, "in") for r in came.itertuples()])]
+    if not changed.empty:
+        items += [
+            html.Ul([html.Li(f"{r.event_date}: {r.note} – {r.legal_basis}") for r in changed.itertuples()])
+        ]
+    if not became.empty:
+        items += [html.H3(t("profile.became", lang), className="h6")]
+        items += [html.Ul([item(r, r.to_code, "out") for r in became.itertuples()])]
+    return [html.H2(t("profile.lineage", lang), className="h4 mt-4"), *items]
+
+
+def _edoc_section(code: str, lang: str, unit_name: str) -> list:
+    frame = queries.observations(ObservationFilter(indicators=EDOC_INDICATORS, unit_codes=(code,)))
+    if frame.empty:
+        return []
+    series = frame.assign(series=frame["indicator_name_vi" if lang == "vi" else "indicator_name_en"])
+    figure = charts.year_lines(
+        series,
+        lang=lang,
+        title=f"{t('profile.edocs', lang)} – {unit_name}",
+        source_line=_source_line(frame, lang),
+        y_title="%",
+    )
+    table = series.assign(value_text=[format_number(v, lang) for v in series["value"]])
+    columns = [("year", t("control.year", lang)), ("series", t("control.index", lang)), ("value_text", "%")]
+    return [
+        html.H2(t("profile.edocs", lang), className="h4 mt-4"),
+        html.Div(dcc.Graph(figure=figure, config=charts.CHART_CONFIG), className="chart-card"),
+        _data_table(table, columns, caption=t("profile.table_caption", lang)),
+    ]
+
+
+def layout(code: str | None = None, lang: str | None = None, **_query: str) -> html.Div:
+    """Render a unit's profile; an unknown code gets a clear empty state."""
+    lang = normalize_language(lang)
+    units = queries.units().set_index("code")
+    path = f"/don-vi/{code}"
+    frame_args = {"lang": lang, "active": "", "path": path, "query": {}, "updated": _view.last_updated()}
+    if not code or code not in units.index:
+        content = [
+            html.H1(t("profile.title", lang)),
+            components.empty_state(t("profile.unknown", lang, code=code)),
+        ]
+        return components.page_frame(content, **frame_args)
+    unit = units.loc[code]
+    unit_name = _name(unit, lang)
+    history = queries.observations(ObservationFilter(indicators=SCORE_TOTALS, unit_codes=(code,)))
+    everything = queries.observations(ObservationFilter(unit_codes=(code,)))
+    sources = queries.sources()
+    sources = sources[sources["id"].isin(set(everything["source_id"]))]
+    valid = f"{unit['valid_from'] or '…'} – {unit['valid_to'] or '…'}"
+    content = [
+        html.H1(unit_name),
+        html.Dl(
+            [
+                html.Dt(t("profile.code", lang)),
+                html.Dd(code),
+                html.Dt(t("profile.kind", lang)),
+                html.Dd(t(f"kind.{unit['kind']}", lang)),
+                html.Dt(t("profile.valid", lang)),
+                html.Dd(valid),
+            ],
+            className="profile-facts",
+        ),
+        components.illustrative_banner(lang) if (everything["data_kind"] == "illustrative").any() else None,
+        *_score_section(history, lang, unit_name),
+        *(
+            _subindex_section(code, unit, history.sort_values("year").iloc[-1], lang)
+            if not history.empty
+            else []
+        ),
+        *_lineage_section(code, lang),
+        *_edoc_section(code, lang, unit_name),
+        components.download_links("observations", {"units": code}, lang=lang),
+        components.source_list(sources, lang=lang),
+    ]
+    return components.page_frame(content, **frame_args)
