@@ -1,0 +1,104 @@
+"""The catalogue (/du-lieu) and licence (/giay-phep) pages, rendered by calling layout() in a request."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from dash.development.base_component import Component
+
+from dashboard import exports, queries
+from dashboard.texts import data as data_texts
+
+
+def _walk(node: object) -> Iterator[Component]:
+    if isinstance(node, Component):
+        yield node
+        yield from _walk(getattr(node, "children", None))
+    elif isinstance(node, list | tuple):
+        for child in node:
+            yield from _walk(child)
+
+
+def _text(node: object) -> str:
+    parts = []
+    for component in _walk(node):
+        children = getattr(component, "children", None)
+        items = children if isinstance(children, list | tuple) else [children]
+        parts += [str(c) for c in items if isinstance(c, str | int | float)]
+    return " ".join(parts)
+
+
+def _render(app, module: str, lang: str):
+    page = __import__(f"dashboard.pages.{module}", fromlist=["layout"])
+    with app.server.test_request_context(f"/?lang={lang}"):
+        return page.layout(lang=lang)
+
+
+@pytest.mark.parametrize("lang, title", [("vi", "Dữ liệu mở"), ("en", "Open data")])
+def test_catalogue_lists_every_dataset_with_downloads(app, lang, title):
+    tree = _render(app, "data", lang)
+    text = _text(tree)
+    hrefs = [c.href for c in _walk(tree) if getattr(c, "href", None)]
+    assert title in text
+    with app.server.test_request_context():
+        datasets = queries.datasets()
+    from dashboard.pages.data import REFERENCE_RESOURCES
+
+    for row in datasets.itertuples():
+        assert row.id in text
+        resource = row.id if row.id in REFERENCE_RESOURCES else "observations"
+        for fmt in ("csv", "xlsx", "json"):
+            wanted = f"/api/v1/{resource}.{fmt}"
+            assert any(
+                h.startswith(wanted) and (resource != "observations" or f"dataset={row.id}" in h)
+                for h in hrefs
+            ), (row.id, fmt)
+        assert row.licence in text
+    assert any(h.startswith("/api/v1/datapackage.json") for h in hrefs)
+    assert any(h.startswith("/giay-phep") for h in hrefs)
+    assert "47/2020" in text
+
+
+def test_catalogue_marks_illustrative_datasets(app):
+    tree = _render(app, "data", "en")
+    rows = [
+        c
+        for c in _walk(tree)
+        if type(c).__name__ == "Tr" and "illustrative-row" in (getattr(c, "className", None) or "")
+    ]
+    with app.server.test_request_context():
+        datasets = queries.datasets()
+    illustrative = datasets["kinds"].fillna("").str.contains("illustrative").sum()
+    assert len(rows) == illustrative > 0
+    assert all("ILLUSTRATIVE" in _text(row) for row in rows)
+
+
+def test_every_catalogue_download_link_works(app, client):
+    tree = _render(app, "data", "vi")
+    hrefs = {c.href for c in _walk(tree) if str(getattr(c, "href", "")).startswith("/api/v1/")}
+    assert len(hrefs) > 60
+    for href in sorted(hrefs):
+        response = client.get(href)
+        response.get_data()
+        assert response.status_code == 200, href
+
+
+def test_reference_resources_match_the_api():
+    from dashboard.pages.data import REFERENCE_RESOURCES
+
+    assert set(REFERENCE_RESOURCES) | {"observations"} == set(exports.RESOURCES)
+
+
+@pytest.mark.parametrize("lang, title", [("vi", "Giấy phép dữ liệu mở"), ("en", "Open data licence")])
+def test_licence_page_renders(app, client, lang, title):
+    text = _text(_render(app, "licence", lang))
+    assert title in text and "47/2020" in text
+    assert data_texts.TEXTS[lang]["licence.illustrative"] in text
+    assert ("Nguồn:" if lang == "vi" else "Source:") in text  # the citation example
+    assert client.get("/giay-phep").status_code == 200
+
+
+def test_texts_exist_in_both_languages():
+    assert data_texts.TEXTS["vi"].keys() == data_texts.TEXTS["en"].keys()
+    assert "download.this_view" in data_texts.TEXTS["vi"]
