@@ -89,7 +89,7 @@ def _map_figure(data: _view.ViewData, lang: str):
         value_range=value_range,
         title=None,
     )
-    return figure, {"url": layer.url, "lang": lang, "range": value_range}
+    return figure, {"url": layer.url, "lang": lang, "range": list(value_range)}
 
 
 def _map_note(data: _view.ViewData, lang: str) -> list:
