@@ -43,7 +43,7 @@ TABLES: dict[str, Callable[[], pd.DataFrame]] = {
 GROUPS = ("department", "district", "commune", "province")
 UNIT_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$")
 COMPRESSIBLE = {"text/csv", "application/json", "application/geo+json"}
-DEFAULT_RATE_LIMIT = "120/minute"
+DEFAULT_RATE_LIMIT = "300/minute"
 _PERIODS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
 
 
@@ -76,8 +76,10 @@ def _lang_or_default() -> str:
 # --- rate limit -------------------------------------------------------------------------------------------
 
 
-def parse_rate(text: str) -> tuple[int, int]:
-    """Parse '60/minute' into (60, 60 seconds)."""
+def parse_rate(text: str) -> tuple[int, int] | None:
+    """Parse '60/minute' into (60, 60 seconds); 'off' disables the limit."""
+    if text.strip().lower() == "off":
+        return None
     count, _, period = text.strip().partition("/")
     if not count.isdigit() or int(count) < 1 or period not in _PERIODS:
         raise ValueError(f"EXPORT_RATE_LIMIT must look like '60/minute', got {text!r}")
@@ -114,13 +116,13 @@ class TokenBucket:
 
 @blueprint.record_once
 def _install_limiter(state) -> None:
-    limit, period = parse_rate(os.environ.get("EXPORT_RATE_LIMIT") or DEFAULT_RATE_LIMIT)
-    state.app.extensions["export_rate_limiter"] = TokenBucket(limit, period)
+    rate = parse_rate(os.environ.get("EXPORT_RATE_LIMIT") or DEFAULT_RATE_LIMIT)
+    state.app.extensions["export_rate_limiter"] = TokenBucket(*rate) if rate else None
 
 
 def _rate_limit() -> None:
-    limiter: TokenBucket = flask.current_app.extensions["export_rate_limiter"]
-    wait = limiter.take(flask.request.remote_addr or "unknown")
+    limiter: TokenBucket | None = flask.current_app.extensions["export_rate_limiter"]
+    wait = limiter.take(flask.request.remote_addr or "unknown") if limiter else 0
     if wait:
         raise ApiError(429, "api.error.rate_limited", seconds=wait)
 

@@ -18,6 +18,13 @@ from dashboard.queries import ObservationFilter
 
 FIELDS = exports.RESOURCES["observations"]
 
+
+@pytest.fixture(autouse=True)
+def _no_rate_limit(app, monkeypatch):
+    """These tests download a lot; the limit itself is tested with its own bucket."""
+    monkeypatch.setitem(app.server.extensions, "export_rate_limiter", None)
+
+
 EXPECTED_DA_NANG_2017 = (
     "\ufeffyear,unit_code,unit_name_vi,unit_name_en,unit_kind,indicator_code,indicator_name_vi,indicator_name_en,"
     "value,measure,rank,rank_of,class,methodology_version,data_kind,source_document,source_url,period,qualifier,"
@@ -245,6 +252,7 @@ def test_token_bucket_refills():
 def test_parse_rate():
     assert api.parse_rate("60/minute") == (60, 60)
     assert api.parse_rate("5/second") == (5, 1)
+    assert api.parse_rate("off") is None
     with pytest.raises(ValueError):
         api.parse_rate("lots")
 

@@ -11,6 +11,12 @@ from dashboard import exports, queries
 from dashboard.texts import data as data_texts
 
 
+@pytest.fixture(autouse=True)
+def _no_rate_limit(app, monkeypatch):
+    """These tests download a lot; the limit itself is tested with its own bucket."""
+    monkeypatch.setitem(app.server.extensions, "export_rate_limiter", None)
+
+
 def _walk(node: object) -> Iterator[Component]:
     if isinstance(node, Component):
         yield node
