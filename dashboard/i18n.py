@@ -26,7 +26,7 @@ def _merge_catalogs() -> dict[str, dict[str, str]]:
 
 
 # One module per area so that parallel work never edits the same catalogue.
-TEXT_MODULES = ("common", "pages", "map", "data")
+TEXT_MODULES = ("common", "pages", "map", "data", "more")
 CATALOGS = _merge_catalogs()
 
 

@@ -1,0 +1,237 @@
+"""Selection and data of the compare page and its embed (no Dash components here)."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from urllib.parse import parse_qs
+
+import pandas as pd
+from flask import has_request_context, request
+
+from dashboard import analysis, queries
+from dashboard.i18n import t
+from dashboard.queries import ObservationFilter
+
+COMPARE_GROUPS = ("district", "department")
+TOTALS = ("ITR_TOTAL", "DTI_TOTAL")
+MIN_UNITS, MAX_UNITS = 2, 6
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Units to compare, their group and the index; `problems` are (text key, detail) pairs."""
+
+    codes: tuple[str, ...]
+    group: str
+    index: str  # "total" (the total of each year's method) or a sub-index code
+    problems: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def ready(self) -> bool:
+        """True when the selection can be drawn."""
+        return not self.problems and MIN_UNITS <= len(self.codes) <= MAX_UNITS
+
+    def query(self) -> dict[str, object]:
+        """The selection as query-string parameters."""
+        return {"units": list(self.codes), "group": self.group, "index": self.index}
+
+
+def _codes(text: str) -> list[str]:
+    return list(dict.fromkeys(c.strip() for c in text.split(",") if c.strip()))
+
+
+def index_codes() -> list[str]:
+    """Sub-indices of the province's own evaluations that can be compared."""
+    own = analysis.provincial_indicators(queries.indicators())
+    return own[own["parent_code"].notna()].sort_values(["first_year", "sort_order"])["code"].tolist()
+
+
+def parse(query: dict[str, str]) -> Selection:
+    """Validate a query string; every problem is reported, nothing raises."""
+    units = queries.units().set_index("code")
+    problems: list[tuple[str, str]] = []
+    codes = _codes(str(query.get("units") or ""))
+    unknown = [c for c in codes if c not in units.index]
+    if unknown:
+        problems.append(("compare.problem.unknown", ", ".join(unknown)))
+    known = [c for c in codes if c in units.index]
+    kinds = list(dict.fromkeys(units.loc[known, "kind"])) if known else []
+    group = str(query.get("group") or "")
+    if group and group not in COMPARE_GROUPS:
+        problems.append(("compare.problem.group", group))
+        group = ""
+    group = group or (kinds[0] if kinds and kinds[0] in COMPARE_GROUPS else "district")
+    wrong = [c for c in known if units.loc[c, "kind"] != group]
+    if wrong:
+        problems.append(("compare.problem.mixed", ", ".join(wrong)))
+    if codes and len(known) < MIN_UNITS:
+        problems.append(("compare.problem.too_few", str(len(known))))
+    if len(known) > MAX_UNITS:
+        problems.append(("compare.problem.too_many", str(len(known))))
+    index = str(query.get("index") or "total")
+    if index != "total" and index not in index_codes():
+        problems.append(("compare.problem.index", index))
+        index = "total"
+    return Selection(tuple(known), group, index, tuple(problems))
+
+
+def problem_texts(selection: Selection, lang: str) -> list[str]:
+    """The selection's problems in words."""
+    limits = {"low": MIN_UNITS, "high": MAX_UNITS}
+    return [t(key, lang, detail=detail, **limits) for key, detail in selection.problems]
+
+
+def request_query() -> dict[str, str]:
+    """The page's query string, on the page request or inside the Pages router callback."""
+    if not has_request_context():
+        return {}
+    if request.method == "GET":
+        return request.args.to_dict()
+    body = request.get_json(silent=True) or {}
+    for item in body.get("inputs", []) if isinstance(body, dict) else []:
+        if isinstance(item, dict) and item.get("property") == "search":
+            return {k: v[0] for k, v in parse_qs(str(item.get("value") or "").lstrip("?")).items()}
+    return {}
+
+
+def unit_names(codes: tuple[str, ...], lang: str) -> dict[str, str]:
+    """Current names of units by code, in the language."""
+    units = queries.units().set_index("code")
+    column = "name_vi" if lang == "vi" else "name_en"
+    return {c: units.loc[c, column] if c in units.index else c for c in codes}
+
+
+def unit_options(group: str, lang: str) -> list[dict[str, str]]:
+    """Dropdown options: the group's units of Quảng Ngãi, with the year an ended unit stopped."""
+    units = queries.units()
+    rows = units[(units["kind"] == group) & (units["parent_code"] == "51")]
+    column = "name_vi" if lang == "vi" else "name_en"
+    options = []
+    for row in rows.sort_values(column).itertuples():
+        label = getattr(row, column)
+        ended = row.valid_to if isinstance(row.valid_to, str) and row.valid_to < "2025-06-30" else None
+        if ended:
+            label = f"{label} ({t('compare.until', lang, year=ended[:4])})"
+        options.append({"value": row.code, "label": label})
+    return options
+
+
+def series(selection: Selection, lang: str) -> pd.DataFrame:
+    """The chosen index of the picked units over all years; columns of observations plus 'series'."""
+    indicators = TOTALS if selection.index == "total" else (selection.index,)
+    frame = queries.observations(ObservationFilter(indicators=indicators, unit_codes=selection.codes))
+    names = unit_names(selection.codes, lang)
+    frame = frame.assign(series=frame["unit_code"].map(names))
+    order = frame["unit_code"].map({code: position for position, code in enumerate(selection.codes)})
+    return frame.assign(order=order).sort_values(["order", "year"]).drop(columns="order")
+
+
+def method_breaks(frame: pd.DataFrame, label: str) -> list[tuple[int, str]]:
+    """Years where the methodology differs from the previous year's (lines are not joined there)."""
+    methods = frame.drop_duplicates("year").sort_values("year")[["year", "methodology"]].to_numpy().tolist()
+    return [
+        (int(year), label)
+        for (_, previous), (year, method) in itertools.pairwise(methods)
+        if method != previous
+    ]
+
+
+@dataclass(frozen=True)
+class SeriesEnd:
+    """A unit whose series stops before the others', and what followed it."""
+
+    code: str
+    name: str
+    last_year: int
+    last_value: float
+    successors: tuple[str, ...]
+    event_date: str
+    legal_basis: str
+    indicative: bool
+
+
+def series_ends(frame: pd.DataFrame, lang: str) -> list[SeriesEnd]:
+    """Units of the frame whose series stops early, with their successors from the lineage."""
+    if frame.empty:
+        return []
+    last_overall = int(frame["year"].max())
+    lineage = queries.lineage()
+    names = queries.units().set_index("code")["name_vi" if lang == "vi" else "name_en"]
+    ends = []
+    for code, rows in frame.groupby("unit_code", sort=False):
+        last = rows.loc[rows["year"].idxmax()]
+        if int(last["year"]) >= last_overall:
+            continue
+        links = lineage[(lineage["from_code"] == code) & (lineage["to_code"] != code)]
+        ends.append(
+            SeriesEnd(
+                code=str(code),
+                name=str(last["series"]),
+                last_year=int(last["year"]),
+                last_value=float(last["value"]),
+                successors=tuple(names.get(c, c) for c in links["to_code"]),
+                event_date=str(links["event_date"].iloc[0]) if not links.empty else "",
+                legal_basis=str(links["legal_basis"].iloc[0]) if not links.empty else "",
+                indicative=bool(links["indicative"].any()) if not links.empty else False,
+            )
+        )
+    return ends
+
+
+def common_methodology(frame: pd.DataFrame, codes: tuple[str, ...]) -> str | None:
+    """The latest methodology in which every picked unit has a total (else the latest with any)."""
+    if frame.empty:
+        return None
+    by_method = frame.groupby("methodology")["unit_code"].agg(set)
+    first_years = frame.groupby("methodology")["year"].min().sort_values(ascending=False)
+    for method in first_years.index:
+        if set(codes) <= by_method[method]:
+            return str(method)
+    return str(first_years.index[0])
+
+
+def sub_panels(methodology: str, lang: str) -> list[tuple[str, str, float | None]]:
+    """(code, name, maximum) of the sub-indices of a methodology's total."""
+    indicators = queries.indicators()
+    total = indicators[(indicators["methodology"] == methodology) & indicators["parent_code"].isna()]
+    if total.empty:
+        return []
+    subs = analysis.sub_indicators(indicators, total["code"].iloc[0])
+    column = "name_vi" if lang == "vi" else "name_en"
+    return [(r.code, getattr(r, column), r.max_value) for r in subs.itertuples()]
+
+
+def sub_frame(selection: Selection, panels: list[tuple[str, str, float | None]], lang: str) -> pd.DataFrame:
+    """Sub-index values of the picked units, columns series, panel, year, value."""
+    frame = queries.observations(
+        ObservationFilter(indicators=tuple(code for code, _, _ in panels), unit_codes=selection.codes)
+    )
+    names = unit_names(selection.codes, lang)
+    order = frame["unit_code"].map({code: position for position, code in enumerate(selection.codes)})
+    frame = frame.assign(series=frame["unit_code"].map(names), panel=frame["indicator_code"], order=order)
+    return frame.sort_values(["order", "year"]).drop(columns="order")
+
+
+def differences(frame: pd.DataFrame, codes: tuple[str, ...]) -> pd.DataFrame:
+    """Per year (newest first): each unit's value and its difference from the first picked unit."""
+    wide = frame.pivot_table(index="year", columns="unit_code", values="value", aggfunc="first")
+    wide = wide.reindex(columns=[c for c in codes if c in wide.columns]).sort_index(ascending=False)
+    first = codes[0]
+    for code in wide.columns:
+        if code != first:
+            wide[f"{code}:diff"] = wide[code] - wide[first] if first in wide.columns else float("nan")
+    return wide.reset_index()
+
+
+def source_line(frame: pd.DataFrame, lang: str) -> str:
+    """'Nguồn: minh họa – …' for a figure, naming the kinds of data it draws."""
+    kinds = sorted(set(frame["data_kind"])) if not frame.empty else []
+    label = ", ".join(t(f"source_kind.{k}", lang) for k in kinds) or "–"
+    return f"{t('footer.source', lang)}: {label} – {t('site.short_title', lang)}"
+
+
+def sources_of(frame: pd.DataFrame) -> pd.DataFrame:
+    """The source rows behind a frame of observations."""
+    sources = queries.sources()
+    return sources[sources["id"].isin(set(frame["source_id"]))]

@@ -1,0 +1,345 @@
+"""Compare (/so-sanh): 2 to 6 units of one group over the years, by sub-index, as differences and on the map.
+
+Query: units=522,525 (codes, in order: differences are against the first), group=district|department,
+index=total|<sub-index code>. Everything is validated; a bad selection gets a message, never an error.
+"""
+
+from __future__ import annotations
+
+import dash
+import pandas as pd
+from dash import Input, Output, State, callback, clientside_callback, dcc, html
+
+from dashboard import components, queries
+from dashboard.figures import charts
+from dashboard.figures import compare as figures
+from dashboard.figures import map as map_figure
+from dashboard.i18n import format_number, normalize_language, t
+from dashboard.pages import _compare, _embed, _view
+
+GROUP = "compare-group"
+UNITS = "compare-units"
+INDEX = "compare-index"
+RESULTS = "compare-results"
+LANG = "compare-lang"
+URL_SINK = "compare-url-sink"
+
+
+def _title(**_path: str) -> str:
+    selection = _compare.parse(_compare.request_query())
+    names = ", ".join(_compare.unit_names(selection.codes, "vi").values()) if selection.ready else ""
+    return " – ".join(filter(None, [names, "So sánh", "Minh bạch CNTT Quảng Ngãi"]))
+
+
+def _description(**_path: str) -> str:
+    selection = _compare.parse(_compare.request_query())
+    if not selection.ready:
+        return (
+            "So sánh điểm ứng dụng CNTT, chuyển đổi số của 2 đến 6 UBND cấp huyện hoặc sở, ngành qua các năm."
+        )
+    names = ", ".join(_compare.unit_names(selection.codes, "vi").values())
+    return f"So sánh {names} qua các năm: tổng điểm, chỉ số thành phần, chênh lệch và bản đồ."
+
+
+dash.register_page(__name__, path="/so-sanh", title=_title, description=_description, order=2)
+
+
+def _index_options(lang: str) -> list[dict[str, str]]:
+    indicators = queries.indicators().set_index("code")
+    column = "name_vi" if lang == "vi" else "name_en"
+    options = [{"value": "total", "label": t("compare.index_total", lang)}]
+    for code in _compare.index_codes():
+        row = indicators.loc[code]
+        years = f"{int(row['first_year'])}–{int(row['last_year'])}" if pd.notna(row["last_year"]) else ""
+        options.append({"value": code, "label": f"{row[column]} ({years})"})
+    return options
+
+
+def _signed(value: float, lang: str) -> str:
+    if pd.isna(value):
+        return "–"
+    text = format_number(abs(value), lang, decimals=2)
+    return f"+{text}" if value > 0 else (f"−{text}" if value < 0 else text)
+
+
+def _differences_table(frame: pd.DataFrame, selection: _compare.Selection, lang: str) -> html.Div:
+    """Each unit's value per year and its difference from the first picked unit (its text alternative too)."""
+    table = _compare.differences(frame, selection.codes)
+    names = _compare.unit_names(selection.codes, lang)
+    codes = [c for c in selection.codes if c in table.columns]
+    header = [html.Th(t("control.year", lang), scope="col")] + [html.Th(names[c], scope="col") for c in codes]
+    body = []
+    for record in table.to_dict("records"):
+        cells = [html.Th(str(int(record["year"])), scope="row")]
+        for code in codes:
+            value = record.get(code)
+            text = format_number(value, lang, decimals=2)
+            if code != selection.codes[0] and pd.notna(value):
+                text = f"{text} ({_signed(record.get(f'{code}:diff'), lang)})"
+            cells.append(html.Td(text))
+        body.append(html.Tr(cells))
+    first = names[selection.codes[0]]
+    return html.Div(
+        [
+            html.H2(t("compare.differences", lang, first=first), className="h4 mt-4"),
+            html.P(t("compare.differences_note", lang, first=first), className="text-muted small"),
+            html.Div(
+                html.Table(
+                    [html.Thead(html.Tr(header)), html.Tbody(body)],
+                    className="table table-sm table-striped data-table",
+                ),
+                className="table-responsive",
+            ),
+        ]
+    )
+
+
+def lines_figure(frame: pd.DataFrame, selection: _compare.Selection, lang: str):
+    """Year-over-year lines of the picked units; ended units are marked with what followed."""
+    breaks = _compare.method_breaks(frame, t("profile.series_break", lang))
+    both = frame["methodology"].nunique() > 1
+    figure = charts.year_lines(
+        frame,
+        lang=lang,
+        title=t("compare.lines_title", lang, index=_index_label(selection, lang)),
+        source_line=_compare.source_line(frame, lang),
+        y_title=t("compare.y_both" if both else "table.score", lang),
+        breaks=breaks,
+        decimals=2,
+        height=420,
+    )
+    notes = [
+        (end.last_year, end.last_value, "→ " + ", ".join(end.successors) if end.successors else "■")
+        for end in _compare.series_ends(frame, lang)
+    ]
+    return figures.end_notes(figure, notes)
+
+
+def _index_label(selection: _compare.Selection, lang: str) -> str:
+    labels = {o["value"]: o["label"] for o in _index_options(lang)}
+    return labels.get(selection.index, selection.index)
+
+
+def _end_notes(frame: pd.DataFrame, lang: str) -> list:
+    items = []
+    for end in _compare.series_ends(frame, lang):
+        if len(end.successors) > 3 or not end.successors:
+            key = "compare.stops_many" if end.successors else "compare.stops_unknown"
+        else:
+            key = "compare.stops"
+        text = t(
+            key,
+            lang,
+            unit=end.name,
+            year=end.last_year,
+            date=end.event_date,
+            successors=", ".join(end.successors),
+            count=len(end.successors),
+            legal=end.legal_basis,
+        )
+        items.append(html.Li(text + (f" {t('profile.indicative', lang)}" if end.indicative else "")))
+    return [html.Ul(items, className="series-ends")] if items else []
+
+
+def _map_section(frame: pd.DataFrame, selection: _compare.Selection, lang: str) -> list:
+    if selection.group != "district" or frame.empty:
+        return []
+    year = int(frame["year"].max())
+    rows = frame[frame["year"] == year]
+    layer = queries.map_layer(year)
+    if not layer.available:
+        return []
+    values = pd.DataFrame(
+        {
+            "code": rows["unit_code"],
+            "name": rows["series"],
+            "value": rows["value"],
+            "class_code": rows["class_label"],
+        }
+    )
+    figure = map_figure.choropleth(
+        values,
+        layer_url=layer.url,
+        feature_codes=layer.feature_codes,
+        lang=lang,
+        mode="score",
+        schematic=layer.schematic,
+        outline_url=layer.outline_url,
+        anchors=layer.anchors,
+        bounds=layer.bounds,
+        title=t("compare.map_title", lang, year=year, source=_compare.source_line(rows, lang)),
+        height=420,
+    )
+    note = t("compare.map_note", lang) + (
+        " " + t("map.schematic_note", lang) + "." if layer.schematic else ""
+    )
+    return [
+        html.H2(t("compare.map_heading", lang), className="h4 mt-4"),
+        html.Div(
+            [
+                dcc.Graph(figure=figure, config=figures.graph_config(lang, **map_figure.GRAPH_CONFIG)),
+                html.P(note, className="map-note"),
+            ],
+            className="chart-card",
+        ),
+    ]
+
+
+def _small_multiples(frame: pd.DataFrame, selection: _compare.Selection, lang: str) -> list:
+    method = _compare.common_methodology(frame, selection.codes)
+    panels = _compare.sub_panels(method, lang) if method else []
+    if not panels:
+        return []
+    subs = _compare.sub_frame(selection, panels, lang)
+    if subs.empty:
+        return []
+    name = queries.methodologies().set_index("code").loc[method, "name_vi" if lang == "vi" else "name_en"]
+    figure = figures.small_multiples(
+        subs,
+        lang=lang,
+        title=t("compare.subs_title", lang, method=name),
+        source_line=_compare.source_line(subs, lang),
+        panels=panels,
+    )
+    return [
+        html.H2(t("compare.subs_heading", lang), className="h4 mt-4"),
+        html.P(t("compare.subs_note", lang, method=name), className="text-muted small"),
+        html.Div(dcc.Graph(figure=figure, config=figures.graph_config(lang)), className="chart-card"),
+    ]
+
+
+def results(selection: _compare.Selection, lang: str) -> list:
+    """Everything below the controls for a selection (or the message saying what is wrong)."""
+    if selection.problems:
+        return [
+            html.Div(
+                [
+                    html.P(t("compare.problem.heading", lang)),
+                    html.Ul([html.Li(p) for p in _compare.problem_texts(selection, lang)]),
+                ],
+                className="alert alert-warning",
+                role="alert",
+            ),
+            components.empty_state(
+                t("compare.prompt", lang, low=_compare.MIN_UNITS, high=_compare.MAX_UNITS)
+            ),
+        ]
+    if not selection.ready:
+        return [
+            components.empty_state(t("compare.prompt", lang, low=_compare.MIN_UNITS, high=_compare.MAX_UNITS))
+        ]
+    frame = _compare.series(selection, lang)
+    if frame.empty:
+        return [components.empty_state(t("empty.no_data", lang))]
+    embed = _embed.embed_path("compare", lang=lang, **selection.query())
+    return [
+        components.illustrative_banner(lang) if (frame["data_kind"] == "illustrative").any() else None,
+        html.Div(
+            dcc.Graph(figure=lines_figure(frame, selection, lang), config=figures.graph_config(lang)),
+            className="chart-card",
+        ),
+        *_end_notes(frame, lang),
+        _embed.embed_dialog(embed, lang=lang, title=t("compare.heading", lang), dialog_id="compare-embed"),
+        _differences_table(frame, selection, lang),
+        *_small_multiples(frame, selection, lang),
+        *_map_section(frame, selection, lang),
+        components.download_links("observations", {"units": list(selection.codes), "sub": 1}, lang=lang),
+        components.source_list(_compare.sources_of(frame), lang=lang),
+    ]
+
+
+def layout(lang: str | None = None, **query: str) -> html.Div:
+    """Render the comparison for the selection in the query string."""
+    lang = normalize_language(lang)
+    selection = _compare.parse(query)
+    group_options = [{"value": g, "label": t(f"group.{g}", lang)} for g in _compare.COMPARE_GROUPS]
+    content = [
+        dcc.Store(id=LANG, data=lang),
+        html.Div(id=URL_SINK, hidden=True),
+        html.H1(t("compare.heading", lang)),
+        html.P(t("compare.lead", lang, low=_compare.MIN_UNITS, high=_compare.MAX_UNITS), className="summary"),
+        html.Div(
+            [
+                html.Div(
+                    [
+                        html.Label(t("control.group", lang), htmlFor=GROUP, className="form-label"),
+                        dcc.RadioItems(
+                            id=GROUP,
+                            options=group_options,
+                            value=selection.group,
+                            inline=True,
+                            inputClassName="form-check-input",
+                            labelClassName="form-check-label me-3",
+                        ),
+                    ],
+                    className="control",
+                ),
+                html.Div(
+                    [
+                        html.Label(t("compare.units", lang), htmlFor=UNITS, className="form-label"),
+                        dcc.Dropdown(
+                            id=UNITS,
+                            options=_compare.unit_options(selection.group, lang),
+                            value=list(selection.codes),
+                            multi=True,
+                            placeholder=t("compare.units_placeholder", lang),
+                        ),
+                    ],
+                    className="control",
+                    style={"flex": "3 1 24rem"},
+                ),
+                html.Div(
+                    [
+                        html.Label(t("control.index", lang), htmlFor=INDEX, className="form-label"),
+                        dcc.Dropdown(
+                            id=INDEX, options=_index_options(lang), value=selection.index, clearable=False
+                        ),
+                    ],
+                    className="control",
+                ),
+            ],
+            className="controls",
+        ),
+        html.Div(results(selection, lang), id=RESULTS, **{"aria-live": "polite"}),
+    ]
+    return components.page_frame(
+        content,
+        lang=lang,
+        active="compare",
+        path="/so-sanh",
+        query={k: v for k, v in query.items() if k in ("units", "group", "index")},
+        updated=_view.last_updated(),
+    )
+
+
+@callback(
+    Output(RESULTS, "children"),
+    Output(UNITS, "options"),
+    Output(UNITS, "value"),
+    Input(GROUP, "value"),
+    Input(UNITS, "value"),
+    Input(INDEX, "value"),
+    State(LANG, "data"),
+    prevent_initial_call=True,
+)
+def update_compare(group, codes, index, lang):
+    """Redraw for the picked units; changing the group drops units of the other group."""
+    lang = normalize_language(lang)
+    options = _compare.unit_options(group or "district", lang)
+    allowed = {o["value"] for o in options}
+    codes = [c for c in (codes or []) if c in allowed]
+    query = {"units": ",".join(codes), "group": group or "", "index": index or ""}
+    return results(_compare.parse(query), lang), options, codes
+
+
+clientside_callback(
+    """function(group, units, index, lang) {
+        const chosen = index === "total" ? null : index;
+        return window.qnUrl.sync({units: units || [], group: group, index: chosen}, lang);
+    }""",
+    Output(URL_SINK, "children"),
+    Input(GROUP, "value"),
+    Input(UNITS, "value"),
+    Input(INDEX, "value"),
+    State(LANG, "data"),
+)
