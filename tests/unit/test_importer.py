@@ -418,3 +418,19 @@ def test_cli_strict_rejects_warnings(
     assert main(["import", "--strict", str(path)]) == 1
     assert "WARNING annex.csv, row 6, column 'Xếp hạng'" in capsys.readouterr().err
     assert main(["import", str(path)]) == 0
+
+
+def test_large_file_uses_bulk_load_and_keeps_every_value(reference_engine: Engine, tmp_path: Path) -> None:
+    lines = ["year,unit,indicator,gov_level,value,note"]
+    lines += [f'2022,530,EDOC_SIGNED_SHARE,g{i},{i % 100}.5,"tab\tand ""quote"", {i}"' for i in range(6000)]
+    lines.append("2022,530,EDOC_SIGNED_SHARE,empty,,\\N")
+    path = write_dataset(tmp_path, "big.csv", "\n".join(lines) + "\n", tidy_meta(id="big"))
+    assert import_files(reference_engine, [path]).rows == {"big": 6001}
+    with reference_engine.connect() as connection:
+        rows = connection.execute(
+            select(db.observations.c.gov_level, db.observations.c.value, db.observations.c.note)
+        )
+        stored = {level: (value, note) for level, value, note in rows}
+    assert len(stored) == 6001
+    assert stored["g4321"] == (21.5, 'tab\tand "quote", 4321')
+    assert stored["empty"] == (None, "\\N")
