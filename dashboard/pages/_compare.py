@@ -1,4 +1,4 @@
-"""Selection and data of the compare page and its embed (no Dash components here)."""
+"""Selection, data and figures of the compare page and its embed (no Dash components here)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,12 @@ from dataclasses import dataclass
 from urllib.parse import parse_qs
 
 import pandas as pd
+import plotly.graph_objects as go
 from flask import has_request_context, request
 
 from dashboard import analysis, queries
+from dashboard.figures import charts
+from dashboard.figures import compare as figures
 from dashboard.i18n import t
 from dashboard.queries import ObservationFilter
 
@@ -235,3 +238,41 @@ def sources_of(frame: pd.DataFrame) -> pd.DataFrame:
     """The source rows behind a frame of observations."""
     sources = queries.sources()
     return sources[sources["id"].isin(set(frame["source_id"]))]
+
+
+def index_options(lang: str) -> list[dict[str, str]]:
+    """The index dropdown: the total of each year's method, then each sub-index with its years."""
+    indicators = queries.indicators().set_index("code")
+    column = "name_vi" if lang == "vi" else "name_en"
+    options = [{"value": "total", "label": t("compare.index_total", lang)}]
+    for code in index_codes():
+        row = indicators.loc[code]
+        years = f"{int(row['first_year'])}–{int(row['last_year'])}" if pd.notna(row["last_year"]) else ""
+        options.append({"value": code, "label": f"{row[column]} ({years})"})
+    return options
+
+
+def lines_figure(frame: pd.DataFrame, selection: Selection, lang: str) -> go.Figure:
+    """Year-over-year lines of the picked units; ended units are marked with what followed."""
+    breaks = method_breaks(frame, t("profile.series_break", lang))
+    both = frame["methodology"].nunique() > 1
+    figure = charts.year_lines(
+        frame,
+        lang=lang,
+        title=t("compare.lines_title", lang, index=_index_label(selection, lang)),
+        source_line=source_line(frame, lang),
+        y_title=t("compare.y_both" if both else "table.score", lang),
+        breaks=breaks,
+        decimals=2,
+        height=420,
+    )
+    notes = [
+        (end.last_year, end.last_value, "→ " + ", ".join(end.successors) if end.successors else "■")
+        for end in series_ends(frame, lang)
+    ]
+    return figures.end_notes(figure, notes)
+
+
+def _index_label(selection: Selection, lang: str) -> str:
+    labels = {o["value"]: o["label"] for o in index_options(lang)}
+    return labels.get(selection.index, selection.index)

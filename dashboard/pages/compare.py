@@ -11,7 +11,6 @@ import pandas as pd
 from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
 from dashboard import components, queries
-from dashboard.figures import charts
 from dashboard.figures import compare as figures
 from dashboard.figures import map as map_figure
 from dashboard.i18n import format_number, normalize_language, t
@@ -42,17 +41,6 @@ def _description(**_path: str) -> str:
 
 
 dash.register_page(__name__, path="/so-sanh", title=_title, description=_description, order=2)
-
-
-def _index_options(lang: str) -> list[dict[str, str]]:
-    indicators = queries.indicators().set_index("code")
-    column = "name_vi" if lang == "vi" else "name_en"
-    options = [{"value": "total", "label": t("compare.index_total", lang)}]
-    for code in _compare.index_codes():
-        row = indicators.loc[code]
-        years = f"{int(row['first_year'])}–{int(row['last_year'])}" if pd.notna(row["last_year"]) else ""
-        options.append({"value": code, "label": f"{row[column]} ({years})"})
-    return options
 
 
 def _signed(value: float, lang: str) -> str:
@@ -92,32 +80,6 @@ def _differences_table(frame: pd.DataFrame, selection: _compare.Selection, lang:
             ),
         ]
     )
-
-
-def lines_figure(frame: pd.DataFrame, selection: _compare.Selection, lang: str):
-    """Year-over-year lines of the picked units; ended units are marked with what followed."""
-    breaks = _compare.method_breaks(frame, t("profile.series_break", lang))
-    both = frame["methodology"].nunique() > 1
-    figure = charts.year_lines(
-        frame,
-        lang=lang,
-        title=t("compare.lines_title", lang, index=_index_label(selection, lang)),
-        source_line=_compare.source_line(frame, lang),
-        y_title=t("compare.y_both" if both else "table.score", lang),
-        breaks=breaks,
-        decimals=2,
-        height=420,
-    )
-    notes = [
-        (end.last_year, end.last_value, "→ " + ", ".join(end.successors) if end.successors else "■")
-        for end in _compare.series_ends(frame, lang)
-    ]
-    return figures.end_notes(figure, notes)
-
-
-def _index_label(selection: _compare.Selection, lang: str) -> str:
-    labels = {o["value"]: o["label"] for o in _index_options(lang)}
-    return labels.get(selection.index, selection.index)
 
 
 def _end_notes(frame: pd.DataFrame, lang: str) -> list:
@@ -235,7 +197,9 @@ def results(selection: _compare.Selection, lang: str) -> list:
     return [
         components.illustrative_banner(lang) if (frame["data_kind"] == "illustrative").any() else None,
         html.Div(
-            dcc.Graph(figure=lines_figure(frame, selection, lang), config=figures.graph_config(lang)),
+            dcc.Graph(
+                figure=_compare.lines_figure(frame, selection, lang), config=figures.graph_config(lang)
+            ),
             className="chart-card",
         ),
         *_end_notes(frame, lang),
@@ -292,7 +256,10 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
                     [
                         html.Label(t("control.index", lang), htmlFor=INDEX, className="form-label"),
                         dcc.Dropdown(
-                            id=INDEX, options=_index_options(lang), value=selection.index, clearable=False
+                            id=INDEX,
+                            options=_compare.index_options(lang),
+                            value=selection.index,
+                            clearable=False,
                         ),
                     ],
                     className="control",

@@ -1,0 +1,321 @@
+"""E-documents (/van-ban-dien-tu): published province-wide rates by government level, worded as published,
+then the illustrative figures by unit (numerators and denominators) in a separate, bannered section.
+
+Query: group=district|department, index=EDOC_PROCESSED_ONLINE_SHARE|EDOC_SIGNED_SHARE, year (of the unit
+section). Real and illustrative figures never share a chart or a series.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import dash
+import pandas as pd
+from dash import Input, Output, State, callback, clientside_callback, dcc, html
+
+from dashboard import components, queries
+from dashboard.figures import charts
+from dashboard.figures import compare as figures
+from dashboard.i18n import format_number, normalize_language, t
+from dashboard.pages import _compare, _view
+from dashboard.queries import ObservationFilter
+
+dash.register_page(
+    __name__,
+    path="/van-ban-dien-tu",
+    title="Văn bản điện tử – Minh bạch CNTT Quảng Ngãi",
+    order=3,
+    description="Tỷ lệ văn bản điện tử, ký số theo cấp chính quyền ở tỉnh Quảng Ngãi, đúng như nguồn công bố",
+)
+
+GROUP = "edocs-group"
+INDEX = "edocs-index"
+YEAR = "edocs-year"
+UNIT_SECTION = "edocs-unit-section"
+LANG = "edocs-lang"
+URL_SINK = "edocs-url-sink"
+
+PROVINCE = "51"
+LEVELS = ("provincial", "district", "commune", "all", "province")
+# Each illustrative share and the counts it is computed from (numerator, denominator).
+UNIT_SHARES = {
+    "EDOC_PROCESSED_ONLINE_SHARE": ("EDOC_DOCS_ELECTRONIC", "EDOC_DOCS_ISSUED"),
+    "EDOC_SIGNED_SHARE": ("EDOC_DOCS_SIGNED", "EDOC_DOCS_ISSUED"),
+}
+UNIT_GROUPS = ("district", "department")
+
+
+def _number(value: float, lang: str) -> str:
+    return format_number(value, lang, decimals=0 if float(value).is_integer() else 1)
+
+
+def published_value(
+    value: float | None, high: float | None, qualifier: str | None, measure: str, *, lang: str
+) -> str:
+    """A published figure worded honestly: 'trên 99 %', 'gần 88 %', '81–86 %', '95 %'."""
+    if value is None or pd.isna(value):
+        return "–"
+    key = qualifier if qualifier in ("lower_bound", "approx", "range", "exact") else "exact"
+    if key == "range" and (high is None or pd.isna(high)):
+        key = "exact"
+    text = t(f"qualifier.{key}", lang, value=_number(value, lang), high=_number(high or 0, lang))
+    return f"{text} %" if measure == "percent" else text
+
+
+def _province_rows(lang: str) -> pd.DataFrame:
+    """Published province-wide e-document figures of Quảng Ngãi, never illustrative ones."""
+    codes = tuple(c for c in queries.indicators()["code"] if c.startswith("EDOC_"))
+    frame = queries.observations(ObservationFilter(indicators=codes, unit_codes=(PROVINCE,)))
+    frame = frame[(frame["data_kind"] != "illustrative") & frame["gov_level"].isin(LEVELS)].copy()
+    frame["level_order"] = frame["gov_level"].map({level: i for i, level in enumerate(LEVELS)})
+    frame = frame.sort_values(["indicator_code", "year", "level_order"])
+    frame["indicator"] = frame["indicator_name_vi" if lang == "vi" else "indicator_name_en"]
+    frame["level"] = [t(f"level.{level}", lang) for level in frame["gov_level"]]
+    frame["text"] = [
+        published_value(r.value, r.value_high, r.qualifier, r.measure, lang=lang) for r in frame.itertuples()
+    ]
+    return frame
+
+
+def _province_section(lang: str) -> list:
+    rows = _province_rows(lang)
+    heading = html.H2(t("edocs.province_heading", lang), className="h4")
+    if rows.empty:
+        return [heading, components.empty_state(t("edocs.no_province", lang))]
+    bars = rows.assign(label=[f"{r.indicator} – {r.level} ({r.year})" for r in rows.itertuples()])
+    figure = figures.labelled_bars(
+        bars,
+        lang=lang,
+        title=t("edocs.province_chart", lang),
+        source_line=_compare.source_line(rows, lang),
+        x_title="%",
+    )
+    columns = ("year", "period", "indicator", "level", "value", "published", "source")
+    header = html.Tr([html.Th(t(f"edocs.col.{c}", lang), scope="col") for c in columns])
+    body = [
+        html.Tr(
+            [
+                html.Td(str(r.year)),
+                html.Td(r.period),
+                html.Td(r.indicator),
+                html.Td(r.level),
+                html.Td(html.Strong(r.text), className="edoc-value"),
+                html.Td(html.Q(r.value_published, lang="vi") if isinstance(r.value_published, str) else "–"),
+                html.Td(
+                    html.A(urlparse(r.source_url).netloc, href=r.source_url, rel="noopener", target="_blank")
+                    if isinstance(r.source_url, str) and r.source_url
+                    else r.source_title
+                ),
+            ]
+        )
+        for r in rows.itertuples()
+    ]
+    return [
+        heading,
+        html.P(t("edocs.province_note", lang), className="text-muted small"),
+        html.Div(dcc.Graph(figure=figure, config=figures.graph_config(lang)), className="chart-card"),
+        html.Div(
+            html.Table([html.Thead(header), html.Tbody(body)], className="table table-sm data-table mt-3"),
+            className="table-responsive",
+        ),
+        components.source_list(_compare.sources_of(rows), lang=lang),
+    ]
+
+
+def _unit_frame(group: str) -> pd.DataFrame:
+    codes = tuple(UNIT_SHARES) + tuple({c for pair in UNIT_SHARES.values() for c in pair})
+    frame = queries.observations(ObservationFilter(indicators=codes, unit_kinds=(group,)))
+    return frame[frame["data_kind"] == "illustrative"]
+
+
+def _unit_years() -> list[int]:
+    frame = queries.observations(ObservationFilter(indicators=tuple(UNIT_SHARES)))
+    return sorted(int(y) for y in frame.loc[frame["data_kind"] == "illustrative", "year"].unique())
+
+
+def _resolve(query: dict[str, str]) -> tuple[str, str, int | None]:
+    """Group, share indicator and year of the unit section; anything unknown falls back to defaults."""
+    group = query.get("group") if query.get("group") in UNIT_GROUPS else "district"
+    index = query.get("index") if query.get("index") in UNIT_SHARES else "EDOC_PROCESSED_ONLINE_SHARE"
+    years = _unit_years()
+    text = str(query.get("year") or "")
+    year = int(text) if text.isdigit() and int(text) in years else (max(years) if years else None)
+    return str(group), str(index), year
+
+
+def unit_section(group: str, index: str, year: int | None, lang: str) -> list:
+    """The illustrative section: banner, overall share over the years, bars by unit and the counts."""
+    frame = _unit_frame(group) if year is not None else pd.DataFrame()
+    if frame.empty:
+        return [components.empty_state(t("empty.no_data", lang))]
+    numerator, denominator = UNIT_SHARES[index]
+    names = queries.indicators().set_index("code")["name_vi" if lang == "vi" else "name_en"]
+    wide = frame.pivot_table(
+        index=["year", "unit_code"], columns="indicator_code", values="value"
+    ).reset_index()
+    totals = wide.groupby("year")[[numerator, denominator]].sum().reset_index()
+    trend = pd.DataFrame(
+        {
+            "series": t(f"group.{group}", lang),
+            "year": totals["year"],
+            "value": totals[numerator] * 100 / totals[denominator],
+        }
+    )
+    source = _compare.source_line(frame, lang)
+    trend_figure = charts.year_lines(
+        trend,
+        lang=lang,
+        title=t("edocs.trend_chart", lang, indicator=names[index], group=t(f"group.{group}", lang)),
+        source_line=source,
+        y_title=t("edocs.measure_share", lang),
+    )
+    current = wide[wide["year"] == year].copy()
+    unit_names = frame.drop_duplicates("unit_code").set_index("unit_code")
+    current["label"] = current["unit_code"].map(
+        unit_names["unit_name_vi" if lang == "vi" else "unit_name_en"]
+    )
+    current = current.sort_values(index, ascending=False)
+    current["value"] = current[index]
+    current["text"] = [f"{format_number(v, lang)} %" for v in current[index]]
+    bars = figures.labelled_bars(
+        current,
+        lang=lang,
+        title=t("edocs.unit_chart", lang, indicator=names[index], year=year),
+        source_line=source,
+        x_title=t("edocs.measure_share", lang),
+    )
+    header = [t("edocs.col.unit", lang), "%", names[numerator], names[denominator]]
+    body = [
+        html.Tr(
+            [
+                html.Th(r["label"], scope="row"),
+                html.Td(r["text"]),
+                html.Td(format_number(r[numerator], lang, decimals=0)),
+                html.Td(format_number(r[denominator], lang, decimals=0)),
+            ]
+        )
+        for r in current.to_dict("records")
+    ]
+    return [
+        components.illustrative_banner(lang),
+        html.Div(
+            [
+                html.Div(
+                    dcc.Graph(figure=trend_figure, config=figures.graph_config(lang)), className="chart-card"
+                ),
+                html.Div(dcc.Graph(figure=bars, config=figures.graph_config(lang)), className="chart-card"),
+            ],
+            className="chart-grid",
+        ),
+        html.P(t("edocs.trend_note", lang), className="text-muted small"),
+        html.Div(
+            html.Table(
+                [html.Thead(html.Tr([html.Th(h, scope="col") for h in header])), html.Tbody(body)],
+                className="table table-sm data-table",
+            ),
+            className="table-responsive",
+        ),
+        components.download_links(
+            "observations", {"indicator": index, "year": year, "group": group}, lang=lang
+        ),
+        components.source_list(_compare.sources_of(frame), lang=lang),
+    ]
+
+
+def layout(lang: str | None = None, **query: str) -> html.Div:
+    """Render the e-documents page; the unit section follows the query string."""
+    lang = normalize_language(lang)
+    group, index, year = _resolve(query)
+    names = queries.indicators().set_index("code")["name_vi" if lang == "vi" else "name_en"]
+    controls = html.Div(
+        [
+            html.Div(
+                [
+                    html.Label(t("control.group", lang), htmlFor=GROUP, className="form-label"),
+                    dcc.RadioItems(
+                        id=GROUP,
+                        options=[{"value": g, "label": t(f"group.{g}", lang)} for g in UNIT_GROUPS],
+                        value=group,
+                        inline=True,
+                        inputClassName="form-check-input",
+                        labelClassName="form-check-label me-3",
+                    ),
+                ],
+                className="control",
+            ),
+            html.Div(
+                [
+                    html.Label(t("control.index", lang), htmlFor=INDEX, className="form-label"),
+                    dcc.Dropdown(
+                        id=INDEX,
+                        options=[{"value": c, "label": names[c]} for c in UNIT_SHARES],
+                        value=index,
+                        clearable=False,
+                    ),
+                ],
+                className="control",
+            ),
+            html.Div(
+                [
+                    html.Label(t("control.year", lang), htmlFor=YEAR, className="form-label"),
+                    dcc.Dropdown(
+                        id=YEAR,
+                        options=[{"value": y, "label": str(y)} for y in reversed(_unit_years())],
+                        value=year,
+                        clearable=False,
+                    ),
+                ],
+                className="control",
+            ),
+        ],
+        className="controls",
+    )
+    content = [
+        dcc.Store(id=LANG, data=lang),
+        html.Div(id=URL_SINK, hidden=True),
+        html.H1(t("edocs.heading", lang)),
+        html.P(t("edocs.lead", lang), className="summary"),
+        html.Section(_province_section(lang), className="mb-4"),
+        html.Section(
+            [
+                html.H2(t("edocs.unit_heading", lang), className="h4"),
+                controls,
+                html.Div(unit_section(group, index, year, lang), id=UNIT_SECTION, **{"aria-live": "polite"}),
+            ]
+        ),
+    ]
+    return components.page_frame(
+        content,
+        lang=lang,
+        active="edocs",
+        path="/van-ban-dien-tu",
+        query={"group": group, "index": index, "year": year},
+        updated=_view.last_updated(),
+    )
+
+
+@callback(
+    Output(UNIT_SECTION, "children"),
+    Input(GROUP, "value"),
+    Input(INDEX, "value"),
+    Input(YEAR, "value"),
+    State(LANG, "data"),
+    prevent_initial_call=True,
+)
+def update_units(group, index, year, lang):
+    """Redraw the illustrative section for the chosen group, share and year."""
+    lang = normalize_language(lang)
+    group, index, year = _resolve({"group": group or "", "index": index or "", "year": str(year or "")})
+    return unit_section(group, index, year, lang)
+
+
+clientside_callback(
+    """function(group, index, year, lang) {
+        return window.qnUrl.sync({group: group, index: index, year: year}, lang);
+    }""",
+    Output(URL_SINK, "children"),
+    Input(GROUP, "value"),
+    Input(INDEX, "value"),
+    Input(YEAR, "value"),
+    State(LANG, "data"),
+)

@@ -1,0 +1,134 @@
+"""Embeddable views without the site's chrome: /nhung/ban-do (overview map), /nhung/don-vi/<code> (a unit's
+score chart) and /nhung/so-sanh (the compare lines). Each keeps a source line and a link back.
+
+These paths (and only these) must be frameable by other sites.
+"""
+
+from __future__ import annotations
+
+import dash
+import pandas as pd
+from dash import dcc, html
+
+from dashboard import components, queries, urls
+from dashboard.figures import charts
+from dashboard.figures import compare as figures
+from dashboard.figures import map as map_figure
+from dashboard.i18n import normalize_language, t
+from dashboard.pages import _compare, _embed, _view
+from dashboard.queries import ObservationFilter
+
+SITE = "Minh bạch CNTT Quảng Ngãi"
+TOTALS = _compare.TOTALS
+
+
+def _frame(children: list, *, lang: str, back: str, source: str) -> html.Div:
+    return _embed.embed_frame(children, lang=lang, back_href=back, source_text=source)
+
+
+def map_layout(lang: str | None = None, **query: str) -> html.Div:
+    """The overview map alone for ?year=&index= (districts)."""
+    lang = normalize_language(lang)
+    view = _view.resolve({**query, "group": "district"})
+    back = urls.with_query("/", **view.query(lang=lang))
+    if not view.valid or not view.indicator:
+        return _frame([components.empty_state(t("embed.unknown", lang))], lang=lang, back=back, source="")
+    data = _view.load(view, lang)
+    layer = queries.map_layer(view.year)
+    table = data.table
+    values = pd.DataFrame(
+        {
+            "code": table.get("unit_code", []),
+            "name": table.get("unit_name", []),
+            "value": table.get("value", []),
+            "class_code": table.get("class_label", []),
+        }
+    )
+    indicator = queries.indicators().set_index("code").loc[view.indicator]
+    source = _compare.source_line(
+        queries.observations(ObservationFilter(indicators=(view.indicator,), years=(view.year,))), lang
+    )
+    title = t("embed.map_title", lang, index=_view.index_name(view, lang), year=view.year)
+    if not layer.available:
+        figure = map_figure.unavailable_figure(t("map.no_commune_polygons", lang))
+    else:
+        figure = map_figure.choropleth(
+            values,
+            layer_url=layer.url,
+            feature_codes=layer.feature_codes,
+            lang=lang,
+            mode="score",
+            schematic=layer.schematic,
+            outline_url=layer.outline_url,
+            anchors=layer.anchors,
+            bounds=layer.bounds,
+            value_range=(0.0, float(indicator["max_value"] or 100)),
+            title=f"{title}<br><sup>{source}</sup>",
+            height=440,
+        )
+    children = [
+        components.illustrative_banner(lang) if data.illustrative else None,
+        dcc.Graph(figure=figure, config=figures.graph_config(lang, **map_figure.GRAPH_CONFIG)),
+    ]
+    return _frame(children, lang=lang, back=back, source=source)
+
+
+def unit_layout(code: str | None = None, lang: str | None = None, **_query: str) -> html.Div:
+    """A unit's score chart (totals over the years, with the method break)."""
+    lang = normalize_language(lang)
+    units = queries.units().set_index("code")
+    if not code or code not in units.index:
+        back = urls.page("overview", lang=lang)
+        return _frame([components.empty_state(t("embed.unknown", lang))], lang=lang, back=back, source="")
+    name = units.loc[code, "name_vi" if lang == "vi" else "name_en"]
+    back = urls.unit_profile(code, lang=lang)
+    history = queries.observations(ObservationFilter(indicators=TOTALS, unit_codes=(code,)))
+    if history.empty:
+        return _frame([components.empty_state(t("profile.no_scores", lang))], lang=lang, back=back, source="")
+    source = _compare.source_line(history, lang)
+    figure = charts.year_lines(
+        history.assign(series=name),
+        lang=lang,
+        title=f"{t('profile.scores', lang)} – {name}",
+        source_line=source,
+        y_title=t("table.score", lang),
+        breaks=_compare.method_breaks(history, t("profile.series_break", lang)),
+        decimals=2,
+    )
+    children = [
+        components.illustrative_banner(lang) if (history["data_kind"] == "illustrative").any() else None,
+        dcc.Graph(figure=figure, config=figures.graph_config(lang)),
+    ]
+    return _frame(children, lang=lang, back=back, source=source)
+
+
+def compare_layout(lang: str | None = None, **query: str) -> html.Div:
+    """The compare lines for ?units=&group=&index=."""
+    lang = normalize_language(lang)
+    selection = _compare.parse(query)
+    back = urls.page("compare", lang=lang, **selection.query())
+    frame = _compare.series(selection, lang) if selection.ready else pd.DataFrame()
+    if frame.empty:
+        messages = _compare.problem_texts(selection, lang) or [t("embed.unknown", lang)]
+        return _frame([components.empty_state(" ".join(messages))], lang=lang, back=back, source="")
+    source = _compare.source_line(frame, lang)
+    children = [
+        components.illustrative_banner(lang) if (frame["data_kind"] == "illustrative").any() else None,
+        dcc.Graph(figure=_compare.lines_figure(frame, selection, lang), config=figures.graph_config(lang)),
+    ]
+    return _frame(children, lang=lang, back=back, source=source)
+
+
+def _unit_title(code: str | None = None, **_path: str) -> str:
+    names = queries.units().set_index("code")["name_vi"]
+    return f"{names.get(code, code)} – {SITE}"
+
+
+# One module, three embeddable pages: each registration needs its own registry key.
+dash.register_page(f"{__name__}.map", path="/nhung/ban-do", title=f"Bản đồ – {SITE}", layout=map_layout)
+dash.register_page(
+    f"{__name__}.unit", path_template="/nhung/don-vi/<code>", title=_unit_title, layout=unit_layout
+)
+dash.register_page(
+    f"{__name__}.compare", path="/nhung/so-sanh", title=f"So sánh – {SITE}", layout=compare_layout
+)

@@ -1,0 +1,183 @@
+"""Methodology (/phuong-phap): each index version with its sub-indices and maxima, class thresholds, ranks
+and ties, the 2020 series break, and the reorganisation timeline with legal bases."""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import dash
+import pandas as pd
+from dash import html
+
+from dashboard import components, queries
+from dashboard.i18n import format_number, normalize_language, t
+from dashboard.pages import _view
+from dashboard.scoring import CLASS_CODES, competition_ranks
+
+dash.register_page(
+    __name__,
+    path="/phuong-phap",
+    title="Phương pháp – Minh bạch CNTT Quảng Ngãi",
+    order=5,
+    description="Các bộ chỉ số, cách xếp loại, xếp hạng, chỗ ngắt chuỗi số liệu, các mốc sắp xếp hành chính",
+)
+
+RANK_EXAMPLE = (95.0, 90.0, 90.0, 80.0)
+# The province's own evaluations first (what the rankings show), then the national indices.
+FAMILY_ORDER = ("qn-readiness", "qn-dti", "edoc")
+MEASURES = ("points", "percent", "index", "count")
+REFORMS = ("method.reform.2020_merge", "method.reform.2025_kontum", "method.reform.2025_district")
+
+
+def _text(row: pd.Series, column: str, lang: str) -> str:
+    value = row[f"{column}_vi" if lang == "vi" else f"{column}_en"]
+    return value if isinstance(value, str) else ""
+
+
+def _years(row: pd.Series) -> str:
+    last = "" if pd.isna(row["last_year"]) else str(int(row["last_year"]))
+    return f"{int(row['first_year'])}–{last}"
+
+
+def _methodology_card(method: pd.Series, indicators: pd.DataFrame, lang: str) -> html.Section:
+    """One index version: what it measures, years, legal basis, and its sub-indices with maxima."""
+    own = indicators[indicators["methodology"] == method["code"]].sort_values("sort_order")
+    rows = [
+        html.Tr(
+            [
+                html.Td(_text(r, "name", lang)),
+                html.Td(t(f"measure.{r['measure']}", lang) if r["measure"] in MEASURES else r["measure"]),
+                html.Td(format_number(r["max_value"], lang, decimals=0 if r["max_value"] >= 2 else 1)),
+            ],
+            className="fw-semibold" if pd.isna(r["parent_code"]) else "",
+        )
+        for _, r in own.iterrows()
+    ]
+    header = html.Tr(
+        [html.Th(t(f"method.col.{c}", lang), scope="col") for c in ("indicator", "measure", "max")]
+    )
+    illustrative = bool(method["illustrative"])
+    return html.Section(
+        [
+            html.H3(
+                [
+                    _text(method, "name", lang),
+                    " ",
+                    html.Span(
+                        t("source_kind.illustrative", lang), className="badge kind-badge kind-illustrative"
+                    )
+                    if illustrative
+                    else None,
+                ],
+                className="h5",
+            ),
+            html.P(_text(method, "description", lang)),
+            html.Dl(
+                [
+                    html.Dt(t("method.years", lang)),
+                    html.Dd(_years(method)),
+                    html.Dt(t("method.legal", lang)),
+                    html.Dd(method["legal_basis"] if isinstance(method["legal_basis"], str) else "–"),
+                ],
+                className="profile-facts",
+            ),
+            html.P(t("method.illustrative_note", lang), className="text-muted small")
+            if illustrative
+            else None,
+            html.Div(
+                html.Table([html.Thead(header), html.Tbody(rows)], className="table table-sm data-table"),
+                className="table-responsive",
+            )
+            if len(own) > 0
+            else None,
+        ],
+        className="chart-card mb-3",
+    )
+
+
+def _ordered_methodologies() -> pd.DataFrame:
+    methods = queries.methodologies()
+    order = {family: i for i, family in enumerate(FAMILY_ORDER)}
+    return methods.assign(order=methods["family"].map(order).fillna(len(order))).sort_values(
+        ["order", "family", "first_year"]
+    )
+
+
+def _classes(lang: str) -> html.Section:
+    items = [
+        html.Li([html.Strong(t(f"class.{code}", lang)), ": ", t(f"method.class_range.{code}", lang)])
+        for code in CLASS_CODES
+    ]
+    return html.Section(
+        [
+            html.H2(t("method.classes_heading", lang), className="h4 mt-4"),
+            html.P(t("method.classes_lead", lang)),
+            html.Ul(items),
+        ]
+    )
+
+
+def _ranks(lang: str) -> html.Section:
+    values = ", ".join(format_number(v, lang, decimals=0) for v in RANK_EXAMPLE)
+    ranks = ", ".join(str(r) for r in competition_ranks(list(RANK_EXAMPLE)))
+    return html.Section(
+        [
+            html.H2(t("method.ranks_heading", lang), className="h4 mt-4"),
+            html.P(t("method.ranks_text", lang, values=values, ranks=ranks)),
+            html.H2(t("method.break_heading", lang), className="h4 mt-4"),
+            html.P(t("method.break_text", lang)),
+        ]
+    )
+
+
+def _timeline(lang: str) -> html.Section:
+    events = queries.events()
+    header = html.Tr(
+        [html.Th(t(f"method.col.{c}", lang), scope="col") for c in ("date", "event", "legal", "source")]
+    )
+    rows = [
+        html.Tr(
+            [
+                html.Td(str(r.event_date)),
+                html.Td(r.description_vi, lang="vi"),
+                html.Td(r.legal_basis if isinstance(r.legal_basis, str) else "–"),
+                html.Td(
+                    html.A(urlparse(r.source_url).netloc, href=r.source_url, rel="noopener", target="_blank")
+                    if isinstance(r.source_url, str) and r.source_url
+                    else "–"
+                ),
+            ]
+        )
+        for r in events.itertuples()
+    ]
+    return html.Section(
+        [
+            html.H2(t("method.timeline_heading", lang), className="h4 mt-4"),
+            html.H3(t("method.key_reforms", lang), className="h6"),
+            html.Ul([html.Li(t(key, lang)) for key in REFORMS]),
+            html.P(t("method.events_original", lang), className="text-muted small") if lang != "vi" else None,
+            html.Div(
+                html.Table([html.Thead(header), html.Tbody(rows)], className="table table-sm data-table"),
+                className="table-responsive",
+            ),
+        ]
+    )
+
+
+def layout(lang: str | None = None, **_query: str) -> html.Div:
+    """Render the methodology page."""
+    lang = normalize_language(lang)
+    indicators = queries.indicators()
+    cards = [_methodology_card(m, indicators, lang) for _, m in _ordered_methodologies().iterrows()]
+    content = [
+        html.H1(t("method.heading", lang)),
+        html.P(t("method.lead", lang), className="summary"),
+        html.H2(t("method.indices_heading", lang), className="h4"),
+        *cards,
+        _classes(lang),
+        _ranks(lang),
+        _timeline(lang),
+    ]
+    return components.page_frame(
+        content, lang=lang, active="methodology", path="/phuong-phap", query={}, updated=_view.last_updated()
+    )

@@ -1,0 +1,315 @@
+"""National position (/ca-nuoc): Quảng Ngãi's rank among provinces by year and index, the full national tables
+we hold, Kon Tum's DTI history, and the 2025 change from 63 to 34 provinces said in words.
+
+Query: table=<indicator>-<year> (e.g. NAT_DTI-2022) picks the national table shown in the grid.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import dash
+import dash_ag_grid as dag
+import pandas as pd
+from dash import Input, Output, State, callback, clientside_callback, dcc, html
+
+from dashboard import components, queries
+from dashboard.figures import charts
+from dashboard.figures import compare as figures
+from dashboard.i18n import format_number, normalize_language, t
+from dashboard.pages import _compare, _grid, _view
+from dashboard.queries import ObservationFilter
+
+dash.register_page(
+    __name__,
+    path="/ca-nuoc",
+    title="Vị trí cả nước – Minh bạch CNTT Quảng Ngãi",
+    order=4,
+    description="Thứ hạng của tỉnh Quảng Ngãi trên cả nước: DTI, chính phủ điện tử, PAR INDEX, PAPI",
+)
+
+TABLE = "national-table"
+GRID = "national-grid"
+TABLE_NOTE = "national-table-note"
+LANG = "national-lang"
+URL_SINK = "national-url-sink"
+
+QUANG_NGAI, KON_TUM = "51", "62"
+FULL_TABLE_MIN_ROWS = 30  # a year counts as a national table when the source lists at least this many
+KIND_PREFERENCE = {"official": 0, "press": 1, "reference": 2, "illustrative": 3}
+
+
+def _national_codes() -> tuple[str, ...]:
+    indicators = queries.indicators()
+    return tuple(indicators.loc[indicators["family"].str.startswith("national-"), "code"])
+
+
+def best_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    """One row per (year, indicator, unit): official sources first, then the press."""
+    frame = frame.assign(preference=frame["data_kind"].map(KIND_PREFERENCE).fillna(9))
+    frame = frame.sort_values(["preference", "source_id"]).drop_duplicates(
+        ["year", "indicator_code", "unit_code"]
+    )
+    return frame.drop(columns="preference").sort_values(["year", "indicator_code", "rank"])
+
+
+def _name(frame: pd.DataFrame, lang: str, column: str) -> pd.Series:
+    return frame[f"{column}_vi" if lang == "vi" else f"{column}_en"]
+
+
+def _rank_text(rank: object, rank_of: object) -> str:
+    if pd.isna(rank):
+        return "–"
+    return f"{int(rank)}/{int(rank_of)}" if pd.notna(rank_of) else str(int(rank))
+
+
+def _rank_figure(frame: pd.DataFrame, *, lang: str, title: str) -> object:
+    """Ranks over the years, rank 1 at the top; hover says '26/63'."""
+    series = frame.assign(series=_name(frame, lang, "indicator_name"), value=frame["rank"])
+    figure = charts.year_lines(
+        series,
+        lang=lang,
+        title=title,
+        source_line=_compare.source_line(frame, lang),
+        y_title=t("national.rank_axis", lang),
+        reversed_axis=True,
+        decimals=0,
+    )
+    texts = {
+        (s, int(y)): _rank_text(r, o)
+        for s, y, r, o in zip(
+            series["series"], series["year"], series["rank"], series["rank_of"], strict=True
+        )
+    }
+    figure.update_yaxes(range=[max(64, int(frame["rank_of"].max()) + 1), 0], autorange=False)
+    return figures.point_texts(figure, texts)
+
+
+def _source_link(url: object, title: object) -> object:
+    if isinstance(url, str) and url:
+        return html.A(urlparse(url).netloc or url, href=url, rel="noopener", target="_blank")
+    return str(title)
+
+
+def _rank_table(frame: pd.DataFrame, lang: str) -> html.Div:
+    header = [
+        "edocs.col.year",
+        "national.col.index",
+        "national.col.rank",
+        "edocs.col.published",
+        "edocs.col.source",
+    ]
+    body = [
+        html.Tr(
+            [
+                html.Td(str(r.year)),
+                html.Td(name),
+                html.Td(html.Strong(_rank_text(r.rank, r.rank_of))),
+                html.Td(r.value_published if isinstance(r.value_published, str) else "–"),
+                html.Td(_source_link(r.source_url, r.source_title)),
+            ]
+        )
+        for r, name in zip(frame.itertuples(), _name(frame, lang, "indicator_name"), strict=True)
+    ]
+    return html.Div(
+        html.Table(
+            [html.Thead(html.Tr([html.Th(t(h, lang), scope="col") for h in header])), html.Tbody(body)],
+            className="table table-sm data-table",
+        ),
+        className="table-responsive",
+    )
+
+
+def change_of_count(frame: pd.DataFrame, lang: str) -> list[str]:
+    """Sentences for ranks out of a different number of provinces than before (63 → 34 in 2025)."""
+    frame = frame.dropna(subset=["rank_of"]).sort_values("year")
+    if frame.empty:
+        return []
+    before = int(frame["rank_of"].mode().iloc[0])
+    changed = frame[frame["rank_of"] != before]
+    return [
+        t("national.change_34", lang, year=r.year, of=int(r.rank_of), before=before, rank=int(r.rank))
+        for r in changed.itertuples()
+    ]
+
+
+def table_choices() -> list[tuple[str, int]]:
+    """(indicator, year) pairs for which a national table (not just a few ranks) is held."""
+    frame = queries.observations(ObservationFilter(indicators=("NAT_EGOV", "NAT_DTI")))
+    counts = frame.groupby(["indicator_code", "year"])["unit_code"].nunique()
+    return [(code, int(year)) for (code, year), n in counts.items() if n >= FULL_TABLE_MIN_ROWS]
+
+
+def _parse_table(text: str | None, choices: list[tuple[str, int]]) -> tuple[str, int] | None:
+    code, _, year = str(text or "").rpartition("-")
+    if year.isdigit() and (code, int(year)) in choices:
+        return code, int(year)
+    return choices[-1] if choices else None
+
+
+def table_rows(choice: tuple[str, int] | None, lang: str) -> tuple[list[dict], list]:
+    """Grid rows of a national table and the note under it."""
+    if choice is None:
+        return [], [components.empty_state(t("national.no_data", lang))]
+    code, year = choice
+    frame = best_rows(queries.observations(ObservationFilter(indicators=(code,), years=(year,))))
+    rows = [
+        {
+            "rank": int(r.rank) if pd.notna(r.rank) else None,
+            "province": name,
+            "code": r.unit_code,
+            "value": r.value if pd.notna(r.value) else None,
+            "value_text": format_number(r.value, lang, decimals=3),
+            "published": r.value_published if isinstance(r.value_published, str) else "",
+            "kind": t(f"source_kind.{r.data_kind}", lang),
+        }
+        for r, name in zip(frame.itertuples(), _name(frame, lang, "unit_name"), strict=True)
+    ]
+    notes = [t("national.table_note", lang, count=len(rows))]
+    rank_of = frame["rank_of"].max()
+    if pd.notna(rank_of) and frame["rank"].max() < rank_of:
+        notes.append(t("national.table_missing", lang, last=int(frame["rank"].max())))
+    return rows, [html.P(" ".join(notes), className="text-muted small")]
+
+
+def _columns(lang: str) -> list[dict]:
+    return [
+        {
+            "field": "rank",
+            "headerName": t("table.rank", lang),
+            "width": 90,
+            "sort": "asc",
+            "type": "numericColumn",
+        },
+        {"field": "province", "headerName": t("national.col.province", lang), "flex": 2, "minWidth": 170},
+        {
+            "field": "value",
+            "headerName": t("national.col.value", lang),
+            "width": 110,
+            "type": "numericColumn",
+            "valueFormatter": {"function": "params.data.value_text"},
+        },
+        {"field": "published", "headerName": t("edocs.col.published", lang), "flex": 1, "minWidth": 120},
+        {"field": "kind", "headerName": t("edocs.col.source", lang), "width": 110},
+    ]
+
+
+def layout(lang: str | None = None, **query: str) -> html.Div:
+    """Render the national page; the national table follows the query string."""
+    lang = normalize_language(lang)
+    ranks = best_rows(
+        queries.observations(ObservationFilter(indicators=_national_codes(), unit_codes=(QUANG_NGAI,)))
+    )
+    kontum = best_rows(
+        queries.observations(ObservationFilter(indicators=("NAT_DTI",), unit_codes=(KON_TUM,)))
+    )
+    choices = table_choices()
+    choice = _parse_table(query.get("table"), choices)
+    rows, note = table_rows(choice, lang)
+    names = queries.indicators().set_index("code")["name_vi" if lang == "vi" else "name_en"]
+    sources = pd.concat([ranks, kontum])
+    content = [
+        dcc.Store(id=LANG, data=lang),
+        html.Div(id=URL_SINK, hidden=True),
+        html.H1(t("national.heading", lang)),
+        html.P(t("national.lead", lang), className="summary"),
+        html.H2(t("national.ranks_heading", lang), className="h4"),
+    ]
+    if ranks.empty:
+        content.append(components.empty_state(t("national.no_data", lang)))
+    else:
+        content += [
+            *[
+                html.Div(text, className="alert alert-info", role="note")
+                for text in change_of_count(ranks, lang)
+            ],
+            html.Div(
+                dcc.Graph(
+                    figure=_rank_figure(ranks, lang=lang, title=t("national.ranks_chart", lang)),
+                    config=figures.graph_config(lang),
+                ),
+                className="chart-card",
+            ),
+            _rank_table(ranks, lang),
+        ]
+    content += [
+        html.H2(t("national.table_heading", lang), className="h4 mt-4"),
+        html.Div(
+            [
+                html.Label(t("national.table_choice", lang), htmlFor=TABLE, className="form-label"),
+                dcc.Dropdown(
+                    id=TABLE,
+                    options=[
+                        {"value": f"{c}-{y}", "label": f"{names[c]} – {y}"} for c, y in reversed(choices)
+                    ],
+                    value=f"{choice[0]}-{choice[1]}" if choice else None,
+                    clearable=False,
+                ),
+            ],
+            className="controls",
+        ),
+        html.Div(note, id=TABLE_NOTE),
+        dag.AgGrid(
+            id=GRID,
+            rowData=rows,
+            columnDefs=_columns(lang),
+            defaultColDef={"sortable": True, "resizable": True, "filter": True},
+            getRowId="params.data.code",
+            rowClassRules={
+                "fw-bold table-warning": f"['{QUANG_NGAI}', '{KON_TUM}'].includes(params.data.code)"
+            },
+            dashGridOptions={
+                "localeText": _grid.LOCALE_VI if lang == "vi" else {},
+                "pagination": True,
+                "paginationPageSize": 20,
+                "domLayout": "autoHeight",
+                "enableCellTextSelection": True,
+                "ensureDomOrder": True,
+            },
+            className="ag-theme-alpine",
+            style={"width": "100%"},
+        ),
+        html.H2(t("national.kontum_heading", lang), className="h4 mt-4"),
+        html.P(t("national.kontum_lead", lang)),
+    ]
+    if not kontum.empty:
+        content += [
+            html.Div(
+                dcc.Graph(
+                    figure=_rank_figure(kontum, lang=lang, title=t("national.kontum_chart", lang)),
+                    config=figures.graph_config(lang),
+                ),
+                className="chart-card",
+            ),
+            _rank_table(kontum, lang),
+        ]
+    content.append(components.source_list(_compare.sources_of(sources), lang=lang))
+    return components.page_frame(
+        content,
+        lang=lang,
+        active="national",
+        path="/ca-nuoc",
+        query={"table": f"{choice[0]}-{choice[1]}" if choice else None},
+        updated=_view.last_updated(),
+    )
+
+
+@callback(
+    Output(GRID, "rowData"),
+    Output(TABLE_NOTE, "children"),
+    Input(TABLE, "value"),
+    State(LANG, "data"),
+    prevent_initial_call=True,
+)
+def update_table(value, lang):
+    """Show the chosen national table."""
+    lang = normalize_language(lang)
+    return table_rows(_parse_table(value, table_choices()), lang)
+
+
+clientside_callback(
+    """function(table, lang) { return window.qnUrl.sync({table: table}, lang); }""",
+    Output(URL_SINK, "children"),
+    Input(TABLE, "value"),
+    State(LANG, "data"),
+)
