@@ -168,6 +168,17 @@ def small_multiples(
     return grid
 
 
+def wrap(text: str, *, width: int) -> str:
+    """Break a label into lines of at most `width` characters (plotly does not wrap)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + len(word) < width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<br>".join(lines)
+
+
 def labelled_bars(
     frame: pd.DataFrame,
     *,
@@ -176,12 +187,15 @@ def labelled_bars(
     source_line: str,
     x_title: str,
     x_range: tuple[float, float] | None = (0, 100),
+    label_width: int = 30,
 ) -> go.Figure:
     """Horizontal bars whose labels are honest texts; columns: label, value, text, optional value_high.
 
     A range (value to value_high) is drawn as a bar to the low end with an error bar up to the high end.
     """
-    height = 170 + 34 * max(1, len(frame))
+    # Long labels are wrapped so that the plot keeps its width on a phone.
+    labels = [wrap(str(label), width=label_width) for label in frame["label"]]
+    height = 170 + sum(max(34, 17 * (label.count("<br>") + 1)) for label in labels)
     figure = _blank(lang=lang, title=title, source_line=source_line, height=height)
     highs = frame["value_high"] if "value_high" in frame else pd.Series([None] * len(frame))
     spans = [
@@ -189,7 +203,7 @@ def labelled_bars(
     ]
     figure.add_trace(
         go.Bar(
-            y=frame["label"].tolist(),
+            y=labels,
             x=frame["value"].tolist(),
             orientation="h",
             text=frame["text"].tolist(),

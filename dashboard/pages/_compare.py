@@ -259,7 +259,7 @@ def lines_figure(frame: pd.DataFrame, selection: Selection, lang: str) -> go.Fig
     figure = charts.year_lines(
         frame,
         lang=lang,
-        title=t("compare.lines_title", lang, index=_index_label(selection, lang)),
+        title=figures.wrap(t("compare.lines_title", lang, index=_index_label(selection, lang)), width=44),
         source_line=source_line(frame, lang),
         y_title=t("compare.y_both" if both else "table.score", lang),
         breaks=breaks,

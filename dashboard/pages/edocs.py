@@ -86,7 +86,7 @@ def _province_section(lang: str) -> list:
     figure = figures.labelled_bars(
         bars,
         lang=lang,
-        title=t("edocs.province_chart", lang),
+        title=figures.wrap(t("edocs.province_chart", lang), width=44),
         source_line=_compare.source_line(rows, lang),
         x_title="%",
     )

@@ -69,7 +69,7 @@ def _rank_figure(frame: pd.DataFrame, *, lang: str, title: str) -> object:
     figure = charts.year_lines(
         series,
         lang=lang,
-        title=title,
+        title=figures.wrap(title, width=44),
         source_line=_compare.source_line(frame, lang),
         y_title=t("national.rank_axis", lang),
         reversed_axis=True,
@@ -82,6 +82,10 @@ def _rank_figure(frame: pd.DataFrame, *, lang: str, title: str) -> object:
         )
     }
     figure.update_yaxes(range=[max(64, int(frame["rank_of"].max()) + 1), 0], autorange=False)
+    # Many indices make a tall legend: push the source line below it instead of under it.
+    extra = 20 * (series["series"].nunique() - 1)  # one legend row per index on a phone
+    figure.update_layout(height=380 + extra, margin={"b": 110 + extra})
+    figure.layout.annotations[0].update(yshift=-86 - extra)
     return figures.point_texts(figure, texts)
 
 

@@ -1,0 +1,85 @@
+"""Browser journeys of the compare, e-documents, national and embed pages (headless Chromium, network cut).
+
+Uses the session app on a live server thread (tests/integration/conftest.py): a second Dash app in the same
+process would lose its callbacks, so `dash_duo` with its own app is not used.
+"""
+
+from __future__ import annotations
+
+import pytest
+from selenium.webdriver.common.by import By
+
+from tests.integration.conftest import console_errors, screenshot
+from tests.integration.test_browser import choose, wait_for, wait_until
+
+pytestmark = pytest.mark.browser
+
+SIZES = ((1366, 768), (390, 844))
+
+
+def no_sideways_scroll(driver) -> int:
+    return driver.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
+
+
+@pytest.mark.parametrize(
+    ("name", "path", "ready"),
+    [
+        ("compare", "/so-sanh?units=522,526,525", "#compare-results .js-plotly-plot"),
+        ("edocs", "/van-ban-dien-tu", "#edocs-unit-section .js-plotly-plot"),
+        ("national", "/ca-nuoc", "#national-grid .ag-row"),
+        ("methodology", "/phuong-phap", "main h1"),
+    ],
+)
+def test_pages_load_without_console_errors(browser, live_server, name, path, ready):
+    browser.get(live_server + path)
+    wait_for(browser, ready)
+    assert console_errors(browser) == []
+    for width, height in SIZES:
+        screenshot(browser, name, width=width, height=height)
+        assert no_sideways_scroll(browser) <= 1, f"{name} scrolls sideways at {width}px"
+
+
+def test_journey_compare_two_districts_and_reload(browser, live_server):
+    browser.get(live_server + "/so-sanh")
+    wait_for(browser, "#compare-units")
+    choose(browser, "compare-units", "Huyện Bình Sơn")
+    choose(browser, "compare-units", "Huyện Tây Trà (đến 2020)")
+    wait_until(browser, lambda d: "units=524%2C526" in d.current_url or "units=524,526" in d.current_url)
+    wait_for(browser, "#compare-results .js-plotly-plot")
+    before = browser.find_element(By.ID, "compare-results").text
+    assert "2019" in before and "Trà Bồng" in before
+    browser.refresh()
+    wait_for(browser, "#compare-results .js-plotly-plot")
+    assert browser.find_element(By.ID, "compare-results").text == before
+    assert console_errors(browser) == []
+
+
+def test_journey_edocs_in_english(browser, live_server):
+    browser.get(live_server + "/van-ban-dien-tu?lang=en")
+    wait_for(browser, "#edocs-unit-section .js-plotly-plot")
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
+    body = browser.find_element(By.TAG_NAME, "main").text
+    assert "over 99 %" in body and "ILLUSTRATIVE" in body
+    choose(browser, "edocs-year", "2018")
+    wait_until(browser, lambda d: "year=2018" in d.current_url and "lang=en" in d.current_url)
+    wait_until(browser, lambda d: "2018" in d.find_element(By.ID, "edocs-unit-section").text)
+    for width, height in SIZES:
+        screenshot(browser, "edocs-en", width=width, height=height)
+
+
+def test_journey_embed_inside_an_iframe(browser, live_server):
+    # A data: URL is another origin, like a newspaper's page embedding the chart.
+    page = (
+        "data:text/html,<html><body><h1>Host</h1>"
+        f'<iframe id="embed" src="{live_server}/nhung/don-vi/525?lang=en" width="640" height="520">'
+        "</iframe></body></html>"
+    )
+    browser.get(page)
+    frame = wait_for(browser, "#embed")
+    browser.switch_to.frame(frame)
+    wait_for(browser, ".js-plotly-plot")
+    assert not browser.find_elements(By.CSS_SELECTOR, ".site-nav, .site-footer")
+    link = browser.find_element(By.CSS_SELECTOR, ".embed-page a[href*='/don-vi/525']")
+    assert "lang=en" in link.get_attribute("href")
+    browser.switch_to.default_content()
+    screenshot(browser, "embed-iframe", width=800, height=700)
