@@ -139,7 +139,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
                             id=YEAR,
                             min=min(years, default=0),
                             max=max(years, default=0),
-                            step=None,
+                            step=1,
                             marks=marks,
                             value=view.year,
                             included=False,

@@ -36,7 +36,7 @@ def test_every_registered_page_has_a_vietnamese_title(app):
     import dash
 
     for page in dash.page_registry.values():
-        title = page["title"]("525") if callable(page["title"]) else page["title"]
+        title = page["title"](code="525") if callable(page["title"]) else page["title"]
         assert "Minh bạch CNTT Quảng Ngãi" in title, page["module"]
 
 
