@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Install everything (Python packages, Debian chromium + chromium-driver for the browser tests) and run
+# the whole test suite twice: on the embedded defaults (SQLite, simple cache), then against the real
+# PostgreSQL (127.0.0.1:5432, user postgres, database test) and Redis (127.0.0.1:6379), starting them
+# when they are installed but not running.
+#   bash scripts/test.sh [pytest options]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+python3 -m venv .venv
+.venv/bin/pip install --quiet --upgrade pip
+.venv/bin/pip install --quiet -e ".[test]"
+
+export EXPORT_RATE_LIMIT=off  # the suite downloads far more than one reader would
+export DASHBOARD_BUILD_ON_START=0
+
+echo "== 1/2: embedded defaults (SQLite, simple cache)"
+env -u DATABASE_URL -u CACHE_REDIS_URL .venv/bin/python -m pytest "$@"
+
+echo "== 2/2: PostgreSQL and Redis"
+if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
+  as_root pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql)" main start
+fi
+if ! redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; then
+  as_root redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save "" --appendonly no \
+    --dir /var/lib/redis --logfile /var/log/redis/ci.log
+fi
+for _ in $(seq 30); do
+  pg_isready -q -h 127.0.0.1 -p 5432 && redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 && break
+  sleep 1
+done
+DATABASE_URL=postgresql://postgres@127.0.0.1:5432/test CACHE_REDIS_URL=redis://127.0.0.1:6379/0 \
+  .venv/bin/python -m pytest "$@"
