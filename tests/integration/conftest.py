@@ -42,6 +42,8 @@ def browser():
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=127.0.0.1",
         "--use-gl=swiftshader", "--enable-unsafe-swiftshader", "--window-size=1366,768",
+        # Bootstrap scrolls smoothly otherwise, and WebDriver would click before the scroll ends.
+        "--force-prefers-reduced-motion",
     ):  # fmt: skip
         options.add_argument(argument)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
@@ -74,3 +76,57 @@ def screenshot(driver, name: str, *, width: int, height: int) -> Path:
     path = SCREENSHOTS / f"{name}-{width}x{height}.png"
     driver.save_screenshot(str(path))
     return path
+
+
+def choose(driver, dropdown_id: str, label: str, *, multi: bool = False) -> None:
+    """Pick an option of a Dash 4 dropdown by its text, as a user would, and wait for the list to close."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    listed = ".dash-dropdown-content [role=option]"  # RadioItems also render role=option
+
+    def open_and_find(d):
+        if not d.find_elements(By.CSS_SELECTOR, ".dash-dropdown-content"):
+            d.find_element(By.ID, dropdown_id).click()
+        # textContent, not .text: options scrolled out of the list's view have no visible text.
+        options = d.find_elements(By.CSS_SELECTOR, listed)
+        return [o for o in options if o.get_attribute("textContent").strip() == label]
+
+    options = WebDriverWait(driver, 10, poll_frequency=0.5).until(open_and_find)
+    driver.execute_script("arguments[0].scrollIntoView({block: 'nearest'})", options[0])
+    options[0].click()
+    if multi:  # a multi-select list stays open for more picks
+        driver.find_element(By.ID, dropdown_id).send_keys(Keys.ESCAPE)
+    WebDriverWait(driver, 5).until(lambda d: not d.find_elements(By.CSS_SELECTOR, listed))
+    # The open list locks page scrolling; wait until the lock is released.
+    WebDriverWait(driver, 5).until(
+        lambda d: d.execute_script(
+            "const s = getComputedStyle(document.body);"
+            "return s.overflow !== 'hidden' && s.pointerEvents !== 'none';"
+        )
+    )
+
+
+@pytest.fixture
+def host_page():
+    """Serve a page of another origin (its own port) that frames a given URL, like a newspaper's article."""
+    from werkzeug.serving import make_server
+    from werkzeug.wrappers import Response
+
+    servers = []
+
+    def serve(src: str) -> str:
+        html = (
+            f'<!doctype html><h1>Host</h1><iframe id="embed" src="{src}" width="640" height="520"></iframe>'
+        )
+        server = make_server(
+            "127.0.0.1", 0, lambda environ, start: Response(html, mimetype="text/html")(environ, start)
+        )
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_port}/"
+
+    yield serve
+    for server in servers:
+        server.shutdown()

@@ -8,7 +8,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import WebDriverWait
 
-from tests.integration.conftest import console_errors, screenshot
+from tests.integration.conftest import choose, console_errors, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -27,30 +27,6 @@ def wait_for(driver, selector: str, timeout: float = 20):
 
 def wait_until(driver, condition, timeout: float = 20):
     return WebDriverWait(driver, timeout).until(lambda d: condition(d))
-
-
-def choose(driver, dropdown_id: str, label: str) -> None:
-    """Pick an option of a Dash 4 dropdown by its visible text."""
-    listed = ".dash-dropdown-content [role=option]"  # RadioItems also render role=option
-
-    def open_and_find(d):
-        if not d.find_elements(By.CSS_SELECTOR, ".dash-dropdown-content"):
-            d.find_element(By.ID, dropdown_id).click()
-        # textContent, not .text: options scrolled out of the list's view have no visible text.
-        options = d.find_elements(By.CSS_SELECTOR, listed)
-        return [o for o in options if o.get_attribute("textContent").strip() == label]
-
-    options = WebDriverWait(driver, 10, poll_frequency=0.5).until(open_and_find)
-    driver.execute_script("arguments[0].scrollIntoView({block: 'nearest'})", options[0])
-    options[0].click()
-    WebDriverWait(driver, 5).until(lambda d: not d.find_elements(By.CSS_SELECTOR, listed))
-    # The open list locks page scrolling; wait until the lock is released.
-    WebDriverWait(driver, 5).until(
-        lambda d: d.execute_script(
-            "const s = getComputedStyle(document.body);"
-            "return s.overflow !== 'hidden' && s.pointerEvents !== 'none';"
-        )
-    )
 
 
 @pytest.mark.parametrize(("name", "path", "ready"), PAGES)
@@ -73,8 +49,7 @@ def test_journey_rankings_switch_year_open_profile(browser, live_server):
     wait_until(browser, lambda d: "year=2019" in d.current_url)
     link = wait_for(browser, "#rankings-grid a[href*='/don-vi/526']")
     assert link.text == "Huyện Tây Trà"
-    # A DOM click: WebDriver's own scroll-into-view misplaces rows of AG Grid's auto-height layout.
-    browser.execute_script("arguments[0].click()", link)
+    link.click()
     wait_until(browser, lambda d: d.find_element(By.TAG_NAME, "h1").text == "Huyện Tây Trà")
     assert "/don-vi/526" in browser.current_url
     assert console_errors(browser) == []

@@ -7,30 +7,10 @@ process would lose its callbacks, so `dash_duo` with its own app is not used.
 from __future__ import annotations
 
 import pytest
-from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
-from selenium.webdriver.common.keys import Keys
 
-from tests.integration.conftest import console_errors, screenshot
+from tests.integration.conftest import choose, console_errors, screenshot
 from tests.integration.test_browser import wait_for, wait_until
-
-LISTED = "[role=listbox] [role=option]"
-# Known failures, kept visible: 42 px sideways scroll at 390 px after resizing from 1366 px (edocs,
-# national), multi-dropdown picking and the iframe host page. Fresh 390 px loads show no overflow.
-UNRESOLVED = pytest.mark.xfail(reason="unresolved on 2026-11-24, see the issue-5 report", strict=False)
-
-
-def pick(driver, dropdown_id: str, label: str) -> None:
-    """Pick an option of a (multi) dropdown by its text, then close the list with Escape."""
-    element = driver.find_element(By.ID, dropdown_id)
-    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
-    element.click()
-    option = wait_until(
-        driver, lambda d: [o for o in d.find_elements(By.CSS_SELECTOR, LISTED) if o.text.strip() == label]
-    )[0]
-    option.click()
-    ActionChains(driver).send_keys(Keys.ESCAPE).perform()
-
 
 pytestmark = pytest.mark.browser
 
@@ -45,8 +25,8 @@ def no_sideways_scroll(driver) -> int:
     ("name", "path", "ready"),
     [
         ("compare", "/so-sanh?units=522,526,525", "#compare-results .js-plotly-plot"),
-        pytest.param("edocs", "/van-ban-dien-tu", "#edocs-unit-section .js-plotly-plot", marks=UNRESOLVED),
-        pytest.param("national", "/ca-nuoc", "#national-grid .ag-row", marks=UNRESOLVED),
+        ("edocs", "/van-ban-dien-tu", "#edocs-unit-section .js-plotly-plot"),
+        ("national", "/ca-nuoc", "#national-grid .ag-row"),
         ("methodology", "/phuong-phap", "main h1"),
     ],
 )
@@ -59,12 +39,11 @@ def test_pages_load_without_console_errors(browser, live_server, name, path, rea
         assert no_sideways_scroll(browser) <= 1, f"{name} scrolls sideways at {width}px"
 
 
-@UNRESOLVED
 def test_journey_compare_two_districts_and_reload(browser, live_server):
     browser.get(live_server + "/so-sanh")
     wait_for(browser, "#compare-units")
-    pick(browser, "compare-units", "Huyện Bình Sơn")
-    pick(browser, "compare-units", "Huyện Tây Trà (đến 2020)")
+    choose(browser, "compare-units", "Huyện Bình Sơn", multi=True)
+    choose(browser, "compare-units", "Huyện Tây Trà", multi=True)
     wait_until(browser, lambda d: "units=524%2C526" in d.current_url or "units=524,526" in d.current_url)
     wait_for(browser, "#compare-results .js-plotly-plot")
     before = browser.find_element(By.ID, "compare-results").text
@@ -75,29 +54,21 @@ def test_journey_compare_two_districts_and_reload(browser, live_server):
     assert console_errors(browser) == []
 
 
-@UNRESOLVED
 def test_journey_edocs_in_english(browser, live_server):
     browser.get(live_server + "/van-ban-dien-tu?lang=en")
     wait_for(browser, "#edocs-unit-section .js-plotly-plot")
     assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
     body = browser.find_element(By.TAG_NAME, "main").text
     assert "over 99 %" in body and "ILLUSTRATIVE" in body
-    pick(browser, "edocs-year", "2018")
+    choose(browser, "edocs-year", "2018")
     wait_until(browser, lambda d: "year=2018" in d.current_url and "lang=en" in d.current_url)
     wait_until(browser, lambda d: "2018" in d.find_element(By.ID, "edocs-unit-section").text)
     for width, height in SIZES:
         screenshot(browser, "edocs-en", width=width, height=height)
 
 
-@UNRESOLVED
-def test_journey_embed_inside_an_iframe(browser, live_server):
-    # about:blank is another origin, like a newspaper's page embedding the chart.
-    browser.get("about:blank")
-    browser.execute_script(
-        "document.body.innerHTML = arguments[0]",
-        f'<h1>Host</h1><iframe id="embed" src="{live_server}/nhung/don-vi/525?lang=en" '
-        'width="640" height="520">',
-    )
+def test_journey_embed_inside_an_iframe(browser, live_server, host_page):
+    browser.get(host_page(f"{live_server}/nhung/don-vi/525?lang=en"))
     frame = wait_for(browser, "#embed")
     browser.switch_to.frame(frame)
     wait_for(browser, ".js-plotly-plot")
