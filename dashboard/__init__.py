@@ -10,7 +10,7 @@ import logging
 import dash
 import flask
 
-from . import db, queries, security
+from . import db, health, queries, security
 from .cache import cache
 from .config import Settings
 
@@ -40,6 +40,7 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
 
     server.register_blueprint(api_blueprint)
     register_geo_routes(server, settings)
+    health.register(server, cache_backend="redis" if settings.cache_redis_url else "simple")
 
     app = dash.Dash(
         __name__,

@@ -32,6 +32,8 @@ class Settings:
                 "CACHE_REDIS_URL": self.cache_redis_url,
                 "CACHE_DEFAULT_TIMEOUT": self.cache_timeout,
                 "CACHE_KEY_PREFIX": "qnit:",
+                # Fail fast when Redis is away: pages are then served uncached, not slowly.
+                "CACHE_OPTIONS": {"socket_timeout": 0.25, "socket_connect_timeout": 0.25},
             }
         return {"CACHE_TYPE": "SimpleCache", "CACHE_DEFAULT_TIMEOUT": self.cache_timeout}
 

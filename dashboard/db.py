@@ -5,7 +5,6 @@ May import: config. Must not import: queries, pages, figures, importer.
 
 from __future__ import annotations
 
-import functools
 import uuid
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -231,12 +230,21 @@ def _enable_sqlite_foreign_keys(dbapi_connection, _record) -> None:
     cursor.close()
 
 
-@functools.cache
+_ENGINES: dict[tuple[str, str | None], Engine] = {}
+
+
 def get_engine(database_url: str, *, schema: str | None = None) -> Engine:
     """Return this process's engine for a URL (one pool per process; gunicorn forks after preload).
 
     `schema` (PostgreSQL only) isolates tests that need an empty database of their own.
     """
+    key = (database_url, schema)
+    if key not in _ENGINES:
+        _ENGINES[key] = _create_engine(database_url, schema=schema)
+    return _ENGINES[key]
+
+
+def _create_engine(database_url: str, *, schema: str | None) -> Engine:
     if database_url.startswith("sqlite"):
         database = make_url(database_url).database
         if database and database != ":memory:":
@@ -249,6 +257,12 @@ def get_engine(database_url: str, *, schema: str | None = None) -> Engine:
             database_url, pool_pre_ping=True, pool_size=5, max_overflow=5, connect_args=connect_args
         )
     return engine
+
+
+def dispose_engines() -> None:
+    """Drop pooled connections inherited from a parent process (gunicorn post_fork)."""
+    for engine in _ENGINES.values():
+        engine.dispose(close=False)
 
 
 def create_schema(engine: Engine) -> None:

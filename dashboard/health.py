@@ -1,0 +1,50 @@
+"""GET /health: database and cache state, for load balancers and people on call."""
+
+from __future__ import annotations
+
+import time
+
+import flask
+from redis.exceptions import RedisError
+from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
+
+from . import db, queries
+from .cache import cache
+
+
+def _check_database() -> dict[str, object]:
+    started = time.perf_counter()
+    try:
+        with queries.engine().connect() as connection:
+            connection.execute(text("SELECT 1"))
+        version = db.data_version(queries.engine())
+    except SQLAlchemyError as error:
+        return {"ok": False, "error": type(error).__name__}
+    return {"ok": True, "data_version": version, "ms": round(1000 * (time.perf_counter() - started), 2)}
+
+
+def _check_cache(backend: str) -> dict[str, object]:
+    started = time.perf_counter()
+    try:
+        # The raw backend, not the wrapper: flask-caching swallows backend errors on purpose.
+        cache.cache.set("health:probe", started, timeout=10)
+        ok = cache.cache.get("health:probe") == started
+    except (RedisError, OSError) as error:
+        return {"ok": False, "backend": backend, "error": type(error).__name__}
+    return {"ok": ok, "backend": backend, "ms": round(1000 * (time.perf_counter() - started), 2)}
+
+
+def register(server: flask.Flask, *, cache_backend: str) -> None:
+    """Add the /health route."""
+
+    @server.get("/health")
+    def health() -> flask.Response:
+        database = _check_database()
+        cache_state = _check_cache(cache_backend)
+        # Without the cache the app still serves (uncached); without the database it cannot.
+        status = "ok" if database["ok"] and cache_state["ok"] else "degraded" if database["ok"] else "down"
+        response = flask.jsonify({"status": status, "database": database, "cache": cache_state})
+        response.status_code = 503 if status == "down" else 200
+        response.headers["Cache-Control"] = "no-store"
+        return response

@@ -1,0 +1,27 @@
+"""gunicorn settings: `gunicorn -c gunicorn.conf.py app:server`. Every value can be overridden on the
+command line or through GUNICORN_CMD_ARGS."""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("BIND", "127.0.0.1:8050")
+# Callbacks are short and CPU-bound (pandas, plotly JSON); one worker per core plus one.
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() + 1))
+threads = int(os.environ.get("GUNICORN_THREADS", 2))
+timeout = 30
+graceful_timeout = 20
+keepalive = 5
+# Load the app once in the master: the first-start build and the page registry happen once, and the
+# workers share the memory copy-on-write.
+preload_app = True
+max_requests = 5000
+max_requests_jitter = 500
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG")  # off unless asked for: it costs throughput
+errorlog = "-"
+
+
+def post_fork(server, worker):
+    """Give each worker its own database connections: a pooled socket must never cross a fork."""
+    from dashboard import db
+
+    db.dispose_engines()
