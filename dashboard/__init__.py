@@ -10,7 +10,7 @@ import logging
 import dash
 import flask
 
-from . import db, health, queries, security
+from . import db, health, queries, security, validation
 from .cache import cache
 from .config import Settings
 
@@ -59,4 +59,5 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
 
     app.layout = shell_layout
     security.install(server)
+    validation.install_request_guard(server)
     return app

@@ -11,10 +11,12 @@ import pandas as pd
 from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
 from dashboard import components, queries
+from dashboard import validation as rule
 from dashboard.figures import compare as figures
 from dashboard.figures import map as map_figure
 from dashboard.i18n import format_number, normalize_language, t
 from dashboard.pages import _compare, _embed, _view
+from dashboard.validation import guarded
 
 GROUP = "compare-group"
 UNITS = "compare-units"
@@ -289,6 +291,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
     State(LANG, "data"),
     prevent_initial_call=True,
 )
+@guarded(rule.optional(rule.group), rule.optional(rule.codes), rule.optional(rule.index_choice), rule.lang)
 def update_compare(group, codes, index, lang):
     """Redraw for the picked units; changing the group drops units of the other group."""
     lang = normalize_language(lang)

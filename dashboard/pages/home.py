@@ -6,9 +6,11 @@ import dash
 from dash import Input, Output, Patch, State, callback, clientside_callback, dcc, html, no_update
 
 from dashboard import analysis, components, queries, urls
+from dashboard import validation as rule
 from dashboard.figures import map as map_figure
 from dashboard.i18n import format_number, normalize_language, t
 from dashboard.pages import _grid, _view
+from dashboard.validation import guarded
 
 dash.register_page(
     __name__,
@@ -249,6 +251,7 @@ def _download_params(view: analysis.View) -> dict[str, object]:
     State(MAP_STATE, "data"),
     prevent_initial_call=True,
 )
+@guarded(rule.year, rule.optional(rule.indicator), rule.group, rule.lang, rule.mapping)
 def update_view(year, index, group, lang, map_state):
     """Redraw the view; when the layer and language are unchanged only the map's values travel."""
     lang = normalize_language(lang)
@@ -283,6 +286,7 @@ def update_view(year, index, group, lang, map_state):
 
 
 @callback(Output(NAV, "href"), Input(MAP, "clickData"), State(LANG, "data"), prevent_initial_call=True)
+@guarded(rule.mapping, rule.lang)
 def open_profile(click_data, lang):
     """Clicking a district opens its profile."""
     code = map_figure.clicked_code(click_data)
@@ -297,6 +301,7 @@ def open_profile(click_data, lang):
     State(LANG, "data"),
     prevent_initial_call=True,
 )
+@guarded(rule.count, rule.flag, rule.lang)
 def toggle_play(_clicks, disabled, lang):
     """Start or stop playing through the years."""
     playing = bool(disabled)

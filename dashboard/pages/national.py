@@ -14,11 +14,13 @@ import pandas as pd
 from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
 from dashboard import components, queries
+from dashboard import validation as rule
 from dashboard.figures import charts
 from dashboard.figures import compare as figures
 from dashboard.i18n import format_number, normalize_language, t
 from dashboard.pages import _compare, _grid, _view
 from dashboard.queries import ObservationFilter
+from dashboard.validation import guarded
 
 dash.register_page(
     __name__,
@@ -305,6 +307,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
     State(LANG, "data"),
     prevent_initial_call=True,
 )
+@guarded(rule.optional(rule.table_choice), rule.lang)
 def update_table(value, lang):
     """Show the chosen national table."""
     lang = normalize_language(lang)

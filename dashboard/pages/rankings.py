@@ -6,8 +6,10 @@ import dash
 from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
 from dashboard import analysis, components, queries
+from dashboard import validation as rule
 from dashboard.i18n import normalize_language, t
 from dashboard.pages import _grid, _view
+from dashboard.validation import guarded
 
 dash.register_page(
     __name__,
@@ -154,6 +156,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
     State(LANG, "data"),
     prevent_initial_call=True,
 )
+@guarded(rule.year, rule.group, rule.optional(rule.indicator), rule.lang)
 def update_rankings(year, group, index, lang):
     """Recompute the grid for the chosen year, group and index."""
     lang = normalize_language(lang)

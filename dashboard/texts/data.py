@@ -1,6 +1,6 @@
 """Texts of the open-data pages (/du-lieu, /giay-phep) and of the downloads (cover sheet, dictionary, API)."""
 
-# ruff: noqa: E501 (prose reads better unbroken)
+
 
 from __future__ import annotations
 

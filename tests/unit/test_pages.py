@@ -160,15 +160,30 @@ def test_rankings_callback_returns_rows_for_the_chosen_year(client):
     assert "2018" in body["rankings-summary"]["children"]
 
 
-@pytest.mark.parametrize("year", [1990, "x", None])
-def test_rankings_callback_with_garbage_is_not_a_server_error(client, year):
+@pytest.mark.parametrize("year", [1990, "x", None, 2023.9])
+def test_rankings_callback_with_garbage_leaves_the_view_unchanged(client, year):
     response = call(
         client,
         output_prefix="rankings-grid.rowData",
         inputs={"rankings-year.value": year, "rankings-group.value": "??", "rankings-index.value": 42},
         state={"rankings-lang.data": "xx"},
     )
+    assert response.status_code == 204  # PreventUpdate: nothing changes, nothing is queried
+
+
+def test_rankings_callback_with_an_unknown_but_well_formed_year_falls_back(client):
+    response = call(
+        client,
+        output_prefix="rankings-grid.rowData",
+        inputs={
+            "rankings-year.value": 2005,
+            "rankings-group.value": "district",
+            "rankings-index.value": None,
+        },
+        state={"rankings-lang.data": "vi"},
+    )
     assert response.status_code == 200
+    assert "Năm 2024" in response.get_json()["response"]["rankings-summary"]["children"]
 
 
 def test_overview_callback_sends_only_values_when_the_layer_is_unchanged(client, app):

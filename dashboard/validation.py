@@ -1,0 +1,133 @@
+"""Shape checks for callback inputs, run before any data is touched.
+
+A callback receives whatever a browser (or anyone with curl) posts. Each callback declares one rule per
+argument; a value of the wrong shape leaves the view unchanged (PreventUpdate) in microseconds. Whether
+a well-shaped value exists (a year with data, a known code) is then decided against memoized data.
+Imports nothing of ours but i18n.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+from typing import Any
+
+import flask
+from dash.exceptions import PreventUpdate
+
+from .i18n import LANGUAGES
+
+Rule = Callable[[Any], bool]
+
+_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{0,39}$")
+_INDICATOR = re.compile(r"^[A-Z][A-Z0-9_]{1,39}$")
+_TABLE = re.compile(r"^[A-Z][A-Z0-9_]{1,39}-\d{4}$")
+GROUPS = ("district", "department", "commune", "province")
+MAX_UNITS = 12
+
+
+def optional(rule: Rule) -> Rule:
+    """Accept None (a cleared control) as well as what the rule accepts."""
+    return lambda value: value is None or rule(value)
+
+
+def year(value: Any) -> bool:
+    """A whole year in a plausible range (the slider sends ints; never floats such as 2023.9)."""
+    return isinstance(value, int) and not isinstance(value, bool) and 2000 <= value <= 2100
+
+
+def code(value: Any) -> bool:
+    """A unit code: GSO digits or a department slug."""
+    return isinstance(value, str) and bool(_CODE.match(value))
+
+
+def codes(value: Any) -> bool:
+    """A short list of unit codes."""
+    return isinstance(value, list) and len(value) <= MAX_UNITS and all(code(v) for v in value)
+
+
+def indicator(value: Any) -> bool:
+    """An indicator code such as DTI_TOTAL."""
+    return isinstance(value, str) and bool(_INDICATOR.match(value))
+
+
+def index_choice(value: Any) -> bool:
+    """An indicator code, or "total" (the total of each year's method)."""
+    return value == "total" or indicator(value)
+
+
+def table_choice(value: Any) -> bool:
+    """A national table choice such as NAT_DTI-2022."""
+    return isinstance(value, str) and bool(_TABLE.match(value))
+
+
+def group(value: Any) -> bool:
+    """A unit kind shown as a group."""
+    return value in GROUPS
+
+
+def lang(value: Any) -> bool:
+    """A supported language."""
+    return value in LANGUAGES
+
+
+def count(value: Any) -> bool:
+    """A click counter."""
+    return value is None or (isinstance(value, int) and not isinstance(value, bool) and value >= 0)
+
+
+def flag(value: Any) -> bool:
+    """A boolean property."""
+    return value is None or isinstance(value, bool)
+
+
+def mapping(value: Any) -> bool:
+    """A small JSON object (click data, stored state)."""
+    return value is None or (isinstance(value, dict) and len(value) <= 16)
+
+
+def guarded(*rules: Rule) -> Callable:
+    """Check each positional callback argument against its rule; any mismatch leaves the view unchanged."""
+
+    def decorate(function: Callable) -> Callable:
+        @functools.wraps(function)
+        def wrapper(*args: Any) -> Any:
+            if len(args) != len(rules) or not all(
+                rule(value) for rule, value in zip(rules, args, strict=True)
+            ):
+                raise PreventUpdate
+            return function(*args)
+
+        return wrapper
+
+    return decorate
+
+
+def _router_payload_is_malformed(payload: Any) -> bool:
+    """Dash's own page router expects strings for the location; it fails with a 500 on anything else."""
+    if not isinstance(payload, dict) or not isinstance(payload.get("inputs", []), list):
+        return True
+    for item in payload.get("inputs", []):
+        if not isinstance(item, dict):
+            return True
+        if item.get("id") == "_pages_location":
+            value = item.get("value")
+            if not (isinstance(value, str) and len(value) <= 2048):
+                return True
+            if item.get("property") == "pathname" and not value.startswith("/"):
+                return True
+    return False
+
+
+def install_request_guard(server: flask.Flask) -> None:
+    """Answer malformed callback requests with 400 before Dash parses them."""
+
+    @server.before_request
+    def reject_malformed_callbacks() -> flask.Response | None:
+        if flask.request.path != "/_dash-update-component" or flask.request.method != "POST":
+            return None
+        payload = flask.request.get_json(silent=True)
+        if payload is None or _router_payload_is_malformed(payload):
+            return flask.Response("malformed callback request", status=400, mimetype="text/plain")
+        return None
