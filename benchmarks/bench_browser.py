@@ -1,0 +1,214 @@
+"""First and repeat visit of the overview in headless Debian Chromium: bytes, time to map, other hosts.
+
+gunicorn serves the app against the bench PostgreSQL database and Redis db 5. Chromium runs with a fresh
+profile and a dead proxy for every host but 127.0.0.1 (the network is cut), like tests/integration.
+Bytes are Resource/Navigation Timing `transferSize` (headers + body as sent); the map counts as drawn when
+plotly's MapLibre map reports `loaded()` with its canvas in the page. `--static` runs the same visit on a
+wrapper that installs `dashboard.static` (precompressed, long-cached bundles) for comparison.
+
+Usage: /work/venv/bin/python benchmarks/bench_browser.py [--repeat 3] [--static]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import _common as common
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMEDRIVER = "/usr/bin/chromedriver"
+
+# Runs before any page script: record when the overview map is drawn (ms since navigation start).
+MAP_WATCH = """
+(function () {
+  function check() {
+    const gd = document.querySelector('#overview-map .js-plotly-plot');
+    const sub = gd && gd._fullLayout && gd._fullLayout.map && gd._fullLayout.map._subplot;
+    const map = sub && sub.map;
+    if (map && map.loaded() && gd.querySelector('.maplibregl-canvas')) {
+      window.__mapDrawnMs = performance.now();
+      return;
+    }
+    requestAnimationFrame(check);
+  }
+  requestAnimationFrame(check);
+})();
+"""
+
+COLLECT = """
+const nav = performance.getEntriesByType('navigation')[0];
+const resources = performance.getEntriesByType('resource').map(r => ({
+  name: r.name, transfer: r.transferSize, encoded: r.encodedBodySize, decoded: r.decodedBodySize,
+  type: r.initiatorType}));
+return {nav: {name: nav.name, transfer: nav.transferSize, encoded: nav.encodedBodySize,
+              decoded: nav.decodedBodySize, load: nav.loadEventEnd, dcl: nav.domContentLoadedEventEnd},
+        resources: resources, mapMs: window.__mapDrawnMs || null};
+"""
+
+
+def wsgi_app():
+    """The real app with dashboard.static installed (for `--static`)."""
+    from dashboard import create_app
+    from dashboard.static import install
+
+    app = create_app()
+    install(app)
+    return app.server
+
+
+def start_browser(profile: Path):
+    """Headless Chromium with a fresh profile; every host but 127.0.0.1 goes to a dead proxy."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for argument in (
+        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=127.0.0.1",
+        "--use-gl=swiftshader", "--enable-unsafe-swiftshader", "--window-size=1366,768",
+        "--force-prefers-reduced-motion", f"--user-data-dir={profile}",
+    ):  # fmt: skip
+        options.add_argument(argument)
+    options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": MAP_WATCH})
+    return driver
+
+
+def visit(driver, url: str, *, timeout: float = 30) -> dict:
+    """Open the URL, wait for the map, let late requests settle; timing entries and requested URLs."""
+    driver.get_log("performance")  # drop what earlier visits logged
+    driver.get(url)
+    deadline = time.monotonic() + timeout
+    while driver.execute_script("return window.__mapDrawnMs || null") is None:
+        if time.monotonic() > deadline:
+            raise TimeoutError("the map was not drawn")
+        time.sleep(0.05)
+    time.sleep(1.0)  # the callbacks that follow the first paint
+    result = driver.execute_script(COLLECT)
+    requested = []
+    for entry in driver.get_log("performance"):
+        message = json.loads(entry["message"])["message"]
+        if message["method"] == "Network.requestWillBeSent":
+            requested.append(message["params"]["request"]["url"])
+    result["requested"] = requested
+    return result
+
+
+def totals(result: dict) -> dict[str, float]:
+    """Bytes on the wire and decoded, request count, other hosts, time to map."""
+    entries = [result["nav"], *result["resources"]]
+    hosts = {
+        urlsplit(u).hostname
+        for u in result["requested"]
+        if urlsplit(u).scheme in ("http", "https", "ws", "wss")
+    }
+    return {
+        "transfer": sum(e["transfer"] for e in entries),
+        "decoded": sum(e["decoded"] for e in entries),
+        "requests": len(entries),
+        "other_hosts": sorted(h for h in hosts if h != "127.0.0.1"),
+        "map_ms": result["mapMs"],
+    }
+
+
+def warm_static_cache(url: str, *, timeout: float = 120) -> None:
+    """One throwaway visit, then wait until the brotli copies are on disk (made once per release)."""
+    profile = Path(tempfile.mkdtemp(prefix="qnbench-chromium-"))
+    driver = start_browser(profile)
+    try:
+        visit(driver, url)
+    finally:
+        driver.quit()
+        shutil.rmtree(profile, ignore_errors=True)
+    cache_dir = common.BENCH_INSTANCE / "static-cache"
+    deadline = time.monotonic() + timeout
+    while any(cache_dir.glob("*.lock")) and time.monotonic() < deadline:
+        time.sleep(0.5)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print first- and repeat-visit numbers, and the biggest transfers of the first visit."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3, help="fresh-profile runs (median reported)")
+    parser.add_argument("--static", action="store_true", help="install dashboard.static")
+    args = parser.parse_args(argv)
+    common.ensure_bench_database()
+    env = common.bench_env()
+    env["PYTHONPATH"] = f"{common.REPO}{os.pathsep}{Path(__file__).resolve().parent}"
+    app = "bench_browser:wsgi_app()" if args.static else "app:server"
+    runs = []
+    with common.gunicorn(env, app=app) as server:
+        url = f"{server.url}/"
+        if args.static:
+            warm_static_cache(url)
+        for _ in range(args.repeat):
+            profile = Path(tempfile.mkdtemp(prefix="qnbench-chromium-"))
+            driver = start_browser(profile)
+            try:
+                first = visit(driver, url)
+                # A new navigation in the same browser: the HTTP cache is warm, like a visit the next day.
+                repeat = visit(driver, url)
+            finally:
+                driver.quit()
+                shutil.rmtree(profile, ignore_errors=True)
+            runs.append((first, repeat))
+
+    def median(values: list[float]) -> float:
+        return sorted(values)[len(values) // 2]
+
+    common.print_machine()
+    print(f"server: gunicorn {app}; {args.repeat} fresh-profile runs, median")
+    rows = []
+    for label, index, aim_bytes in (("first visit", 0, 1_200_000), ("repeat visit", 1, 50_000)):
+        t = [totals(run[index]) for run in runs]
+        transfer = median([x["transfer"] for x in t])
+        map_ms = median([x["map_ms"] for x in t])
+        others = sorted({h for x in t for h in x["other_hosts"]})
+        rows.append(
+            [label, int(transfer), int(median([x["decoded"] for x in t])), t[0]["requests"], map_ms,
+             "met" if transfer <= aim_bytes else "missed", "met" if map_ms <= 1500 else "missed",
+             ", ".join(others) or "none"]
+        )  # fmt: skip
+    print(
+        common.markdown_table(
+            ["visit", "bytes transferred", "bytes decoded", "requests", "map drawn ms", "bytes aim",
+             "map aim (≤ 1,500 ms)", "other hosts"],
+            rows,
+        )
+    )  # fmt: skip
+    print()
+    first = runs[0][0]
+    biggest = sorted([first["nav"], *first["resources"]], key=lambda e: -e["transfer"])[:10]
+    print(
+        common.markdown_table(
+            ["first visit: biggest transfers", "transferred", "decoded"],
+            [[urlsplit(e["name"]).path[-70:], int(e["transfer"]), int(e["decoded"])] for e in biggest],
+        )
+    )
+    repeat = runs[0][1]
+    print()
+    print(
+        common.markdown_table(
+            ["repeat visit: transfers over 0 bytes", "transferred"],
+            [[urlsplit(e["name"]).path[-70:], int(e["transfer"])] for e in
+             [repeat["nav"], *repeat["resources"]] if e["transfer"] > 0],
+        )
+    )  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
