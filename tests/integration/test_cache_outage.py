@@ -1,0 +1,108 @@
+"""The app keeps serving when Redis goes away, and uses it again when it returns (a real redis-server)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.skipif(shutil.which("redis-server") is None, reason="needs redis-server")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _get(url: str) -> tuple[int, bytes]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
+
+
+def _wait(url: str, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            _get(url)
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise TimeoutError(url)
+
+
+def _start_redis(port: int, directory: Path) -> subprocess.Popen:
+    process = subprocess.Popen(
+        [
+            "redis-server",
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+            str(directory),
+        ],
+        stdout=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                return process
+        time.sleep(0.1)
+    raise TimeoutError("redis-server did not start")
+
+
+def test_pages_survive_a_redis_outage_and_the_cache_comes_back(tmp_path: Path):
+    redis_port, app_port = _free_port(), _free_port()
+    redis = _start_redis(redis_port, tmp_path)
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env |= {
+        "DASHBOARD_INSTANCE_DIR": str(tmp_path / "instance"),
+        "CACHE_REDIS_URL": f"redis://127.0.0.1:{redis_port}/0",
+    }
+    app = subprocess.Popen(
+        [sys.executable, "-m", "dashboard", "serve", "--port", str(app_port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{app_port}"
+    csv = f"{base}/api/v1/observations.csv?year=2024&group=district"
+    try:
+        _wait(base + "/health")
+        status, body = _get(base + "/health")
+        assert status == 200 and b'"status":"ok"' in body.replace(b" ", b"")
+        assert _get(csv)[0] == 200
+
+        redis.terminate()
+        redis.wait(timeout=10)
+        status, body = _get(base + "/health")
+        assert status == 200 and b'"status":"degraded"' in body.replace(b" ", b"")
+        started = time.monotonic()
+        assert _get(csv)[0] == 200
+        assert _get(base + "/xep-hang?year=2019")[0] == 200
+        assert time.monotonic() - started < 5  # fails fast, no long socket waits
+
+        redis = _start_redis(redis_port, tmp_path)
+        status, body = _get(base + "/health")
+        assert status == 200 and b'"status":"ok"' in body.replace(b" ", b"")
+    finally:
+        app.terminate()
+        app.wait(timeout=10)
+        redis.terminate()
+        redis.wait(timeout=10)
