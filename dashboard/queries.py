@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 from flask import g, has_request_context
-from sqlalchemy import Engine, and_, select
+from sqlalchemy import Engine, Select, and_, select
 
 from . import db
 from .cache import cache
@@ -174,9 +174,8 @@ class ObservationFilter:
     year_to: int | None = None
 
 
-@_versioned
-def observations(_version: str, selection: ObservationFilter = ObservationFilter()) -> pd.DataFrame:
-    """Observations with unit, indicator and source columns, names as valid in each year."""
+def observation_statement(selection: ObservationFilter, *, dataset: str | None = None) -> Select:
+    """The observations query shared by the pages and the streaming exports (same columns, same order)."""
     o, u, i, s = db.observations, db.units, db.indicators, db.sources
     statement = (
         select(
@@ -220,34 +219,57 @@ def observations(_version: str, selection: ObservationFilter = ObservationFilter
         conditions.append(o.c.year >= selection.year_from)
     if selection.year_to is not None:
         conditions.append(o.c.year <= selection.year_to)
+    if dataset is not None:
+        conditions.append(s.c.dataset_id == dataset)
     if conditions:
         statement = statement.where(and_(*conditions))
-    frame = _read(statement.order_by(o.c.year, o.c.indicator_code, o.c.rank, o.c.unit_code))
-    frame = _with_names_in_year(frame)
-    return frame[OBSERVATION_COLUMNS]
+    return statement.order_by(o.c.year, o.c.indicator_code, o.c.rank, o.c.unit_code)
 
 
-def _with_names_in_year(frame: pd.DataFrame) -> pd.DataFrame:
-    """Attach the unit's name as it was in each row's year (Huyện Đức Phổ before 2020, Thị xã after)."""
-    versions = unit_versions()
-    names: dict[tuple[str, int], tuple[str, str]] = {}
-    by_code = {code: group for code, group in versions.groupby("unit_code")}
-    for code, year in {(c, int(y)) for c, y in zip(frame["unit_code"], frame["year"], strict=True)}:
-        group = by_code.get(code)
-        if group is None:
-            continue
-        valid = [r for r in group.itertuples() if valid_in_year(_date(r.valid_from), _date(r.valid_to), year)]
-        chosen = valid[-1] if valid else group.iloc[-1]
-        names[(code, year)] = (chosen.name_vi, chosen.name_en)
-    pairs = [names.get((c, int(y)), (c, c)) for c, y in zip(frame["unit_code"], frame["year"], strict=True)]
-    frame = frame.copy()
+class UnitNames:
+    """Unit names as they were in a given year (Huyện Đức Phổ before 2020, Thị xã Đức Phổ after)."""
+
+    def __init__(self, versions: pd.DataFrame) -> None:
+        self._versions: dict[str, list[tuple]] = {}
+        for row in versions.itertuples():
+            self._versions.setdefault(row.unit_code, []).append(
+                (_date(row.valid_from), _date(row.valid_to), row.name_vi, row.name_en)
+            )
+        self._chosen: dict[tuple[str, int], tuple[str, str]] = {}
+
+    def names(self, code: str, year: int) -> tuple[str, str]:
+        """(name_vi, name_en) of a unit in a year; the code itself when the unit has no names."""
+        key = (code, year)
+        if key not in self._chosen:
+            versions = self._versions.get(code)
+            if not versions:
+                self._chosen[key] = (code, code)
+            else:
+                valid = [v for v in versions if valid_in_year(v[0], v[1], year)]
+                chosen = valid[-1] if valid else versions[-1]
+                self._chosen[key] = (chosen[2], chosen[3])
+        return self._chosen[key]
+
+
+@_versioned
+def observations(_version: str, selection: ObservationFilter = ObservationFilter()) -> pd.DataFrame:
+    """Observations with unit, indicator and source columns, names as valid in each year."""
+    frame = _read(observation_statement(selection))
+    book = UnitNames(unit_versions())
+    pairs = [book.names(c, int(y)) for c, y in zip(frame["unit_code"], frame["year"], strict=True)]
     frame["unit_name_vi"] = [p[0] for p in pairs]
     frame["unit_name_en"] = [p[1] for p in pairs]
-    return frame
+    return frame[OBSERVATION_COLUMNS]
 
 
 def _date(value):
     return None if value is None or pd.isna(value) else pd.Timestamp(value).date()
+
+
+def last_updated() -> str:
+    """Date of the latest import (ISO), for page footers."""
+    frame = datasets()
+    return "" if frame.empty else str(pd.to_datetime(frame["imported_at"]).max().date())
 
 
 def years_with_data(indicator: str, unit_kinds: Iterable[str] = ()) -> list[int]:

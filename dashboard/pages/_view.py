@@ -134,12 +134,6 @@ def summary_sentence(data: ViewData, *, lang: str, index_name: str) -> str:
     return text
 
 
-def last_updated() -> str:
-    """Date of the latest import, ISO."""
-    frame = queries.datasets()
-    return "" if frame.empty else str(pd.to_datetime(frame["imported_at"]).max().date())
-
-
 def index_options(view: analysis.View, lang: str) -> list[dict[str, str]]:
     """The view's total first, then its sub-indices, as dropdown options."""
     indicators = queries.indicators()

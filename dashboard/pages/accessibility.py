@@ -5,9 +5,8 @@ from __future__ import annotations
 import dash
 from dash import html
 
-from dashboard import components
+from dashboard import components, queries
 from dashboard.i18n import normalize_language, t
-from dashboard.pages import _view
 
 dash.register_page(
     __name__, path="/tro-nang", title="Tuyên bố về trợ năng – Minh bạch CNTT Quảng Ngãi", order=20
@@ -24,5 +23,5 @@ def layout(lang: str | None = None, **_query: str) -> html.Div:
         html.P(t("accessibility.contact", lang)),
     ]
     return components.page_frame(
-        content, lang=lang, active="", path="/tro-nang", query={}, updated=_view.last_updated()
+        content, lang=lang, active="", path="/tro-nang", query={}, updated=queries.last_updated()
     )

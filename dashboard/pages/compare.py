@@ -15,7 +15,7 @@ from dashboard import validation as rule
 from dashboard.figures import compare as figures
 from dashboard.figures import map as map_figure
 from dashboard.i18n import format_number, normalize_language, t
-from dashboard.pages import _compare, _embed, _view
+from dashboard.pages import _compare, _embed
 from dashboard.validation import guarded
 
 GROUP = "compare-group"
@@ -277,7 +277,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
         active="compare",
         path="/so-sanh",
         query={k: v for k, v in query.items() if k in ("units", "group", "index")},
-        updated=_view.last_updated(),
+        updated=queries.last_updated(),
     )
 
 

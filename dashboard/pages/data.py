@@ -21,12 +21,6 @@ DATA_ALL = "data-all-downloads"
 DATA_BOUNDARIES = "data-boundaries"
 
 
-def last_updated() -> str:
-    """Date of the latest import, ISO."""
-    frame = queries.datasets()
-    return "" if frame.empty else str(pd.to_datetime(frame["imported_at"]).max().date())
-
-
 def _links(resource: str, *, lang: str, **params: object) -> list[html.A]:
     return [
         html.A(
@@ -164,7 +158,7 @@ def _api_help(lang: str) -> html.Section:
 def layout(lang: str | None = None, **query: str) -> html.Div:
     """Render the catalogue."""
     lang = normalize_language(lang)
-    updated = last_updated()
+    updated = queries.last_updated()
     datasets = queries.datasets()
     illustrative = datasets["kinds"].fillna("").str.contains("illustrative").any()
     site = flask.request.host_url.rstrip("/") + urls.page("data", lang=lang)

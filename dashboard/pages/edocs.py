@@ -18,7 +18,7 @@ from dashboard import validation as rule
 from dashboard.figures import charts
 from dashboard.figures import compare as figures
 from dashboard.i18n import format_number, normalize_language, t
-from dashboard.pages import _compare, _view
+from dashboard.pages import _compare
 from dashboard.queries import ObservationFilter
 from dashboard.validation import guarded
 
@@ -292,7 +292,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
         active="edocs",
         path="/van-ban-dien-tu",
         query={"group": group, "index": index, "year": year},
-        updated=_view.last_updated(),
+        updated=queries.last_updated(),
     )
 
 

@@ -223,7 +223,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
         active="overview",
         path="/",
         query=view.query(lang=lang),
-        updated=_view.last_updated(),
+        updated=queries.last_updated(),
     )
 
 

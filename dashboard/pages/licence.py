@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dash
 import flask
-import pandas as pd
 from dash import html
 
 from dashboard import components, queries, urls
@@ -18,16 +17,10 @@ PATH = "/giay-phep"
 LICENCE_CITATION = "licence-citation"
 
 
-def last_updated() -> str:
-    """Date of the latest import, ISO."""
-    frame = queries.datasets()
-    return "" if frame.empty else str(pd.to_datetime(frame["imported_at"]).max().date())
-
-
 def layout(lang: str | None = None, **query: str) -> html.Div:
     """Render the licence."""
     lang = normalize_language(lang)
-    updated = last_updated()
+    updated = queries.last_updated()
     catalogue = flask.request.host_url.rstrip("/") + urls.page("data", lang=lang)
     content = [
         html.H1(t("licence.title", lang)),

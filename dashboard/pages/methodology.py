@@ -11,7 +11,6 @@ from dash import html
 
 from dashboard import components, queries
 from dashboard.i18n import format_number, normalize_language, t
-from dashboard.pages import _view
 from dashboard.scoring import CLASS_CODES, competition_ranks
 
 dash.register_page(
@@ -179,5 +178,10 @@ def layout(lang: str | None = None, **_query: str) -> html.Div:
         _timeline(lang),
     ]
     return components.page_frame(
-        content, lang=lang, active="methodology", path="/phuong-phap", query={}, updated=_view.last_updated()
+        content,
+        lang=lang,
+        active="methodology",
+        path="/phuong-phap",
+        query={},
+        updated=queries.last_updated(),
     )

@@ -18,7 +18,7 @@ from dashboard import validation as rule
 from dashboard.figures import charts
 from dashboard.figures import compare as figures
 from dashboard.i18n import format_number, normalize_language, t
-from dashboard.pages import _compare, _grid, _view
+from dashboard.pages import _compare, _grid
 from dashboard.queries import ObservationFilter
 from dashboard.validation import guarded
 
@@ -296,7 +296,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
         active="national",
         path="/ca-nuoc",
         query={"table": f"{choice[0]}-{choice[1]}" if choice else None},
-        updated=_view.last_updated(),
+        updated=queries.last_updated(),
     )
 
 

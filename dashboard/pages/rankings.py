@@ -136,7 +136,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
         active="rankings",
         path="/xep-hang",
         query=view.query(lang=lang),
-        updated=_view.last_updated(),
+        updated=queries.last_updated(),
     )
 
 

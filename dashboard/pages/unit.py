@@ -12,7 +12,6 @@ from dash import dcc, html
 from dashboard import components, queries, urls
 from dashboard.figures import charts
 from dashboard.i18n import format_number, normalize_language, t
-from dashboard.pages import _view
 from dashboard.queries import ObservationFilter
 
 
@@ -213,7 +212,7 @@ def layout(code: str | None = None, lang: str | None = None, **_query: str) -> h
     lang = normalize_language(lang)
     units = queries.units().set_index("code")
     path = f"/don-vi/{code}"
-    frame_args = {"lang": lang, "active": "", "path": path, "query": {}, "updated": _view.last_updated()}
+    frame_args = {"lang": lang, "active": "", "path": path, "query": {}, "updated": queries.last_updated()}
     if not code or code not in units.index:
         content = [
             html.H1(t("profile.title", lang)),
