@@ -306,6 +306,22 @@ def _view(bounds: Sequence[float] | None, *, height: int, width: int = 560) -> d
     }
 
 
+def choropleth_on(values: pd.DataFrame, layer: Any, *, lang: str, **options: Any) -> go.Figure:
+    """choropleth() on a served layer: any object with url, feature_codes, schematic, outline_url,
+    anchors and bounds (geo.LayerRef), so pages need not unpack it."""
+    return choropleth(
+        values,
+        layer_url=layer.url,
+        feature_codes=layer.feature_codes,
+        lang=lang,
+        schematic=layer.schematic,
+        outline_url=layer.outline_url,
+        anchors=layer.anchors,
+        bounds=layer.bounds,
+        **options,
+    )
+
+
 def values_patch(
     patch: Any,
     values: pd.DataFrame,

@@ -121,16 +121,11 @@ def _map_section(frame: pd.DataFrame, selection: _compare.Selection, lang: str) 
             "class_code": rows["class_label"],
         }
     )
-    figure = map_figure.choropleth(
+    figure = map_figure.choropleth_on(
         values,
-        layer_url=layer.url,
-        feature_codes=layer.feature_codes,
+        layer,
         lang=lang,
         mode="score",
-        schematic=layer.schematic,
-        outline_url=layer.outline_url,
-        anchors=layer.anchors,
-        bounds=layer.bounds,
         title=t("compare.map_title", lang, year=year, source=_compare.source_line(rows, lang)),
         height=420,
     )

@@ -52,16 +52,11 @@ def map_layout(lang: str | None = None, **query: str) -> html.Div:
     if not layer.available:
         figure = map_figure.unavailable_figure(t("map.no_commune_polygons", lang))
     else:
-        figure = map_figure.choropleth(
+        figure = map_figure.choropleth_on(
             values,
-            layer_url=layer.url,
-            feature_codes=layer.feature_codes,
+            layer,
             lang=lang,
             mode="score",
-            schematic=layer.schematic,
-            outline_url=layer.outline_url,
-            anchors=layer.anchors,
-            bounds=layer.bounds,
             value_range=(0.0, float(indicator["max_value"] or 100)),
             title=f"{title}<br><sup>{source}</sup>",
             height=440,

@@ -78,18 +78,8 @@ def _map_figure(data: _view.ViewData, lang: str):
         return map_figure.unavailable_figure(t("map.no_commune_polygons", lang)), None
     indicator = queries.indicators().set_index("code").loc[data.view.indicator]
     value_range = (0.0, float(indicator["max_value"] or 100))
-    figure = map_figure.choropleth(
-        _map_values(data),
-        layer_url=layer.url,
-        feature_codes=layer.feature_codes,
-        lang=lang,
-        mode="score",
-        schematic=layer.schematic,
-        outline_url=layer.outline_url,
-        anchors=layer.anchors,
-        bounds=layer.bounds,
-        value_range=value_range,
-        title=None,
+    figure = map_figure.choropleth_on(
+        _map_values(data), layer, lang=lang, mode="score", value_range=value_range
     )
     return figure, {"url": layer.url, "lang": lang, "range": list(value_range)}
 
