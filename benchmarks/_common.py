@@ -24,6 +24,8 @@ from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
+# This checkout's package, not whichever one is installed editable (benchmarks may run from an export).
+sys.path.insert(0, str(REPO))
 PYTHON = sys.executable
 GEO_SOURCE = Path("/work/shared/geo/quang_ngai_districts.geojson")
 BENCH_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/bench"
