@@ -187,6 +187,25 @@ def download_links(resource: str, params: dict[str, object], *, lang: str) -> ht
     )
 
 
+def control(label: str, component: object, *, class_name: str = "control") -> html.Div:
+    """A labelled form control; the label points at the component's id."""
+    return html.Div(
+        [html.Label(label, htmlFor=component.id, className="form-label"), component], className=class_name
+    )
+
+
+def radio(component_id: str, options: list[dict[str, str]], value: str) -> dcc.RadioItems:
+    """Inline radio buttons styled by Bootstrap."""
+    return dcc.RadioItems(
+        id=component_id,
+        options=options,
+        value=value,
+        inline=True,
+        inputClassName="form-check-input",
+        labelClassName="form-check-label me-3",
+    )
+
+
 def select_options(pairs: Iterable[tuple[str, str]]) -> list[dict[str, str]]:
     """Turn (value, label) pairs into dropdown options."""
     return [{"value": value, "label": label} for value, label in pairs]

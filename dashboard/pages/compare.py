@@ -221,19 +221,8 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
         html.P(t("compare.lead", lang, low=_compare.MIN_UNITS, high=_compare.MAX_UNITS), className="summary"),
         html.Div(
             [
-                html.Div(
-                    [
-                        html.Label(t("control.group", lang), htmlFor=GROUP, className="form-label"),
-                        dcc.RadioItems(
-                            id=GROUP,
-                            options=group_options,
-                            value=selection.group,
-                            inline=True,
-                            inputClassName="form-check-input",
-                            labelClassName="form-check-label me-3",
-                        ),
-                    ],
-                    className="control",
+                components.control(
+                    t("control.group", lang), components.radio(GROUP, group_options, selection.group)
                 ),
                 html.Div(
                     [
@@ -249,17 +238,14 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
                     className="control",
                     style={"flex": "3 1 24rem"},
                 ),
-                html.Div(
-                    [
-                        html.Label(t("control.index", lang), htmlFor=INDEX, className="form-label"),
-                        dcc.Dropdown(
-                            id=INDEX,
-                            options=_compare.index_options(lang),
-                            value=selection.index,
-                            clearable=False,
-                        ),
-                    ],
-                    className="control",
+                components.control(
+                    t("control.index", lang),
+                    dcc.Dropdown(
+                        id=INDEX,
+                        options=_compare.index_options(lang),
+                        value=selection.index,
+                        clearable=False,
+                    ),
                 ),
             ],
             className="controls",

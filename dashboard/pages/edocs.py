@@ -231,43 +231,29 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
     names = queries.indicators().set_index("code")["name_vi" if lang == "vi" else "name_en"]
     controls = html.Div(
         [
-            html.Div(
-                [
-                    html.Label(t("control.group", lang), htmlFor=GROUP, className="form-label"),
-                    dcc.RadioItems(
-                        id=GROUP,
-                        options=[{"value": g, "label": t(f"group.{g}", lang)} for g in UNIT_GROUPS],
-                        value=group,
-                        inline=True,
-                        inputClassName="form-check-input",
-                        labelClassName="form-check-label me-3",
-                    ),
-                ],
-                className="control",
+            components.control(
+                t("control.group", lang),
+                components.radio(
+                    GROUP, [{"value": g, "label": t(f"group.{g}", lang)} for g in UNIT_GROUPS], group
+                ),
             ),
-            html.Div(
-                [
-                    html.Label(t("control.index", lang), htmlFor=INDEX, className="form-label"),
-                    dcc.Dropdown(
-                        id=INDEX,
-                        options=[{"value": c, "label": names[c]} for c in UNIT_SHARES],
-                        value=index,
-                        clearable=False,
-                    ),
-                ],
-                className="control",
+            components.control(
+                t("control.index", lang),
+                dcc.Dropdown(
+                    id=INDEX,
+                    options=[{"value": c, "label": names[c]} for c in UNIT_SHARES],
+                    value=index,
+                    clearable=False,
+                ),
             ),
-            html.Div(
-                [
-                    html.Label(t("control.year", lang), htmlFor=YEAR, className="form-label"),
-                    dcc.Dropdown(
-                        id=YEAR,
-                        options=[{"value": y, "label": str(y)} for y in reversed(_unit_years())],
-                        value=year,
-                        clearable=False,
-                    ),
-                ],
-                className="control",
+            components.control(
+                t("control.year", lang),
+                dcc.Dropdown(
+                    id=YEAR,
+                    options=[{"value": y, "label": str(y)} for y in reversed(_unit_years())],
+                    value=year,
+                    clearable=False,
+                ),
             ),
         ],
         className="controls",

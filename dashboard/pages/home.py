@@ -146,32 +146,18 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
                     ],
                     className="control control-year",
                 ),
-                html.Div(
-                    [
-                        html.Label(t("control.index", lang), htmlFor=INDEX, className="form-label"),
-                        dcc.Dropdown(
-                            id=INDEX,
-                            options=_view.index_options(view, lang),
-                            value=view.indicator,
-                            clearable=False,
-                            searchable=False,
-                        ),
-                    ],
-                    className="control",
+                components.control(
+                    t("control.index", lang),
+                    dcc.Dropdown(
+                        id=INDEX,
+                        options=_view.index_options(view, lang),
+                        value=view.indicator,
+                        clearable=False,
+                        searchable=False,
+                    ),
                 ),
-                html.Div(
-                    [
-                        html.Label(t("control.group", lang), htmlFor=GROUP, className="form-label"),
-                        dcc.RadioItems(
-                            id=GROUP,
-                            options=group_options,
-                            value=view.group,
-                            inline=True,
-                            inputClassName="form-check-input",
-                            labelClassName="form-check-label me-3",
-                        ),
-                    ],
-                    className="control",
+                components.control(
+                    t("control.group", lang), components.radio(GROUP, group_options, view.group)
                 ),
             ],
             className="controls",
