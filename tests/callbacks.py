@@ -11,33 +11,33 @@ def dependencies(client) -> list[dict[str, Any]]:
     return client.get("/_dash-dependencies").get_json()
 
 
-def call(
-    client,
-    *,
-    output_prefix: str,
-    inputs: dict[str, Any],
-    state: dict[str, Any] | None = None,
-    changed: str | None = None,
-):
-    """POST a callback whose output string starts with `output_prefix`; return the Flask response."""
-    graph = dependencies(client)
-    callback = next(c for c in graph if c["output"].lstrip(".").startswith(output_prefix))
-
-    def props(items, values):
-        return [
-            {"id": i["id"], "property": i["property"], "value": values.get(f"{i['id']}.{i['property']}")}
-            for i in items
-        ]
-
+def payload(callback: dict[str, Any], inputs: list[Any], state: list[Any]) -> dict[str, Any]:
+    """The request body the renderer sends for a callback, with values in the callback's own order."""
     outputs = [
         {"id": part.split(".")[0], "property": part.split(".")[1]}
         for part in callback["output"].strip(".").split("...")
     ]
-    payload = {
+    filled_inputs = [{**item, "value": value} for item, value in zip(callback["inputs"], inputs, strict=True)]
+    filled_state = [{**item, "value": value} for item, value in zip(callback["state"], state, strict=True)]
+    changed = [f"{filled_inputs[0]['id']}.{filled_inputs[0]['property']}"] if filled_inputs else []
+    return {
         "output": callback["output"],
         "outputs": outputs if len(outputs) > 1 else outputs[0],
-        "inputs": props(callback["inputs"], inputs),
-        "state": props(callback["state"], state or {}),
-        "changedPropIds": [changed or next(iter(inputs))],
+        "inputs": filled_inputs,
+        "state": filled_state,
+        "changedPropIds": changed,
     }
-    return client.post("/_dash-update-component", data=json.dumps(payload), content_type="application/json")
+
+
+def post(client, body: dict[str, Any]):
+    """POST a callback request body."""
+    return client.post("/_dash-update-component", data=json.dumps(body), content_type="application/json")
+
+
+def call(client, *, output_prefix: str, inputs: dict[str, Any], state: dict[str, Any] | None = None):
+    """POST the callback whose output string starts with `output_prefix`, values keyed 'id.property'."""
+    callback = next(c for c in dependencies(client) if c["output"].lstrip(".").startswith(output_prefix))
+    state = state or {}
+    values = [inputs.get(f"{i['id']}.{i['property']}") for i in callback["inputs"]]
+    states = [state.get(f"{s['id']}.{s['property']}") for s in callback["state"]]
+    return post(client, payload(callback, values, states))

@@ -8,6 +8,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.callbacks import dependencies, payload, post
+
 json_values = st.recursive(
     st.none()
     | st.booleans()
@@ -50,8 +52,7 @@ FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCh
 
 
 def _server_callbacks(client) -> list[dict]:
-    graph = client.get("/_dash-dependencies").get_json()
-    return [c for c in graph if not c.get("clientside_function")]
+    return [c for c in dependencies(client) if not c.get("clientside_function")]
 
 
 def test_every_server_callback_is_fuzzed(client):
@@ -63,23 +64,13 @@ def test_every_server_callback_is_fuzzed(client):
 @given(data=st.data())
 def test_callbacks_never_answer_with_a_server_error(client, data):
     callback = data.draw(st.sampled_from(_server_callbacks(client)))
-    inputs = [{**i, "value": data.draw(values)} for i in callback["inputs"]]
-    state = [{**s, "value": data.draw(values)} for s in callback["state"]]
-    outputs = [
-        {"id": part.split(".")[0], "property": part.split(".")[1]}
-        for part in callback["output"].strip(".").split("...")
-    ]
-    payload = {
-        "output": callback["output"],
-        "outputs": outputs if len(outputs) > 1 else outputs[0],
-        "inputs": inputs,
-        "state": state,
-        "changedPropIds": [f"{inputs[0]['id']}.{inputs[0]['property']}"] if inputs else [],
-    }
-    response = client.post(
-        "/_dash-update-component", data=json.dumps(payload), content_type="application/json"
+    body = payload(
+        callback,
+        [data.draw(values) for _ in callback["inputs"]],
+        [data.draw(values) for _ in callback["state"]],
     )
-    assert response.status_code < 500, (callback["output"], payload, response.data[:300])
+    response = post(client, body)
+    assert response.status_code < 500, (callback["output"], body, response.data[:300])
 
 
 API_PATHS = [
