@@ -86,6 +86,28 @@ def _versioned(function):
     return wrapper
 
 
+def per_data_version(maxsize: int = 256):
+    """Memoize a function whose result depends only on the data and its (hashable) arguments, per process.
+
+    For rendered views: no pickling round trip, and the data version in the key makes an import
+    invalidate every worker at once. Results are shared between callers and must never be mutated.
+    """
+
+    def decorate(function):
+        @functools.lru_cache(maxsize=maxsize)
+        def cached(_version: str, args: tuple, kwargs: tuple):
+            return function(*args, **dict(kwargs))
+
+        @functools.wraps(function)
+        def wrapper(*args, **kwargs):
+            return cached(data_version(), args, tuple(sorted(kwargs.items())))
+
+        wrapper.cache_clear = cached.cache_clear
+        return wrapper
+
+    return decorate
+
+
 @_versioned
 def units(_version: str) -> pd.DataFrame:
     """All units with their latest names and validity."""

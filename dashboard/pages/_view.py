@@ -28,6 +28,7 @@ class ViewData:
     comparable: bool
 
 
+@queries.per_data_version(maxsize=1)
 def years_and_groups() -> tuple[list[int], dict[int, list[str]]]:
     """Years of the province's own evaluations and the unit kinds present in each."""
     coverage = queries.provincial_coverage()
@@ -38,8 +39,13 @@ def years_and_groups() -> tuple[list[int], dict[int, list[str]]]:
 
 def resolve(query: dict[str, str]) -> analysis.View:
     """Validate a query string against what exists."""
+    return _resolve(*(str(query.get(key) or "")[:64] for key in ("year", "index", "group")))
+
+
+@queries.per_data_version(maxsize=1024)
+def _resolve(year_text: str, index: str, group: str) -> analysis.View:
+    query = {"year": year_text, "index": index, "group": group}
     years, groups = years_and_groups()
-    year_text = str(query.get("year") or "")
     year = (
         int(year_text) if year_text.isdigit() and int(year_text) in groups else (max(years) if years else 0)
     )
@@ -65,6 +71,7 @@ def change_text(change: analysis.RankChange, lang: str) -> str:
     return f"{arrow} {t(f'rank.{change.kind}', lang)}"
 
 
+@queries.per_data_version(maxsize=512)
 def load(view: analysis.View, lang: str) -> ViewData:
     """Load and compute the ranking table, headline and sources of a view."""
     indicators = queries.indicators()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import dash
 from dash import Input, Output, Patch, State, callback, clientside_callback, dcc, html, no_update
 
@@ -69,8 +71,8 @@ def _map_values(data: _view.ViewData):
     ]
 
 
-def _map_figure(data: _view.ViewData, lang: str):
-    """The map figure and its state (layer URL + language) for deciding when a Patch is enough."""
+def _map_figure(data: _view.ViewData, lang: str, *, previous_state: dict | None = None):
+    """The map (or a Patch of its values when the layer, language and range are unchanged) and its state."""
     if data.view.group != "district" and data.view.group != "commune":
         return map_figure.unavailable_figure(t("map.departments_note", lang)), None
     layer = queries.map_layer(data.view.year)
@@ -78,10 +80,22 @@ def _map_figure(data: _view.ViewData, lang: str):
         return map_figure.unavailable_figure(t("map.no_commune_polygons", lang)), None
     indicator = queries.indicators().set_index("code").loc[data.view.indicator]
     value_range = (0.0, float(indicator["max_value"] or 100))
+    state = {"url": layer.url, "lang": lang, "range": list(value_range)}
+    if previous_state == state:
+        patch = map_figure.values_patch(
+            Patch(),
+            _map_values(data),
+            feature_codes=layer.feature_codes,
+            lang=lang,
+            mode="score",
+            anchors=layer.anchors,
+            value_range=value_range,
+        )
+        return patch, state
     figure = map_figure.choropleth_on(
         _map_values(data), layer, lang=lang, mode="score", value_range=value_range
     )
-    return figure, {"url": layer.url, "lang": lang, "range": list(value_range)}
+    return figure, state
 
 
 def _map_note(data: _view.ViewData, lang: str) -> list:
@@ -96,6 +110,7 @@ def _map_note(data: _view.ViewData, lang: str) -> list:
     return [html.P(" ".join(notes), className="map-note")]
 
 
+@queries.per_data_version(maxsize=512)
 def layout(lang: str | None = None, **query: str) -> html.Div:
     """Render the overview for the view in the query string."""
     lang = normalize_language(lang)
@@ -232,19 +247,14 @@ def update_view(year, index, group, lang, map_state):
     """Redraw the view; when the layer and language are unchanged only the map's values travel."""
     lang = normalize_language(lang)
     view = _view.resolve({"year": str(year), "index": index or "", "group": group or ""})
+    return _render_update(view, lang, json.dumps(map_state, sort_keys=True, default=str))
+
+
+# The whole answer depends only on the data, the view, the language and the map state.
+@queries.per_data_version(maxsize=256)
+def _render_update(view: analysis.View, lang: str, map_state_json: str) -> tuple:
     data = _view.load(view, lang)
-    figure, new_state = _map_figure(data, lang)
-    if new_state and map_state == new_state:
-        layer = queries.map_layer(view.year)
-        figure = map_figure.values_patch(
-            Patch(),
-            _map_values(data),
-            feature_codes=layer.feature_codes,
-            lang=lang,
-            mode="score",
-            anchors=layer.anchors,
-            value_range=tuple(new_state["range"]),
-        )
+    figure, new_state = _map_figure(data, lang, previous_state=json.loads(map_state_json))
     return (
         figure,
         new_state,

@@ -52,6 +52,7 @@ def _downloads(view: analysis.View, lang: str) -> html.Div:
     )
 
 
+@queries.per_data_version(maxsize=512)
 def layout(lang: str | None = None, **query: str) -> html.Div:
     """Render the rankings for the view in the query string."""
     lang = normalize_language(lang)
@@ -143,7 +144,13 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
 def update_rankings(year, group, index, lang):
     """Recompute the grid for the chosen year, group and index."""
     lang = normalize_language(lang)
-    view = _view.resolve({"year": str(year), "group": group or "", "index": index or ""})
+    return _render_update(
+        _view.resolve({"year": str(year), "group": group or "", "index": index or ""}), lang
+    )
+
+
+@queries.per_data_version(maxsize=256)
+def _render_update(view, lang: str) -> tuple:
     data = _view.load(view, lang)
     return (
         _grid.row_data(data, lang=lang),

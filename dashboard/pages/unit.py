@@ -207,6 +207,7 @@ def _edoc_section(code: str, lang: str, unit_name: str) -> list:
     ]
 
 
+@queries.per_data_version(maxsize=512)
 def layout(code: str | None = None, lang: str | None = None, **_query: str) -> html.Div:
     """Render a unit's profile; an unknown code gets a clear empty state."""
     lang = normalize_language(lang)

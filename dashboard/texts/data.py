@@ -1,7 +1,5 @@
 """Texts of the open-data pages (/du-lieu, /giay-phep) and of the downloads (cover sheet, dictionary, API)."""
 
-
-
 from __future__ import annotations
 
 # "Label: description" per field of each download; exports.py splits on the first colon.
