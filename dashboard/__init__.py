@@ -10,7 +10,7 @@ import logging
 import dash
 import flask
 
-from . import db, health, queries, security, validation
+from . import db, health, queries, security, static, validation
 from .cache import cache
 from .config import Settings
 
@@ -59,5 +59,6 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
 
     app.layout = shell_layout
     security.install(server)
+    static.install(app)  # after security: it never touches HTML, whose inline scripts are hashed there
     validation.install_request_guard(server)
     return app

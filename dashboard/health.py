@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import logging
 import time
 
 import flask
 from redis.exceptions import RedisError
 from sqlalchemy import text
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from . import db, queries
 from .cache import cache
+
+log = logging.getLogger(__name__)
 
 
 def _check_database() -> dict[str, object]:
@@ -36,7 +39,15 @@ def _check_cache(backend: str) -> dict[str, object]:
 
 
 def register(server: flask.Flask, *, cache_backend: str) -> None:
-    """Add the /health route."""
+    """Add the /health route, and a 503 (not a 500) while the database restarts."""
+
+    @server.errorhandler(OperationalError)
+    def database_unavailable(error: OperationalError) -> flask.Response:
+        log.warning("database unavailable: %s", error.orig.__class__.__name__ if error.orig else error)
+        response = flask.jsonify({"error": "database temporarily unavailable, try again in a moment"})
+        response.status_code = 503
+        response.headers["Retry-After"] = "1"
+        return response
 
     @server.get("/health")
     def health() -> flask.Response:
