@@ -5,6 +5,7 @@ Frames in, frames out; no SQL, no Dash. May import: scoring.
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass
 
@@ -187,3 +188,13 @@ def percent_of_max(values: pd.Series, *, measure: str, max_value: float | None) 
     if measure == "percent" or not max_value:
         return values
     return values * 100 / max_value
+
+
+def method_breaks(frame: pd.DataFrame, label: str) -> list[tuple[int, str]]:
+    """Years where the methodology differs from the previous year's (lines are not joined there)."""
+    methods = frame.drop_duplicates("year").sort_values("year")[["year", "methodology"]].to_numpy().tolist()
+    return [
+        (int(year), label)
+        for (_, previous), (year, method) in itertools.pairwise(methods)
+        if method != previous
+    ]

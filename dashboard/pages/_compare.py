@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass
 from urllib.parse import parse_qs
 
@@ -130,16 +129,6 @@ def series(selection: Selection, lang: str) -> pd.DataFrame:
     return frame.assign(order=order).sort_values(["order", "year"]).drop(columns="order")
 
 
-def method_breaks(frame: pd.DataFrame, label: str) -> list[tuple[int, str]]:
-    """Years where the methodology differs from the previous year's (lines are not joined there)."""
-    methods = frame.drop_duplicates("year").sort_values("year")[["year", "methodology"]].to_numpy().tolist()
-    return [
-        (int(year), label)
-        for (_, previous), (year, method) in itertools.pairwise(methods)
-        if method != previous
-    ]
-
-
 @dataclass(frozen=True)
 class SeriesEnd:
     """A unit whose series stops before the others', and what followed it."""
@@ -254,7 +243,7 @@ def index_options(lang: str) -> list[dict[str, str]]:
 
 def lines_figure(frame: pd.DataFrame, selection: Selection, lang: str) -> go.Figure:
     """Year-over-year lines of the picked units; ended units are marked with what followed."""
-    breaks = method_breaks(frame, t("profile.series_break", lang))
+    breaks = analysis.method_breaks(frame, t("profile.series_break", lang))
     both = frame["methodology"].nunique() > 1
     figure = charts.year_lines(
         frame,

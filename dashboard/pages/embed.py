@@ -10,7 +10,7 @@ import dash
 import pandas as pd
 from dash import dcc, html
 
-from dashboard import components, queries, urls
+from dashboard import analysis, components, queries, urls
 from dashboard.figures import charts
 from dashboard.figures import compare as figures
 from dashboard.figures import map as map_figure
@@ -87,7 +87,7 @@ def unit_layout(code: str | None = None, lang: str | None = None, **_query: str)
         title=f"{t('profile.scores', lang)} – {name}",
         source_line=source,
         y_title=t("table.score", lang),
-        breaks=_compare.method_breaks(history, t("profile.series_break", lang)),
+        breaks=analysis.method_breaks(history, t("profile.series_break", lang)),
         decimals=2,
     )
     children = [

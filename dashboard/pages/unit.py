@@ -3,15 +3,14 @@ median, lineage, e-document figures, and the sources behind every number."""
 
 from __future__ import annotations
 
-import itertools
-
 import dash
 import pandas as pd
 from dash import dcc, html
 
-from dashboard import components, queries, urls
+from dashboard import analysis, components, queries, urls
 from dashboard.figures import charts
 from dashboard.i18n import format_number, normalize_language, t
+from dashboard.pages import _embed
 from dashboard.queries import ObservationFilter
 
 
@@ -42,16 +41,6 @@ def _source_line(frame: pd.DataFrame, lang: str) -> str:
     return f"{t('footer.source', lang)}: {label} – {t('site.short_title', lang)}"
 
 
-def _breaks(frame: pd.DataFrame, lang: str) -> list[tuple[int, str]]:
-    """Years where the methodology differs from the previous year's."""
-    methods = frame.drop_duplicates("year").sort_values("year")[["year", "methodology"]].to_numpy().tolist()
-    return [
-        (int(year), t("profile.series_break", lang))
-        for (_, previous), (year, method) in itertools.pairwise(methods)
-        if method != previous
-    ]
-
-
 def _data_table(frame: pd.DataFrame, columns: list[tuple[str, str]], *, caption: str) -> html.Details:
     """The chart's figures as a table: its text alternative."""
     header = html.Thead(html.Tr([html.Th(label, scope="col") for _, label in columns]))
@@ -66,7 +55,7 @@ def _score_section(history: pd.DataFrame, lang: str, unit_name: str) -> list:
         return [components.empty_state(t("profile.no_scores", lang))]
     history = history.sort_values("year")
     series = history.assign(series=unit_name)
-    breaks = _breaks(history, lang)
+    breaks = analysis.method_breaks(history, t("profile.series_break", lang))
     source = _source_line(history, lang)
     score = charts.year_lines(
         series,
@@ -250,6 +239,14 @@ def layout(code: str | None = None, lang: str | None = None, **_query: str) -> h
         *_lineage_section(code, lang),
         *_edoc_section(code, lang, unit_name),
         components.download_links("observations", {"units": code}, lang=lang),
+        _embed.embed_dialog(
+            _embed.embed_path("unit", code=code, lang=lang),
+            lang=lang,
+            title=unit_name,
+            dialog_id="profile-embed",
+        )
+        if not history.empty
+        else None,
         components.source_list(sources, lang=lang),
     ]
     return components.page_frame(content, **frame_args)
