@@ -214,6 +214,7 @@ def _store(
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(payload)
+        os.chmod(temporary, 0o644)  # mkstemp makes it private; the web server's readers need it
         with engine.begin() as connection:
             connection.execute(delete(db.boundary_layers).where(db.boundary_layers.c.vintage == info.vintage))
             connection.execute(
@@ -299,6 +300,7 @@ def _write_hashed(geo_dir: Path, stem: str, payload: bytes) -> str:
         handle, temporary = tempfile.mkstemp(dir=geo_dir, prefix=".schematic-", suffix=".tmp")
         with os.fdopen(handle, "wb") as stream:
             stream.write(payload)
+        os.chmod(temporary, 0o644)  # mkstemp makes it private; the web server's readers need it
         os.replace(temporary, target)
     return name
 

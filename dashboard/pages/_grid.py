@@ -97,7 +97,8 @@ def column_defs(data: ViewData, *, lang: str, compact: bool) -> list[dict[str, o
         {
             "field": "value",
             "headerName": t("table.score", lang),
-            "width": 100,
+            "width": 112,
+            "wrapHeaderText": False,
             "valueFormatter": {"function": "params.data.value_text"},
             **number,
         },
