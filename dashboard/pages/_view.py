@@ -1,12 +1,13 @@
-"""Data of one overview/rankings view, shared by those two pages (no Dash components here)."""
+"""One overview/rankings view: its data, and the pieces of it both pages show."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 import pandas as pd
+from dash import html
 
-from dashboard import analysis, queries
+from dashboard import analysis, components, queries
 from dashboard.i18n import format_number, t
 from dashboard.queries import ObservationFilter
 
@@ -155,3 +156,24 @@ def index_name(view: analysis.View, lang: str) -> str:
         return ""
     row = queries.indicators().set_index("code").loc[view.indicator]
     return row["name_vi"] if lang == "vi" else row["name_en"]
+
+
+def group_options(groups: list[str], lang: str) -> list[dict[str, str]]:
+    """The group switch's options, in the fixed order of analysis.GROUPS."""
+    return [{"value": g, "label": t(f"group.{g}", lang)} for g in analysis.GROUPS if g in groups]
+
+
+def summary_and_banner(
+    data: ViewData, *, lang: str, summary_id: str, banner_id: str, lead: bool = False
+) -> list:
+    """The summary sentence (read out when it changes) and the illustrative-data banner."""
+    sentence = summary_sentence(data, lang=lang, index_name=index_name(data.view, lang))
+    return [
+        html.P(
+            sentence,
+            id=summary_id,
+            className="lead summary" if lead else "summary",
+            **{"aria-live": "polite"},
+        ),
+        html.Div(components.illustrative_banner(lang) if data.illustrative else None, id=banner_id),
+    ]

@@ -119,24 +119,14 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
     data = _view.load(view, lang)
     figure, map_state = _map_figure(data, lang)
     marks = {y: {"label": str(y)} for y in years}
-    group_options = [
-        {"value": g, "label": t(f"group.{g}", lang)}
-        for g in analysis.GROUPS
-        if g in groups.get(view.year, [])
-    ]
+    group_options = _view.group_options(groups.get(view.year, []), lang)
     content = [
         dcc.Store(id=LANG, data=lang),
         dcc.Store(id=MAP_STATE, data=map_state),
         dcc.Location(id=NAV, refresh="callback-nav"),
         html.Div(id=URL_SINK, hidden=True),
         html.H1(t("overview.heading", lang)),
-        html.P(
-            _view.summary_sentence(data, lang=lang, index_name=_view.index_name(view, lang)),
-            id=SUMMARY,
-            className="lead summary",
-            **{"aria-live": "polite"},
-        ),
-        html.Div(components.illustrative_banner(lang) if data.illustrative else None, id=BANNER),
+        *_view.summary_and_banner(data, lang=lang, summary_id=SUMMARY, banner_id=BANNER, lead=True),
         html.Div(
             [
                 html.Div(

@@ -59,22 +59,12 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
     years, groups = _view.years_and_groups()
     view = _view.resolve(query)
     data = _view.load(view, lang)
-    group_options = [
-        {"value": g, "label": t(f"group.{g}", lang)}
-        for g in analysis.GROUPS
-        if g in groups.get(view.year, [])
-    ]
+    group_options = _view.group_options(groups.get(view.year, []), lang)
     content = [
         dcc.Store(id=LANG, data=lang),
         html.Div(id=URL_SINK, hidden=True),
         html.H1(t("rankings.heading", lang)),
-        html.P(
-            _view.summary_sentence(data, lang=lang, index_name=_view.index_name(view, lang)),
-            id=SUMMARY,
-            className="summary",
-            **{"aria-live": "polite"},
-        ),
-        html.Div(components.illustrative_banner(lang) if data.illustrative else None, id=BANNER),
+        *_view.summary_and_banner(data, lang=lang, summary_id=SUMMARY, banner_id=BANNER),
         html.Div(
             [
                 components.control(
