@@ -19,7 +19,6 @@ python3 -m venv .venv
 .venv/bin/pip install --quiet -e ".[test]"
 
 export EXPORT_RATE_LIMIT=off  # the suite downloads far more than one reader would
-export DASHBOARD_BUILD_ON_START=0
 
 echo "== 1/2: embedded defaults (SQLite, simple cache)"
 env -u DATABASE_URL -u CACHE_REDIS_URL .venv/bin/python -m pytest "$@"

@@ -73,6 +73,7 @@ def test_pages_survive_a_redis_outage_and_the_cache_comes_back(tmp_path: Path):
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     env |= {
         "DASHBOARD_INSTANCE_DIR": str(tmp_path / "instance"),
+        "DASHBOARD_BUILD_ON_START": "1",
         "CACHE_REDIS_URL": f"redis://127.0.0.1:{redis_port}/0",
     }
     app = subprocess.Popen(
