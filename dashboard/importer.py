@@ -7,15 +7,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, delete, insert, select, update
+from sqlalchemy import Engine
 
-from . import db
+from . import db, storage
 from .annex import Mapping, locate_columns, parse_annex
 from .catalogue import Catalogue
 from .parsing import ImportRejected, Problem, Row, parse_number, parse_rank, read_rows
@@ -488,89 +487,6 @@ def _check_tidy_ranks(records: list[dict], catalogue: Catalogue, file: str) -> l
 VALIDATORS = {"observations": validate_observations, "annex": validate_annex}
 
 
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
-def _store_sources(connection: Connection, dataset: Dataset) -> None:
-    """Upsert the dataset row and its sources (reference rows point at them, so no cascade delete here)."""
-    now = _now()
-    dataset_row = {
-        "id": dataset.id,
-        "title_vi": dataset.meta["title_vi"],
-        "title_en": dataset.meta["title_en"],
-        "description_vi": dataset.meta.get("description_vi", ""),
-        "description_en": dataset.meta.get("description_en", ""),
-        "licence": dataset.meta["licence"],
-        "file_name": dataset.path.name,
-        "checksum": dataset.checksum,
-        "imported_at": now,
-        "accessed": db.parse_date(dataset.meta.get("accessed")),
-    }
-    if connection.execute(select(db.datasets.c.id).where(db.datasets.c.id == dataset.id)).first():
-        connection.execute(update(db.datasets).where(db.datasets.c.id == dataset.id).values(**dataset_row))
-    else:
-        connection.execute(insert(db.datasets).values(**dataset_row))
-    for source in dataset.meta["sources"]:
-        row = {
-            "id": dataset.source_id(source["id"]),
-            "dataset_id": dataset.id,
-            "kind": source["kind"],
-            "issuer": source["issuer"],
-            "document_number": source.get("document_number"),
-            "document_date": db.parse_date(source.get("document_date")),
-            "title": source["title"],
-            "url": source.get("url") or None,
-            "licence": source["licence"],
-            "checksum": dataset.checksum,
-            "imported_at": now,
-            "accessed": db.parse_date(source.get("accessed") or dataset.meta.get("accessed")),
-            "note": source.get("note") or source.get("reference"),
-        }
-        exists = connection.execute(select(db.sources.c.id).where(db.sources.c.id == row["id"])).first()
-        if exists:
-            connection.execute(update(db.sources).where(db.sources.c.id == row["id"]).values(**row))
-        else:
-            connection.execute(insert(db.sources).values(**row))
-
-
-def _store_observations(connection: Connection, dataset: Dataset, records: list[dict]) -> None:
-    source_ids = [dataset.source_id(s) for s in dataset.local_source_ids]
-    old_sources = select(db.sources.c.id).where(db.sources.c.dataset_id == dataset.id)
-    connection.execute(delete(db.observations).where(db.observations.c.source_id.in_(old_sources)))
-    connection.execute(
-        delete(db.sources).where(db.sources.c.dataset_id == dataset.id, db.sources.c.id.not_in(source_ids))
-    )
-    _store_sources(connection, dataset)
-    if not records:
-        return
-    columns = [c.name for c in db.observations.columns if c.name != "id"]
-    if connection.dialect.name == "postgresql" and len(records) >= COPY_THRESHOLD:
-        _copy_rows(connection, db.observations.name, columns, ([r[k] for k in columns] for r in records))
-    else:
-        connection.execute(insert(db.observations), [{k: r[k] for k in columns} for r in records])
-
-
-COPY_THRESHOLD = 5000  # rows; below this executemany is as fast and simpler
-
-
-def _copy_rows(connection: Connection, table: str, columns: list[str], rows: Iterable[list]) -> None:
-    """Bulk-load rows with PostgreSQL COPY inside the current transaction (10× executemany)."""
-    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    names = ", ".join(f'"{c}"' for c in columns)  # column names come from our own schema, not from input
-    with cursor.copy(f'COPY "{table}" ({names}) FROM STDIN') as copy:
-        for row in rows:
-            copy.write_row(row)
-
-
-def _bump_version(connection: Connection) -> str:
-    version = f"{_now():%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
-    row = connection.execute(select(db.app_meta.c.key).where(db.app_meta.c.key == "data_version")).first()
-    statement = update(db.app_meta).where(db.app_meta.c.key == "data_version") if row else insert(db.app_meta)
-    connection.execute(statement.values(key="data_version", value=version))
-    return version
-
-
 def import_files(
     engine: Engine,
     paths: list[Path],
@@ -615,10 +531,10 @@ def import_files(
             if dataset.type in REFERENCE_TYPES:
                 catalogue = Catalogue.load(connection)
             else:
-                _store_observations(connection, dataset, records)
+                storage.store_observations(connection, dataset, records)
             report.rows[dataset.id] = count
             report.warnings += problems
-        report.data_version = _bump_version(connection)
+        report.data_version = db.bump_data_version(connection)
     return report
 
 

@@ -12,7 +12,7 @@ from datetime import date
 
 from sqlalchemy import Connection, delete, insert, select, update
 
-from . import db
+from . import db, storage
 from .catalogue import Catalogue
 from .parsing import Problem, Row, parse_number
 
@@ -63,9 +63,7 @@ def load(connection: Connection, dataset, header: list[str], rows: list[Row], ca
     if problems:
         return 0, problems
     loader = LOADERS[dataset.type]
-    from .importer import _store_sources  # shared upsert of dataset + sources
-
-    _store_sources(connection, dataset)
+    storage.store_sources(connection, dataset)
     count = loader(connection, dataset, rows, catalogue, problems)
     return count, problems
 
