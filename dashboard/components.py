@@ -5,7 +5,7 @@ May import: i18n, urls. Takes data as arguments; runs no queries.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 import pandas as pd
 from dash import dcc, html
@@ -204,8 +204,3 @@ def radio(component_id: str, options: list[dict[str, str]], value: str) -> dcc.R
         inputClassName="form-check-input",
         labelClassName="form-check-label me-3",
     )
-
-
-def select_options(pairs: Iterable[tuple[str, str]]) -> list[dict[str, str]]:
-    """Turn (value, label) pairs into dropdown options."""
-    return [{"value": value, "label": label} for value, label in pairs]

@@ -6,7 +6,6 @@ May import: db, cache, catalogue (validity rule). Must not import: pages, figure
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -292,22 +291,6 @@ def last_updated() -> str:
     """Date of the latest import (ISO), for page footers."""
     frame = datasets()
     return "" if frame.empty else str(pd.to_datetime(frame["imported_at"]).max().date())
-
-
-def years_with_data(indicator: str, unit_kinds: Iterable[str] = ()) -> list[int]:
-    """Years in which an indicator has observations (for the given unit kinds)."""
-    frame = observations(ObservationFilter(indicators=(indicator,), unit_kinds=tuple(unit_kinds)))
-    return sorted(int(y) for y in frame["year"].unique())
-
-
-def units_valid_in(year: int, kind: str) -> pd.DataFrame:
-    """Units of a kind that existed on 31 December of the year."""
-    frame = units()
-    mask = [
-        valid_in_year(_date(f), _date(t), year) and k == kind
-        for f, t, k in zip(frame["valid_from"], frame["valid_to"], frame["kind"], strict=True)
-    ]
-    return frame[mask].reset_index(drop=True)
 
 
 @_versioned
