@@ -76,11 +76,13 @@ def column_defs(data: ViewData, *, lang: str, compact: bool) -> list[dict[str, o
         {
             "field": "rank",
             "headerName": t("table.rank", lang),
-            "width": 84,
+            "width": 96,
+            "wrapHeaderText": False,
             "sort": "asc",
             "type": "numericColumn",
             "filter": False,
             "suppressHeaderMenuButton": True,
+            "suppressHeaderFilterButton": True,
         },
         {
             "field": "unit",
@@ -97,8 +99,7 @@ def column_defs(data: ViewData, *, lang: str, compact: bool) -> list[dict[str, o
         {
             "field": "value",
             "headerName": t("table.score", lang),
-            "width": 112,
-            "wrapHeaderText": False,
+            "width": 100,
             "valueFormatter": {"function": "params.data.value_text"},
             **number,
         },
