@@ -71,46 +71,29 @@ def find_mojibake(text: str) -> str | None:
     return match.group(0) if match else None
 
 
+def _encoding_error(file: str, message: str) -> ImportRejected:
+    return ImportRejected([Problem(file, None, None, None, "encoding", message)])
+
+
 def decode(data: bytes, file: str) -> str:
     """Decode UTF-8 (with or without BOM) or UTF-16; refuse anything else and mojibake."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             text = data.decode("utf-16")
         except UnicodeDecodeError as error:
-            raise ImportRejected(
-                [Problem(file, None, None, None, "encoding", f"invalid UTF-16 at byte offset {error.start}")]
-            ) from None
+            raise _encoding_error(file, f"invalid UTF-16 at byte offset {error.start}") from None
     elif b"\x00" in data:
         text = _utf16_without_bom(data) or ""
         if not text:
-            raise ImportRejected(
-                [
-                    Problem(
-                        file,
-                        None,
-                        None,
-                        None,
-                        "encoding",
-                        "the file contains NUL bytes: it is not a text file",
-                    )
-                ]
-            )
+            raise _encoding_error(file, "the file contains NUL bytes: it is not a text file")
     else:
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as error:
-            raise ImportRejected(
-                [
-                    Problem(
-                        file,
-                        None,
-                        None,
-                        None,
-                        "encoding",
-                        f"the file is not UTF-8 or UTF-16 (invalid byte at offset {error.start}); it may be "
-                        "Windows-1258 or TCVN3: save it again as 'CSV UTF-8'",
-                    )
-                ]
+            raise _encoding_error(
+                file,
+                f"the file is not UTF-8 or UTF-16 (invalid byte at offset {error.start}); it may be "
+                "Windows-1258 or TCVN3: save it again as 'CSV UTF-8'",
             ) from None
     for number, line in enumerate(text.splitlines(), start=1):
         fragment = find_mojibake(line)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
-from dash import html
+from dash import dcc, html
 
 from dashboard import analysis, components, queries
 from dashboard.i18n import format_number, t
@@ -177,3 +177,15 @@ def summary_and_banner(
         ),
         html.Div(components.illustrative_banner(lang) if data.illustrative else None, id=banner_id),
     ]
+
+
+def index_control(component_id: str, view: analysis.View, lang: str) -> html.Div:
+    """The labelled index/sub-index dropdown of a view."""
+    dropdown = dcc.Dropdown(
+        id=component_id,
+        options=index_options(view, lang),
+        value=view.indicator,
+        clearable=False,
+        searchable=False,
+    )
+    return components.control(t("control.index", lang), dropdown)

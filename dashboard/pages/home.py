@@ -151,16 +151,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
                     ],
                     className="control control-year",
                 ),
-                components.control(
-                    t("control.index", lang),
-                    dcc.Dropdown(
-                        id=INDEX,
-                        options=_view.index_options(view, lang),
-                        value=view.indicator,
-                        clearable=False,
-                        searchable=False,
-                    ),
-                ),
+                _view.index_control(INDEX, view, lang),
                 components.control(
                     t("control.group", lang), components.radio(GROUP, group_options, view.group)
                 ),

@@ -79,16 +79,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
                 components.control(
                     t("control.group", lang), components.radio(GROUP, group_options, view.group)
                 ),
-                components.control(
-                    t("control.index", lang),
-                    dcc.Dropdown(
-                        id=INDEX,
-                        options=_view.index_options(view, lang),
-                        value=view.indicator,
-                        clearable=False,
-                        searchable=False,
-                    ),
-                ),
+                _view.index_control(INDEX, view, lang),
                 html.Div(
                     [
                         html.Label(t("control.filter", lang), htmlFor=FILTER, className="form-label"),
