@@ -28,14 +28,16 @@ import _common as common
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
 
-# Runs before any page script: record when the overview map is drawn (ms since navigation start).
+# Runs before any page script: record when every polygon of the overview map is drawn (ms since
+# navigation start).
 MAP_WATCH = """
 (function () {
   function check() {
     const gd = document.querySelector('#overview-map .js-plotly-plot');
-    const sub = gd && gd._fullLayout && gd._fullLayout.map && gd._fullLayout.map._subplot;
-    const map = sub && sub.map;
-    if (map && map.loaded() && gd.querySelector('.maplibregl-canvas')) {
+    const choropleths = gd && gd.data ? gd.data.filter(t => t.type === 'choropleth') : [];
+    const wanted = choropleths.reduce((n, t) => n + (t.locations || []).length, 0);
+    const drawn = gd ? gd.querySelectorAll('path.choroplethlocation[d]').length : 0;
+    if (wanted > 0 && drawn >= wanted) {
       window.__mapDrawnMs = performance.now();
       return;
     }
@@ -77,7 +79,7 @@ def start_browser(profile: Path):
         "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=127.0.0.1",
-        "--use-gl=swiftshader", "--enable-unsafe-swiftshader", "--window-size=1366,768",
+        "--window-size=1366,768",
         "--force-prefers-reduced-motion", f"--user-data-dir={profile}",
     ):  # fmt: skip
         options.add_argument(argument)

@@ -10,7 +10,7 @@ import logging
 import dash
 import flask
 
-from . import db, health, queries, security, static, validation
+from . import db, health, plotly_bundle, queries, security, static, validation
 from .cache import cache
 from .config import Settings
 
@@ -58,6 +58,7 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     from .shell import layout as shell_layout
 
     app.layout = shell_layout
+    plotly_bundle.install(app)
     security.install(server)
     static.install(app)  # after security: it never touches HTML, whose inline scripts are hashed there
     validation.install_request_guard(server)

@@ -33,6 +33,7 @@ from dashboard.geo_prepare import (
     read_boundaries,
     repair,
     validate,
+    wound_for_d3,
 )
 
 __all__ = [
@@ -88,7 +89,6 @@ class LayerRef:
     schematic: bool
     available: bool
     feature_codes: tuple[str, ...] = ()
-    bounds: tuple[float, float, float, float] | None = None
     anchors: dict[str, tuple[float, float]] = field(default_factory=dict)
     outline_url: str | None = None
     source_title: str = ""
@@ -263,7 +263,7 @@ def default_codes(vintage: str) -> set[str]:
 def schematic_layer(vintage: str, codes: set[str] | Sequence[str]) -> dict:
     """Build equal squares placed roughly as the districts lie, in the same format as prepared layers."""
     rows = [row for row in _schematic_rows() if row["code"] in set(codes)]
-    # Squares of 0.1° on a 0.12° grid near the province, so the map's bounds logic works unchanged.
+    # Squares of 0.1° on a 0.12° grid where the province lies, so the map frames them as it frames real ones.
     west, north, step, side = 108.2, 15.5, 0.12, 0.1
     features = []
     for row in rows:
@@ -306,15 +306,17 @@ def _write_hashed(geo_dir: Path, stem: str, payload: bytes) -> str:
 
 
 @functools.lru_cache(maxsize=32)
-def _layer_summary(
-    path: Path,
-) -> tuple[tuple[str, ...], tuple[float, ...] | None, tuple[tuple[str, tuple], ...]]:
-    """Codes, bbox and anchors of a prepared file (cached: names are content-hashed, so never stale)."""
-    layer = json.loads(path.read_bytes())
+def _map_layer(geo_dir: Path, file_name: str) -> tuple[str, tuple[str, ...], tuple]:
+    """The map's copy of a stored layer (d3 winding; written once) with its codes and anchors.
+
+    Cached: names are content-hashed, so an entry never goes stale.
+    """
+    layer = json.loads((geo_dir / file_name).read_bytes())
+    stem = file_name.split(".")[0]
+    name = _write_hashed(geo_dir, f"{stem}-d3", dumps_layer(wound_for_d3(layer)))
     codes = tuple(str(f["properties"]["code"]) for f in layer["features"])
-    bbox = tuple(layer["bbox"]) if layer.get("bbox") else None
     anchors = tuple((code, tuple(xy)) for code, xy in (layer.get("anchors") or {}).items())
-    return codes, bbox, anchors
+    return name, codes, anchors
 
 
 def _stored_layer(engine: Engine, settings: Settings, vintage: str) -> dict | None:
@@ -330,17 +332,16 @@ def layer_for_year(engine: Engine, settings: Settings, year: int) -> LayerRef:
     """Return the layer to draw for a data year: imported boundaries, else the schematic, else none."""
     vintage = vintage_for_year(year)
     outline = _stored_layer(engine, settings, outline_vintage_for_year(year))
-    outline_url = f"/geo/{outline['file_name']}" if outline else None
+    outline_url = f"/geo/{_map_layer(settings.geo_dir, outline['file_name'])[0]}" if outline else None
     row = _stored_layer(engine, settings, vintage)
     if row is not None:
-        codes, bbox, anchors = _layer_summary(settings.geo_dir / row["file_name"])
+        name, codes, anchors = _map_layer(settings.geo_dir, row["file_name"])
         return LayerRef(
             vintage,
-            f"/geo/{row['file_name']}",
+            f"/geo/{name}",
             schematic=False,
             available=True,
             feature_codes=codes,
-            bounds=bbox,  # type: ignore[arg-type]
             anchors=dict(anchors),
             outline_url=outline_url,
             source_title=row["source_title"],
@@ -351,14 +352,13 @@ def layer_for_year(engine: Engine, settings: Settings, year: int) -> LayerRef:
         return LayerRef(vintage, None, schematic=False, available=False, outline_url=outline_url)
     codes = expected_codes(engine, vintage) or default_codes(vintage)
     layer = schematic_layer(vintage, codes)
-    name = _write_hashed(settings.geo_dir, f"{vintage}-schematic", dumps_layer(layer))
+    name = _write_hashed(settings.geo_dir, f"{vintage}-schematic", dumps_layer(wound_for_d3(layer)))
     return LayerRef(
         vintage,
         f"/geo/{name}",
         schematic=True,
         available=True,
         feature_codes=tuple(f["properties"]["code"] for f in layer["features"]),
-        bounds=tuple(layer["bbox"]),  # type: ignore[arg-type]
     )
 
 

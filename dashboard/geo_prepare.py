@@ -252,7 +252,8 @@ def _simplify(geometries: np.ndarray, tolerance: float, decimals: int) -> np.nda
         simplified[isolated] = [shapely.coverage_simplify(g, tolerance / 4) for g in geometries[isolated]]
     # Shared vertices round to the same value, so neighbours stay edge-matched after quantization.
     simplified = shapely.transform(simplified, lambda xy: np.round(xy, decimals))
-    return shapely.remove_repeated_points(simplified)
+    # RFC 7946 winding (exterior rings counter-clockwise) for the published file, whatever the source used.
+    return shapely.orient_polygons(shapely.remove_repeated_points(simplified))
 
 
 def _feature_collection(codes: Sequence[str], names: Sequence[str], geometries: Sequence) -> dict:
@@ -266,6 +267,24 @@ def _feature_collection(codes: Sequence[str], names: Sequence[str], geometries: 
         for code, name, geometry in zip(codes, names, geometries, strict=True)
     ]
     return {"type": "FeatureCollection", "features": features}
+
+
+def wound_for_d3(layer: dict) -> dict:
+    """A copy of a layer whose exterior rings run clockwise, as d3-geo (plotly's geo maps) reads them.
+
+    d3-geo treats rings as spherical: an RFC 7946 (counter-clockwise) ring encloses the rest of the
+    globe, so each district would paint the whole map. Published files keep RFC 7946; maps get this.
+    """
+    features = [
+        {
+            **feature,
+            "geometry": shapely.geometry.mapping(
+                shapely.orient_polygons(shapely.geometry.shape(feature["geometry"]), exterior_cw=True)
+            ),
+        }
+        for feature in layer["features"]
+    ]
+    return {**layer, "features": features}
 
 
 def dumps_layer(layer: dict) -> bytes:

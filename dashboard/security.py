@@ -39,9 +39,8 @@ def content_security_policy(script_hashes: list[str], *, frameable: bool) -> str
         "img-src": ["'self'", "data:", "blob:"],
         "font-src": ["'self'", "data:"],
         "connect-src": ["'self'"],
-        # MapLibre (plotly's map traces) draws in a web worker made from a blob.
-        "worker-src": ["'self'", "blob:"],
-        "child-src": ["'self'", "blob:"],
+        # Nothing runs in a worker (the map is SVG, not MapLibre's blob worker).
+        "worker-src": ["'none'"],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
         "form-action": ["'self'"],

@@ -4,10 +4,10 @@ Pure: no I/O, no Dash, no database. May import: i18n, scoring.
 
 The geometry is never embedded: each map trace's `geojson` is the URL of a content-hashed layer that the
 browser fetches once (and caches). Traces always come in the same order so a page can update values
-alone with `dash.Patch` (see `values_patch`). `go.Choroplethmap` with the inline "white-bg" style needs no
-tiles, sprites or glyphs as long as no text layer is drawn, so the map makes no third-party requests.
-`go.Choropleth` (d3 geo) was rejected: plotly.js fetches its world topojson from `topojsonURL` whenever a
-trace has a `locationmode`, which choropleth traces always have.
+alone with `dash.Patch` (see `values_patch`). `go.Choropleth` on a geo subplot with every base layer off
+draws the polygons as SVG: no tiles, no WebGL, and plotly.js's smallest bundle that can draw a map
+(dashboard/plotly_bundle.py; the bundle also holds the empty world topology the geo subplot would
+otherwise fetch from a CDN). `go.Choroplethmap` needs MapLibre: 1.5 MB more script and a slower first draw.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ CLASS_COLOURS: dict[str, str] = {
 }
 SCORE_SCALE = "Viridis"
 ANCHOR_SIZE = 16
+MAP_HEIGHT = 480
 # Config for dcc.Graph: no logo, and no scroll-zoom trap for keyboard and screen-reader users.
 GRAPH_CONFIG: dict[str, Any] = {
     "displaylogo": False,
@@ -153,10 +154,9 @@ def choropleth(
     schematic: bool = False,
     outline_url: str | None = None,
     anchors: Mapping[str, Sequence[float]] | None = None,
-    bounds: Sequence[float] | None = None,
     value_range: tuple[float, float] | None = (0.0, 100.0),
     decimals: int = 1,
-    height: int = 480,
+    height: int = MAP_HEIGHT,
 ) -> go.Figure:
     """Build the map: values (code, name, value, class_code) joined by code to the layer at `layer_url`.
 
@@ -180,7 +180,7 @@ def choropleth(
         "marker": {"line": {"color": BORDER_COLOUR, "width": 1}},
     }
     traces: list[Any] = [
-        go.Choroplethmap(
+        go.Choropleth(
             **common,
             **updates[index["no_data"]],
             name=i18n.t("map.no_data", lang),
@@ -192,7 +192,7 @@ def choropleth(
     ]
     if mode == "score":
         traces.append(
-            go.Choroplethmap(
+            go.Choropleth(
                 **common,
                 **updates[index["value"]],
                 coloraxis="coloraxis",
@@ -204,7 +204,7 @@ def choropleth(
         for rank, class_code in enumerate(CLASS_CODES):
             colour = CLASS_COLOURS[class_code]
             traces.append(
-                go.Choroplethmap(
+                go.Choropleth(
                     **common,
                     **updates[index[class_code]],
                     name=i18n.t(f"class.{class_code}", lang),
@@ -217,7 +217,7 @@ def choropleth(
     anchor = dict(updates[index["anchors"]])
     marker_colour = anchor.pop("marker.color")
     traces.append(
-        go.Scattermap(
+        go.Scattergeo(
             **anchor,
             mode="markers",
             hovertemplate="%{hovertext}<extra></extra>",
@@ -228,7 +228,7 @@ def choropleth(
     )
     if outline_url:
         traces.append(
-            go.Choroplethmap(
+            go.Choropleth(
                 geojson=outline_url,
                 featureidkey="properties.code",
                 locations=["51"],
@@ -244,7 +244,12 @@ def choropleth(
         "template": "none",
         "height": height,
         "margin": {"l": 0, "r": 0, "t": 40 if title else 8, "b": 28 if schematic else 0},
-        "map": {"style": "white-bg", **_view(bounds, height=height)},
+        "geo": {
+            "visible": False,
+            "projection": {"type": "mercator"},
+            "fitbounds": "locations",
+            "bgcolor": "rgba(0,0,0,0)",
+        },
         "legend": {
             "title": {"text": i18n.t("map.legend_class" if mode == "class" else "map.legend_score", lang)},
             "x": 0.01,
@@ -283,34 +288,9 @@ def choropleth(
     return go.Figure(data=traces, layout=layout)
 
 
-# 400 px: the map column is about 480 px on a desktop and 350 px on a phone; a zoom that fits the
-# narrow one keeps every district in view on both (plotly cannot fit bounds of URL geometry itself).
-def _view(bounds: Sequence[float] | None, *, height: int, width: int = 400) -> dict[str, Any]:
-    """Centre and zoom showing the layer's bbox (west, south, east, north) in a plot of that size.
-
-    Needed because plotly's `fitbounds` ignores geometry loaded from a URL (checked in the browser).
-    """
-    if not bounds:
-        return {"fitbounds": "locations"}
-    west, south, east, north = bounds
-
-    def mercator(lat: float) -> float:
-        return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
-
-    # MapLibre tiles are 512 px: the world is 512 * 2**zoom px wide (2π in Mercator units).
-    zoom_x = math.log2(width * 360 / (512 * max(east - west, 1e-6)))
-    zoom_y = math.log2(height * 2 * math.pi / (512 * max(mercator(north) - mercator(south), 1e-6)))
-    centre_lat = math.degrees(math.atan(math.sinh((mercator(north) + mercator(south)) / 2)))
-    return {
-        "fitbounds": False,
-        "center": {"lon": round((west + east) / 2, 4), "lat": round(centre_lat, 4)},
-        "zoom": round(min(zoom_x, zoom_y) - 0.2, 2),
-    }
-
-
 def choropleth_on(values: pd.DataFrame, layer: Any, *, lang: str, **options: Any) -> go.Figure:
-    """choropleth() on a served layer: any object with url, feature_codes, schematic, outline_url,
-    anchors and bounds (geo.LayerRef), so pages need not unpack it."""
+    """choropleth() on a served layer: any object with url, feature_codes, schematic, outline_url and
+    anchors (geo.LayerRef), so pages need not unpack it."""
     return choropleth(
         values,
         layer_url=layer.url,
@@ -319,7 +299,6 @@ def choropleth_on(values: pd.DataFrame, layer: Any, *, lang: str, **options: Any
         schematic=layer.schematic,
         outline_url=layer.outline_url,
         anchors=layer.anchors,
-        bounds=layer.bounds,
         **options,
     )
 

@@ -170,6 +170,9 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
                             config=map_figure.GRAPH_CONFIG,
                             className="map-graph",
                             responsive=True,
+                            # A responsive graph fills its box: without a height that box is the grid row,
+                            # and the hint below would be pushed out of the card.
+                            style={"height": f"{map_figure.MAP_HEIGHT}px"},
                         ),
                         html.Div(_map_note(data, lang), id=MAP_NOTE),
                     ],

@@ -41,7 +41,7 @@ def browser():
         "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=127.0.0.1",
-        "--use-gl=swiftshader", "--enable-unsafe-swiftshader", "--window-size=1366,768",
+        "--window-size=1366,768",
         # Bootstrap scrolls smoothly otherwise, and WebDriver would click before the scroll ends.
         "--force-prefers-reduced-motion",
     ):  # fmt: skip

@@ -1,4 +1,5 @@
-"""The map draws with every non-local request blocked: no tiles, glyphs, fonts or CDN scripts."""
+"""The map draws from the partial plotly.js bundle with every non-local request blocked (no CDN topojson,
+tiles, fonts or scripts)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import geo
+from dashboard import geo, plotly_bundle
 from dashboard.config import Settings
 from dashboard.figures.map import GRAPH_CONFIG, choropleth
 
@@ -28,7 +29,8 @@ def server_url(tmp_path: Path):
     settings = Settings.from_env({"DASHBOARD_INSTANCE_DIR": str(tmp_path)})
     codes = sorted(geo.default_codes("districts-2019"))
     layer = geo.schematic_layer("districts-2019", codes)
-    name = geo._write_hashed(settings.geo_dir, "districts-2019-schematic", geo.dumps_layer(layer))
+    map_copy = geo.dumps_layer(geo.wound_for_d3(layer))
+    name = geo._write_hashed(settings.geo_dir, "districts-2019-schematic", map_copy)
     import pandas as pd
 
     values = pd.DataFrame({"code": codes, "name": codes, "value": [50.0 + i for i in range(len(codes))]})
@@ -40,11 +42,11 @@ def server_url(tmp_path: Path):
         lang="vi",
         mode="score",
         schematic=True,
-        bounds=layer["bbox"],
     )
     app = dash.Dash(__name__)
     app.layout = dash.html.Div([dash.dcc.Graph(id="map", figure=figure, config=GRAPH_CONFIG)])
     geo.register_geo_routes(app.server, settings)
+    assert plotly_bundle.install(app)
     server = make_server("127.0.0.1", 0, app.server, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -65,7 +67,7 @@ def test_map_draws_with_the_network_cut(server_url: str) -> None:
     for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=900,700",
                      # Every request that is not to loopback goes to a dead proxy: the network is cut.
                      "--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=127.0.0.1",
-                     "--use-gl=swiftshader", "--enable-unsafe-swiftshader"):  # fmt: skip
+                     ):  # fmt: skip
         options.add_argument(argument)
     options.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
     driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
@@ -73,17 +75,22 @@ def test_map_draws_with_the_network_cut(server_url: str) -> None:
         driver.get(server_url)
         script = """
             const gd = document.querySelector('#map .js-plotly-plot');
-            const sub = gd && gd._fullLayout && gd._fullLayout.map && gd._fullLayout.map._subplot;
-            if (!sub || !sub.map || !sub.map.loaded()) return null;
-            // plotly re-keys features: ct = centroid, fc = fill colour of the polygon.
-            return sub.map.queryRenderedFeatures().filter(f => f.properties.fc)
-                .map(f => [JSON.stringify(f.properties.ct), f.properties.fc]);
+            const paths = gd ? [...gd.querySelectorAll('path.choroplethlocation')] : [];
+            if (paths.length < 14) return null;
+            return {
+                drawn: paths.map(p => [p.__data__.loc, getComputedStyle(p).fill]),
+                // A ring wound the wrong way for d3 paints the whole globe instead of its square.
+                widest: Math.max(...paths.map(p => p.getBBox().width)),
+                plotWidth: gd._fullLayout.width,
+                traces: Object.keys(window.Plotly.PlotSchema.get().traces).sort(),
+            };
         """
         drawn = None
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline and not drawn:
             drawn = driver.execute_script(script)
             time.sleep(0.25)
+        drawn = drawn or {"drawn": [], "traces": [], "widest": 0, "plotWidth": 0}
         requests = [
             json.loads(entry["message"])["message"]["params"]["request"]["url"]
             for entry in driver.get_log("performance")
@@ -92,10 +99,13 @@ def test_map_draws_with_the_network_cut(server_url: str) -> None:
         errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
     finally:
         driver.quit()
-    assert drawn, "no polygon was rendered"
-    assert len({centre for centre, _ in drawn}) == 14  # every square, incl. 526 which has no value
-    assert "rgb(212, 212, 212)" in {fill for _, fill in drawn}  # 526 is grey (#d4d4d4), not skipped
+    fills = dict(drawn["drawn"])
+    assert len(fills) == 14, "not every square was drawn"  # incl. 526, which has no value
+    assert fills["526"] == "rgb(212, 212, 212)"  # grey (#d4d4d4), not skipped and not zero
+    assert 0 < drawn["widest"] < drawn["plotWidth"] / 4  # each square is a square, not the globe
+    assert drawn["traces"] == ["bar", "choropleth", "scatter", "scattergeo"]  # the partial bundle drew it
     outside = [url for url in requests if not url.startswith(("http://127.0.0.1", "data:", "blob:"))]
     assert outside == []
     assert any("/geo/districts-2019-schematic." in url for url in requests)
+    assert any(url.endswith(plotly_bundle.DASH_PLOTLY_URL) for url in requests)
     assert errors == []

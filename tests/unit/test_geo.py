@@ -350,7 +350,7 @@ def test_rejected_reimport_keeps_the_previous_layer(engine, settings, tmp_path: 
     with pytest.raises(geo.BoundaryImportError):
         geo.import_boundaries(engine, settings, path, vintage="districts-2020", **SOURCE)
     assert sorted(settings.geo_dir.iterdir()) == before
-    assert geo.layer_for_year(engine, settings, 2022).url == f"/geo/{info.file_name}"
+    assert is_map_copy_of(settings, geo.layer_for_year(engine, settings, 2022).url, info.file_name)
 
 
 def test_missing_source_title_is_refused(engine, settings, tmp_path: Path) -> None:
@@ -410,6 +410,33 @@ def test_ly_son_survives_with_both_islands_and_a_click_anchor(prepared_2020) -> 
     assert shapely.geometry.shape(ly_son["geometry"]).contains(shapely.Point(lon, lat))
 
 
+def is_map_copy_of(settings, url: str, file_name: str) -> bool:
+    """True when `url` serves the map's copy (d3 winding) of the stored layer `file_name`."""
+    stored = json.loads((settings.geo_dir / file_name).read_bytes())
+    drawn = (settings.geo_dir / url.removeprefix("/geo/")).read_bytes()
+    return url != f"/geo/{file_name}" and drawn == geo.dumps_layer(geo.wound_for_d3(stored))
+
+
+def exterior_rings(layer: dict) -> list[shapely.LinearRing]:
+    polygons = [shapely.geometry.shape(f["geometry"]) for f in layer["features"]]
+    return [part.exterior for polygon in polygons for part in getattr(polygon, "geoms", [polygon])]
+
+
+def test_published_layers_wind_as_rfc_7946_and_map_copies_as_d3(prepared_2020) -> None:
+    _, layer = prepared_2020
+    clockwise = geo.wound_for_d3(layer)
+    assert all(ring.is_ccw for ring in exterior_rings(layer))  # RFC 7946: exterior counter-clockwise
+    assert not any(ring.is_ccw for ring in exterior_rings(clockwise))  # d3-geo: exterior clockwise
+    assert [f["properties"] for f in clockwise["features"]] == [f["properties"] for f in layer["features"]]
+    assert clockwise["anchors"] == layer["anchors"] and clockwise["bbox"] == layer["bbox"]
+
+
+def test_schematic_squares_are_wound_for_d3(engine, settings) -> None:
+    ref = geo.layer_for_year(engine, settings, 2019)
+    drawn = json.loads((settings.geo_dir / ref.url.removeprefix("/geo/")).read_bytes())
+    assert not any(ring.is_ccw for ring in exterior_rings(drawn))
+
+
 # --- lookup, schematic fallback, serving ----------------------------------------------------------
 
 
@@ -442,11 +469,9 @@ def test_imported_layer_and_outline_are_used(engine, settings) -> None:
     info = geo.import_boundaries(engine, settings, DISTRICTS_2019, vintage="districts-2019", **SOURCE)
     outline = geo.import_boundaries(engine, settings, PROVINCE_2019, vintage="province-2019", **SOURCE)
     ref = geo.layer_for_year(engine, settings, 2018)
-    assert (ref.url, ref.schematic, ref.outline_url) == (
-        f"/geo/{info.file_name}",
-        False,
-        f"/geo/{outline.file_name}",
-    )
+    assert not ref.schematic
+    assert is_map_copy_of(settings, ref.url, info.file_name)
+    assert is_map_copy_of(settings, ref.outline_url, outline.file_name)
     assert len(ref.feature_codes) == 14 and "536" in ref.anchors and ref.licence == "GPL-3.0"
 
 

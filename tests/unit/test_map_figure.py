@@ -70,12 +70,13 @@ def test_geometry_is_referenced_by_url_and_figure_is_small(values) -> None:
     assert len(text.encode()) <= 10_000
 
 
-def test_map_uses_no_tiles_and_fits_the_layer(values) -> None:
-    layout = build(values, bounds=[108.2352, 14.5332, 109.1428, 15.4323]).layout
-    assert layout.map.style == "white-bg"
-    assert layout.map.fitbounds is False
-    assert (layout.map.center.lon, layout.map.center.lat) == (108.689, pytest.approx(14.983, abs=0.01))
-    assert 8 < layout.map.zoom < 9.5
+def test_map_draws_only_the_layer_framed_to_it(values) -> None:
+    figure = build(values)
+    layout = figure.layout
+    assert {trace.type for trace in figure.data} == {"choropleth", "scattergeo"}  # SVG: no tiles, no WebGL
+    assert layout.geo.visible is False  # no world base map: nothing but our polygons
+    assert layout.geo.fitbounds == "locations"
+    assert layout.geo.projection.type == "mercator"
     assert layout.coloraxis.colorscale[0][1] == "#440154"  # Viridis: colour-blind safe, no grey inside
 
 

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Builds dashboard/vendor/plotly-partial.min.js: plotly.js with only the trace types the dashboard
+# draws, from the npm registry's plotly.js sources (package-lock.json pins every file).
+#
+# Run it after upgrading plotly (Python) to the plotly.js version that plotly.py names
+# (`python -c "import plotly.offline as o; print(o.get_plotlyjs_version())"`): set that version in
+# package.json, then `bash scripts/plotly-bundle/build.sh`. The app serves the bundle only while the
+# two versions agree (dashboard/plotly_bundle.py), and tests/test_plotly_bundle.py checks every figure
+# the dashboard builds against the trace list written into the bundle's first line.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+# scatter is part of plotly.js's core and cannot be left out.
+TRACES=(bar choropleth scattergeo)
+OUT=../../dashboard/vendor/plotly-partial.min.js
+
+npm ci --no-audit --no-fund --loglevel=error
+version=$(node -p "require('plotly.js/package.json').version")
+
+entry=$(mktemp --suffix=.js -p .)
+trap 'rm -f "$entry"' EXIT
+{
+    echo "var Plotly = require('plotly.js/lib/core');"
+    echo "Plotly.register(["
+    for trace in "${TRACES[@]}"; do echo "    require('plotly.js/lib/$trace'),"; done
+    echo "]);"
+    # The map draws only the province's own boundaries (geo.visible is false), yet plotly.js loads
+    # the geo subplot's world topojson from cdn.plot.ly unless it is already here. An empty topology
+    # keeps every request on our server (the page's CSP would refuse the CDN anyway).
+    echo "window.PlotlyGeoAssets.topojson.world_110m = {type: 'Topology', objects: {}, arcs: []};"
+    echo "module.exports = Plotly;"
+} > "$entry"
+
+traces_csv=$(IFS=,; echo "scatter,${TRACES[*]}")
+# Options as plotly.js's own esbuild-config.js; its MapLibre stylesheet is not needed without map traces.
+npx --no-install esbuild "$entry" --bundle --minify --format=iife --global-name=Plotly --target=es2016 \
+    --define:global=window --define:define.amd=false --loader:.css=empty --legal-comments=eof \
+    --banner:js="/*! plotly.js v$version partial bundle; traces: $traces_csv; MIT licence, (c) Plotly, Inc. */" \
+    --log-level=warning --outfile="$OUT"
+cp node_modules/plotly.js/LICENSE ../../dashboard/vendor/plotly.js-LICENSE.txt
+echo "built $OUT: plotly.js v$version, traces $traces_csv, $(stat -c %s "$OUT") bytes"
