@@ -3,10 +3,10 @@
 gunicorn serves the app against the bench PostgreSQL database and Redis db 5. Chromium runs with a fresh
 profile and a dead proxy for every host but 127.0.0.1 (the network is cut), like tests/integration.
 Bytes are Resource/Navigation Timing `transferSize` (headers + body as sent); the map counts as drawn when
-plotly's MapLibre map reports `loaded()` with its canvas in the page. `--static` runs the same visit on a
-wrapper that installs `dashboard.static` (precompressed, long-cached bundles) for comparison.
+every polygon of its choropleth traces has its SVG path. One throwaway visit first lets the server make
+its brotli copies (once per release, as for the first visitor of a deployment).
 
-Usage: /work/venv/bin/python benchmarks/bench_browser.py [--repeat 3] [--static]
+Usage: .venv/bin/python benchmarks/bench_browser.py [--repeat 3]
 """
 
 from __future__ import annotations
@@ -56,16 +56,6 @@ return {nav: {name: nav.name, transfer: nav.transferSize, encoded: nav.encodedBo
               decoded: nav.decodedBodySize, load: nav.loadEventEnd, dcl: nav.domContentLoadedEventEnd},
         resources: resources, mapMs: window.__mapDrawnMs || null};
 """
-
-
-def wsgi_app():
-    """The real app with dashboard.static installed (for `--static`)."""
-    from dashboard import create_app
-    from dashboard.static import install
-
-    app = create_app()
-    install(app)
-    return app.server
 
 
 def start_browser(profile: Path):
@@ -145,17 +135,15 @@ def main(argv: list[str] | None = None) -> int:
     """Print first- and repeat-visit numbers, and the biggest transfers of the first visit."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3, help="fresh-profile runs (median reported)")
-    parser.add_argument("--static", action="store_true", help="install dashboard.static")
     args = parser.parse_args(argv)
     common.ensure_bench_database()
     env = common.bench_env()
     env["PYTHONPATH"] = f"{common.REPO}{os.pathsep}{Path(__file__).resolve().parent}"
-    app = "bench_browser:wsgi_app()" if args.static else "app:server"
+    app = "app:server"
     runs = []
     with common.gunicorn(env, app=app) as server:
         url = f"{server.url}/"
-        if args.static:
-            warm_static_cache(url)
+        warm_static_cache(url)
         for _ in range(args.repeat):
             profile = Path(tempfile.mkdtemp(prefix="qnbench-chromium-"))
             driver = start_browser(profile)

@@ -1,4 +1,4 @@
-"""Precompressed static bundles (Dash component suites, /assets/) and gzipped Dash JSON.
+"""Precompressed static files (Dash component suites, /assets/, /geo/ layers) and gzipped Dash JSON.
 
 Each file is compressed once (gzip at once, brotli in the background, both kept on disk under
 `instance/static-cache/` by content hash, so workers and restarts share them) and never per request.
@@ -27,10 +27,17 @@ try:  # brotli is optional: gzip alone already cuts the bundles to about a third
 except ImportError:  # pragma: no cover - depends on the environment
     brotli = None
 
-PREFIXES = ("/_dash-component-suites/", "/assets/")
+PREFIXES = ("/_dash-component-suites/", "/assets/", "/geo/")
 DASH_JSON = ("/_dash-layout", "/_dash-dependencies", "/_dash-update-component")
 STALE_LOCK_SECONDS = 300
-COMPRESSIBLE = {"application/javascript", "text/javascript", "text/css", "application/json", "image/svg+xml"}
+COMPRESSIBLE = {
+    "application/javascript",
+    "text/javascript",
+    "text/css",
+    "application/json",
+    "application/geo+json",
+    "image/svg+xml",
+}
 MIN_BYTES = 1024
 
 _lock = threading.Lock()

@@ -1,8 +1,10 @@
-"""The ranking grid (dash-ag-grid) shared by the overview and the rankings page."""
+"""Ranking displays: the full grid of the rankings page (dash-ag-grid: sort, filter) and the overview's
+compact table (plain HTML: no grid script on the landing page, and read well by screen readers)."""
 
 from __future__ import annotations
 
 import dash_ag_grid as dag
+from dash import dcc, html
 
 from dashboard import urls
 from dashboard.i18n import format_number, t
@@ -69,8 +71,8 @@ def row_data(data: ViewData, *, lang: str) -> list[dict[str, object]]:
     return rows
 
 
-def column_defs(data: ViewData, *, lang: str, compact: bool) -> list[dict[str, object]]:
-    """Rank, unit (link to profile), score, class as a text badge, change in words; sub-indices if wide."""
+def column_defs(data: ViewData, *, lang: str) -> list[dict[str, object]]:
+    """Rank, unit (link to profile), score, class as a text badge, change in words, then sub-indices."""
     number = {"type": "numericColumn", "filter": "agNumberColumnFilter"}
     columns: list[dict[str, object]] = [
         {
@@ -118,27 +120,26 @@ def column_defs(data: ViewData, *, lang: str, compact: bool) -> list[dict[str, o
             "filter": "agTextColumnFilter",
         },
     ]
-    if not compact:
-        for code, header in data.sub_columns:
-            columns.append(
-                {
-                    "field": code,
-                    "headerName": header,
-                    "minWidth": 120,
-                    "flex": 1,
-                    "valueFormatter": {"function": f"params.data['{code}_text']"},
-                    **number,
-                }
-            )
+    for code, header in data.sub_columns:
+        columns.append(
+            {
+                "field": code,
+                "headerName": header,
+                "minWidth": 120,
+                "flex": 1,
+                "valueFormatter": {"function": f"params.data['{code}_text']"},
+                **number,
+            }
+        )
     return columns
 
 
-def ranking_grid(grid_id: str, data: ViewData, *, lang: str, compact: bool) -> dag.AgGrid:
+def ranking_grid(grid_id: str, data: ViewData, *, lang: str) -> dag.AgGrid:
     """The grid component."""
     return dag.AgGrid(
         id=grid_id,
         rowData=row_data(data, lang=lang),
-        columnDefs=column_defs(data, lang=lang, compact=compact),
+        columnDefs=column_defs(data, lang=lang),
         defaultColDef={"sortable": True, "resizable": True, "wrapHeaderText": True, "autoHeaderHeight": True},
         dashGridOptions={
             "localeText": LOCALE_VI if lang == "vi" else {},
@@ -149,4 +150,44 @@ def ranking_grid(grid_id: str, data: ViewData, *, lang: str, compact: bool) -> d
         },
         className="ag-theme-alpine ranking-grid",
         style={"width": "100%"},
+    )
+
+
+def ranking_table(data: ViewData, *, lang: str, full_url: str) -> html.Div:
+    """The overview's compact ranking: rank, unit (link to its profile), score, class, change."""
+    headers = ["table.rank", "table.unit", "table.score", "table.class", "table.change"]
+    numeric = {"table.rank", "table.score"}
+    head = html.Thead(
+        html.Tr(
+            [
+                html.Th(t(key, lang), scope="col", className="text-end" if key in numeric else None)
+                for key in headers
+            ]
+        )
+    )
+    body = html.Tbody(
+        [
+            html.Tr(
+                [
+                    html.Td(row["rank"] if row["rank"] is not None else "–", className="text-end"),
+                    html.Th(
+                        dcc.Link(row["unit_name"], href=urls.unit_profile(row["unit_code"], lang=lang)),
+                        scope="row",
+                    ),
+                    html.Td(row["value_text"], className="text-end"),
+                    html.Td(row["class"], className=f"class-cell class-{row['class_code']}"),
+                    html.Td(row["change"]),
+                ]
+            )
+            for row in row_data(data, lang=lang)
+        ]
+    )
+    return html.Div(
+        [
+            html.Div(
+                html.Table([head, body], className="table table-sm ranking-table"),
+                className="table-responsive",
+            ),
+            dcc.Link(t("table.full", lang), href=full_url, className="table-more"),
+        ]
     )

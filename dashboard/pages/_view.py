@@ -68,7 +68,8 @@ def change_text(change: analysis.RankChange, lang: str) -> str:
     """'▲ 3 bậc', 'giữ nguyên', 'mới', 'sáp nhập', 'không so sánh được'."""
     arrow = RANK_CHANGE_ARROWS[change.kind]
     if change.kind in ("up", "down"):
-        return f"{arrow} {t('rank.steps', lang, steps=change.steps)}"
+        key = "rank.step" if change.steps == 1 else "rank.steps"  # English: '1 place', '2 places'
+        return f"{arrow} {t(key, lang, steps=change.steps)}"
     return f"{arrow} {t(f'rank.{change.kind}', lang)}"
 
 

@@ -182,7 +182,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
                 html.Section(
                     [
                         html.H2(t("table.heading", lang), className="h4"),
-                        _grid.ranking_grid(TABLE, data, lang=lang, compact=True),
+                        html.Div(_table(view, data, lang), id=TABLE),
                     ],
                     className="table-column",
                 ),
@@ -202,6 +202,10 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
     )
 
 
+def _table(view: analysis.View, data: _view.ViewData, lang: str) -> html.Div:
+    return _grid.ranking_table(data, lang=lang, full_url=urls.page("rankings", **view.query(lang=lang)))
+
+
 def _download_params(view: analysis.View) -> dict[str, object]:
     return {"year": view.year, "index": view.total, "sub": 1, "group": view.group}
 
@@ -209,8 +213,7 @@ def _download_params(view: analysis.View) -> dict[str, object]:
 @callback(
     Output(MAP, "figure"),
     Output(MAP_STATE, "data"),
-    Output(TABLE, "rowData"),
-    Output(TABLE, "columnDefs"),
+    Output(TABLE, "children"),
     Output(KPIS, "children"),
     Output(SUMMARY, "children"),
     Output(BANNER, "children"),
@@ -242,8 +245,7 @@ def _render_update(view: analysis.View, lang: str, map_state_json: str) -> tuple
     return (
         figure,
         new_state,
-        _grid.row_data(data, lang=lang),
-        _grid.column_defs(data, lang=lang, compact=True),
+        _table(view, data, lang),
         _kpis(data, lang),
         _view.summary_sentence(data, lang=lang, index_name=_view.index_name(view, lang)),
         components.illustrative_banner(lang) if data.illustrative else None,

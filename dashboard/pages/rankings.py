@@ -91,7 +91,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
             className="controls",
         ),
         html.Div(_break_note(data, lang), id=BREAK),
-        _grid.ranking_grid(GRID, data, lang=lang, compact=False),
+        _grid.ranking_grid(GRID, data, lang=lang),
         html.Div(_downloads(view, lang), id=DOWNLOADS),
         html.Div(components.source_list(data.sources, lang=lang), id=SOURCES),
     ]
@@ -135,7 +135,7 @@ def _render_update(view, lang: str) -> tuple:
     data = _view.load(view, lang)
     return (
         _grid.row_data(data, lang=lang),
-        _grid.column_defs(data, lang=lang, compact=False),
+        _grid.column_defs(data, lang=lang),
         _view.summary_sentence(data, lang=lang, index_name=_view.index_name(view, lang)),
         components.illustrative_banner(lang) if data.illustrative else None,
         _break_note(data, lang),

@@ -207,6 +207,29 @@ def test_overview_callback_sends_only_values_when_the_layer_is_unchanged(client,
     assert len(json.dumps(figure)) < 10_000
 
 
+def test_overview_ranking_is_a_plain_table_linking_profiles_and_the_full_ranking(client):
+    response = call(
+        client,
+        output_prefix="overview-map.figure",
+        inputs={
+            "overview-year.value": 2019,
+            "overview-index.value": None,
+            "overview-group.value": "district",
+        },
+        state={"overview-lang.data": "en", "overview-map-state.data": None},
+    )
+    table = response.get_json()["response"]["overview-table"]["children"]
+    text = json.dumps(table, ensure_ascii=False)
+    assert "AgGrid" not in text  # the landing page loads no grid script
+    rows = table["props"]["children"][0]["props"]["children"]["props"]["children"][1]["props"]["children"]
+    assert len(rows) == 14  # the 14 districts of 2019, Tây Trà among them
+    first = [cell["props"]["children"] for cell in rows[0]["props"]["children"]]
+    assert first[0] == 1 and first[1]["props"]["href"].startswith("/don-vi/")
+    assert first[1]["props"]["href"].endswith("?lang=en")
+    assert '"/don-vi/526?lang=en"' in text
+    assert '"/xep-hang?group=district&lang=en&year=2019"' in text
+
+
 def test_map_click_opens_the_profile(client):
     response = call(
         client,
@@ -215,3 +238,19 @@ def test_map_click_opens_the_profile(client):
         state={"overview-lang.data": "en"},
     )
     assert response.get_json()["response"]["overview-nav"]["href"] == "/don-vi/534?lang=en"
+
+
+@pytest.mark.parametrize(
+    ("kind", "steps", "lang", "text"),
+    [
+        ("up", 1, "en", "▲ 1 place"),
+        ("down", 3, "en", "▼ 3 places"),
+        ("up", 1, "vi", "▲ 1 bậc"),
+        ("same", 0, "vi", "= giữ nguyên"),
+    ],
+)
+def test_rank_change_words(app, kind, steps, lang, text):
+    from dashboard.analysis import RankChange
+    from dashboard.pages._view import change_text
+
+    assert change_text(RankChange(kind, steps), lang) == text
