@@ -1,6 +1,6 @@
 """Streaming CSV export vs building it in memory: peak memory and rows/s on a 100,000-row database.
 
-Run:  /work/venv/bin/python benchmarks/bench_export.py [--rows 100000]
+Run:  .venv/bin/python benchmarks/bench_export.py [--rows 100000]
 
 Builds a temporary SQLite database from data/ through the importer, adds N synthetic observation rows
 (direct inserts: the importer validates row by row, which would dominate the run), then in one process:

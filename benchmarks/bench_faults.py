@@ -7,7 +7,7 @@ import is SIGKILLed once its transaction has written rows; the bench database mu
 before (md5 of every table). Redis and PostgreSQL are always restored at the end (try/finally).
 Note: Redis and PostgreSQL are shared services; other users of them see the same outage.
 
-Usage: /work/venv/bin/python benchmarks/bench_faults.py [--users 50] [--seconds 40]
+Usage: .venv/bin/python benchmarks/bench_faults.py [--users 50] [--seconds 40]
 """
 
 from __future__ import annotations

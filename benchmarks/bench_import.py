@@ -1,6 +1,6 @@
 """Time the importer: the full build of data/ and an import of N generated tidy rows.
 
-    /work/venv/bin/python benchmarks/bench_import.py [--rows 100000] [--database-url URL]
+    .venv/bin/python benchmarks/bench_import.py [--rows 100000] [--database-url URL]
 
 The baseline is `pandas.DataFrame.to_sql` of the same rows into the same kind of database with no
 validation, measured in this process; the ratio says what validation and transactions cost. Aims on

@@ -6,8 +6,8 @@ steps, and starts over until the time is up. Halfway through, an import lands a 
 (`python -m dashboard import data/illustrative/qn_readiness_annex_2024.csv` against the bench database);
 no request may fail. Stops by itself after --seconds (plus the requests in flight).
 
-Usage: /work/venv/bin/python benchmarks/bench_load.py [--users 200] [--seconds 120]
-Smoke: /work/venv/bin/python benchmarks/bench_load.py --users 20 --seconds 10
+Usage: .venv/bin/python benchmarks/bench_load.py [--users 200] [--seconds 120]
+Smoke: .venv/bin/python benchmarks/bench_load.py --users 20 --seconds 10
 """
 
 from __future__ import annotations

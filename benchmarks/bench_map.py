@@ -1,6 +1,6 @@
 """Measure the prepared district layer and the map figure against an embedded-geometry baseline.
 
-Usage: /work/venv/bin/python benchmarks/bench_map.py --geo-dir ../shared/geo
+Usage: .venv/bin/python benchmarks/bench_map.py --geo-dir ../shared/geo
 """
 
 from __future__ import annotations

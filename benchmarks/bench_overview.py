@@ -5,7 +5,7 @@ The baseline is what a typical Dash gallery app does: pandas reads the annex CSV
 callback of the overview page, POSTed through the Flask test client like the browser would, against the
 bench PostgreSQL database with the in-process cache (both apps run in this one process, one thread).
 
-Usage: /work/venv/bin/python benchmarks/bench_overview.py [--calls 200]
+Usage: .venv/bin/python benchmarks/bench_overview.py [--calls 200]
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ route that exists only in this benchmark's WSGI wrapper (`bench_server:wsgi_app(
 isolates what our code costs per request. Runs against the bench PostgreSQL database and Redis db 5.
 The load generator (asyncio, keep-alive) shares the two cores with the server, as on any one-box test.
 
-Usage: /work/venv/bin/python benchmarks/bench_server.py [--seconds 10] [--connections 8]
+Usage: .venv/bin/python benchmarks/bench_server.py [--seconds 10] [--connections 8]
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ import logging
 import dash
 import flask
 
-from . import db, health, plotly_bundle, queries, security, static, validation
+from . import db, health, plotly_bundle, queries, rendered, security, static, validation
 from .cache import cache
 from .config import Settings
 
@@ -59,6 +59,7 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
 
     app.layout = shell_layout
     plotly_bundle.install(app)
+    rendered.install_for_callbacks(app)  # first: its after-request hook must run last
     security.install(server)
     static.install(app)  # after security: it never touches HTML, whose inline scripts are hashed there
     validation.install_request_guard(server)

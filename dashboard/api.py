@@ -21,6 +21,7 @@ import pandas as pd
 from . import exports, queries, queries_export, urls
 from .i18n import LANGUAGES, t
 from .queries import OBSERVATION_COLUMNS, ObservationFilter
+from .rendered import ResponseMemo
 
 blueprint = flask.Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -43,6 +44,8 @@ TABLES: dict[str, Callable[[], pd.DataFrame]] = {
 GROUPS = ("department", "district", "commune", "province")
 UNIT_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$")
 COMPRESSIBLE = {"text/csv", "application/json", "application/geo+json"}
+# Downloads as sent, per data version and request (exports over 2 MB stream every time).
+DOWNLOADS = ResponseMemo("downloads", max_entries=128)
 DEFAULT_RATE_LIMIT = "300/minute"
 _PERIODS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
 
@@ -242,6 +245,12 @@ def _gzip_stream(chunks) -> Iterator[bytes]:
     yield compressor.flush()
 
 
+# Registered before _compress so that it runs after it and keeps the bytes as sent.
+@blueprint.after_request
+def _keep_download(response: flask.Response) -> flask.Response:
+    return DOWNLOADS.keep(response)
+
+
 @blueprint.after_request
 def _compress(response: flask.Response) -> flask.Response:
     """Gzip text downloads for clients that accept it, streaming ones chunk by chunk."""
@@ -345,6 +354,9 @@ def download(resource: str, fmt: str) -> flask.Response:
     if fmt not in FORMATS:
         raise ApiError(404, "api.error.format", resource=resource, fmt=fmt, known=", ".join(FORMATS))
     _rate_limit()
+    rendered_before = DOWNLOADS.lookup()  # the same URL answered before: its filters were valid then
+    if rendered_before is not None:
+        return rendered_before
     request = parse_filters(flask.request.args) if resource == "observations" else None
     lang = request.lang if request else _lang_or_default()
     version = queries.data_version()

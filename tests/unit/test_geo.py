@@ -486,6 +486,7 @@ def test_geo_route_serves_hashed_files_only(engine, settings) -> None:
     assert response.mimetype == "application/geo+json"
     assert response.headers["Cache-Control"] == "public, max-age=31536000, immutable"
     assert json.loads(response.data)["schematic"] is True
+    response.close()  # send_from_directory's file stays open until the response is closed
     for bad in (
         "/geo/nope.000000000000.geojson",
         "/geo/..%2Fsecret.txt",

@@ -1,0 +1,142 @@
+"""Finished responses kept per data version and request: same request, same bytes, no work done again."""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+import flask
+import pytest
+
+from dashboard import queries, rendered
+from tests.callbacks import dependencies, payload
+
+
+@pytest.fixture
+def memo_app(monkeypatch):
+    """A tiny app whose views count their calls, behind a ResponseMemo and a gzip hook."""
+    version = {"value": "v1"}
+    monkeypatch.setattr(queries, "data_version", lambda: version["value"])
+    memo = rendered.ResponseMemo("test", max_entries=4, max_body=1000)
+    app = flask.Flask(__name__)
+    calls: list[str] = []
+
+    @app.before_request
+    def lookup():
+        return memo.lookup()
+
+    @app.after_request
+    def keep(response):
+        return memo.keep(response)
+
+    @app.after_request  # runs before keep: keep stores the compressed bytes
+    def compress(response):
+        compressed = "Content-Encoding" in response.headers  # a kept answer, as the app's hooks check
+        if flask.request.accept_encodings.quality("gzip") > 0 and not response.is_streamed and not compressed:
+            response.set_data(gzip.compress(response.get_data(), mtime=0))
+            response.headers["Content-Encoding"] = "gzip"
+        return response
+
+    @app.route("/echo", methods=["GET", "POST"])
+    def echo():
+        calls.append("echo")
+        response = flask.Response(f"{flask.request.args.get('q')}:{flask.request.get_data(as_text=True)}")
+        response.headers["X-Citation"] = "source"
+        return response
+
+    @app.get("/stream")
+    def stream():
+        calls.append("stream")
+        size = int(flask.request.args["size"])
+        return flask.Response((b"x" * 100 for _ in range(size // 100)), mimetype="text/csv")
+
+    @app.get("/missing")
+    def missing():
+        calls.append("missing")
+        return "no", 404
+
+    return app.test_client(), calls, version
+
+
+def test_the_same_request_gets_the_same_bytes_without_running_the_view(memo_app):
+    client, calls, _ = memo_app
+    first = client.post("/echo?q=1", data="body")
+    second = client.post("/echo?q=1", data="body")
+    assert calls == ["echo"]
+    assert second.data == first.data == b"1:body"
+    assert second.headers["X-Citation"] == "source"
+
+
+def test_another_body_query_encoding_or_data_version_is_another_answer(memo_app):
+    client, calls, version = memo_app
+    client.post("/echo?q=1", data="a")
+    client.post("/echo?q=1", data="b")
+    client.post("/echo?q=2", data="a")
+    zipped = client.post("/echo?q=1", data="a", headers={"Accept-Encoding": "gzip"})
+    assert gzip.decompress(zipped.data) == b"1:a" and zipped.headers["Content-Encoding"] == "gzip"
+    assert client.post("/echo?q=1", data="a", headers={"Accept-Encoding": "gzip"}).data == zipped.data
+    version["value"] = "v2"  # an import landed
+    client.post("/echo?q=1", data="a")
+    assert len(calls) == 5
+
+
+def test_streamed_answers_are_kept_once_sent_and_big_ones_never(memo_app):
+    client, calls, _ = memo_app
+    assert len(client.get("/stream?size=500").data) == 500
+    assert len(client.get("/stream?size=500").data) == 500
+    assert len(client.get("/stream?size=5000").data) == 5000
+    assert len(client.get("/stream?size=5000").data) == 5000
+    assert calls == ["stream", "stream", "stream"]
+
+
+def test_errors_and_conditional_requests_go_to_the_view(memo_app):
+    client, calls, _ = memo_app
+    client.get("/missing")
+    client.get("/missing")
+    client.get("/echo", headers={"If-None-Match": '"x"'})
+    client.get("/echo", headers={"If-None-Match": '"x"'})
+    assert calls == ["missing", "missing", "echo", "echo"]
+
+
+def test_least_recently_used_answers_go_first(memo_app):
+    client, calls, _ = memo_app
+    for q in range(5):
+        client.get(f"/echo?q={q}")
+    client.get("/echo?q=4")  # kept
+    client.get("/echo?q=0")  # evicted by the fifth
+    assert len(calls) == 6
+
+
+def test_a_repeated_dash_callback_is_answered_without_running_it(app, client, monkeypatch):
+    callback = next(c for c in dependencies(client) if c["output"].startswith("..overview-map.figure"))
+    body = payload(callback, [2021, None, "district"], ["en", None])
+    first = client.post("/_dash-update-component", data=json.dumps(body), content_type="application/json")
+    entry = next(v for k, v in app.callback_map.items() if k.startswith("..overview-map.figure"))
+
+    def broken(*args, **kwargs):
+        raise AssertionError("ran again")
+
+    monkeypatch.setitem(entry, "callback", broken)
+    again = client.post("/_dash-update-component", data=json.dumps(body), content_type="application/json")
+    assert again.status_code == 200 and again.data == first.data
+    other = payload(callback, [2020, None, "district"], ["en", None])
+    # The patch is live: a request not seen before runs the (broken) callback.
+    fresh = client.post("/_dash-update-component", data=json.dumps(other), content_type="application/json")
+    assert fresh.status_code == 500
+
+
+def test_a_repeated_download_is_answered_without_querying(client, monkeypatch):
+    url = "/api/v1/observations.csv?year=2021&group=district"
+    first = client.get(url)
+    sent = first.data  # a streamed answer is kept once it has been sent in full
+    from dashboard import queries_export
+
+    def broken(*args, **kwargs):
+        raise AssertionError("queried again")
+
+    monkeypatch.setattr(queries_export, "iter_observations", broken)
+    monkeypatch.setattr(queries_export, "observation_sources", broken)
+    again = client.get(url)
+    assert again.status_code == 200 and again.data == sent
+    assert again.headers["X-Citation"] == first.headers["X-Citation"]
+    assert again.headers["Content-Disposition"] == first.headers["Content-Disposition"]
