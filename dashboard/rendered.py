@@ -7,7 +7,10 @@ without running the callback or the query again. An import changes the data vers
 every key, so every worker stops serving the old answers at once. Bodies over `max_body` (large
 exports) stream as before and are not kept; conditional requests go to the view, which answers 304.
 
-May import: queries (for the data version). Used by create_app (callbacks) and api (downloads).
+A callback request is looked up only once its values pass the callback's own rules (validation.py), so
+a request the callback would refuse still touches no data.
+
+May import: queries (for the data version), validation. Used by create_app (callbacks) and api (downloads).
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from dataclasses import dataclass
 
 import flask
 
-from dashboard import queries
+from dashboard import queries, validation
 
 # Headers that belong to one response only; everything else (type, encoding, ETag, citation...) is kept.
 _NOT_KEPT = {"date", "content-length", "set-cookie"}
@@ -116,7 +119,10 @@ def install_for_callbacks(app) -> ResponseMemo:
 
     @app.server.before_request
     def callback_lookup() -> flask.Response | None:
-        return memo.lookup() if flask.request.path == path and flask.request.method == "POST" else None
+        if flask.request.path != path or flask.request.method != "POST":
+            return None
+        payload = flask.request.get_json(silent=True)
+        return memo.lookup() if validation.inputs_pass_their_rules(app.callback_map, payload) else None
 
     @app.server.after_request
     def callback_keep(response: flask.Response) -> flask.Response:

@@ -9,6 +9,7 @@ Imports nothing of ours but i18n.
 from __future__ import annotations
 
 import functools
+import inspect
 import re
 from collections.abc import Callable
 from typing import Any
@@ -25,6 +26,7 @@ _INDICATOR = re.compile(r"^[A-Z][A-Z0-9_]{1,39}$")
 _TABLE = re.compile(r"^[A-Z][A-Z0-9_]{1,39}-\d{4}$")
 GROUPS = ("district", "department", "commune", "province")
 MAX_UNITS = 12
+PAGE_ROUTER_OUTPUT = ".._pages_content.children"
 
 
 def optional(rule: Rule) -> Rule:
@@ -99,9 +101,34 @@ def guarded(*rules: Rule) -> Callable:
                 raise PreventUpdate
             return function(*args)
 
+        wrapper.rules = rules  # read by inputs_pass_their_rules before a request reaches Dash
         return wrapper
 
     return decorate
+
+
+def inputs_pass_their_rules(callback_map: dict[str, dict], payload: Any) -> bool:
+    """True when a callback request's values pass the rules of its guarded callback.
+
+    The same check `guarded` makes, but on the request body, so that code running before Dash (the
+    response memo) touches no data for a request the callback would refuse. Dash's page router is held
+    to the request guard's rule. Anything unexpected (another unguarded callback, pattern-matching ids,
+    a malformed body) answers False.
+    """
+    if not isinstance(payload, dict) or not isinstance(payload.get("output"), str):
+        return False
+    if payload["output"].startswith(PAGE_ROUTER_OUTPUT):
+        return not _router_payload_is_malformed(payload)
+    entry = callback_map.get(payload["output"])
+    function = inspect.unwrap(entry["callback"], stop=lambda f: hasattr(f, "rules")) if entry else None
+    rules = getattr(function, "rules", None)
+    inputs, state = payload.get("inputs") or [], payload.get("state") or []
+    if rules is None or not isinstance(inputs, list) or not isinstance(state, list):
+        return False
+    items = [*inputs, *state]
+    if len(items) != len(rules) or not all(isinstance(item, dict) for item in items):
+        return False
+    return all(rule(item.get("value")) for rule, item in zip(rules, items, strict=True))
 
 
 def _router_payload_is_malformed(payload: Any) -> bool:

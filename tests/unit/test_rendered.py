@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import gzip
 import json
 
@@ -113,6 +114,7 @@ def test_a_repeated_dash_callback_is_answered_without_running_it(app, client, mo
     first = client.post("/_dash-update-component", data=json.dumps(body), content_type="application/json")
     entry = next(v for k, v in app.callback_map.items() if k.startswith("..overview-map.figure"))
 
+    @functools.wraps(entry["callback"])  # keeps its input rules: the request still passes them
     def broken(*args, **kwargs):
         raise AssertionError("ran again")
 
@@ -140,3 +142,73 @@ def test_a_repeated_download_is_answered_without_querying(client, monkeypatch):
     assert again.status_code == 200 and again.data == sent
     assert again.headers["X-Citation"] == first.headers["X-Citation"]
     assert again.headers["Content-Disposition"] == first.headers["Content-Disposition"]
+
+
+def test_a_callback_request_with_refused_values_touches_no_data(client):
+    from sqlalchemy import event
+
+    callback = next(c for c in dependencies(client) if c["output"].startswith("..overview-map.figure"))
+    statements: list[str] = []
+
+    def record(connection, cursor, statement, *args):
+        statements.append(statement)
+
+    event.listen(queries.engine(), "before_cursor_execute", record)
+    try:
+        for year in ("2021", 1999.5, None, [2021]):
+            body = payload(callback, [year, None, "district"], ["en", None])
+            refused = client.post(
+                "/_dash-update-component", data=json.dumps(body), content_type="application/json"
+            )
+            assert refused.status_code == 204  # PreventUpdate: the view stays as it is
+        assert statements == []
+        body = payload(callback, [2018, None, "district"], ["en", None])
+        client.post("/_dash-update-component", data=json.dumps(body), content_type="application/json")
+        assert statements  # the spy sees what a valid request reads (the data version at least)
+    finally:
+        event.remove(queries.engine(), "before_cursor_execute", record)
+
+
+def test_page_router_answers_are_kept_and_garbage_paths_are_not_looked_up(app, client):
+    from dashboard import validation
+
+    callback = next(c for c in dependencies(client) if c["output"].startswith(validation.PAGE_ROUTER_OUTPUT))
+    good = payload(callback, ["/xep-hang", "?year=2019"], [])
+    bad = payload(callback, [["/"], 5], [])
+    assert validation.inputs_pass_their_rules(app.callback_map, good)
+    assert not validation.inputs_pass_their_rules(app.callback_map, bad)
+    first = client.post("/_dash-update-component", data=json.dumps(good), content_type="application/json")
+    again = client.post("/_dash-update-component", data=json.dumps(good), content_type="application/json")
+    assert first.status_code == 200 and again.data == first.data
+    assert client.post("/_dash-update-component", json=bad).status_code == 400  # the request guard's answer
+
+
+def test_request_values_are_checked_against_the_callbacks_own_guard():
+    from dashboard import validation
+
+    @validation.guarded(validation.year, validation.lang)
+    def view(year, lang):
+        return year
+
+    callback_map = {"out.children": {"callback": functools.wraps(view)(lambda *args: view(*args))}}
+
+    def body(year, lang):
+        return {
+            "output": "out.children",
+            "inputs": [{"id": "y", "property": "value", "value": year}],
+            "state": [{"id": "l", "property": "data", "value": lang}],
+        }
+
+    assert validation.inputs_pass_their_rules(callback_map, body(2020, "vi"))
+    for refused in (
+        body("2020", "vi"),
+        body(2020, "xx"),
+        {**body(2020, "vi"), "output": "other.children"},
+        {**body(2020, "vi"), "inputs": [7]},
+        {**body(2020, "vi"), "state": []},
+        {**body(2020, "vi"), "inputs": 5},
+        {**body(2020, "vi"), "state": "vi"},
+        "garbage",
+        None,
+    ):
+        assert not validation.inputs_pass_their_rules(callback_map, refused), refused
