@@ -63,4 +63,8 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     security.install(server)
     static.install(app)  # after security: it never touches HTML, whose inline scripts are hashed there
     validation.install_request_guard(server)
+    # Dash completes its set-up (callback map, page router) on the first request, without a lock: two
+    # threads of a fresh worker could dispatch before it is done and answer 500. One request here does
+    # it before any worker is forked or any visitor arrives.
+    server.test_client().get("/_dash-layout")
     return app
