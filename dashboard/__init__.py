@@ -35,6 +35,7 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     server.config["MAX_CONTENT_LENGTH"] = 64 * 1024
     cache.init_app(server, config=settings.cache_config)
     _prepare_database(settings)
+    server.teardown_request(queries.release_snapshot)
     from .api import blueprint as api_blueprint
     from .geo import register_geo_routes
 
@@ -63,8 +64,10 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     security.install(server)
     static.install(app)  # after security: it never touches HTML, whose inline scripts are hashed there
     validation.install_request_guard(server)
-    # Dash completes its set-up (callback map, page router) on the first request, without a lock: two
-    # threads of a fresh worker could dispatch before it is done and answer 500. One request here does
-    # it before any worker is forked or any visitor arrives.
-    server.test_client().get("/_dash-layout")
+    # Dash completes its set-up (callback map, page router) in before-request hooks of the first request,
+    # without a lock: two threads of a fresh worker could dispatch before it is done and answer 500.
+    # Running the hooks here does it before any worker is forked or any visitor arrives (and, unlike a
+    # real request, leaves the Flask app open to more routes).
+    with server.test_request_context("/_dash-layout"):
+        server.preprocess_request()
     return app

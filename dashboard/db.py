@@ -6,6 +6,8 @@ May import: config. Must not import: queries, pages, figures, importer.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -275,9 +277,19 @@ def drop_schema(engine: Engine) -> None:
     metadata.drop_all(engine)
 
 
-def data_version(engine: Engine) -> str:
+@contextmanager
+def connecting(bind: Engine | Connection) -> Iterator[Connection]:
+    """A connection: a new one from an engine (closed after use), or the given one itself (left open)."""
+    if isinstance(bind, Connection):
+        yield bind
+    else:
+        with bind.connect() as connection:
+            yield connection
+
+
+def data_version(bind: Engine | Connection) -> str:
     """Return the current data version, '0' for an empty database."""
-    with engine.connect() as connection:
+    with connecting(bind) as connection:
         value = connection.execute(select(app_meta.c.value).where(app_meta.c.key == "data_version")).scalar()
     return value or "0"
 

@@ -20,7 +20,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import flask
-from sqlalchemy import Engine, and_, delete, insert, or_, select
+from sqlalchemy import Connection, Engine, and_, delete, insert, or_, select
 
 from dashboard import db
 from dashboard.config import REPO_ROOT, Settings
@@ -110,7 +110,7 @@ def outline_vintage_for_year(year: int) -> str:
     return "province-2019" if year <= 2024 else "province-2025"
 
 
-def expected_codes(engine: Engine, vintage: str) -> set[str]:
+def expected_codes(engine: Engine | Connection, vintage: str) -> set[str]:
     """Return the unit codes a layer of this vintage must contain, from the units table."""
     if vintage.startswith("province-"):
         return {PROVINCE_CODE}
@@ -124,7 +124,7 @@ def expected_codes(engine: Engine, vintage: str) -> set[str]:
         where = and_(units.c.kind == "district", units.c.parent_code == PROVINCE_CODE, valid)
     else:
         where = and_(units.c.kind == "commune", valid)
-    with engine.connect() as connection:
+    with db.connecting(engine) as connection:
         return {str(code) for code in connection.execute(select(units.c.code).where(where)).scalars()}
 
 
@@ -319,16 +319,16 @@ def _map_layer(geo_dir: Path, file_name: str) -> tuple[str, tuple[str, ...], tup
     return name, codes, anchors
 
 
-def _stored_layer(engine: Engine, settings: Settings, vintage: str) -> dict | None:
+def _stored_layer(engine: Engine | Connection, settings: Settings, vintage: str) -> dict | None:
     table = db.boundary_layers
-    with engine.connect() as connection:
+    with db.connecting(engine) as connection:
         row = connection.execute(select(table).where(table.c.vintage == vintage)).mappings().first()
     if row is None or not (settings.geo_dir / row["file_name"]).exists():
         return None
     return dict(row)
 
 
-def layer_for_year(engine: Engine, settings: Settings, year: int) -> LayerRef:
+def layer_for_year(engine: Engine | Connection, settings: Settings, year: int) -> LayerRef:
     """Return the layer to draw for a data year: imported boundaries, else the schematic, else none."""
     vintage = vintage_for_year(year)
     outline = _stored_layer(engine, settings, outline_vintage_for_year(year))

@@ -6,11 +6,13 @@ May import: db, cache, catalogue (validity rule). Must not import: pages, figure
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import pandas as pd
 from flask import g, has_request_context
-from sqlalchemy import Engine, Select, and_, select
+from sqlalchemy import Connection, Engine, Select, and_, select
 
 from . import db
 from .cache import cache
@@ -59,17 +61,47 @@ def engine() -> Engine:
     return _state["engine"]  # type: ignore[return-value]
 
 
+@contextmanager
+def reading() -> Iterator[Connection]:
+    """A connection to read with. Inside a request it is the request's own, opened at its first read
+    (the data version) and closed when the request ends (`release_snapshot`, after a streamed body).
+
+    On PostgreSQL it reads one REPEATABLE READ snapshot, so nothing a request shows or caches mixes data
+    of two imports, even when one commits mid-request: the version in every cache key is the version of
+    every row read under it. (SQLite's driver reads outside a transaction; it is the single-process
+    embedded default, where an import and a request rarely overlap.)
+    """
+    if not has_request_context():
+        with engine().connect() as connection:
+            yield connection
+        return
+    if "db_snapshot" not in g:
+        connection = engine().connect()
+        if connection.dialect.name == "postgresql":
+            connection = connection.execution_options(isolation_level="REPEATABLE READ")
+        g.db_snapshot = connection
+    yield g.db_snapshot
+
+
+def release_snapshot(_error: BaseException | None = None) -> None:
+    """Close the request's connection (registered as a Flask teardown)."""
+    connection = g.pop("db_snapshot", None)
+    if connection is not None:
+        connection.close()
+
+
 def data_version() -> str:
-    """The data version, read once per request."""
+    """The data version, read once per request, in the request's snapshot."""
     if has_request_context():
         if "data_version" not in g:
-            g.data_version = db.data_version(engine())
+            with reading() as connection:
+                g.data_version = db.data_version(connection)
         return g.data_version
     return db.data_version(engine())
 
 
 def _read(statement) -> pd.DataFrame:
-    with engine().connect() as connection:
+    with reading() as connection:
         return pd.read_sql(statement, connection)
 
 
@@ -296,7 +328,8 @@ def last_updated() -> str:
 @_versioned
 def map_layer(_version: str, year: int) -> LayerRef:
     """The boundary layer (imported, or the schematic) to draw for a data year."""
-    return layer_for_year(engine(), _state["settings"], year)  # type: ignore[arg-type]
+    with reading() as connection:
+        return layer_for_year(connection, _state["settings"], year)  # type: ignore[arg-type]
 
 
 PROVINCIAL_TOTALS = ("ITR_TOTAL", "DTI_TOTAL")

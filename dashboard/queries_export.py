@@ -23,7 +23,7 @@ def iter_observations(
     """Yield observation rows as tuples in queries.OBSERVATION_COLUMNS order, reading chunk by chunk."""
     book = UnitNames(queries.unit_versions())
     statement = observation_statement(selection, dataset=dataset)
-    with queries.engine().connect() as connection:
+    with queries.reading() as connection:
         result = connection.execution_options(yield_per=chunk_rows).execute(statement)
         for partition in result.partitions():
             for row in partition:
@@ -44,11 +44,11 @@ def observation_sources(selection: ObservationFilter, *, dataset: str | None = N
         .where(s.c.id.in_(select(inner.c.source_id).distinct()))
         .order_by(s.c.id)
     )
-    with queries.engine().connect() as connection:
+    with queries.reading() as connection:
         return pd.read_sql(statement, connection)
 
 
 def boundary_layers() -> pd.DataFrame:
     """Imported boundary layers with their licence (belongs in queries.py; read here until it moves)."""
-    with queries.engine().connect() as connection:
+    with queries.reading() as connection:
         return pd.read_sql(select(db.boundary_layers).order_by(db.boundary_layers.c.vintage), connection)
