@@ -33,6 +33,7 @@ from sqlalchemy import (
     insert,
     make_url,
     select,
+    text,
     update,
 )
 
@@ -277,6 +278,11 @@ def drop_schema(engine: Engine) -> None:
     metadata.drop_all(engine)
 
 
+DATA_VERSION_CHANNEL = "qn_data_version"
+# For the listening connection (versions.py), which speaks to the driver directly.
+DATA_VERSION_SQL = "SELECT value FROM app_meta WHERE key = 'data_version'"
+
+
 @contextmanager
 def connecting(bind: Engine | Connection) -> Iterator[Connection]:
     """A connection: a new one from an engine (closed after use), or the given one itself (left open)."""
@@ -295,11 +301,16 @@ def data_version(bind: Engine | Connection) -> str:
 
 
 def bump_data_version(connection: Connection) -> str:
-    """Give the data a new version inside the caller's transaction (caches and ETags follow it)."""
+    """Give the data a new version inside the caller's transaction (caches and ETags follow it).
+
+    On PostgreSQL the workers listening on DATA_VERSION_CHANNEL (versions.py) are signalled at commit.
+    """
     version = f"{datetime.now(UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
     current = connection.execute(select(app_meta.c.key).where(app_meta.c.key == "data_version")).first()
     statement = update(app_meta).where(app_meta.c.key == "data_version") if current else insert(app_meta)
     connection.execute(statement.values(key="data_version", value=version))
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_notify(:channel, '')"), {"channel": DATA_VERSION_CHANNEL})
     return version
 
 

@@ -10,7 +10,10 @@ exports) stream as before and are not kept; conditional requests go to the view,
 A callback request is looked up only once its values pass the callback's own rules (validation.py), so
 a request the callback would refuse still touches no data.
 
-May import: queries (for the data version), validation. Used by create_app (callbacks) and api (downloads).
+The version looked up with is the one PostgreSQL pushes to each worker (versions.py), so a repeated request
+costs no database round trip; without it (SQLite, or the listener reconnecting) it is read per request.
+
+May import: queries, validation, versions. Used by create_app (callbacks) and api (downloads).
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from dataclasses import dataclass
 
 import flask
 
-from dashboard import queries, validation
+from dashboard import queries, validation, versions
 
 # Headers that belong to one response only; everything else (type, encoding, ETag, citation...) is kept.
 _NOT_KEPT = {"date", "content-length", "set-cookie"}
@@ -45,10 +48,10 @@ class ResponseMemo:
         self._entries: OrderedDict[tuple, _Stored] = OrderedDict()
         self._lock = threading.Lock()
 
-    def _key(self) -> tuple:
+    @staticmethod
+    def _request_key() -> tuple:
         request = flask.request
         return (
-            queries.data_version(),
             request.method,
             request.full_path,
             hashlib.blake2b(request.get_data(cache=True), digest_size=16).digest(),
@@ -60,21 +63,27 @@ class ResponseMemo:
         request = flask.request
         if request.if_none_match or request.if_modified_since:
             return None
-        key = self._key()
+        version = versions.watch.current(queries.engine()) or queries.data_version()
+        request_key = self._request_key()
+        key = (version, *request_key)
         with self._lock:
             stored = self._entries.get(key)
             if stored is not None:
                 self._entries.move_to_end(key)
         if stored is None:
-            setattr(flask.g, self._flag, key)
+            setattr(flask.g, self._flag, (version, request_key))
             return None
         return flask.Response(stored.body, status=200, headers=list(stored.headers))
 
     def keep(self, response: flask.Response) -> flask.Response:
         """Remember a finished 200 response to a request that `lookup` missed (streamed ones as they go)."""
-        key = flask.g.pop(self._flag, None)
-        if key is None or response.status_code != 200:
+        missed = flask.g.pop(self._flag, None)
+        if missed is None or response.status_code != 200:
             return response
+        # Filed under the version the answer was read at (the request's snapshot), which can be newer than
+        # the pushed one looked up with if an import committed a moment ago.
+        looked_up, request_key = missed
+        key = (flask.g.get("data_version", looked_up), *request_key)
         headers = tuple((k, v) for k, v in response.headers.items() if k.lower() not in _NOT_KEPT)
         if response.is_streamed:
             response.response = self._tee(key, headers, response.response)

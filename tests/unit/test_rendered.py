@@ -18,6 +18,8 @@ def memo_app(monkeypatch):
     """A tiny app whose views count their calls, behind a ResponseMemo and a gzip hook."""
     version = {"value": "v1"}
     monkeypatch.setattr(queries, "data_version", lambda: version["value"])
+    monkeypatch.setattr(rendered.versions.watch, "current", lambda engine: None)
+    monkeypatch.setattr(queries, "engine", lambda: None)
     memo = rendered.ResponseMemo("test", max_entries=4, max_body=1000)
     app = flask.Flask(__name__)
     calls: list[str] = []
