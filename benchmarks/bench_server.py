@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import os
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -47,7 +49,7 @@ async def run_load(
     method: str,
     path: str,
     *,
-    body: bytes = b"",
+    body: bytes | Callable[[], bytes] = b"",
     headers: dict[str, str] | None = None,
     connections: int,
     seconds: float,
@@ -63,7 +65,8 @@ async def run_load(
         try:
             while time.perf_counter() < deadline:
                 t0 = time.perf_counter()
-                status, _, _ = await client.request(method, path, body, headers)
+                payload = body() if callable(body) else body
+                status, _, _ = await client.request(method, path, payload, headers)
                 durations.append(time.perf_counter() - t0)
                 if status != 200:
                     errors += 1
@@ -124,6 +127,7 @@ def main(argv: list[str] | None = None) -> int:
         (static_dir / "callback.json").write_bytes(b"x" * len(sizes["overview callback, year change"]))
         (static_dir / "export.csv").write_bytes(b"x" * len(sizes["CSV API (district, 2024)"]))
 
+        nonces = itertools.count()
         scenarios = [
             ("static, callback size", "GET", "/_bench-static/callback.json", b"", None),
             (
@@ -134,6 +138,19 @@ def main(argv: list[str] | None = None) -> int:
                 common.JSON_HEADERS,
             ),
             ("page-content callback (/)", "POST", "/_dash-update-component", page, common.JSON_HEADERS),
+            # Every request a view never seen before (a nonce in the map state): rendered and serialised
+            # each time, with the queries answered from the shared cache. Not compared with static.
+            (
+                "overview callback, new view each time",
+                "POST",
+                "/_dash-update-component",
+                lambda: common.callback_payload(
+                    dependencies,
+                    common.OVERVIEW_OUTPUT,
+                    **common.overview_inputs(2023, map_state={**map_state, "nonce": next(nonces)}),
+                ),
+                common.JSON_HEADERS,
+            ),
             ("static, CSV size", "GET", "/_bench-static/export.csv", b"", None),
             ("CSV API", "GET", CSV_PATH, b"", None),
         ]
