@@ -110,7 +110,7 @@ def outline_vintage_for_year(year: int) -> str:
     return "province-2019" if year <= 2024 else "province-2025"
 
 
-def expected_codes(engine: Engine | Connection, vintage: str) -> set[str]:
+def expected_codes(bind: Engine | Connection, vintage: str) -> set[str]:
     """Return the unit codes a layer of this vintage must contain, from the units table."""
     if vintage.startswith("province-"):
         return {PROVINCE_CODE}
@@ -124,7 +124,7 @@ def expected_codes(engine: Engine | Connection, vintage: str) -> set[str]:
         where = and_(units.c.kind == "district", units.c.parent_code == PROVINCE_CODE, valid)
     else:
         where = and_(units.c.kind == "commune", valid)
-    with db.connecting(engine) as connection:
+    with db.connecting(bind) as connection:
         return {str(code) for code in connection.execute(select(units.c.code).where(where)).scalars()}
 
 
@@ -319,21 +319,21 @@ def _map_layer(geo_dir: Path, file_name: str) -> tuple[str, tuple[str, ...], tup
     return name, codes, anchors
 
 
-def _stored_layer(engine: Engine | Connection, settings: Settings, vintage: str) -> dict | None:
+def _stored_layer(bind: Engine | Connection, settings: Settings, vintage: str) -> dict | None:
     table = db.boundary_layers
-    with db.connecting(engine) as connection:
+    with db.connecting(bind) as connection:
         row = connection.execute(select(table).where(table.c.vintage == vintage)).mappings().first()
     if row is None or not (settings.geo_dir / row["file_name"]).exists():
         return None
     return dict(row)
 
 
-def layer_for_year(engine: Engine | Connection, settings: Settings, year: int) -> LayerRef:
+def layer_for_year(bind: Engine | Connection, settings: Settings, year: int) -> LayerRef:
     """Return the layer to draw for a data year: imported boundaries, else the schematic, else none."""
     vintage = vintage_for_year(year)
-    outline = _stored_layer(engine, settings, outline_vintage_for_year(year))
+    outline = _stored_layer(bind, settings, outline_vintage_for_year(year))
     outline_url = f"/geo/{_map_layer(settings.geo_dir, outline['file_name'])[0]}" if outline else None
-    row = _stored_layer(engine, settings, vintage)
+    row = _stored_layer(bind, settings, vintage)
     if row is not None:
         name, codes, anchors = _map_layer(settings.geo_dir, row["file_name"])
         return LayerRef(
@@ -350,7 +350,7 @@ def layer_for_year(engine: Engine | Connection, settings: Settings, year: int) -
         )
     if not vintage.startswith("districts-"):
         return LayerRef(vintage, None, schematic=False, available=False, outline_url=outline_url)
-    codes = expected_codes(engine, vintage) or default_codes(vintage)
+    codes = expected_codes(bind, vintage) or default_codes(vintage)
     layer = schematic_layer(vintage, codes)
     name = _write_hashed(settings.geo_dir, f"{vintage}-schematic", dumps_layer(wound_for_d3(layer)))
     return LayerRef(

@@ -24,7 +24,8 @@ def iter_observations(
     book = UnitNames(queries.unit_versions())
     statement = observation_statement(selection, dataset=dataset)
     with queries.reading() as connection:
-        result = connection.execution_options(yield_per=chunk_rows).execute(statement)
+        # Per statement: the connection is the request's and serves its other reads too.
+        result = connection.execute(statement, execution_options={"yield_per": chunk_rows})
         for partition in result.partitions():
             for row in partition:
                 record = row._mapping
