@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Install everything (Python packages, Debian chromium + chromium-driver for the browser tests) and run
-# the whole test suite twice: on the embedded defaults (SQLite, simple cache), then against the real
-# PostgreSQL (127.0.0.1:5432, user postgres, database test) and Redis (127.0.0.1:6379), starting them
-# when they are installed but not running.
+# the whole test suite: on the embedded defaults (SQLite, simple cache) with the browser tests, then the
+# tests that talk to the database and cache again against the real PostgreSQL (127.0.0.1:5432, user
+# postgres, database test) and Redis (127.0.0.1:6379), starting them when installed but not running.
+# Browser tests run once: they exercise pages, not the backend (mark one `postgres` to run it twice).
 #   bash scripts/test.sh [pytest options]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,4 +37,4 @@ for _ in $(seq 30); do
   sleep 1
 done
 DATABASE_URL=postgresql://postgres@127.0.0.1:5432/test CACHE_REDIS_URL=redis://127.0.0.1:6379/0 \
-  .venv/bin/python -m pytest "$@"
+  .venv/bin/python -m pytest -m "not browser or postgres" "$@"

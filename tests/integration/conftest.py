@@ -24,6 +24,7 @@ def live_server(app) -> Iterator[str]:
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
+    server.server_close()
     thread.join(timeout=5)
 
 
@@ -49,6 +50,9 @@ def browser():
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
     driver.implicitly_wait(0)
+    # Every blocking wait is bounded: a page that never loads fails the test instead of hanging CI.
+    driver.set_page_load_timeout(30)
+    driver.set_script_timeout(30)
     yield driver
     driver.quit()
 
@@ -120,13 +124,21 @@ def host_page():
         html = (
             f'<!doctype html><h1>Host</h1><iframe id="embed" src="{src}" width="640" height="520"></iframe>'
         )
+        # Threaded: a single-threaded server sits in the handler of an idle keep-alive connection that
+        # Chromium holds open, and shutdown() then waits for ever (it hung CI for 10 minutes).
         server = make_server(
-            "127.0.0.1", 0, lambda environ, start: Response(html, mimetype="text/html")(environ, start)
+            "127.0.0.1",
+            0,
+            lambda environ, start: Response(html, mimetype="text/html")(environ, start),
+            threaded=True,
         )
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        servers.append((server, thread))
         return f"http://127.0.0.1:{server.server_port}/"
 
     yield serve
-    for server in servers:
+    for server, thread in servers:
         server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)

@@ -67,7 +67,8 @@ def test_journey_edocs_in_english(browser, live_server):
         screenshot(browser, "edocs-en", width=width, height=height)
 
 
-def test_journey_embed_inside_an_iframe(browser, live_server, host_page):
+def test_journey_embed_inside_an_iframe(host_page, live_server, browser):
+    # host_page first: fixtures are torn down in reverse, so the browser quits before the host page stops.
     browser.get(host_page(f"{live_server}/nhung/don-vi/525?lang=en"))
     frame = wait_for(browser, "#embed")
     browser.switch_to.frame(frame)
