@@ -27,9 +27,10 @@ from sqlalchemy import insert, select
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from dashboard import db, exports, queries  # noqa: E402
+from dashboard import db, queries  # noqa: E402
+from dashboard.api import exports  # noqa: E402
 from dashboard.config import Settings  # noqa: E402
-from dashboard.importer import build_all  # noqa: E402
+from dashboard.ingest.importer import build_all  # noqa: E402
 
 
 def _seed(engine, rows: int) -> None:

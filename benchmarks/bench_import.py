@@ -28,8 +28,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from dashboard import db  # noqa: E402
-from dashboard.catalogue import Catalogue  # noqa: E402
-from dashboard.importer import build_all, import_files  # noqa: E402
+from dashboard.ingest.catalogue import Catalogue  # noqa: E402
+from dashboard.ingest.importer import build_all, import_files  # noqa: E402
 
 DATA = REPO / "data"
 

@@ -22,7 +22,7 @@ import shapely
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from dashboard.figures.map import choropleth
-from dashboard.geo_prepare import dumps_layer, prepare_layer, read_boundaries, unit_areas_km2
+from dashboard.geo.prepare import dumps_layer, prepare_layer, read_boundaries, unit_areas_km2
 
 
 def median_ms(build: Callable[[], object], *, repeat: int) -> float:

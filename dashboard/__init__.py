@@ -10,16 +10,17 @@ import logging
 import dash
 import flask
 
-from . import db, health, plotly_bundle, queries, rendered, security, static, validation
-from .cache import cache
-from .config import Settings
+from dashboard import db, queries
+from dashboard.cache import cache
+from dashboard.config import Settings
+from dashboard.web import health, plotly_bundle, rendered, security, static, validation
 
 log = logging.getLogger(__name__)
 
 
 def _prepare_database(settings: Settings) -> None:
     engine = db.get_engine(settings.database_url)
-    from .importer import build_all, is_empty
+    from dashboard.ingest.importer import build_all, is_empty
 
     if settings.build_on_start and is_empty(engine):
         report = build_all(engine, settings.data_dir)
@@ -36,8 +37,8 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     cache.init_app(server, config=settings.cache_config)
     _prepare_database(settings)
     server.teardown_request(queries.release_snapshot)
-    from .api import blueprint as api_blueprint
-    from .geo import register_geo_routes
+    from dashboard.api import blueprint as api_blueprint
+    from dashboard.geo.layers import register_geo_routes
 
     server.register_blueprint(api_blueprint)
     register_geo_routes(server, settings)
@@ -56,7 +57,7 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
         serve_locally=True,
         compress=False,
     )
-    from .shell import layout as shell_layout
+    from dashboard.components.shell import layout as shell_layout
 
     app.layout = shell_layout
     plotly_bundle.install(app)

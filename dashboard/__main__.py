@@ -6,10 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import db
-from .config import Settings
-from .importer import build_all, import_files
-from .parsing import ImportRejected
+from dashboard import db
+from dashboard.config import Settings
+from dashboard.ingest.importer import build_all, import_files
+from dashboard.ingest.parsing import ImportRejected
 
 
 def _import_command(args: argparse.Namespace, settings: Settings) -> int:
@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line."""
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["geo"]:
-        from . import geo
+        from dashboard.geo import layers as geo
 
         return geo.main(argv[1:])
     parser = argparse.ArgumentParser(prog="python -m dashboard")
@@ -63,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     settings = Settings.from_env()
     if args.command == "serve":
-        from . import create_app
+        from dashboard import create_app
 
         create_app(settings).run(host=args.host, port=args.port, debug=settings.debug)
         return 0

@@ -21,8 +21,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from dashboard.catalogue import valid_in_year  # noqa: E402
-from dashboard.scoring import CLASS_LABELS_VI, classify, competition_ranks  # noqa: E402
+from dashboard.domain import valid_in_year  # noqa: E402
+from dashboard.domain.scoring import CLASS_LABELS_VI, classify, competition_ranks  # noqa: E402
 
 OUT = REPO / "data" / "illustrative"
 SOURCE = {

@@ -13,7 +13,7 @@ from sqlalchemy import Engine, text
 
 from dashboard import db
 from dashboard.config import REPO_ROOT, Settings
-from dashboard.importer import build_all
+from dashboard.ingest.importer import build_all
 
 SHARED = REPO_ROOT.parent / "shared"
 DATA_DIR = REPO_ROOT / "data"

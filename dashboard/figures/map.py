@@ -21,7 +21,7 @@ import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
 
 from dashboard import i18n
-from dashboard.scoring import CLASS_CODES, classify
+from dashboard.domain.scoring import CLASS_CODES, classify
 
 Mode = Literal["score", "class"]
 

@@ -1,1 +1,2 @@
-"""One module per page; page-private helpers live in modules starting with an underscore."""
+"""One module per page: `dash.register_page`, `layout(**query)` and thin callbacks. Shared pieces live in
+dashboard.components and dashboard.views."""

@@ -11,12 +11,13 @@ import pandas as pd
 from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
 from dashboard import components, queries
-from dashboard import validation as rule
+from dashboard.components import embed as embeds
 from dashboard.figures import compare as figures
 from dashboard.figures import map as map_figure
 from dashboard.i18n import format_number, normalize_language, t
-from dashboard.pages import _compare, _embed
-from dashboard.validation import guarded
+from dashboard.views import comparison
+from dashboard.web import validation as rule
+from dashboard.web.validation import guarded
 
 GROUP = "compare-group"
 UNITS = "compare-units"
@@ -27,18 +28,18 @@ URL_SINK = "compare-url-sink"
 
 
 def _title(**_path: str) -> str:
-    selection = _compare.parse(_compare.request_query())
-    names = ", ".join(_compare.unit_names(selection.codes, "vi").values()) if selection.ready else ""
+    selection = comparison.parse(comparison.request_query())
+    names = ", ".join(comparison.unit_names(selection.codes, "vi").values()) if selection.ready else ""
     return " – ".join(filter(None, [names, "So sánh", "Minh bạch CNTT Quảng Ngãi"]))
 
 
 def _description(**_path: str) -> str:
-    selection = _compare.parse(_compare.request_query())
+    selection = comparison.parse(comparison.request_query())
     if not selection.ready:
         return (
             "So sánh điểm ứng dụng CNTT, chuyển đổi số của 2 đến 6 UBND cấp huyện hoặc sở, ngành qua các năm."
         )
-    names = ", ".join(_compare.unit_names(selection.codes, "vi").values())
+    names = ", ".join(comparison.unit_names(selection.codes, "vi").values())
     return f"So sánh {names} qua các năm: tổng điểm, chỉ số thành phần, chênh lệch và bản đồ."
 
 
@@ -52,10 +53,10 @@ def _signed(value: float, lang: str) -> str:
     return f"+{text}" if value > 0 else (f"−{text}" if value < 0 else text)
 
 
-def _differences_table(frame: pd.DataFrame, selection: _compare.Selection, lang: str) -> html.Div:
+def _differences_table(frame: pd.DataFrame, selection: comparison.Selection, lang: str) -> html.Div:
     """Each unit's value per year and its difference from the first picked unit (its text alternative too)."""
-    table = _compare.differences(frame, selection.codes)
-    names = _compare.unit_names(selection.codes, lang)
+    table = comparison.differences(frame, selection.codes)
+    names = comparison.unit_names(selection.codes, lang)
     codes = [c for c in selection.codes if c in table.columns]
     header = [html.Th(t("control.year", lang), scope="col")] + [html.Th(names[c], scope="col") for c in codes]
     body = []
@@ -86,7 +87,7 @@ def _differences_table(frame: pd.DataFrame, selection: _compare.Selection, lang:
 
 def _end_notes(frame: pd.DataFrame, lang: str) -> list:
     items = []
-    for end in _compare.series_ends(frame, lang):
+    for end in comparison.series_ends(frame, lang):
         if len(end.successors) > 3 or not end.successors:
             key = "compare.stops_many" if end.successors else "compare.stops_unknown"
         else:
@@ -105,7 +106,7 @@ def _end_notes(frame: pd.DataFrame, lang: str) -> list:
     return [html.Ul(items, className="series-ends")] if items else []
 
 
-def _map_section(frame: pd.DataFrame, selection: _compare.Selection, lang: str) -> list:
+def _map_section(frame: pd.DataFrame, selection: comparison.Selection, lang: str) -> list:
     if selection.group != "district" or frame.empty:
         return []
     year = int(frame["year"].max())
@@ -126,7 +127,7 @@ def _map_section(frame: pd.DataFrame, selection: _compare.Selection, lang: str) 
         layer,
         lang=lang,
         mode="score",
-        title=t("compare.map_title", lang, year=year, source=_compare.source_line(rows, lang)),
+        title=t("compare.map_title", lang, year=year, source=comparison.source_line(rows, lang)),
         height=420,
     )
     note = t("compare.map_note", lang) + (
@@ -144,12 +145,12 @@ def _map_section(frame: pd.DataFrame, selection: _compare.Selection, lang: str) 
     ]
 
 
-def _small_multiples(frame: pd.DataFrame, selection: _compare.Selection, lang: str) -> list:
-    method = _compare.common_methodology(frame, selection.codes)
-    panels = _compare.sub_panels(method, lang) if method else []
+def _small_multiples(frame: pd.DataFrame, selection: comparison.Selection, lang: str) -> list:
+    method = comparison.common_methodology(frame, selection.codes)
+    panels = comparison.sub_panels(method, lang) if method else []
     if not panels:
         return []
-    subs = _compare.sub_frame(selection, panels, lang)
+    subs = comparison.sub_frame(selection, panels, lang)
     if subs.empty:
         return []
     name = queries.methodologies().set_index("code").loc[method, "name_vi" if lang == "vi" else "name_en"]
@@ -157,7 +158,7 @@ def _small_multiples(frame: pd.DataFrame, selection: _compare.Selection, lang: s
         subs,
         lang=lang,
         title=t("compare.subs_title", lang, method=name),
-        source_line=_compare.source_line(subs, lang),
+        source_line=comparison.source_line(subs, lang),
         panels=panels,
     )
     return [
@@ -167,58 +168,62 @@ def _small_multiples(frame: pd.DataFrame, selection: _compare.Selection, lang: s
     ]
 
 
-def results(selection: _compare.Selection, lang: str) -> list:
+def results(selection: comparison.Selection, lang: str) -> list:
     """Everything below the controls for a selection (or the message saying what is wrong)."""
     if selection.problems:
         return [
             html.Div(
                 [
                     html.P(t("compare.problem.heading", lang)),
-                    html.Ul([html.Li(p) for p in _compare.problem_texts(selection, lang)]),
+                    html.Ul([html.Li(p) for p in comparison.problem_texts(selection, lang)]),
                 ],
                 className="alert alert-warning",
                 role="alert",
             ),
             components.empty_state(
-                t("compare.prompt", lang, low=_compare.MIN_UNITS, high=_compare.MAX_UNITS)
+                t("compare.prompt", lang, low=comparison.MIN_UNITS, high=comparison.MAX_UNITS)
             ),
         ]
     if not selection.ready:
         return [
-            components.empty_state(t("compare.prompt", lang, low=_compare.MIN_UNITS, high=_compare.MAX_UNITS))
+            components.empty_state(
+                t("compare.prompt", lang, low=comparison.MIN_UNITS, high=comparison.MAX_UNITS)
+            )
         ]
-    frame = _compare.series(selection, lang)
+    frame = comparison.series(selection, lang)
     if frame.empty:
         return [components.empty_state(t("empty.no_data", lang))]
-    embed = _embed.embed_path("compare", lang=lang, **selection.query())
+    embed = embeds.embed_path("compare", lang=lang, **selection.query())
     return [
         components.illustrative_banner(lang) if (frame["data_kind"] == "illustrative").any() else None,
         html.Div(
             dcc.Graph(
-                figure=_compare.lines_figure(frame, selection, lang), config=figures.graph_config(lang)
+                figure=comparison.lines_figure(frame, selection, lang), config=figures.graph_config(lang)
             ),
             className="chart-card",
         ),
         *_end_notes(frame, lang),
-        _embed.embed_dialog(embed, lang=lang, title=t("compare.heading", lang), dialog_id="compare-embed"),
+        embeds.embed_dialog(embed, lang=lang, title=t("compare.heading", lang), dialog_id="compare-embed"),
         _differences_table(frame, selection, lang),
         *_small_multiples(frame, selection, lang),
         *_map_section(frame, selection, lang),
         components.download_links("observations", {"units": list(selection.codes), "sub": 1}, lang=lang),
-        components.source_list(_compare.sources_of(frame), lang=lang),
+        components.source_list(comparison.sources_of(frame), lang=lang),
     ]
 
 
 def layout(lang: str | None = None, **query: str) -> html.Div:
     """Render the comparison for the selection in the query string."""
     lang = normalize_language(lang)
-    selection = _compare.parse(query)
-    group_options = [{"value": g, "label": t(f"group.{g}", lang)} for g in _compare.COMPARE_GROUPS]
+    selection = comparison.parse(query)
+    group_options = [{"value": g, "label": t(f"group.{g}", lang)} for g in comparison.COMPARE_GROUPS]
     content = [
         dcc.Store(id=LANG, data=lang),
         html.Div(id=URL_SINK, hidden=True),
         html.H1(t("compare.heading", lang)),
-        html.P(t("compare.lead", lang, low=_compare.MIN_UNITS, high=_compare.MAX_UNITS), className="summary"),
+        html.P(
+            t("compare.lead", lang, low=comparison.MIN_UNITS, high=comparison.MAX_UNITS), className="summary"
+        ),
         html.Div(
             [
                 components.control(
@@ -229,7 +234,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
                         html.Label(t("compare.units", lang), htmlFor=UNITS, className="form-label"),
                         dcc.Dropdown(
                             id=UNITS,
-                            options=_compare.unit_options(selection.group, lang),
+                            options=comparison.unit_options(selection.group, lang),
                             value=list(selection.codes),
                             multi=True,
                             placeholder=t("compare.units_placeholder", lang),
@@ -242,7 +247,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
                     t("control.index", lang),
                     dcc.Dropdown(
                         id=INDEX,
-                        options=_compare.index_options(lang),
+                        options=comparison.index_options(lang),
                         value=selection.index,
                         clearable=False,
                     ),
@@ -276,11 +281,11 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
 def update_compare(group, codes, index, lang):
     """Redraw for the picked units; changing the group drops units of the other group."""
     lang = normalize_language(lang)
-    options = _compare.unit_options(group or "district", lang)
+    options = comparison.unit_options(group or "district", lang)
     allowed = {o["value"] for o in options}
     codes = [c for c in (codes or []) if c in allowed]
     query = {"units": ",".join(codes), "group": group or "", "index": index or ""}
-    return results(_compare.parse(query), lang), options, codes
+    return results(comparison.parse(query), lang), options, codes
 
 
 clientside_callback(

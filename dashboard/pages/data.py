@@ -7,8 +7,9 @@ import flask
 import pandas as pd
 from dash import html
 
-from dashboard import components, queries, queries_export, urls
+from dashboard import components, queries, urls
 from dashboard.i18n import format_number, normalize_language, t
+from dashboard.queries import export as queries_export
 
 dash.register_page(__name__, path="/du-lieu", title="Dữ liệu mở – Minh bạch CNTT Quảng Ngãi", order=15)
 

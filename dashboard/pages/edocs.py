@@ -14,13 +14,13 @@ import pandas as pd
 from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
 from dashboard import components, queries
-from dashboard import validation as rule
 from dashboard.figures import charts
 from dashboard.figures import compare as figures
 from dashboard.i18n import format_number, normalize_language, t
-from dashboard.pages import _compare
 from dashboard.queries import ObservationFilter
-from dashboard.validation import guarded
+from dashboard.views import comparison
+from dashboard.web import validation as rule
+from dashboard.web.validation import guarded
 
 dash.register_page(
     __name__,
@@ -89,7 +89,7 @@ def _province_section(lang: str) -> list:
         bars,
         lang=lang,
         title=figures.wrap(t("edocs.province_chart", lang), width=44),
-        source_line=_compare.source_line(rows, lang),
+        source_line=comparison.source_line(rows, lang),
         x_title="%",
     )
     columns = ("year", "period", "indicator", "level", "value", "published", "source")
@@ -120,7 +120,7 @@ def _province_section(lang: str) -> list:
             html.Table([html.Thead(header), html.Tbody(body)], className="table table-sm data-table mt-3"),
             className="table-responsive",
         ),
-        components.source_list(_compare.sources_of(rows), lang=lang),
+        components.source_list(comparison.sources_of(rows), lang=lang),
     ]
 
 
@@ -163,7 +163,7 @@ def unit_section(group: str, index: str, year: int | None, lang: str) -> list:
             "value": totals[numerator] * 100 / totals[denominator],
         }
     )
-    source = _compare.source_line(frame, lang)
+    source = comparison.source_line(frame, lang)
     trend_figure = charts.year_lines(
         trend,
         lang=lang,
@@ -220,7 +220,7 @@ def unit_section(group: str, index: str, year: int | None, lang: str) -> list:
         components.download_links(
             "observations", {"indicator": index, "year": year, "group": group}, lang=lang
         ),
-        components.source_list(_compare.sources_of(frame), lang=lang),
+        components.source_list(comparison.sources_of(frame), lang=lang),
     ]
 
 

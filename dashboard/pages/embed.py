@@ -10,30 +10,31 @@ import dash
 import pandas as pd
 from dash import dcc, html
 
-from dashboard import analysis, components, queries, urls
+from dashboard import components, queries, urls
+from dashboard.components import embed as embeds
 from dashboard.figures import charts
 from dashboard.figures import compare as figures
 from dashboard.figures import map as map_figure
 from dashboard.i18n import normalize_language, t
-from dashboard.pages import _compare, _embed, _view
 from dashboard.queries import ObservationFilter
+from dashboard.views import analysis, comparison, ranking
 
 SITE = "Minh bạch CNTT Quảng Ngãi"
-TOTALS = _compare.TOTALS
+TOTALS = comparison.TOTALS
 
 
 def _frame(children: list, *, lang: str, back: str, source: str) -> html.Div:
-    return _embed.embed_frame(children, lang=lang, back_href=back, source_text=source)
+    return embeds.embed_frame(children, lang=lang, back_href=back, source_text=source)
 
 
 def map_layout(lang: str | None = None, **query: str) -> html.Div:
     """The overview map alone for ?year=&index= (districts)."""
     lang = normalize_language(lang)
-    view = _view.resolve({**query, "group": "district"})
+    view = ranking.resolve({**query, "group": "district"})
     back = urls.with_query("/", **view.query(lang=lang))
     if not view.valid or not view.indicator:
         return _frame([components.empty_state(t("embed.unknown", lang))], lang=lang, back=back, source="")
-    data = _view.load(view, lang)
+    data = ranking.load(view, lang)
     layer = queries.map_layer(view.year)
     table = data.table
     values = pd.DataFrame(
@@ -45,10 +46,10 @@ def map_layout(lang: str | None = None, **query: str) -> html.Div:
         }
     )
     indicator = queries.indicators().set_index("code").loc[view.indicator]
-    source = _compare.source_line(
+    source = comparison.source_line(
         queries.observations(ObservationFilter(indicators=(view.indicator,), years=(view.year,))), lang
     )
-    title = t("embed.map_title", lang, index=_view.index_name(view, lang), year=view.year)
+    title = t("embed.map_title", lang, index=ranking.index_name(view, lang), year=view.year)
     if not layer.available:
         figure = map_figure.unavailable_figure(t("map.no_commune_polygons", lang))
     else:
@@ -80,7 +81,7 @@ def unit_layout(code: str | None = None, lang: str | None = None, **_query: str)
     history = queries.observations(ObservationFilter(indicators=TOTALS, unit_codes=(code,)))
     if history.empty:
         return _frame([components.empty_state(t("profile.no_scores", lang))], lang=lang, back=back, source="")
-    source = _compare.source_line(history, lang)
+    source = comparison.source_line(history, lang)
     figure = charts.year_lines(
         history.assign(series=name),
         lang=lang,
@@ -100,16 +101,16 @@ def unit_layout(code: str | None = None, lang: str | None = None, **_query: str)
 def compare_layout(lang: str | None = None, **query: str) -> html.Div:
     """The compare lines for ?units=&group=&index=."""
     lang = normalize_language(lang)
-    selection = _compare.parse(query)
+    selection = comparison.parse(query)
     back = urls.page("compare", lang=lang, **selection.query())
-    frame = _compare.series(selection, lang) if selection.ready else pd.DataFrame()
+    frame = comparison.series(selection, lang) if selection.ready else pd.DataFrame()
     if frame.empty:
-        messages = _compare.problem_texts(selection, lang) or [t("embed.unknown", lang)]
+        messages = comparison.problem_texts(selection, lang) or [t("embed.unknown", lang)]
         return _frame([components.empty_state(" ".join(messages))], lang=lang, back=back, source="")
-    source = _compare.source_line(frame, lang)
+    source = comparison.source_line(frame, lang)
     children = [
         components.illustrative_banner(lang) if (frame["data_kind"] == "illustrative").any() else None,
-        dcc.Graph(figure=_compare.lines_figure(frame, selection, lang), config=figures.graph_config(lang)),
+        dcc.Graph(figure=comparison.lines_figure(frame, selection, lang), config=figures.graph_config(lang)),
     ]
     return _frame(children, lang=lang, back=back, source=source)
 

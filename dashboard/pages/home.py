@@ -7,12 +7,13 @@ import json
 import dash
 from dash import Input, Output, Patch, State, callback, clientside_callback, dcc, html, no_update
 
-from dashboard import analysis, components, queries, urls
-from dashboard import validation as rule
+from dashboard import components, queries, urls
+from dashboard.components import grid, view_controls
 from dashboard.figures import map as map_figure
 from dashboard.i18n import format_number, normalize_language, t
-from dashboard.pages import _grid, _view
-from dashboard.validation import guarded
+from dashboard.views import analysis, ranking
+from dashboard.web import validation as rule
+from dashboard.web.validation import guarded
 
 dash.register_page(
     __name__,
@@ -41,7 +42,7 @@ NAV = "overview-nav"
 MAP_NOTE = "overview-map-note"
 
 
-def _kpis(data: _view.ViewData, lang: str) -> list[html.Div]:
+def _kpis(data: ranking.ViewData, lang: str) -> list[html.Div]:
     h = data.headline
     if h.count == 0:
         return [components.empty_state(t("empty.no_data", lang))]
@@ -62,7 +63,7 @@ def _kpis(data: _view.ViewData, lang: str) -> list[html.Div]:
     ]
 
 
-def _map_values(data: _view.ViewData):
+def _map_values(data: ranking.ViewData):
     table = data.table
     if table.empty:
         return table.assign(code=[], name=[], class_code=[])
@@ -71,7 +72,7 @@ def _map_values(data: _view.ViewData):
     ]
 
 
-def _map_figure(data: _view.ViewData, lang: str, *, previous_state: dict | None = None):
+def _map_figure(data: ranking.ViewData, lang: str, *, previous_state: dict | None = None):
     """The map (or a Patch of its values when the layer, language and range are unchanged) and its state."""
     if data.view.group != "district" and data.view.group != "commune":
         return map_figure.unavailable_figure(t("map.departments_note", lang)), None
@@ -98,7 +99,7 @@ def _map_figure(data: _view.ViewData, lang: str, *, previous_state: dict | None 
     return figure, state
 
 
-def _map_note(data: _view.ViewData, lang: str) -> list:
+def _map_note(data: ranking.ViewData, lang: str) -> list:
     if data.view.group not in ("district", "commune"):
         return []
     layer = queries.map_layer(data.view.year)
@@ -114,19 +115,19 @@ def _map_note(data: _view.ViewData, lang: str) -> list:
 def layout(lang: str | None = None, **query: str) -> html.Div:
     """Render the overview for the view in the query string."""
     lang = normalize_language(lang)
-    years, groups = _view.years_and_groups()
-    view = _view.resolve(query)
-    data = _view.load(view, lang)
+    years, groups = ranking.years_and_groups()
+    view = ranking.resolve(query)
+    data = ranking.load(view, lang)
     figure, map_state = _map_figure(data, lang)
     marks = {y: {"label": str(y)} for y in years}
-    group_options = _view.group_options(groups.get(view.year, []), lang)
+    group_options = ranking.group_options(groups.get(view.year, []), lang)
     content = [
         dcc.Store(id=LANG, data=lang),
         dcc.Store(id=MAP_STATE, data=map_state),
         dcc.Location(id=NAV, refresh="callback-nav"),
         html.Div(id=URL_SINK, hidden=True),
         html.H1(t("overview.heading", lang)),
-        *_view.summary_and_banner(data, lang=lang, summary_id=SUMMARY, banner_id=BANNER, lead=True),
+        *view_controls.summary_and_banner(data, lang=lang, summary_id=SUMMARY, banner_id=BANNER, lead=True),
         html.Div(
             [
                 html.Div(
@@ -151,7 +152,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
                     ],
                     className="control control-year",
                 ),
-                _view.index_control(INDEX, view, lang),
+                view_controls.index_control(INDEX, view, lang),
                 components.control(
                     t("control.group", lang), components.radio(GROUP, group_options, view.group)
                 ),
@@ -202,8 +203,8 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
     )
 
 
-def _table(view: analysis.View, data: _view.ViewData, lang: str) -> html.Div:
-    return _grid.ranking_table(data, lang=lang, full_url=urls.page("rankings", **view.query(lang=lang)))
+def _table(view: analysis.View, data: ranking.ViewData, lang: str) -> html.Div:
+    return grid.ranking_table(data, lang=lang, full_url=urls.page("rankings", **view.query(lang=lang)))
 
 
 def _download_params(view: analysis.View) -> dict[str, object]:
@@ -233,23 +234,23 @@ def _download_params(view: analysis.View) -> dict[str, object]:
 def update_view(year, index, group, lang, map_state):
     """Redraw the view; when the layer and language are unchanged only the map's values travel."""
     lang = normalize_language(lang)
-    view = _view.resolve({"year": str(year), "index": index or "", "group": group or ""})
+    view = ranking.resolve({"year": str(year), "index": index or "", "group": group or ""})
     return _render_update(view, lang, json.dumps(map_state, sort_keys=True, default=str))
 
 
 # The whole answer depends only on the data, the view, the language and the map state.
 @queries.per_data_version(maxsize=256)
 def _render_update(view: analysis.View, lang: str, map_state_json: str) -> tuple:
-    data = _view.load(view, lang)
+    data = ranking.load(view, lang)
     figure, new_state = _map_figure(data, lang, previous_state=json.loads(map_state_json))
     return (
         figure,
         new_state,
         _table(view, data, lang),
         _kpis(data, lang),
-        _view.summary_sentence(data, lang=lang, index_name=_view.index_name(view, lang)),
+        ranking.summary_sentence(data, lang=lang, index_name=ranking.index_name(view, lang)),
         components.illustrative_banner(lang) if data.illustrative else None,
-        _view.index_options(view, lang),
+        ranking.index_options(view, lang),
         view.indicator,
         components.download_links("observations", _download_params(view), lang=lang),
         components.source_list(data.sources, lang=lang),

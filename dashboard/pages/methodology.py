@@ -10,8 +10,8 @@ import pandas as pd
 from dash import html
 
 from dashboard import components, queries
+from dashboard.domain.scoring import CLASS_CODES, competition_ranks
 from dashboard.i18n import format_number, normalize_language, t
-from dashboard.scoring import CLASS_CODES, competition_ranks
 
 dash.register_page(
     __name__,

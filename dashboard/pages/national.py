@@ -14,13 +14,14 @@ import pandas as pd
 from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
 from dashboard import components, queries
-from dashboard import validation as rule
+from dashboard.components import grid
 from dashboard.figures import charts
 from dashboard.figures import compare as figures
 from dashboard.i18n import format_number, normalize_language, t
-from dashboard.pages import _compare, _grid
 from dashboard.queries import ObservationFilter
-from dashboard.validation import guarded
+from dashboard.views import comparison
+from dashboard.web import validation as rule
+from dashboard.web.validation import guarded
 
 dash.register_page(
     __name__,
@@ -72,7 +73,7 @@ def _rank_figure(frame: pd.DataFrame, *, lang: str, title: str) -> object:
         series,
         lang=lang,
         title=figures.wrap(title, width=44),
-        source_line=_compare.source_line(frame, lang),
+        source_line=comparison.source_line(frame, lang),
         y_title=t("national.rank_axis", lang),
         reversed_axis=True,
         decimals=0,
@@ -265,7 +266,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
                 "fw-bold table-warning": f"['{QUANG_NGAI}', '{KON_TUM}'].includes(params.data.code)"
             },
             dashGridOptions={
-                "localeText": _grid.LOCALE_VI if lang == "vi" else {},
+                "localeText": grid.LOCALE_VI if lang == "vi" else {},
                 "pagination": True,
                 "paginationPageSize": 20,
                 "domLayout": "autoHeight",
@@ -289,7 +290,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
             ),
             _rank_table(kontum, lang),
         ]
-    content.append(components.source_list(_compare.sources_of(sources), lang=lang))
+    content.append(components.source_list(comparison.sources_of(sources), lang=lang))
     return components.page_frame(
         content,
         lang=lang,

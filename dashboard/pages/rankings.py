@@ -5,11 +5,12 @@ from __future__ import annotations
 import dash
 from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
-from dashboard import analysis, components, queries
-from dashboard import validation as rule
+from dashboard import components, queries
+from dashboard.components import grid, view_controls
 from dashboard.i18n import normalize_language, t
-from dashboard.pages import _grid, _view
-from dashboard.validation import guarded
+from dashboard.views import analysis, ranking
+from dashboard.web import validation as rule
+from dashboard.web.validation import guarded
 
 dash.register_page(
     __name__,
@@ -33,7 +34,7 @@ LANG = "rankings-lang"
 URL_SINK = "rankings-url-sink"
 
 
-def _break_note(data: _view.ViewData, lang: str) -> html.Div | None:
+def _break_note(data: ranking.ViewData, lang: str) -> html.Div | None:
     """Say so when last year's ranks were made with another method."""
     if data.comparable or data.table.empty:
         return None
@@ -56,15 +57,15 @@ def _downloads(view: analysis.View, lang: str) -> html.Div:
 def layout(lang: str | None = None, **query: str) -> html.Div:
     """Render the rankings for the view in the query string."""
     lang = normalize_language(lang)
-    years, groups = _view.years_and_groups()
-    view = _view.resolve(query)
-    data = _view.load(view, lang)
-    group_options = _view.group_options(groups.get(view.year, []), lang)
+    years, groups = ranking.years_and_groups()
+    view = ranking.resolve(query)
+    data = ranking.load(view, lang)
+    group_options = ranking.group_options(groups.get(view.year, []), lang)
     content = [
         dcc.Store(id=LANG, data=lang),
         html.Div(id=URL_SINK, hidden=True),
         html.H1(t("rankings.heading", lang)),
-        *_view.summary_and_banner(data, lang=lang, summary_id=SUMMARY, banner_id=BANNER),
+        *view_controls.summary_and_banner(data, lang=lang, summary_id=SUMMARY, banner_id=BANNER),
         html.Div(
             [
                 components.control(
@@ -79,7 +80,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
                 components.control(
                     t("control.group", lang), components.radio(GROUP, group_options, view.group)
                 ),
-                _view.index_control(INDEX, view, lang),
+                view_controls.index_control(INDEX, view, lang),
                 html.Div(
                     [
                         html.Label(t("control.filter", lang), htmlFor=FILTER, className="form-label"),
@@ -91,7 +92,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
             className="controls",
         ),
         html.Div(_break_note(data, lang), id=BREAK),
-        _grid.ranking_grid(GRID, data, lang=lang),
+        grid.ranking_grid(GRID, data, lang=lang),
         html.Div(_downloads(view, lang), id=DOWNLOADS),
         html.Div(components.source_list(data.sources, lang=lang), id=SOURCES),
     ]
@@ -126,20 +127,20 @@ def update_rankings(year, group, index, lang):
     """Recompute the grid for the chosen year, group and index."""
     lang = normalize_language(lang)
     return _render_update(
-        _view.resolve({"year": str(year), "group": group or "", "index": index or ""}), lang
+        ranking.resolve({"year": str(year), "group": group or "", "index": index or ""}), lang
     )
 
 
 @queries.per_data_version(maxsize=256)
 def _render_update(view, lang: str) -> tuple:
-    data = _view.load(view, lang)
+    data = ranking.load(view, lang)
     return (
-        _grid.row_data(data, lang=lang),
-        _grid.column_defs(data, lang=lang),
-        _view.summary_sentence(data, lang=lang, index_name=_view.index_name(view, lang)),
+        grid.row_data(data, lang=lang),
+        grid.column_defs(data, lang=lang),
+        ranking.summary_sentence(data, lang=lang, index_name=ranking.index_name(view, lang)),
         components.illustrative_banner(lang) if data.illustrative else None,
         _break_note(data, lang),
-        _view.index_options(view, lang),
+        ranking.index_options(view, lang),
         view.indicator,
         _downloads(view, lang),
         components.source_list(data.sources, lang=lang),

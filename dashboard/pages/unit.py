@@ -7,11 +7,12 @@ import dash
 import pandas as pd
 from dash import dcc, html
 
-from dashboard import analysis, components, queries, urls
+from dashboard import components, queries, urls
+from dashboard.components import embed as embeds
 from dashboard.figures import charts
 from dashboard.i18n import format_number, normalize_language, t
-from dashboard.pages import _embed
 from dashboard.queries import ObservationFilter
+from dashboard.views import analysis
 
 
 def _title(code: str | None = None, **_query: str) -> str:
@@ -239,8 +240,8 @@ def layout(code: str | None = None, lang: str | None = None, **_query: str) -> h
         *_lineage_section(code, lang),
         *_edoc_section(code, lang, unit_name),
         components.download_links("observations", {"units": code}, lang=lang),
-        _embed.embed_dialog(
-            _embed.embed_path("unit", code=code, lang=lang),
+        embeds.embed_dialog(
+            embeds.embed_path("unit", code=code, lang=lang),
             lang=lang,
             title=unit_name,
             dialog_id="profile-embed",

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import geo, plotly_bundle
 from dashboard.config import Settings
 from dashboard.figures.map import GRAPH_CONFIG, choropleth
+from dashboard.geo import layers as geo
+from dashboard.web import plotly_bundle
 
 pytestmark = pytest.mark.browser
 

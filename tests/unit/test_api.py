@@ -13,7 +13,8 @@ import pandas as pd
 import pytest
 from sqlalchemy import delete, insert
 
-from dashboard import api, db, exports, queries
+from dashboard import api, db, queries
+from dashboard.api import exports
 from dashboard.queries import ObservationFilter
 
 FIELDS = exports.RESOURCES["observations"]

@@ -7,8 +7,9 @@ from collections.abc import Iterator
 import pytest
 from dash.development.base_component import Component
 
-from dashboard import exports, queries
-from dashboard.texts import data as data_texts
+from dashboard import queries
+from dashboard.api import exports
+from dashboard.i18n.texts import data as data_texts
 
 
 @pytest.fixture(autouse=True)

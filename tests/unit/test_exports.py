@@ -10,7 +10,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from dashboard import exports
+from dashboard.api import exports
 
 FIELDS = exports.RESOURCES["observations"]
 HOSTILE = ['=HYPERLINK("http://x")', "+1", "@x", "-cmd", "\tTAB", "\rCR"]

@@ -18,9 +18,10 @@ import pytest
 import shapely
 from sqlalchemy import func, insert, select
 
-from dashboard import db, geo
+from dashboard import db
 from dashboard.config import Settings
-from dashboard.geo_prepare import unit_areas_km2
+from dashboard.geo import layers as geo
+from dashboard.geo.prepare import unit_areas_km2
 
 SHARED_GEO = Path(__file__).resolve().parents[2].parent / "shared" / "geo"
 DISTRICTS_2019 = SHARED_GEO / "quang_ngai_districts_2019.geojson"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import flask
 from sqlalchemy.exc import OperationalError
 
-from dashboard import health
+from dashboard.web import health
 
 
 def test_health_reports_database_and_cache(client):

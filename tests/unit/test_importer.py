@@ -15,8 +15,8 @@ from sqlalchemy import Engine, func, select
 from dashboard import db
 from dashboard.__main__ import main
 from dashboard.config import REPO_ROOT
-from dashboard.importer import build_all, import_files, is_empty
-from dashboard.parsing import ImportRejected
+from dashboard.ingest.importer import build_all, import_files, is_empty
+from dashboard.ingest.parsing import ImportRejected
 
 DATA = REPO_ROOT / "data"
 FIXTURES = REPO_ROOT / "tests" / "fixtures" / "importer"

@@ -26,8 +26,8 @@ from test_importer import (
 
 __all__ = ["reference_engine"]  # a fixture shared with test_importer.py
 
-from dashboard.importer import import_files
-from dashboard.parsing import ImportRejected
+from dashboard.ingest.importer import import_files
+from dashboard.ingest.parsing import ImportRejected
 
 Build = Callable[[Path], list[Path]]
 Expected = list[tuple[str, int | None, str | None, str]]

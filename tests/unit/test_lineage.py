@@ -8,7 +8,8 @@ import pytest
 from sqlalchemy import Engine, select
 
 from dashboard import db
-from dashboard.catalogue import Catalogue, valid_in_year
+from dashboard.domain import valid_in_year
+from dashboard.ingest.catalogue import Catalogue
 
 
 def test_valid_in_year_uses_31_december() -> None:

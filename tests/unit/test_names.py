@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import Engine
 
-from dashboard.catalogue import Catalogue
-from dashboard.names import NameIndex, fold, name_keys
+from dashboard.ingest.catalogue import Catalogue
+from dashboard.ingest.names import NameIndex, fold, name_keys
 
 
 def test_fold_drops_diacritics_case_and_punctuation() -> None:

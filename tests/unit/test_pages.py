@@ -76,20 +76,20 @@ def test_overview_survives_bad_query_strings(in_request, query):
 
 
 def test_index_from_another_method_is_replaced_by_that_years_total(in_request):
-    from dashboard.pages import _view
+    from dashboard.views import ranking
 
-    view = _view.resolve({"year": "2019", "index": "DTI_GOV"})
+    view = ranking.resolve({"year": "2019", "index": "DTI_GOV"})
     assert (view.year, view.indicator, view.total) == (2019, "ITR_TOTAL", "ITR_TOTAL")
     assert view.valid
 
 
 def test_rankings_mark_method_break_and_tied_ranks(in_request):
-    from dashboard.pages import _view
+    from dashboard.views import ranking
 
-    data = _view.load(_view.resolve({"year": "2020", "group": "district"}), "vi")
+    data = ranking.load(ranking.resolve({"year": "2020", "group": "district"}), "vi")
     assert set(data.table["change_kind"]) == {"not_comparable"}
     assert not data.comparable
-    data_2019 = _view.load(_view.resolve({"year": "2019", "group": "district"}), "vi")
+    data_2019 = ranking.load(ranking.resolve({"year": "2019", "group": "district"}), "vi")
     ranks = data_2019.table["rank"].tolist()
     assert ranks == sorted(ranks)
     assert "Huyện Tây Trà" in set(data_2019.table["unit_name"])
@@ -98,7 +98,7 @@ def test_rankings_mark_method_break_and_tied_ranks(in_request):
 def test_trà_bồng_is_marked_merged_in_2020_not_new(in_request):
     import pandas as pd
 
-    from dashboard import analysis
+    from dashboard.views import analysis
 
     current = pd.DataFrame({"unit_code": ["525", "522"], "rank": [1, 2]})
     previous = pd.DataFrame({"unit_code": ["525", "522", "526"], "rank": [3, 1, 2]})
@@ -250,7 +250,7 @@ def test_map_click_opens_the_profile(client):
     ],
 )
 def test_rank_change_words(app, kind, steps, lang, text):
-    from dashboard.analysis import RankChange
-    from dashboard.pages._view import change_text
+    from dashboard.views.analysis import RankChange
+    from dashboard.views.ranking import change_text
 
     assert change_text(RankChange(kind, steps), lang) == text

@@ -99,7 +99,7 @@ def test_compare_with_tay_tra_stops_in_2019_and_names_tra_bong(app, pages):
 
 def test_compare_lines_are_not_joined_across_the_2020_break(app, pages):
     with app.server.test_request_context("/"):
-        compare = pages["compare"]._compare  # the page's private helper module
+        compare = pages["compare"].comparison  # the view model behind the page
         selection = compare.parse({"units": "522,525"})
         figure = compare.lines_figure(compare.series(selection, "vi"), selection, "vi")
     for trace in figure.data:
@@ -111,7 +111,7 @@ def test_compare_lines_are_not_joined_across_the_2020_break(app, pages):
 
 def test_compare_differences_are_against_the_first_unit(app, pages):
     with app.server.test_request_context("/"):
-        compare = pages["compare"]._compare
+        compare = pages["compare"].comparison
         selection = compare.parse({"units": "525,526"})
         table = compare.differences(compare.series(selection, "vi"), selection.codes)
     row = table[table["year"] == 2019].iloc[0]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.parsing import (
+from dashboard.ingest.parsing import (
     ImportRejected,
     Problem,
     decode,

@@ -10,9 +10,9 @@ import plotly.graph_objects as go
 import pytest
 from plotly.basedatatypes import BaseTraceType
 
-from dashboard import plotly_bundle
+from dashboard.web import plotly_bundle
 
-PACKAGE = Path(plotly_bundle.__file__).parent
+PACKAGE = Path(plotly_bundle.__file__).parents[1]
 
 
 def _trace_types_built_by_the_dashboard() -> dict[str, str]:

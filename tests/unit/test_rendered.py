@@ -9,7 +9,8 @@ import json
 import flask
 import pytest
 
-from dashboard import queries, rendered
+from dashboard import queries
+from dashboard.web import rendered
 from tests.callbacks import dependencies, payload
 
 
@@ -133,7 +134,7 @@ def test_a_repeated_download_is_answered_without_querying(client, monkeypatch):
     url = "/api/v1/observations.csv?year=2021&group=district"
     first = client.get(url)
     sent = first.data  # a streamed answer is kept once it has been sent in full
-    from dashboard import queries_export
+    from dashboard.queries import export as queries_export
 
     def broken(*args, **kwargs):
         raise AssertionError("queried again")
@@ -172,7 +173,7 @@ def test_a_callback_request_with_refused_values_touches_no_data(client):
 
 
 def test_page_router_answers_are_kept_and_garbage_paths_are_not_looked_up(app, client):
-    from dashboard import validation
+    from dashboard.web import validation
 
     callback = next(c for c in dependencies(client) if c["output"].startswith(validation.PAGE_ROUTER_OUTPUT))
     good = payload(callback, ["/xep-hang", "?year=2019"], [])
@@ -186,7 +187,7 @@ def test_page_router_answers_are_kept_and_garbage_paths_are_not_looked_up(app, c
 
 
 def test_request_values_are_checked_against_the_callbacks_own_guard():
-    from dashboard import validation
+    from dashboard.web import validation
 
     @validation.guarded(validation.year, validation.lang)
     def view(year, lang):

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from dashboard.scoring import CLASS_LABELS_VI, classify, competition_ranks
+from dashboard.domain.scoring import CLASS_LABELS_VI, classify, competition_ranks
 
 
 def test_ties_share_a_rank_and_the_next_rank_skips() -> None:

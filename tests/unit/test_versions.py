@@ -9,7 +9,8 @@ from collections.abc import Callable
 import pytest
 from sqlalchemy import Engine, text
 
-from dashboard import db, versions
+from dashboard import db
+from dashboard.db import versions
 
 
 def wait_for(condition: Callable[[], bool], seconds: float = 10.0) -> bool:

@@ -17,7 +17,7 @@ from typing import Any
 import flask
 from dash.exceptions import PreventUpdate
 
-from .i18n import LANGUAGES
+from dashboard.i18n import LANGUAGES
 
 Rule = Callable[[Any], bool]
 

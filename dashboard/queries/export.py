@@ -13,8 +13,8 @@ from collections.abc import Iterator
 import pandas as pd
 from sqlalchemy import select
 
-from . import db, queries
-from .queries import OBSERVATION_COLUMNS, ObservationFilter, UnitNames, observation_statement
+from dashboard import db, queries
+from dashboard.queries import OBSERVATION_COLUMNS, ObservationFilter, UnitNames, observation_statement
 
 
 def iter_observations(

@@ -24,7 +24,7 @@ from sqlalchemy import Connection, Engine, and_, delete, insert, or_, select
 
 from dashboard import db
 from dashboard.config import REPO_ROOT, Settings
-from dashboard.geo_prepare import (
+from dashboard.geo.prepare import (
     DEFAULT_TOLERANCE_KM2,
     BoundaryImportError,
     Problem,

@@ -1,6 +1,6 @@
 """Open-data API: stable download URLs under /api/v1 (CSV, XLSX, JSON, datapackage, GeoJSON).
 
-May import: queries, queries_export, exports, i18n, urls. Must not import: pages, figures, importer.
+May import: queries, i18n, urls, web. Must not import: pages, components, ingest (import-linter checks).
 """
 
 from __future__ import annotations
@@ -18,10 +18,12 @@ from datetime import UTC, datetime
 import flask
 import pandas as pd
 
-from . import exports, queries, queries_export, urls
-from .i18n import LANGUAGES, t
-from .queries import OBSERVATION_COLUMNS, ObservationFilter
-from .rendered import ResponseMemo
+from dashboard import queries, urls
+from dashboard.api import exports
+from dashboard.i18n import LANGUAGES, t
+from dashboard.queries import OBSERVATION_COLUMNS, ObservationFilter
+from dashboard.queries import export as queries_export
+from dashboard.web.rendered import ResponseMemo
 
 blueprint = flask.Blueprint("api", __name__, url_prefix="/api/v1")
 

@@ -6,19 +6,13 @@ May import: db, names, parsing. Loaded from the database inside the import trans
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 
 from sqlalchemy import Connection, select
 
-from . import db
-from .names import NameIndex
-from .parsing import Problem
-
-
-def valid_in_year(valid_from: date | None, valid_to: date | None, year: int) -> bool:
-    """A unit counts for a data year when it existed on 31 December of that year."""
-    reference = date(year, 12, 31)
-    return (valid_from is None or valid_from <= reference) and (valid_to is None or valid_to >= reference)
+from dashboard import db
+from dashboard.domain import valid_in_year
+from dashboard.ingest.names import NameIndex
+from dashboard.ingest.parsing import Problem
 
 
 @dataclass

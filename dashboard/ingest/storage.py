@@ -7,14 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, delete, insert, select, update
 
-from . import db
-
-if TYPE_CHECKING:
-    from .importer import Dataset
+from dashboard import db
+from dashboard.ingest.dataset import Dataset
 
 
 def _now() -> datetime:

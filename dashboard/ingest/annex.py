@@ -11,8 +11,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .names import fold
-from .parsing import Problem, Row, is_roman_numeral, parse_rank, parse_rank_and_score
+from dashboard.ingest.names import fold
+from dashboard.ingest.parsing import Problem, Row, is_roman_numeral, parse_rank, parse_rank_and_score
 
 GROUP_KEYWORDS = (  # folded words in a group heading -> unit kind; the first match wins
     ("cap xa", "commune"),

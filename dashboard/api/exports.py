@@ -24,7 +24,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from .i18n import t
+from dashboard.i18n import t
 
 BOM = "\ufeff"
 LINE_TERMINATOR = "\r\n"

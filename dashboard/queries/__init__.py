@@ -1,6 +1,6 @@
 """The only module that runs SQL for the app. Memoized by data version; returns fresh frames.
 
-May import: db, cache, catalogue (validity rule). Must not import: pages, figures, importer.
+May import: db, cache, domain. Must not import: pages, figures, ingest (import-linter checks).
 """
 
 from __future__ import annotations
@@ -14,11 +14,11 @@ import pandas as pd
 from flask import g, has_request_context
 from sqlalchemy import Connection, Engine, Select, and_, select
 
-from . import db
-from .cache import cache
-from .catalogue import valid_in_year
-from .config import Settings
-from .geo import LayerRef, layer_for_year
+from dashboard import db
+from dashboard.cache import cache
+from dashboard.config import Settings
+from dashboard.domain import valid_in_year
+from dashboard.geo.layers import LayerRef, layer_for_year
 
 _state: dict[str, object] = {}
 

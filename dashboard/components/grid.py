@@ -8,7 +8,7 @@ from dash import dcc, html
 
 from dashboard import urls
 from dashboard.i18n import format_number, t
-from dashboard.pages._view import ViewData
+from dashboard.views.ranking import ViewData
 
 # AG Grid's own texts in Vietnamese (filter menus, empty grid, pagination).
 LOCALE_VI = {

@@ -14,11 +14,13 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from . import db, storage
-from .annex import Mapping, locate_columns, parse_annex
-from .catalogue import Catalogue
-from .parsing import ImportRejected, Problem, Row, parse_number, parse_rank, read_rows
-from .scoring import CLASS_LABELS_VI, classify, competition_ranks
+from dashboard import db
+from dashboard.domain.scoring import CLASS_LABELS_VI, classify, competition_ranks
+from dashboard.ingest import storage
+from dashboard.ingest.annex import Mapping, locate_columns, parse_annex
+from dashboard.ingest.catalogue import Catalogue
+from dashboard.ingest.dataset import Dataset
+from dashboard.ingest.parsing import ImportRejected, Problem, Row, parse_number, parse_rank, read_rows
 
 REFERENCE_TYPES = ("units", "lineage", "events", "methodologies", "indicators")
 OBSERVATION_TYPES = ("observations", "annex")
@@ -32,31 +34,6 @@ CLASS_BY_TEXT = {
     "weak": "weak",
 }
 FIRST_YEAR, LAST_YEAR = 2000, datetime.now(UTC).year + 1
-
-
-@dataclass
-class Dataset:
-    """A file and the metadata that came with it (sidecar `<name>.meta.json` or CLI options)."""
-
-    path: Path
-    meta: dict
-    checksum: str = ""
-
-    @property
-    def id(self) -> str:
-        return str(self.meta["id"])
-
-    @property
-    def type(self) -> str:
-        return str(self.meta.get("type", "observations"))
-
-    def source_id(self, local_id: str) -> str:
-        """Source ids are namespaced by dataset so two files may cite the same page independently."""
-        return f"{self.id}:{local_id}"
-
-    @property
-    def local_source_ids(self) -> list[str]:
-        return [str(s["id"]) for s in self.meta.get("sources", [])]
 
 
 @dataclass
@@ -495,7 +472,7 @@ def import_files(
     overrides: dict | None = None,
 ) -> ImportReport:
     """Import files in dependency order in ONE transaction; on any error nothing is stored."""
-    from . import reference  # reference-table loaders share this transaction
+    from dashboard.ingest import reference  # reference-table loaders share this transaction
 
     datasets = [load_dataset(path, overrides) for path in paths]
     first_file: dict[str, str] = {}

@@ -26,7 +26,9 @@ from dataclasses import dataclass
 
 import flask
 
-from dashboard import queries, validation, versions
+from dashboard import queries
+from dashboard.db import versions
+from dashboard.web import validation
 
 # Headers that belong to one response only; everything else (type, encoding, ETag, citation...) is kept.
 _NOT_KEPT = {"date", "content-length", "set-cookie"}

@@ -1,6 +1,6 @@
 """Shared Dash pieces: page frame (header, navigation, footer), banners, source notes, downloads, KPIs.
 
-May import: i18n, urls. Takes data as arguments; runs no queries.
+May import: views, figures, i18n, urls. Must not be imported by views, figures or queries.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from collections.abc import Sequence
 import pandas as pd
 from dash import dcc, html
 
-from . import urls
-from .i18n import t
+from dashboard import urls
+from dashboard.i18n import t
 
 NAV_ITEMS = ("overview", "rankings", "compare", "edocs", "national", "methodology", "data")
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .scoring import classify, competition_ranks
+from dashboard.domain.scoring import classify, competition_ranks
 
 GROUPS = ("district", "department", "commune")
 FAMILIES = ("qn-readiness", "qn-dti")  # the province's own evaluations, in order of method

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
-from dash import dcc, html
 
-from dashboard import analysis, components, queries
+from dashboard import queries
 from dashboard.i18n import format_number, t
 from dashboard.queries import ObservationFilter
+from dashboard.views import analysis
 
 RANK_CHANGE_ARROWS = {"up": "▲", "down": "▼", "same": "=", "new": "★", "merged": "⊕", "not_comparable": "≠"}
 
@@ -162,31 +162,3 @@ def index_name(view: analysis.View, lang: str) -> str:
 def group_options(groups: list[str], lang: str) -> list[dict[str, str]]:
     """The group switch's options, in the fixed order of analysis.GROUPS."""
     return [{"value": g, "label": t(f"group.{g}", lang)} for g in analysis.GROUPS if g in groups]
-
-
-def summary_and_banner(
-    data: ViewData, *, lang: str, summary_id: str, banner_id: str, lead: bool = False
-) -> list:
-    """The summary sentence (read out when it changes) and the illustrative-data banner."""
-    sentence = summary_sentence(data, lang=lang, index_name=index_name(data.view, lang))
-    return [
-        html.P(
-            sentence,
-            id=summary_id,
-            className="lead summary" if lead else "summary",
-            **{"aria-live": "polite"},
-        ),
-        html.Div(components.illustrative_banner(lang) if data.illustrative else None, id=banner_id),
-    ]
-
-
-def index_control(component_id: str, view: analysis.View, lang: str) -> html.Div:
-    """The labelled index/sub-index dropdown of a view."""
-    dropdown = dcc.Dropdown(
-        id=component_id,
-        options=index_options(view, lang),
-        value=view.indicator,
-        clearable=False,
-        searchable=False,
-    )
-    return components.control(t("control.index", lang), dropdown)

@@ -12,9 +12,10 @@ from datetime import date
 
 from sqlalchemy import Connection, delete, insert, select, update
 
-from . import db, storage
-from .catalogue import Catalogue
-from .parsing import Problem, Row, parse_number
+from dashboard import db
+from dashboard.ingest import storage
+from dashboard.ingest.catalogue import Catalogue
+from dashboard.ingest.parsing import Problem, Row, parse_number
 
 Loader = Callable[[Connection, object, list[Row], Catalogue, list[Problem]], int]
 

@@ -26,7 +26,7 @@ from plotly.offline import get_plotlyjs_version
 
 log = logging.getLogger(__name__)
 
-BUNDLE_PATH = Path(__file__).parent / "vendor" / "plotly-partial.min.js"
+BUNDLE_PATH = Path(__file__).parent.parent / "vendor" / "plotly-partial.min.js"
 DASH_PLOTLY_URL = "_dash-component-suites/plotly/package_data/plotly.min.js"
 _BANNER = re.compile(rb"^/\*! plotly\.js v(?P<version>[\w.\-]+) partial bundle; traces: (?P<traces>[\w,]+);")
 

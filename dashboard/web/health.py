@@ -10,8 +10,8 @@ from redis.exceptions import RedisError
 from sqlalchemy import text
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
-from . import db, queries
-from .cache import cache
+from dashboard import db, queries
+from dashboard.cache import cache
 
 log = logging.getLogger(__name__)
 

@@ -9,11 +9,12 @@ import pandas as pd
 import plotly.graph_objects as go
 from flask import has_request_context, request
 
-from dashboard import analysis, queries
+from dashboard import queries
 from dashboard.figures import charts
 from dashboard.figures import compare as figures
 from dashboard.i18n import t
 from dashboard.queries import ObservationFilter
+from dashboard.views import analysis
 
 COMPARE_GROUPS = ("district", "department")
 TOTALS = ("ITR_TOTAL", "DTI_TOTAL")

@@ -1,0 +1,1 @@
+"""HTTP plumbing around the app: security headers, request guard, static files, health, response memo."""
