@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import importlib
 import math
+import pkgutil
+from pathlib import Path
 
 LANGUAGES = ("vi", "en")
 DEFAULT_LANGUAGE = "vi"
@@ -25,8 +27,8 @@ def _merge_catalogs() -> dict[str, dict[str, str]]:
     return merged
 
 
-# One module per area so that parallel work never edits the same catalogue.
-TEXT_MODULES = ("common", "pages", "map", "data", "more")
+# One module per area so that parallel work never edits the same catalogue; every module in texts/ counts.
+TEXT_MODULES = tuple(sorted(m.name for m in pkgutil.iter_modules([str(Path(__file__).parent / "texts")])))
 CATALOGS = _merge_catalogs()
 
 

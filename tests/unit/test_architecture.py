@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -17,8 +18,10 @@ def test_import_contracts_are_kept():
     lint_imports = Path(sys.executable).with_name("lint-imports")
     if not lint_imports.exists():
         pytest.skip("import-linter is not installed")
+    # PYTHONPATH: analyse this checkout's package, not whichever one the environment has installed.
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
     result = subprocess.run(
-        [str(lint_imports), "--no-cache"], cwd=REPO, capture_output=True, text=True, timeout=90
+        [str(lint_imports), "--no-cache"], cwd=REPO, env=env, capture_output=True, text=True, timeout=90
     )
     assert result.returncode == 0, result.stdout[-4000:]
 
