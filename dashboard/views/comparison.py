@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from urllib.parse import parse_qs
 
 import pandas as pd
-import plotly.graph_objects as go
 from flask import has_request_context, request
 
 from dashboard import queries
@@ -242,7 +241,7 @@ def index_options(lang: str) -> list[dict[str, str]]:
     return options
 
 
-def lines_figure(frame: pd.DataFrame, selection: Selection, lang: str) -> go.Figure:
+def lines_figure(frame: pd.DataFrame, selection: Selection, lang: str) -> charts.Figure:
     """Year-over-year lines of the picked units; ended units are marked with what followed."""
     breaks = analysis.method_breaks(frame, t("profile.series_break", lang))
     both = frame["methodology"].nunique() > 1
