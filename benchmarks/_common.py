@@ -1,6 +1,7 @@
 """Shared benchmark helpers: the bench database, gunicorn on a free port, HTTP clients, stats, tables.
 
-Benchmarks never touch the test suite's services: PostgreSQL database `bench` and Redis db 5.
+Benchmarks never touch the test suite's services: PostgreSQL database `bench` and Redis db 5 unless
+`BENCH_DATABASE_URL` / `BENCH_REDIS_URL` name others (engineers sharing one machine each use their own).
 """
 
 from __future__ import annotations
@@ -28,9 +29,11 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 PYTHON = sys.executable
 GEO_SOURCE = Path("/work/shared/geo/quang_ngai_districts.geojson")
-BENCH_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/bench"
-BENCH_REDIS_URL = "redis://127.0.0.1:6379/5"
-BENCH_INSTANCE = Path(tempfile.gettempdir()) / "qnbench" / "instance"
+BENCH_DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/bench")
+BENCH_REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/5")
+BENCH_DATABASE = BENCH_DATABASE_URL.rsplit("/", 1)[1]  # psql runs as postgres on 127.0.0.1 against this name
+# One instance directory per bench database: map layers prepared for one database never serve another.
+BENCH_INSTANCE = Path(tempfile.gettempdir()) / "qnbench" / BENCH_DATABASE / "instance"
 OVERVIEW_OUTPUT = "overview-map.figure"
 PAGES_OUTPUT = "_pages_content.children"
 
@@ -62,7 +65,7 @@ def machine_info() -> dict[str, str]:
 
 
 def bench_env(*, redis: bool = True, **extra: str) -> dict[str, str]:
-    """Environment for the app against the bench database (and Redis db 5)."""
+    """Environment for the app against the bench database (and the bench Redis db)."""
     env = {
         **os.environ,
         "DATABASE_URL": BENCH_DATABASE_URL,
@@ -90,15 +93,18 @@ def psql(sql: str, *, database: str = "postgres") -> str:
 
 
 def ensure_bench_database(*, rebuild: bool = False) -> None:
-    """Create and fill the `bench` database (data + real district boundaries) unless it is ready."""
-    exists = psql("SELECT 1 FROM pg_database WHERE datname = 'bench'") == "1"
+    """Create and fill the bench database (data + real district boundaries) unless it is ready."""
+    exists = psql(f"SELECT 1 FROM pg_database WHERE datname = '{BENCH_DATABASE}'") == "1"
     if exists and rebuild:
-        psql("DROP DATABASE bench WITH (FORCE)")
+        psql(f'DROP DATABASE "{BENCH_DATABASE}" WITH (FORCE)')
         exists = False
     if not exists:
-        psql("CREATE DATABASE bench")
+        psql(f'CREATE DATABASE "{BENCH_DATABASE}"')
     geo_ready = any((BENCH_INSTANCE / "geo").glob("districts-2020.*.geojson"))
-    filled = exists and psql("SELECT to_regclass('public.observations') IS NOT NULL", database="bench") == "t"
+    filled = (
+        exists
+        and psql("SELECT to_regclass('public.observations') IS NOT NULL", database=BENCH_DATABASE) == "t"
+    )
     if filled and geo_ready:
         return
     BENCH_INSTANCE.mkdir(parents=True, exist_ok=True)
@@ -109,6 +115,37 @@ def ensure_bench_database(*, rebuild: bool = False) -> None:
          "--source-title", "dvhcvn", "--licence", "GPL-3.0"],
         env=env, cwd=REPO, check=True, capture_output=True,
     )  # fmt: skip
+
+
+_VIEW_SPACE = """
+import json
+from dashboard import create_app, queries
+from dashboard.views import analysis, ranking
+with create_app().server.test_request_context("/"):
+    years, groups = ranking.years_and_groups()
+    indicators = queries.indicators()
+    views, units = [], set()
+    for year in years:
+        total = analysis.total_for_year(indicators, year)
+        if total is None:
+            continue
+        codes = [total["code"], *analysis.sub_indicators(indicators, total["code"])["code"]]
+        views += [[year, code, group] for group in groups[year] for code in codes]
+    coverage = queries.observations(queries.ObservationFilter(indicators=queries.PROVINCIAL_TOTALS))
+    print(json.dumps({"views": views, "units": sorted(set(coverage["unit_code"].astype(str)))}))
+"""
+
+
+def view_space() -> dict[str, list]:
+    """Every overview view the bench database can show (year, index, group) and the units it ranks.
+
+    Read by a child process against the bench database, so the caller loads none of the app.
+    """
+    env = bench_env(redis=False)
+    result = subprocess.run(
+        [PYTHON, "-c", _VIEW_SPACE], env=env, cwd=REPO, capture_output=True, text=True, check=True
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 def free_port() -> int:
@@ -245,15 +282,22 @@ def callback_payload(
     return json.dumps(payload).encode()
 
 
-def overview_inputs(year: int, *, map_state: dict | None, index: str = "ITR_TOTAL") -> dict[str, Any]:
+def overview_inputs(
+    year: int,
+    *,
+    map_state: dict | None,
+    index: str = "ITR_TOTAL",
+    group: str = "district",
+    lang: str = "vi",
+) -> dict[str, Any]:
     """Inputs and state of the overview's `update_view` callback, as the browser sends them."""
     return {
         "inputs": {
             "overview-year.value": year,
             "overview-index.value": index,
-            "overview-group.value": "district",
+            "overview-group.value": group,
         },
-        "state": {"overview-lang.data": "vi", "overview-map-state.data": map_state},
+        "state": {"overview-lang.data": lang, "overview-map-state.data": map_state},
     }
 
 

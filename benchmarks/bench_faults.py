@@ -36,8 +36,8 @@ REDIS_START = [
 
 # Backends of the bench database holding a transaction id: they have written rows not yet committed.
 WRITING = (
-    "SELECT count(*) FROM pg_stat_activity WHERE datname = 'bench' AND backend_xid IS NOT NULL "
-    "AND pid <> pg_backend_pid()"
+    f"SELECT count(*) FROM pg_stat_activity WHERE datname = '{common.BENCH_DATABASE}' "
+    "AND backend_xid IS NOT NULL AND pid <> pg_backend_pid()"
 )
 
 
@@ -101,11 +101,12 @@ def restore_services() -> None:
 def database_checksum() -> dict[str, str]:
     """md5 of every table of the bench database (rows in text form, sorted), by table name."""
     tables = common.psql(
-        "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename", database="bench"
+        "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename",
+        database=common.BENCH_DATABASE,
     ).split()
     digest = "SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM {} t"
     return {
-        table: common.psql(digest.format(table), database="bench")
+        table: common.psql(digest.format(table), database=common.BENCH_DATABASE)
         for table in tables
     }  # fmt: skip
 
@@ -120,7 +121,7 @@ def kill_import_mid_transaction(env: dict[str, str], *, attempts: int = 10) -> d
         )  # fmt: skip
         killed_with_writes = False
         while process.poll() is None:
-            if common.psql(WRITING, database="bench") != "0":
+            if common.psql(WRITING, database=common.BENCH_DATABASE) != "0":
                 process.send_signal(signal.SIGKILL)
                 killed_with_writes = True
                 break
@@ -129,7 +130,7 @@ def kill_import_mid_transaction(env: dict[str, str], *, attempts: int = 10) -> d
             continue  # the import finished before we caught it writing; try again
         # The server notices the dead client and rolls back; wait until its backend is gone.
         for _ in range(100):
-            if common.psql(WRITING, database="bench") == "0":
+            if common.psql(WRITING, database=common.BENCH_DATABASE) == "0":
                 break
             time.sleep(0.1)
         after = database_checksum()

@@ -1,10 +1,15 @@
-"""Bounded loopback load: simulated users on gunicorn + PostgreSQL (`bench`) + Redis (db 5).
+"""Bounded loopback load: simulated users on gunicorn + the bench PostgreSQL database and Redis db.
 
-Each user opens the overview as the browser does (page, layout, dependencies, the page-content callback),
-moves the year slider a few times (the overview callback), downloads the CSV, with think time between
-steps, and starts over until the time is up. Halfway through, an import lands a new data version
-(`python -m dashboard import data/illustrative/qn_readiness_annex_2024.csv` against the bench database);
-no request may fail. Stops by itself after --seconds (plus the requests in flight).
+Each user reads in one language (Vietnamese or English, at random) and opens the overview at a random view
+(year, index, group) as the browser does (page, layout, dependencies, the page-content callback), moves to
+three other random views (the overview callback, sending back the map state the previous answer gave),
+opens a random unit's profile (its page-content callback), downloads the CSV of a random year and group,
+with think time between steps, and starts over until the time is up. The views are every (year, index,
+group) the bench database can show, in both languages (364 with the shipped data), so many requests are
+the first of their kind: the report counts them and gives their latency apart ("first asks"). Halfway
+through, an import lands a new data version (`python -m dashboard import
+data/illustrative/qn_readiness_annex_2024.csv` against the bench database), after which every request is
+new again to the server; no request may fail. Stops by itself after --seconds (plus requests in flight).
 
 Usage: .venv/bin/python benchmarks/bench_load.py [--users 200] [--seconds 120]
 Smoke: .venv/bin/python benchmarks/bench_load.py --users 20 --seconds 10
@@ -14,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import hashlib
 import json
 import random
 import sys
@@ -27,8 +33,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import _common as common
 
 IMPORT_FILE = "data/illustrative/qn_readiness_annex_2024.csv"
-CSV_PATH = "/api/v1/observations.csv?year={year}&group=district"
-YEARS = (2020, 2021, 2022, 2023, 2024)
+CSV_PATH = "/api/v1/observations.csv?year={year}&group={group}"
+LANGS = ("vi", "en")
 
 
 @dataclass
@@ -40,6 +46,7 @@ class Sample:
     seconds: float
     ok: bool
     detail: str = ""
+    first: bool = False  # the first request of its kind since the run (or the import) began
 
 
 @dataclass
@@ -68,31 +75,25 @@ async def run_users(
     status, _, graph = common.request(server, "GET", "/_dash-dependencies")
     assert status == 200
     dependencies = json.loads(graph)
-    page = common.callback_payload(
-        dependencies,
-        common.PAGES_OUTPUT,
-        inputs={"_pages_location.pathname": "/", "_pages_location.search": ""},
-    )
-    first = common.callback_payload(
-        dependencies, common.OVERVIEW_OUTPUT, **common.overview_inputs(2024, map_state=None)
-    )
-    map_state = json.loads(
-        common.request(server, "POST", "/_dash-update-component", first, common.JSON_HEADERS)[2]
-    )["response"]["overview-map-state"]["data"]
-    year_change = {
-        year: common.callback_payload(
-            dependencies, common.OVERVIEW_OUTPUT, **common.overview_inputs(year, map_state=map_state)
-        )
-        for year in YEARS
-    }
+    space = common.view_space()
+    views, units = space["views"], space["units"]
     result = LoadResult()
     start = time.perf_counter()
     deadline = start + seconds
     rng = random.Random(seed)
+    seen: set[bytes] = set()
 
-    async def step(client: common.AsyncClient, name: str, method: str, path: str, body: bytes = b"") -> None:
+    def pages_body(pathname: str, search: str) -> bytes:
+        inputs = {"_pages_location.pathname": pathname, "_pages_location.search": search}
+        return common.callback_payload(dependencies, common.PAGES_OUTPUT, inputs=inputs)
+
+    async def step(client: common.AsyncClient, name: str, method: str, path: str, body: bytes = b"") -> bytes:
         headers = common.JSON_HEADERS if method == "POST" else None
+        key = hashlib.blake2b(method.encode() + path.encode() + body, digest_size=16).digest()
+        first = key not in seen
+        seen.add(key)
         t0 = time.perf_counter()
+        data = b""
         try:
             status, _, data = await asyncio.wait_for(client.request(method, path, body, headers), timeout=30)
             ok, detail = status == 200, "" if status == 200 else f"{status} {data[:120]!r}"
@@ -100,26 +101,47 @@ async def run_users(
             await client.close()
             ok, detail = False, f"{type(error).__name__}: {error}"
         now = time.perf_counter()
-        result.samples.append(Sample(now - start, name, now - t0, ok, detail))
+        result.samples.append(Sample(now - start, name, now - t0, ok, detail, first))
+        return data if ok else b""
 
     async def user(number: int) -> None:
         client = common.AsyncClient(server.host, server.port)
+        lang = rng.choice(LANGS)
         # Users arrive over the first few seconds, not all in the same millisecond.
         await asyncio.sleep(rng.uniform(0, min(5.0, seconds / 4)))
         try:
             while time.perf_counter() < deadline:
-                await step(client, "page /", "GET", "/")
+                year, index, group = rng.choice(views)
+                search = f"?year={year}&index={index}&group={group}&lang={lang}"
+                await step(client, "page /", "GET", "/" + search)
                 await step(client, "layout", "GET", "/_dash-layout")
                 await step(client, "dependencies", "GET", "/_dash-dependencies")
-                await step(client, "page-content callback", "POST", "/_dash-update-component", page)
+                await step(
+                    client,
+                    "page-content callback",
+                    "POST",
+                    "/_dash-update-component",
+                    pages_body("/", search),
+                )
+                map_state = None
                 for _ in range(3):
                     if time.perf_counter() >= deadline:
                         return
                     await asyncio.sleep(rng.uniform(*think))
-                    body = year_change[rng.choice(YEARS)]
-                    await step(client, "overview callback", "POST", "/_dash-update-component", body)
+                    year, index, group = rng.choice(views)
+                    inputs = common.overview_inputs(
+                        year, map_state=map_state, index=index, group=group, lang=lang
+                    )
+                    body = common.callback_payload(dependencies, common.OVERVIEW_OUTPUT, **inputs)
+                    answer = await step(client, "overview callback", "POST", "/_dash-update-component", body)
+                    if answer:
+                        map_state = json.loads(answer)["response"].get("overview-map-state", {}).get("data")
                 await asyncio.sleep(rng.uniform(*think))
-                await step(client, "CSV download", "GET", CSV_PATH.format(year=rng.choice(YEARS)))
+                body = pages_body(f"/don-vi/{rng.choice(units)}", f"?lang={lang}")
+                await step(client, "unit profile callback", "POST", "/_dash-update-component", body)
+                await asyncio.sleep(rng.uniform(*think))
+                year, _, group = rng.choice(views)
+                await step(client, "CSV download", "GET", CSV_PATH.format(year=year, group=group))
                 await asyncio.sleep(rng.uniform(*think))
         finally:
             await client.close()
@@ -129,6 +151,7 @@ async def run_users(
             await asyncio.sleep(max(0.0, start + at - time.perf_counter()))
             result.events.append((time.perf_counter() - start, f"{label}: start"))
             await action()
+            seen.clear()  # a new data version: every request is new to the server again
             result.events.append((time.perf_counter() - start, f"{label}: done"))
 
     await asyncio.gather(scheduled(), *(user(n) for n in range(users)))
@@ -160,6 +183,20 @@ def report(result: LoadResult, *, users: int) -> list[str]:
     lines.append(
         common.markdown_table(["step", "requests", "errors", "p50 ms", "p95 ms", "p99 ms", "max ms"], rows)
     )
+    lines.append("")
+    first_rows = []
+    for name in [*steps, "all"]:
+        chosen = [s for s in result.samples if name in ("all", s.step)]
+        firsts = [s.seconds for s in chosen if s.first]
+        repeats = [s.seconds for s in chosen if not s.first]
+        first_stats, repeat_stats = common.summary_ms(firsts), common.summary_ms(repeats)
+        first_rows.append([name, len(firsts), first_stats["p50"], first_stats["p95"], len(repeats),
+                           repeat_stats["p50"], repeat_stats["p95"]])  # fmt: skip
+    lines.append(
+        common.markdown_table(
+            ["step", "first asks", "p50 ms", "p95 ms", "repeats", "p50 ms", "p95 ms"], first_rows
+        )
+    )
     total = len(result.samples)
     lines.append("")
     lines.append(
@@ -183,7 +220,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     common.ensure_bench_database()
     env = common.bench_env()
-    data_version = common.psql("SELECT value FROM app_meta WHERE key = 'data_version'", database="bench")
+    data_version = common.psql(
+        "SELECT value FROM app_meta WHERE key = 'data_version'", database=common.BENCH_DATABASE
+    )
 
     async def import_new_version() -> None:
         await run_command([common.PYTHON, "-m", "dashboard", "import", IMPORT_FILE], env)
@@ -198,7 +237,9 @@ def main(argv: list[str] | None = None) -> int:
                 schedule=[(args.seconds / 2, "import", import_new_version)],
             )
         )
-    after = common.psql("SELECT value FROM app_meta WHERE key = 'data_version'", database="bench")
+    after = common.psql(
+        "SELECT value FROM app_meta WHERE key = 'data_version'", database=common.BENCH_DATABASE
+    )
     common.print_machine()
     print(
         f"gunicorn workers: {args.workers or 'config default'}; think time {args.think[0]}-{args.think[1]} s"

@@ -5,9 +5,13 @@ The baseline is what a typical Dash gallery app does: pandas reads the annex CSV
 callback of the overview page, POSTed through the Flask test client like the browser would, against the
 bench PostgreSQL database with the in-process cache (both apps run in this one process, one thread).
 "year change" and "full figure" repeat views, as visitors do, so they are answered from the response
-memo (dashboard/rendered.py); "new view each time" puts a nonce in the map state so that every call
-is rendered and serialised afresh (queries still come from the cache): the cost of a view nobody asked
-for yet.
+memo (dashboard/web/rendered.py). "new map state each time" puts a nonce in the map state so that every
+call misses the response memo and the rendered-answer memo, but the view's data (ranking table, headline)
+comes from its per-view memo: the measure of earlier runs, kept so runs stay comparable. "never-seen
+view" is the honest first render: each call asks for a (year, index, group, language) this process has
+never been asked for (every view of the bench database in a shuffled order), so every per-view memo
+misses and the view's observations are queried; only what all views share (indicators, units, sources,
+the map layer) is warm. The baseline is the same in every run: a gallery-style app, three years in turn.
 
 Usage: .venv/bin/python benchmarks/bench_overview.py [--calls 200]
 """
@@ -19,6 +23,7 @@ import gzip
 import itertools
 import json
 import os
+import random
 import sys
 import time
 from collections.abc import Callable
@@ -128,15 +133,27 @@ def main(argv: list[str] | None = None) -> int:
     )
     map_state = first.get_json()["response"]["overview-map-state"]["data"]
 
-    def ours_call(year: int, state: dict | None) -> bytes:
+    def ours_call(year: int, state: dict | None, **view: str) -> bytes:
         body = common.callback_payload(
-            graph, common.OVERVIEW_OUTPUT, **common.overview_inputs(year, map_state=state)
+            graph, common.OVERVIEW_OUTPUT, **common.overview_inputs(year, map_state=state, **view)
         )
         response = ours.post("/_dash-update-component", data=body, content_type="application/json")
         assert response.status_code == 200, response.status_code
         return response.data
 
     nonces = itertools.count()
+    space = [(y, i, g, lang) for y, i, g in common.view_space()["views"] for lang in ("vi", "en")]
+    random.Random(16).shuffle(space)
+    # The first call (for the map state) asked for 2024's default view in Vietnamese: never again.
+    unseen = iter(v for v in space if v[:3] != (2024, "ITR_TOTAL", "district") or v[3] != "vi")
+    needed = args.calls + 2 * len(YEARS)
+    if len(space) - 1 < needed:
+        parser.error(f"--calls {args.calls}: only {len(space) - 1 - 2 * len(YEARS)} never-seen views exist")
+
+    def never_seen(_year: int) -> bytes:
+        year, index, group, lang = next(unseen)
+        return ours_call(year, None, index=index, group=group, lang=lang)
+
     base = baseline_app().server.test_client()
     base_graph = base.get("/_dash-dependencies").get_json()
 
@@ -146,15 +163,19 @@ def main(argv: list[str] | None = None) -> int:
         assert response.status_code == 200, response.status_code
         return response.data
 
+    # The headline is the never-seen view, measured first; repeated views follow.
     results = {
-        "baseline (gallery style)": measure(base_call, calls=args.calls),
-        "ours, year change (Patch)": measure(lambda y: ours_call(y, map_state), calls=args.calls),
-        "ours, full figure (first draw)": measure(lambda y: ours_call(y, None), calls=args.calls),
-        "ours, new view each time": measure(
+        "baseline: gallery-style app, no cache": measure(base_call, calls=args.calls),
+        "ours, never-seen view": measure(never_seen, calls=args.calls),
+        "ours, new map state each time": measure(
             lambda y: ours_call(y, {**map_state, "nonce": next(nonces)}), calls=args.calls
         ),
+        "ours, full figure (repeated view)": measure(lambda y: ours_call(y, None), calls=args.calls),
+        "ours, year change (Patch, repeated view)": measure(
+            lambda y: ours_call(y, map_state), calls=args.calls
+        ),
     }
-    base_result = results["baseline (gallery style)"]
+    base_result = results["baseline: gallery-style app, no cache"]
     common.print_machine()
     rows = []
     for name, r in results.items():

@@ -2,7 +2,7 @@
 
 The static files are served by the same gunicorn and Flask app (same headers hook, same workers) from a
 route that exists only in this benchmark's WSGI wrapper (`bench_server:wsgi_app()`), so the ratio
-isolates what our code costs per request. Runs against the bench PostgreSQL database and Redis db 5.
+isolates what our code costs per request. Runs against the bench PostgreSQL database and Redis db.
 The load generator (asyncio, keep-alive) shares the two cores with the server, as on any one-box test.
 
 Usage: .venv/bin/python benchmarks/bench_server.py [--seconds 10] [--connections 8] [--rounds 3]

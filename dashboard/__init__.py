@@ -62,8 +62,8 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     app.layout = shell_layout
     plotly_bundle.install(app)
     rendered.install_for_callbacks(app)  # first: its after-request hook must run last
-    security.install(server)
-    static.install(app)  # after security: it never touches HTML, whose inline scripts are hashed there
+    security.install(app)
+    static.install(app)
     validation.install_request_guard(server)
     # Dash completes its set-up (callback map, page router) in before-request hooks of the first request,
     # without a lock: two threads of a fresh worker could dispatch before it is done and answer 500.

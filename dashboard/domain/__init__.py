@@ -2,10 +2,44 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from typing import Any
 
 
 def valid_in_year(valid_from: date | None, valid_to: date | None, year: int) -> bool:
     """A unit counts for a data year when it existed on 31 December of that year."""
     reference = date(year, 12, 31)
     return (valid_from is None or valid_from <= reference) and (valid_to is None or valid_to >= reference)
+
+
+# --- Facts shared by every layer (one definition each; the call sites still to move are listed in
+# changes/house.md). Plain values: this module imports nothing of ours. ---
+
+PROVINCE_CODE = "51"  # GSO code of Quảng Ngãi, kept by the province formed with Kon Tum on 1 July 2025
+KON_TUM_CODE = "62"  # GSO code of Kon Tum until that merger
+DISTRICTS_LAST_DAY = date(2025, 6, 30)  # the district level was abolished on 1 July 2025
+UNIT_KINDS = ("department", "district", "commune", "province")  # units.kind; the API's `group` values
+RANKED_KINDS = ("district", "department", "commune")  # the groups the province ranks, in display order
+# A unit code: a GSO code (digits) or a department's stable slug ("so-tai-chinh"). Nothing else exists,
+# so a request for anything else (underscores, dots, spaces) is refused before any query.
+UNIT_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{0,39}$")
+
+
+def localized(row: Any, field: str, lang: str | None) -> Any:
+    """A row's `field` in the language: `row["name_vi"]` or `row["name_en"]` for `field="name"`.
+
+    `row` is anything indexed by column name (dict, pandas Series, even a DataFrame, which gives the
+    column) or a named tuple from `itertuples()`. English for "en", Vietnamese (the default) otherwise.
+    """
+    key = f"{field}_{'en' if lang == 'en' else 'vi'}"
+    if isinstance(row, tuple):
+        return getattr(row, key)
+    return row[key]
+
+
+def last_data_year(valid_to: date | None) -> int | None:
+    """The last data year a unit counts for (see valid_in_year): Tây Trà, ended 31 January 2020, -> 2019."""
+    if valid_to is None:
+        return None
+    return valid_to.year if valid_in_year(None, valid_to, valid_to.year) else valid_to.year - 1

@@ -1,16 +1,19 @@
-"""Line and bar charts. Pure: (frame, *, lang, ...) -> go.Figure. May import: i18n.
+"""Line and bar charts. Pure: (frame, *, lang, ...) -> plain figure dict (see figures/__init__.py).
 
-Every chart carries its title and a source line inside the figure, so a PNG saved from the mode bar
-still says what it shows and where the figures come from.
+May import: i18n. Every chart carries its title and a source line inside the figure, so a PNG saved from
+the mode bar still says what it shows and where the figures come from.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import pandas as pd
-import plotly.graph_objects as go
 
+from dashboard.figures import TEMPLATE, Figure, plain
+
+__all__ = ["CHART_CONFIG", "SERIES_COLOURS", "Figure", "bars_against_reference", "base_figure", "year_lines"]
 from dashboard.i18n import d3_locale_format, format_number
 
 SERIES_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")  # Okabe–Ito
@@ -20,14 +23,19 @@ CHART_CONFIG = {
     "responsive": True,
     "toImageButtonOptions": {"format": "png", "scale": 2},
 }
+SOURCE_LINE_SHIFT = -86  # pixels below the plot area: under the legend, inside the bottom margin
+NOTE_FONT = {"size": 11, "color": "#57606a"}
 
 
-def _base_layout(*, title: str, source_line: str, lang: str, height: int) -> dict:
-    return {
+def base_figure(*, title: str, source_line: str, lang: str, height: int, extra_bottom: int = 0) -> Figure:
+    """An empty chart: the shared layout with its title and source line; `extra_bottom` pixels more
+    below the plot push the source line under a tall legend."""
+    layout: dict[str, Any] = {
+        "template": TEMPLATE,
         **d3_locale_format(lang),
         "title": {"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
-        "height": height,
-        "margin": {"l": 56, "r": 16, "t": 64, "b": 110},
+        "height": height + extra_bottom,
+        "margin": {"l": 56, "r": 16, "t": 64, "b": 110 + extra_bottom},
         "paper_bgcolor": "#ffffff",
         "plot_bgcolor": "#ffffff",
         "font": {"family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", "color": "#1f2328"},
@@ -40,17 +48,35 @@ def _base_layout(*, title: str, source_line: str, lang: str, height: int) -> dic
                 "yref": "paper",
                 "x": 0,
                 "y": 0,
-                "yshift": -86,  # pixels below the plot area: under the legend, inside the bottom margin
+                "yshift": SOURCE_LINE_SHIFT - extra_bottom,
                 "xanchor": "left",
                 "yanchor": "top",
                 "showarrow": False,
-                "font": {"size": 11, "color": "#57606a"},
+                "font": NOTE_FONT,
                 "align": "left",
             }
         ],
         "xaxis": {"dtick": 1, "gridcolor": "#eaeef2", "tickformat": "d"},
         "yaxis": {"gridcolor": "#eaeef2", "zeroline": False},
     }
+    return {"data": [], "layout": layout}
+
+
+def _broken_at(rows: pd.DataFrame, break_years: Sequence[int], *, lang: str, decimals: int):
+    """x, y and hover labels of one series, with a gap (None) wherever a method break falls between two
+    of its years."""
+    xs: list[object] = []
+    ys: list[object] = []
+    labels: list[str] = []
+    for year, value in zip(plain(rows["year"]), plain(rows["value"]), strict=True):
+        if xs and any(xs[-1] is not None and xs[-1] < b <= year for b in break_years):
+            xs.append(None)
+            ys.append(None)
+            labels.append("")
+        xs.append(int(year))
+        ys.append(value)
+        labels.append(format_number(value, lang, decimals=decimals))
+    return xs, ys, labels
 
 
 def year_lines(
@@ -62,54 +88,69 @@ def year_lines(
     y_title: str,
     breaks: Sequence[tuple[int, str]] = (),
     reversed_axis: bool = False,
+    y_range: tuple[float, float] | None = None,
     decimals: int = 1,
     height: int = 380,
-) -> go.Figure:
+    extra_bottom: int = 0,
+) -> Figure:
     """One line per series over the years; frame columns: series, year, value (missing years break lines).
 
     `breaks` are (year, label) where the method changed: a dashed line is drawn just before that year and
-    the lines are not joined across it.
+    the lines are not joined across it. `y_range` fixes the axis (in drawing order: (64, 0) puts rank 1
+    on top).
     """
-    figure = go.Figure(layout=_base_layout(title=title, source_line=source_line, lang=lang, height=height))
+    figure = base_figure(
+        title=title, source_line=source_line, lang=lang, height=height, extra_bottom=extra_bottom
+    )
+    layout = figure["layout"]
     break_years = sorted(year for year, _ in breaks)
     for position, (series, rows) in enumerate(frame.groupby("series", sort=False)):
-        rows = rows.sort_values("year")
-        xs: list[object] = []
-        ys: list[object] = []
-        labels: list[str] = []
-        for year, value in zip(rows["year"], rows["value"], strict=True):
-            if xs and any(xs[-1] is not None and xs[-1] < b <= year for b in break_years):
-                xs.append(None)
-                ys.append(None)
-                labels.append("")
-            xs.append(int(year))
-            ys.append(value)
-            labels.append(format_number(value, lang, decimals=decimals))
-        figure.add_trace(
-            go.Scatter(
-                x=xs,
-                y=ys,
-                name=str(series),
-                mode="lines+markers",
-                text=labels,
-                hovertemplate="%{text}",
-                connectgaps=False,
-                line={"color": SERIES_COLOURS[position % len(SERIES_COLOURS)], "width": 2.5},
-            )
+        xs, ys, labels = _broken_at(rows.sort_values("year"), break_years, lang=lang, decimals=decimals)
+        figure["data"].append(
+            {
+                "type": "scatter",
+                "x": xs,
+                "y": ys,
+                "name": str(series),
+                "mode": "lines+markers",
+                "text": labels,
+                "hovertemplate": "%{text}",
+                "connectgaps": False,
+                "line": {"color": SERIES_COLOURS[position % len(SERIES_COLOURS)], "width": 2.5},
+            }
         )
+    if breaks:
+        layout["shapes"] = []
     for year, label in breaks:
-        figure.add_vline(x=year - 0.5, line={"dash": "dash", "color": "#57606a", "width": 1})
-        figure.add_annotation(
-            x=year - 0.5,
-            y=1,
-            yref="paper",
-            text=label,
-            showarrow=False,
-            xanchor="left",
-            yanchor="top",
-            font={"size": 11, "color": "#57606a"},
+        layout["shapes"].append(
+            {
+                "type": "line",
+                "x0": year - 0.5,
+                "x1": year - 0.5,
+                "xref": "x",
+                "y0": 0,
+                "y1": 1,
+                "yref": "y domain",
+                "line": {"dash": "dash", "color": "#57606a", "width": 1},
+            }
         )
-    figure.update_yaxes(title_text=y_title, autorange="reversed" if reversed_axis else True)
+        layout["annotations"].append(
+            {
+                "x": year - 0.5,
+                "y": 1,
+                "yref": "paper",
+                "text": label,
+                "showarrow": False,
+                "xanchor": "left",
+                "yanchor": "top",
+                "font": NOTE_FONT,
+            }
+        )
+    layout["yaxis"]["title"] = {"text": y_title}
+    if y_range is not None:
+        layout["yaxis"].update(range=list(y_range), autorange=False)
+    else:
+        layout["yaxis"]["autorange"] = "reversed" if reversed_axis else True
     return figure
 
 
@@ -122,33 +163,36 @@ def bars_against_reference(
     value_name: str,
     reference_name: str,
     height: int = 360,
-) -> go.Figure:
+) -> Figure:
     """Horizontal bars of a unit's values with reference markers; frame columns: label, value, reference."""
-    figure = go.Figure(layout=_base_layout(title=title, source_line=source_line, lang=lang, height=height))
-    figure.update_layout(hovermode="y unified", xaxis={"dtick": None, "tickformat": ""})
-    labels = [format_number(v, lang) for v in frame["value"]]
-    figure.add_trace(
-        go.Bar(
-            y=frame["label"],
-            x=frame["value"],
-            orientation="h",
-            name=value_name,
-            text=labels,
-            textposition="auto",
-            marker={"color": SERIES_COLOURS[0]},
-            hovertemplate="%{text}",
-        )
-    )
-    figure.add_trace(
-        go.Scatter(
-            y=frame["label"],
-            x=frame["reference"],
-            mode="markers",
-            name=reference_name,
-            text=[format_number(v, lang) for v in frame["reference"]],
-            hovertemplate="%{text}",
-            marker={"symbol": "line-ns-open", "size": 22, "line": {"width": 3}, "color": "#1f2328"},
-        )
-    )
-    figure.update_yaxes(autorange="reversed", automargin=True)
+    figure = base_figure(title=title, source_line=source_line, lang=lang, height=height)
+    layout = figure["layout"]
+    layout["hovermode"] = "y unified"
+    layout["xaxis"] = {"gridcolor": "#eaeef2", "tickformat": ""}
+    layout["yaxis"].update(autorange="reversed", automargin=True)
+    labels = plain(frame["label"])
+    values, references = plain(frame["value"]), plain(frame["reference"])
+    figure["data"] = [
+        {
+            "type": "bar",
+            "y": labels,
+            "x": values,
+            "orientation": "h",
+            "name": value_name,
+            "text": [format_number(v, lang) for v in values],
+            "textposition": "auto",
+            "marker": {"color": SERIES_COLOURS[0]},
+            "hovertemplate": "%{text}",
+        },
+        {
+            "type": "scatter",
+            "y": labels,
+            "x": references,
+            "mode": "markers",
+            "name": reference_name,
+            "text": [format_number(v, lang) for v in references],
+            "hovertemplate": "%{text}",
+            "marker": {"symbol": "line-ns-open", "size": 22, "line": {"width": 3}, "color": "#1f2328"},
+        },
+    ]
     return figure

@@ -1,7 +1,7 @@
 """Figures of the compare, e-documents and national pages, and the Graph config per language.
 
-Pure: (frame, *, lang, ...) -> go.Figure. May import: i18n, figures.charts. Every figure keeps the
-title and source line inside it (the shared layout of charts.py).
+Pure: (frame, *, lang, ...) -> plain figure dict (see figures/__init__.py). May import: i18n. Every
+figure keeps the title and source line inside it (the shared layout of charts.py).
 """
 
 from __future__ import annotations
@@ -9,10 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 import pandas as pd
-import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
-from dashboard.figures import charts
+from dashboard.figures import Figure, charts, plain
 from dashboard.i18n import format_number, normalize_language
 
 # plotly.js's Dash bundle ships only English; this is its 'vi' locale (mode bar, snapshot messages,
@@ -80,40 +78,41 @@ def graph_config(lang: str | None, **overrides: object) -> dict[str, object]:
     return config
 
 
-def _blank(*, lang: str, title: str, source_line: str, height: int) -> go.Figure:
-    """The shared chart layout (title and source line inside the figure) with no series yet."""
-    empty = pd.DataFrame({"series": [], "year": [], "value": []})
-    return charts.year_lines(
-        empty, lang=lang, title=title, source_line=source_line, y_title="", height=height
-    )
-
-
-def end_notes(figure: go.Figure, notes: Sequence[tuple[int, float, str]]) -> go.Figure:
+def end_notes(figure: Figure, notes: Sequence[tuple[int, float, str]]) -> Figure:
     """Mark where a series stops and say what followed (e.g. '→ Trà Bồng'), at (year, value, text)."""
-    for year, value, text in notes:
-        figure.add_annotation(
-            x=year,
-            y=value,
-            text=text,
-            showarrow=True,
-            arrowhead=0,
-            ax=24,
-            ay=-28,
-            xanchor="left",
-            font={"size": 11, "color": "#1f2328"},
-            bgcolor="rgba(255,255,255,0.85)",
-        )
+    figure["layout"]["annotations"].extend(
+        {
+            "x": year,
+            "y": value,
+            "text": text,
+            "showarrow": True,
+            "arrowhead": 0,
+            "ax": 24,
+            "ay": -28,
+            "xanchor": "left",
+            "font": {"size": 11, "color": "#1f2328"},
+            "bgcolor": "rgba(255,255,255,0.85)",
+        }
+        for year, value, text in notes
+    )
     return figure
 
 
-def point_texts(figure: go.Figure, texts: Mapping[tuple[str, int], str]) -> go.Figure:
+def point_texts(figure: Figure, texts: Mapping[tuple[str, int], str]) -> Figure:
     """Replace the hover text of each (series, year) point, e.g. a rank '26/63' instead of '26'."""
-    for trace in figure.data:
-        trace.text = [
-            texts.get((trace.name, int(x)), label) if x is not None else label
-            for x, label in zip(trace.x, trace.text, strict=True)
+    for trace in figure["data"]:
+        trace["text"] = [
+            texts.get((trace["name"], int(x)), label) if x is not None else label
+            for x, label in zip(trace["x"], trace["text"], strict=True)
         ]
     return figure
+
+
+def _domains(count: int, spacing: float) -> list[tuple[float, float]]:
+    """Equal cells along one axis of a subplot grid, in order, with `spacing` (a share of the whole)
+    between them, as plotly.subplots.make_subplots lays them out."""
+    size = (1 - spacing * (count - 1)) / count
+    return [(i * (size + spacing), i * (size + spacing) + size) for i in range(count)]
 
 
 def small_multiples(
@@ -124,48 +123,71 @@ def small_multiples(
     source_line: str,
     panels: Sequence[tuple[str, str, float | None]],
     columns: int = 3,
-) -> go.Figure:
-    """One small panel per sub-index (code, label, maximum); frame columns: series, panel, year, value."""
+) -> Figure:
+    """One small panel per sub-index (code, label, maximum); frame columns: series, panel, year, value.
+
+    Each panel has its own axes, titled with the sub-index and its maximum, from 0 to just above it.
+    """
     rows = max(1, -(-len(panels) // columns))
-    height = 140 + 190 * rows
-    figure = _blank(lang=lang, title=title, source_line=source_line, height=height)
-    grid = make_subplots(
-        rows=rows,
-        cols=columns,
-        subplot_titles=[f"{label} (≤ {format_number(top, lang, decimals=0)})" for _, label, top in panels],
-        horizontal_spacing=0.07,
-        vertical_spacing=0.55 / rows,
-    )
-    panel_titles = list(grid.layout.annotations)
-    grid.update_layout(figure.layout)
-    grid.layout.annotations = panel_titles + list(figure.layout.annotations)
-    grid.update_layout(hovermode="closest", margin={"t": 80})
-    series_names = list(dict.fromkeys(frame["series"]))  # the caller's order keeps colours as elsewhere
-    for position, (code, _, top) in enumerate(panels):
-        row, col = position // columns + 1, position % columns + 1
-        for index, name in enumerate(series_names):
-            rows_ = frame[(frame["panel"] == code) & (frame["series"] == name)].sort_values("year")
-            grid.add_trace(
-                go.Scatter(
-                    x=rows_["year"].astype(int).tolist(),
-                    y=rows_["value"].tolist(),
-                    name=str(name),
-                    legendgroup=str(name),
-                    showlegend=position == 0,
-                    mode="lines+markers",
-                    text=[format_number(v, lang) for v in rows_["value"]],
-                    hovertemplate=f"{name}: %{{text}}<extra></extra>",
-                    line={"color": charts.SERIES_COLOURS[index % len(charts.SERIES_COLOURS)], "width": 2},
-                ),
-                row=row,
-                col=col,
-            )
-        grid.update_yaxes(range=[0, top * 1.05] if top else None, row=row, col=col, gridcolor="#eaeef2")
-        grid.update_xaxes(dtick=1, tickformat="d", row=row, col=col, gridcolor="#eaeef2")
+    figure = charts.base_figure(lang=lang, title=title, source_line=source_line, height=140 + 190 * rows)
+    layout = figure["layout"]
     # The source line sits below the last row of panels, inside the figure.
-    grid.layout.annotations[-1].update(yshift=-70)
-    grid.update_layout(legend={"y": -0.12 / rows})
-    return grid
+    layout["annotations"][0]["yshift"] = -70
+    layout.update(hovermode="closest", margin={**layout["margin"], "t": 80})
+    layout["legend"]["y"] = -0.12 / rows
+    del layout["xaxis"], layout["yaxis"]
+    x_domains = _domains(columns, 0.07)
+    y_domains = _domains(rows, 0.55 / rows)[::-1]  # row 1 at the top
+    series_names = list(dict.fromkeys(frame["series"]))  # the caller's order keeps colours as elsewhere
+    # One pass over the frame instead of a boolean filter per panel and series.
+    cells = {key: rows for key, rows in frame.sort_values("year").groupby(["panel", "series"], sort=False)}
+    no_rows = frame.iloc[0:0]
+    for position, (code, label, top) in enumerate(panels):
+        x_domain, y_domain = x_domains[position % columns], y_domains[position // columns]
+        suffix = "" if position == 0 else str(position + 1)
+        layout[f"xaxis{suffix}"] = {
+            "anchor": f"y{suffix}",
+            "domain": list(x_domain),
+            "dtick": 1,
+            "tickformat": "d",
+            "gridcolor": "#eaeef2",
+        }
+        layout[f"yaxis{suffix}"] = {"anchor": f"x{suffix}", "domain": list(y_domain), "gridcolor": "#eaeef2"}
+        if top:
+            layout[f"yaxis{suffix}"]["range"] = [0, top * 1.05]
+        layout["annotations"].append(
+            {
+                "text": f"{label} (≤ {format_number(top, lang, decimals=0)})",
+                "x": sum(x_domain) / 2,
+                "y": y_domain[1],
+                "xref": "paper",
+                "yref": "paper",
+                "xanchor": "center",
+                "yanchor": "bottom",
+                "showarrow": False,
+                "font": {"size": 13},
+            }
+        )
+        for index, name in enumerate(series_names):
+            rows_ = cells.get((code, name), no_rows)
+            values = plain(rows_["value"])
+            figure["data"].append(
+                {
+                    "type": "scatter",
+                    "x": [int(year) for year in rows_["year"]],
+                    "y": values,
+                    "xaxis": f"x{suffix}",
+                    "yaxis": f"y{suffix}",
+                    "name": str(name),
+                    "legendgroup": str(name),
+                    "showlegend": position == 0,
+                    "mode": "lines+markers",
+                    "text": [format_number(v, lang) for v in values],
+                    "hovertemplate": f"{name}: %{{text}}<extra></extra>",
+                    "line": {"color": charts.SERIES_COLOURS[index % len(charts.SERIES_COLOURS)], "width": 2},
+                }
+            )
+    return figure
 
 
 def wrap(text: str, *, width: int) -> str:
@@ -188,7 +210,7 @@ def labelled_bars(
     x_title: str,
     x_range: tuple[float, float] | None = (0, 100),
     label_width: int = 30,
-) -> go.Figure:
+) -> Figure:
     """Horizontal bars whose labels are honest texts; columns: label, value, text, optional value_high.
 
     A range (value to value_high) is drawn as a bar to the low end with an error bar up to the high end.
@@ -196,27 +218,33 @@ def labelled_bars(
     # Long labels are wrapped so that the plot keeps its width on a phone.
     labels = [wrap(str(label), width=label_width) for label in frame["label"]]
     height = 170 + sum(max(34, 17 * (label.count("<br>") + 1)) for label in labels)
-    figure = _blank(lang=lang, title=title, source_line=source_line, height=height)
-    highs = frame["value_high"] if "value_high" in frame else pd.Series([None] * len(frame))
-    spans = [
-        (h - v) if pd.notna(h) and pd.notna(v) else 0 for v, h in zip(frame["value"], highs, strict=True)
-    ]
-    figure.add_trace(
-        go.Bar(
-            y=labels,
-            x=frame["value"].tolist(),
-            orientation="h",
-            text=frame["text"].tolist(),
-            textposition="auto",
-            hovertemplate="%{y}: %{text}<extra></extra>",
-            marker={"color": charts.SERIES_COLOURS[0]},
-            error_x={"type": "data", "array": spans, "arrayminus": [0] * len(spans), "visible": any(spans)},
-            showlegend=False,
-        )
+    figure = charts.base_figure(lang=lang, title=title, source_line=source_line, height=height)
+    values = plain(frame["value"])
+    highs = plain(frame["value_high"]) if "value_high" in frame else [None] * len(values)
+    spans = [h - v if h is not None and v is not None else 0 for v, h in zip(values, highs, strict=True)]
+    figure["data"].append(
+        {
+            "type": "bar",
+            "y": labels,
+            "x": values,
+            "orientation": "h",
+            "text": plain(frame["text"]),
+            "textposition": "auto",
+            "hovertemplate": "%{y}: %{text}<extra></extra>",
+            "marker": {"color": charts.SERIES_COLOURS[0]},
+            "error_x": {
+                "type": "data",
+                "array": spans,
+                "arrayminus": [0] * len(spans),
+                "visible": any(spans),
+            },
+            "showlegend": False,
+        }
     )
-    figure.update_layout(hovermode="closest", margin={"l": 16})
-    figure.update_xaxes(
-        title_text=x_title, dtick=None, tickformat="", range=list(x_range) if x_range else None
-    )
-    figure.update_yaxes(autorange="reversed", automargin=True)
+    layout = figure["layout"]
+    layout.update(hovermode="closest", margin={**layout["margin"], "l": 16})
+    layout["xaxis"] = {"gridcolor": "#eaeef2", "tickformat": "", "title": {"text": x_title}}
+    if x_range:
+        layout["xaxis"]["range"] = list(x_range)
+    layout["yaxis"].update(autorange="reversed", automargin=True, title={"text": ""})
     return figure

@@ -1,2 +1,5 @@
 """One module per page: `dash.register_page`, `layout(**query)` and thin callbacks. Shared pieces live in
-dashboard.components and dashboard.views."""
+dashboard.components and dashboard.views.
+
+May import: components, views, figures, queries, domain, i18n, urls, web.
+"""

@@ -75,8 +75,10 @@ def _rank_figure(frame: pd.DataFrame, *, lang: str, title: str) -> object:
         title=figures.wrap(title, width=44),
         source_line=comparison.source_line(frame, lang),
         y_title=t("national.rank_axis", lang),
-        reversed_axis=True,
+        y_range=(max(64, int(frame["rank_of"].max()) + 1), 0),
         decimals=0,
+        # Many indices make a tall legend: push the source line below it instead of under it.
+        extra_bottom=20 * (series["series"].nunique() - 1),  # one legend row per index on a phone
     )
     texts = {
         (s, int(y)): _rank_text(r, o)
@@ -84,11 +86,6 @@ def _rank_figure(frame: pd.DataFrame, *, lang: str, title: str) -> object:
             series["series"], series["year"], series["rank"], series["rank_of"], strict=True
         )
     }
-    figure.update_yaxes(range=[max(64, int(frame["rank_of"].max()) + 1), 0], autorange=False)
-    # Many indices make a tall legend: push the source line below it instead of under it.
-    extra = 20 * (series["series"].nunique() - 1)  # one legend row per index on a phone
-    figure.update_layout(height=380 + extra, margin={"b": 110 + extra})
-    figure.layout.annotations[0].update(yshift=-86 - extra)
     return figures.point_texts(figure, texts)
 
 

@@ -1,1 +1,4 @@
-"""View models shared by pages: which view a query asks for, rank changes, summaries, method breaks."""
+"""View models shared by pages: which view a query asks for, rank changes, summaries, method breaks.
+
+May import: queries, figures, domain, i18n. Never Dash components or pages (import-linter checks).
+"""

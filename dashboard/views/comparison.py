@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from urllib.parse import parse_qs
 
 import pandas as pd
-import plotly.graph_objects as go
 from flask import has_request_context, request
 
 from dashboard import queries
+from dashboard.domain import DISTRICTS_LAST_DAY, last_data_year
 from dashboard.figures import charts
 from dashboard.figures import compare as figures
 from dashboard.i18n import t
@@ -113,9 +113,10 @@ def unit_options(group: str, lang: str) -> list[dict[str, str]]:
     options = []
     for row in rows.sort_values(column).itertuples():
         label = getattr(row, column)
-        ended = row.valid_to if isinstance(row.valid_to, str) and row.valid_to < "2025-06-30" else None
-        if ended:
-            label = f"{label} ({t('compare.until', lang, year=ended[:4])})"
+        # The database gives a date (a string on no backend); the 2025 reform ended every district at once.
+        valid_to = None if pd.isna(row.valid_to) else pd.Timestamp(row.valid_to).date()
+        if valid_to is not None and valid_to < DISTRICTS_LAST_DAY:
+            label = f"{label} ({t('compare.until', lang, year=last_data_year(valid_to))})"
         options.append({"value": row.code, "label": label})
     return options
 
@@ -242,7 +243,7 @@ def index_options(lang: str) -> list[dict[str, str]]:
     return options
 
 
-def lines_figure(frame: pd.DataFrame, selection: Selection, lang: str) -> go.Figure:
+def lines_figure(frame: pd.DataFrame, selection: Selection, lang: str) -> charts.Figure:
     """Year-over-year lines of the picked units; ended units are marked with what followed."""
     breaks = analysis.method_breaks(frame, t("profile.series_break", lang))
     both = frame["methodology"].nunique() > 1

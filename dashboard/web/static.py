@@ -5,7 +5,7 @@ Each file is compressed once (gzip at once, brotli in the background, both kept 
 Headers are left as Dash and Flask set them (fingerprinted bundles: one year; others: ETag), so 304s
 keep working; the ETag names the content, which every encoding carries unchanged. Dash's own JSON
 (layout, dependencies, callbacks: 1-30 KB) is gzipped per response at a low level, which costs well
-under a millisecond. HTML is left alone: security.py hashes its inline scripts after this hook.
+under a millisecond. HTML is left alone (small, and never the same twice for long).
 
 May import: nothing of ours but config. Wired by `install(app)` in create_app.
 """

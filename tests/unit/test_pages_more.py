@@ -102,8 +102,8 @@ def test_compare_lines_are_not_joined_across_the_2020_break(app, pages):
         compare = pages["compare"].comparison  # the view model behind the page
         selection = compare.parse({"units": "522,525"})
         figure = compare.lines_figure(compare.series(selection, "vi"), selection, "vi")
-    for trace in figure.data:
-        xs = list(trace.x)
+    for trace in figure["data"]:
+        xs = list(trace["x"])
         assert None in xs, "a gap must separate 2019 from 2020"
         gap = xs.index(None)
         assert xs[gap - 1] == 2019 and xs[gap + 1] == 2020

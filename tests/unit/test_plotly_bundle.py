@@ -15,14 +15,27 @@ from dashboard.web import plotly_bundle
 PACKAGE = Path(plotly_bundle.__file__).parents[1]
 
 
+# Trace types by name, for plain-dict figures ({"type": "scatter", ...}; see dashboard/figures/__init__.py).
+TRACE_TYPES = {
+    cls().type
+    for cls in (getattr(go, name) for name in dir(go) if name[:1].isupper())  # go imports lazily
+    if isinstance(cls, type) and issubclass(cls, BaseTraceType) and cls is not BaseTraceType
+}
+
+
 def _trace_types_built_by_the_dashboard() -> dict[str, str]:
-    """Every `go.<Trace>(...)` call in the package: trace type -> where it is built."""
+    """Every `go.<Trace>(...)` call and `{"type": "<trace>"}` dict in the package: trace type -> where."""
     found: dict[str, str] = {}
     for path in sorted(PACKAGE.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if isinstance(node, ast.ImportFrom) and node.module:
                 assert node.module != "plotly.express", f"{path}: plotly.express may build any trace type"
+            if isinstance(node, ast.Dict):
+                for key, value in zip(node.keys, node.values, strict=True):
+                    is_type = isinstance(key, ast.Constant) and key.value == "type"
+                    if is_type and isinstance(value, ast.Constant) and value.value in TRACE_TYPES:
+                        found[value.value] = f"{path.relative_to(PACKAGE)}:{node.lineno}"
             if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
                 continue
             if isinstance(node.func.value, ast.Name) and node.func.value.id == "go":

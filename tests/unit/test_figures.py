@@ -1,0 +1,140 @@
+"""Line, bar and small-multiple figures: plain dicts that plotly accepts unchanged, gaps, labels, panels.
+
+The builders skip plotly's per-call validation (figures/__init__.py); here every builder's output goes
+through `go.Figure` once, which raises on an unknown property or a bad value and must give back exactly
+the same figure.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+from plotly.utils import PlotlyJSONEncoder
+
+from dashboard.figures import TEMPLATE, charts, compare
+
+LINES = pd.DataFrame(
+    {
+        "series": ["Trà Bồng"] * 6 + ["Sơn Tây"] * 5,
+        "year": [*range(2016, 2022), *range(2017, 2022)],
+        "value": [1.5, 2.25, None, 4.0, 5.0, 6.0, 10, 20, 30, math.nan, 50],
+    }
+)
+MULTIPLES = pd.DataFrame(
+    {
+        "series": ["A", "A", "B", "B"] * 2,
+        "panel": ["P1"] * 4 + ["P2"] * 4,
+        "year": [2019, 2020] * 4,
+        "value": [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, math.nan],
+    }
+)
+PANELS = [("P1", "Hạ tầng", 10.0), ("P2", "Nhân lực", 20.0), ("P3", "Cổng", 5.0), ("P4", "Dịch vụ", 30.0)]
+BARS = pd.DataFrame(
+    {
+        "label": ["Tỷ lệ văn bản điện tử được xử lý hoàn toàn trên môi trường mạng", "Ký số"],
+        "value": [99.0, 50.0],
+        "text": ["trên 99 %", "50–60 %"],
+        "value_high": [None, 60.0],
+    }
+)
+
+
+def _json(figure: object) -> dict:
+    return json.loads(json.dumps(figure, cls=PlotlyJSONEncoder))
+
+
+def _builders(lang: str) -> dict[str, dict]:
+    lines = charts.year_lines(
+        LINES, lang=lang, title="T", source_line="S", y_title="Y", breaks=[(2019, "method")], decimals=2
+    )
+    return {
+        "year_lines": lines,
+        "year_lines, ranks": charts.year_lines(
+            LINES, lang=lang, title="T", source_line="S", y_title="#", y_range=(64, 0), extra_bottom=40
+        ),
+        "year_lines, empty": charts.year_lines(
+            LINES.iloc[0:0], lang=lang, title="T", source_line="S", y_title="Y"
+        ),
+        "bars_against_reference": charts.bars_against_reference(
+            pd.DataFrame({"label": ["a", "b"], "value": [1.0, 2.5], "reference": [1.5, math.nan]}),
+            lang=lang,
+            title="T",
+            source_line="S",
+            value_name="v",
+            reference_name="r",
+        ),
+        "end_notes": compare.end_notes(lines, [(2021, 6.0, "→ Trà Bồng")]),
+        "point_texts": compare.point_texts(
+            charts.year_lines(LINES, lang=lang, title="T", source_line="S", y_title="Y"),
+            {("Sơn Tây", 2018): "26/63"},
+        ),
+        "small_multiples": compare.small_multiples(
+            MULTIPLES, lang=lang, title="T", source_line="S", panels=PANELS
+        ),
+        "labelled_bars": compare.labelled_bars(BARS, lang=lang, title="T", source_line="S", x_title="%"),
+        "labelled_bars, no range": compare.labelled_bars(
+            BARS.drop(columns="value_high"), lang=lang, title="T", source_line="S", x_title="%", x_range=None
+        ),
+    }
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("name", list(_builders("vi")))
+def test_plotly_accepts_every_figure_unchanged(name: str, lang: str) -> None:
+    figure = _builders(lang)[name]
+    assert isinstance(figure, dict)
+    validated = go.Figure(figure)  # raises on any property plotly does not know or a bad value
+    assert _json(validated.to_plotly_json()) == _json(figure)
+
+
+def test_figures_look_like_plotly_default() -> None:
+    """The template is plotly's own default, as go.Figure would add it."""
+    figure = charts.year_lines(LINES, lang="vi", title="T", source_line="S", y_title="Y")
+    assert figure["layout"]["template"] is TEMPLATE
+    assert _json(go.Figure().to_plotly_json()["layout"]["template"]) == _json(TEMPLATE)
+
+
+def test_missing_values_and_method_breaks_are_gaps_never_zero() -> None:
+    figure = charts.year_lines(
+        LINES, lang="vi", title="T", source_line="S", y_title="Y", breaks=[(2019, "phương pháp mới")]
+    )
+    first, second = figure["data"]
+    assert first["x"] == [2016, 2017, 2018, None, 2019, 2020, 2021]
+    assert first["y"] == [1.5, 2.25, None, None, 4.0, 5.0, 6.0]
+    assert first["text"] == ["1,5", "2,2", "–", "", "4,0", "5,0", "6,0"]
+    assert second["y"] == [10.0, 20.0, None, 30.0, None, 50.0]
+    assert figure["layout"]["shapes"][0]["x0"] == 2018.5
+    assert [a["text"] for a in figure["layout"]["annotations"]] == ["S", "phương pháp mới"]
+
+
+def test_rank_axis_and_tall_legend() -> None:
+    figure = charts.year_lines(
+        LINES, lang="en", title="T", source_line="S", y_title="#", y_range=(64, 0), extra_bottom=40
+    )
+    layout = figure["layout"]
+    assert layout["yaxis"]["range"] == [64, 0] and layout["yaxis"]["autorange"] is False
+    assert (layout["height"], layout["margin"]["b"], layout["annotations"][0]["yshift"]) == (420, 150, -126)
+
+
+def test_small_multiples_title_every_panel_with_its_maximum() -> None:
+    figure = compare.small_multiples(MULTIPLES, lang="vi", title="T", source_line="Nguồn", panels=PANELS)
+    layout = figure["layout"]
+    texts = [a["text"] for a in layout["annotations"]]
+    assert texts == ["Nguồn", "Hạ tầng (≤ 10)", "Nhân lực (≤ 20)", "Cổng (≤ 5)", "Dịch vụ (≤ 30)"]
+    assert layout["yaxis"]["range"] == [0, 10.5] and "autorange" not in layout["yaxis"]
+    assert layout["yaxis4"]["range"] == [0, 31.5]
+    assert [t["showlegend"] for t in figure["data"]] == [True, True, False, False, False, False, False, False]
+    assert figure["data"][3]["y"] == [7.0, None]
+    assert figure["data"][3]["xaxis"] == "x2"
+
+
+def test_labelled_bars_draw_a_published_range_as_an_error_bar() -> None:
+    figure = compare.labelled_bars(BARS, lang="vi", title="T", source_line="S", x_title="%")
+    bar = figure["data"][0]
+    assert bar["text"] == ["trên 99 %", "50–60 %"]
+    assert bar["error_x"]["array"] == [0, 10.0] and bar["error_x"]["visible"] is True
+    assert bar["y"][0].count("<br>") == 2
