@@ -218,6 +218,28 @@ boundary_layers = Table(
     Column("imported_at", DateTime(timezone=True), nullable=False),
 )
 
+# What a replace changed, kept for the public record ("Đính chính / Corrections"): no foreign keys, so the
+# history outlives the datasets it speaks of.
+corrections = Table(
+    "corrections",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("corrected_at", DateTime(timezone=True), nullable=False),
+    Column("dataset_id", String(80), nullable=False),
+    Column("replaced_dataset_id", String(80), nullable=False),
+    Column("document", Text, nullable=False),
+    Column("source_url", Text),
+    Column("unit_code", String(40), nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("period", Text, nullable=False),
+    Column("indicator_code", String(40), nullable=False),
+    Column("gov_level", String(24), nullable=False, default=""),
+    Column("field", String(16), nullable=False),
+    Column("old_value", Text),
+    Column("new_value", Text),
+)
+Index("corrections_by_dataset", corrections.c.dataset_id)
+
 # Single-row key/value store; data_version changes with every import so caches and ETags follow it.
 app_meta = Table(
     "app_meta",

@@ -88,3 +88,17 @@ def _copy_rows(connection: Connection, table: str, columns: list[str], rows: Ite
     with cursor.copy(f'COPY "{table}" ({names}) FROM STDIN') as copy:
         for row in rows:
             copy.write_row(row)
+
+
+def store_corrections(connection: Connection, rows: list[dict]) -> None:
+    """Keep what a replace changed (the public corrections record)."""
+    if rows:
+        connection.execute(insert(db.corrections), rows)
+
+
+def remove_dataset(connection: Connection, dataset_id: str) -> None:
+    """Delete a replaced dataset with its sources and observations."""
+    sources = select(db.sources.c.id).where(db.sources.c.dataset_id == dataset_id)
+    connection.execute(delete(db.observations).where(db.observations.c.source_id.in_(sources)))
+    connection.execute(delete(db.sources).where(db.sources.c.dataset_id == dataset_id))
+    connection.execute(delete(db.datasets).where(db.datasets.c.id == dataset_id))
