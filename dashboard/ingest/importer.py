@@ -62,10 +62,12 @@ class ImportReport:
     data_version: str = ""
     corrections: int = 0
     results: list[DatasetResult] = field(default_factory=list)
+    labels: dict[str, str] = field(default_factory=dict)  # unit and indicator names, for the preview
 
 
-def load_dataset(path: Path, overrides: dict | None = None) -> Dataset:
-    """Read a data file's sidecar metadata; CLI overrides win. Raises ImportRejected when none is found."""
+def load_dataset(path: Path, overrides: dict | None = None, defaults: dict | None = None) -> Dataset:
+    """Read a data file's sidecar metadata; CLI overrides win, CLI defaults fill what it lacks.
+    Raises ImportRejected when no metadata is found."""
     if not path.is_file():
         raise ImportRejected([Problem(path.name, None, None, str(path), "file", "file not found")])
     sidecar = path.with_name(path.stem + ".meta.json")
@@ -84,6 +86,8 @@ def load_dataset(path: Path, overrides: dict | None = None) -> Dataset:
         if not isinstance(meta, dict):
             raise ImportRejected([Problem(sidecar.name, 1, None, None, "metadata", "must be a JSON object")])
     meta.update({k: v for k, v in (overrides or {}).items() if v is not None})
+    for key, value in (defaults or {}).items():
+        meta.setdefault(key, value)
     problems = _check_meta(meta, sidecar.name if sidecar.exists() else path.name)
     if problems:
         raise ImportRejected(problems)
@@ -259,6 +263,7 @@ def import_files(
     *,
     strict: bool = False,
     overrides: dict | None = None,
+    defaults: dict | None = None,
     options: ImportOptions | None = None,
     progress: Progress | None = None,
 ) -> ImportReport:
@@ -268,7 +273,7 @@ def import_files(
     back: the report (and its diffs) says what the import would do.
     """
     options = options or ImportOptions(strict=strict)
-    datasets = [load_dataset(path, overrides) for path in paths]
+    datasets = [load_dataset(path, overrides, defaults) for path in paths]
     _check_ids(datasets)
     datasets.sort(key=lambda d: IMPORT_ORDER.index(d.type) if d.type in IMPORT_ORDER else len(IMPORT_ORDER))
     with engine.connect() as connection:
@@ -351,6 +356,7 @@ def _import(
             storage.store_corrections(connection, fixes)
             report.corrections += len(fixes)
             report.results.append(DatasetResult(dataset, records, change))
+            report.labels.update(_labels(catalogue, records, change))
             count = len(records)
         progress(dataset.id, "stored", count)
         report.rows[dataset.id] = count
@@ -386,6 +392,14 @@ def _guard(
     problems += guards.check_shrink(dataset, change, replacing=replacing, confirmed=options.confirm_shrink)
     _raise_errors(problems, options)
     return change
+
+
+def _labels(catalogue: Catalogue, records: list[dict], change: guards.Diff) -> dict[str, str]:
+    labels = {}
+    for record in [*records, *change.removed]:
+        labels[record["unit_code"]] = catalogue.units[record["unit_code"]]["name_vi"]
+        labels[record["indicator_code"]] = catalogue.indicators[record["indicator_code"]]["name_vi"]
+    return labels
 
 
 def _raise_errors(problems: list[Problem], options: ImportOptions) -> None:
