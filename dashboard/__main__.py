@@ -28,11 +28,11 @@ def _progress(dataset_id: str, stage: str, count: int) -> None:
     click.echo(f"{dataset_id}: {count:,} rows {stage}", err=True)
 
 
-def _rejected(rejected: ImportRejected) -> int:
+def _rejected(rejected: ImportRejected) -> None:
     for problem in rejected.problems:
         click.echo(str(problem), err=True)
     click.echo(f"rejected: {len(rejected.problems)} problem(s); nothing was stored", err=True)
-    return 1
+    raise click.exceptions.Exit(1)  # the exit status, in standalone mode (CliRunner) and through main()
 
 
 def _print_report(report: ImportReport, *, dry_run: bool) -> None:
@@ -69,7 +69,7 @@ def _print_report(report: ImportReport, *, dry_run: bool) -> None:
 @click.option("--preview", type=click.Path(path_type=Path), help="where the dry run writes its HTML preview")
 @click.option("--type", "layout", type=click.Choice(["observations", "annex"]), help="file layout")
 @click.option("--strict", is_flag=True, help="treat warnings as errors")
-def import_command(files: tuple[Path, ...], **options: object) -> int:
+def import_command(files: tuple[Path, ...], **options: object) -> None:
     """Import published data files (CSV/XLSX), checked; nothing is stored if anything is wrong."""
     overrides, defaults = metadata_from_options(
         year=options["year"],  # type: ignore[arg-type]
@@ -99,7 +99,7 @@ def import_command(files: tuple[Path, ...], **options: object) -> int:
             engine, list(files), overrides=overrides, defaults=defaults, options=run, progress=_progress
         )
     except ImportRejected as rejected:
-        return _rejected(rejected)
+        _rejected(rejected)
     _print_report(report, dry_run=run.dry_run)
     if run.dry_run:
         from dashboard.ingest import preview
@@ -108,21 +108,19 @@ def import_command(files: tuple[Path, ...], **options: object) -> int:
         page = preview.render(report.results, labels=report.labels, problems=report.warnings)
         Path(path).write_text(page, encoding="utf-8")  # type: ignore[arg-type]
         click.echo(f"preview: {path}")
-    return 0
 
 
 @cli.command("build")
 @click.option("--data-dir", type=click.Path(path_type=Path), help="default: data/")
 @click.option("--strict", is_flag=True, help="treat warnings as errors")
-def build_command(data_dir: Path | None, strict: bool) -> int:
+def build_command(data_dir: Path | None, strict: bool) -> None:
     """Import everything in data/ (all or nothing)."""
     settings = _settings()
     try:
         report = build_all(db.get_engine(settings.database_url), data_dir or settings.data_dir, strict=strict)
     except ImportRejected as rejected:
-        return _rejected(rejected)
+        _rejected(rejected)
     _print_report(report, dry_run=False)
-    return 0
 
 
 @cli.group("db")
@@ -131,13 +129,12 @@ def db_group() -> None:
 
 
 @db_group.command("upgrade")
-def db_upgrade() -> int:
+def db_upgrade() -> None:
     """Bring the database schema up to date (Alembic migrations); data is kept."""
     engine = db.get_engine(_settings().database_url)
     before = db.schema_revision(engine)
     db.upgrade(engine)
     click.echo(f"database schema: {before or 'none'} -> {db.schema_revision(engine)}")
-    return 0
 
 
 @cli.command(
@@ -146,37 +143,37 @@ def db_upgrade() -> int:
     add_help_option=False,
 )
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
-def geo_command(args: tuple[str, ...]) -> int:
+def geo_command(args: tuple[str, ...]) -> None:
     """Boundary layers: python -m dashboard geo import PATH --vintage V ..."""
     from dashboard.geo import layers as geo
 
-    return geo.main(list(args))
+    status = geo.main(list(args))
+    if status:
+        raise click.exceptions.Exit(status)
 
 
 @cli.command("serve")
 @click.option("--port", type=int, default=8050)
 @click.option("--host", default="127.0.0.1")
-def serve_command(port: int, host: str) -> int:
+def serve_command(port: int, host: str) -> None:
     """Run the development server."""
     from dashboard import create_app
 
     settings = _settings()
     create_app(settings).run(host=host, port=port, debug=settings.debug)
-    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return its exit status."""
     try:
-        result = cli.main(args=argv, prog_name="python -m dashboard", standalone_mode=False)
+        # Not standalone, click returns the status an Exit carried (a refused import: 1).
+        status = cli.main(args=argv, prog_name="python -m dashboard", standalone_mode=False)
     except click.ClickException as error:
         error.show()
         return error.exit_code
-    except click.exceptions.Exit as done:  # --help
-        return done.exit_code
     except click.Abort:
         return 1
-    return result if isinstance(result, int) else 0
+    return status if isinstance(status, int) else 0
 
 
 if __name__ == "__main__":

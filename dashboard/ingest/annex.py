@@ -198,6 +198,8 @@ def parse_annex(
                     )
                 )
             continue
+        if unit_cell is None and _is_note(row, number_cell):
+            continue  # 'Ghi chú: (*) …' or the signature block under the table
         if unit_cell is None:
             problems.append(
                 Problem(file, row.number, columns["unit"], None, "required-value", "unit name missing")
@@ -248,6 +250,12 @@ def parse_annex(
             )
         )
     return parsed, problems
+
+
+def _is_note(row: Row, number_cell: object) -> bool:
+    """A line of text under the table: only its first cell filled, with words rather than a number."""
+    filled = [cell for cell in row.cells.values() if cell is not None]
+    return isinstance(number_cell, str) and len(filled) == 1 and not number_cell.strip().isdigit()
 
 
 def _columns_used(
