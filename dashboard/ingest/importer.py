@@ -346,6 +346,7 @@ def _import(
                     dataset, table.header, table.rows, catalogue, accept=accept
                 )
             progress(dataset.id, "checked", len(records))
+            del table  # the file's rows are no longer needed: a large import stores with half the memory
             change = _guard(connection, dataset, records, problems, catalogue, options)
             replaced = options.replace if options.replace not in (None, dataset.id) else None
             if replaced:

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 import unicodedata
 import zipfile
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -163,25 +164,28 @@ def read_table(path: Path, *, is_header: Callable[[list[str]], bool] | None = No
     suffix = path.suffix.lower()
     delimiter = None
     if suffix == ".xlsx":
-        matrix: list[list[object]] = _xlsx_rows(path)
+        reader: Iterator[list] = iter(_xlsx_rows(path))
     elif suffix in (".csv", ".txt"):
         reader, delimiter = _csv_rows(path)
-        matrix = list(reader)
     else:
         raise ImportRejected(
             [Problem(path.name, None, None, suffix, "format", "unsupported file type; use .csv or .xlsx")]
         )
-    start = _find_header(matrix, is_header, path.name) if is_header and matrix else 0
-    header = _texts(matrix[start]) if matrix else []
+    # Only the first rows are held to find the header; the rest stream into Row objects (a large file
+    # is never held twice).
+    head = list(itertools.islice(reader, HEADER_SEARCH_ROWS + 2))
+    start = _find_header(head, is_header, path.name) if is_header and head else 0
+    header = _texts(head[start]) if head else []
     levels = 1
-    if is_header and start + 1 < len(matrix) and _is_subheader(_texts(matrix[start + 1]), header):
-        header, levels = _flatten(header, _texts(matrix[start + 1])), 2
+    if is_header and start + 1 < len(head) and _is_subheader(_texts(head[start + 1]), header):
+        header, levels = _flatten(header, _texts(head[start + 1])), 2
     while header and not header[-1]:
         header.pop()
-    return Table(header, _rows(path.name, header, matrix, start + levels), start + 1, levels, delimiter)
+    rest = itertools.chain(head[start + levels :], reader)
+    return Table(header, _rows(path.name, header, rest, start + levels), start + 1, levels, delimiter)
 
 
-def _rows(file: str, header: list[str], matrix: list[list[object]], first: int) -> list[Row]:
+def _rows(file: str, header: list[str], raw_rows: Iterable[list], first: int) -> list[Row]:
     problems = [
         Problem(file, first, name, None, "duplicate-column", "the header names this column twice")
         for index, name in enumerate(header)
@@ -189,7 +193,7 @@ def _rows(file: str, header: list[str], matrix: list[list[object]], first: int) 
     ]
     rows = []
     named = [(i, name) for i, name in enumerate(header) if name]
-    for offset, raw in enumerate(matrix[first:], start=first + 1):
+    for offset, raw in enumerate(raw_rows, start=first + 1):
         if _blank(raw):
             continue
         if offset == first + 1 and all(_COLUMN_NUMBERS.match(str(c).strip()) for c in raw if c is not None):
