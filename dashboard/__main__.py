@@ -10,6 +10,7 @@ import click
 
 from dashboard import db
 from dashboard.config import Settings
+from dashboard.db import migrate
 from dashboard.ingest.dataset import metadata_from_options
 from dashboard.ingest.importer import ImportOptions, ImportReport, build_all, import_files
 from dashboard.ingest.parsing import ImportRejected
@@ -86,7 +87,7 @@ def import_command(files: tuple[Path, ...], **options: object) -> None:
         raise click.UsageError("--replace takes one file")
     settings = _settings()
     engine = db.get_engine(settings.database_url)
-    db.upgrade(engine)
+    migrate.upgrade(engine)
     run = ImportOptions(
         strict=bool(options["strict"]),
         replace=options["replace"],  # type: ignore[arg-type]
@@ -132,9 +133,9 @@ def db_group() -> None:
 def db_upgrade() -> None:
     """Bring the database schema up to date (Alembic migrations); data is kept."""
     engine = db.get_engine(_settings().database_url)
-    before = db.schema_revision(engine)
-    db.upgrade(engine)
-    click.echo(f"database schema: {before or 'none'} -> {db.schema_revision(engine)}")
+    before = migrate.schema_revision(engine)
+    migrate.upgrade(engine)
+    click.echo(f"database schema: {before or 'none'} -> {migrate.schema_revision(engine)}")
 
 
 @cli.command(

@@ -16,6 +16,7 @@ from test_importer import FIXTURES, REFERENCE_FILES, observations
 
 from dashboard import _prepare_database, db
 from dashboard.config import REPO_ROOT, Settings
+from dashboard.db import migrate
 from dashboard.ingest.importer import import_files
 
 _spec = importlib.util.spec_from_file_location(
@@ -79,28 +80,30 @@ def test_app_refuses_an_unmigrated_database_naming_the_command(before: Engine, t
         {"DASHBOARD_INSTANCE_DIR": str(tmp_path)}, database_url=str(before.url), build_on_start=False
     )
     kept = _rows(before)
-    with pytest.raises(db.SchemaOutOfDate, match=r"run `python -m dashboard db upgrade` \(data is kept\)"):
-        db.check_schema(before)
-    assert db.schema_revision(before) == db.BASELINE_REVISION
+    with pytest.raises(
+        migrate.SchemaOutOfDate, match=r"run `python -m dashboard db upgrade` \(data is kept\)"
+    ):
+        migrate.check_schema(before)
+    assert migrate.schema_revision(before) == migrate.BASELINE_REVISION
     assert "corrections" not in inspect(before).get_table_names()
     assert _rows(before) == kept
     if before.dialect.name == "sqlite":  # the app's own start-up path (a PostgreSQL test schema has no URL)
-        with pytest.raises(db.SchemaOutOfDate):
+        with pytest.raises(migrate.SchemaOutOfDate):
             _prepare_database(settings)
 
 
 def test_upgrade_keeps_the_dataset_and_the_boundary_layer(before: Engine) -> None:
     kept = _rows(before)
     assert len(kept["observations"]) == 5 and len(kept["boundary_layers"]) == 1
-    db.upgrade(before)
-    assert db.schema_revision(before) == db.head_revision()
-    db.check_schema(before)  # no longer refused
+    migrate.upgrade(before)
+    assert migrate.schema_revision(before) == migrate.head_revision()
+    migrate.check_schema(before)  # no longer refused
     assert _rows(before) == kept
     assert "corrections" in inspect(before).get_table_names()
     assert (
         observations(before, "test-tidy-edoc")[("530", 2022, "EDOC_PROCESSED_ONLINE_SHARE")]["value"] == 91.5
     )
-    db.upgrade(before)  # idempotent
+    migrate.upgrade(before)  # idempotent
     assert _rows(before) == kept
 
 
@@ -110,10 +113,10 @@ def test_cli_db_upgrade(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh_e
     from dashboard.__main__ import main
 
     assert main(["db", "upgrade"]) == 0
-    assert db.schema_revision(engine) == db.head_revision()
+    assert migrate.schema_revision(engine) == migrate.head_revision()
 
 
 def test_a_fresh_database_is_made_by_the_migrations(fresh_engine) -> None:
     engine = fresh_engine()
-    assert db.schema_revision(engine) == db.head_revision()
+    assert migrate.schema_revision(engine) == migrate.head_revision()
     assert set(inspect(engine).get_table_names()) == {*db.metadata.tables, "alembic_version"}

@@ -1,4 +1,4 @@
-"""Alembic environment: runs on the connection dashboard.db.upgrade() hands over (no alembic.ini)."""
+"""Alembic environment: runs on the connection dashboard.db.migrate.upgrade() hands over (no alembic.ini)."""
 
 from __future__ import annotations
 
