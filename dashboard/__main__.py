@@ -95,20 +95,25 @@ def import_command(files: tuple[Path, ...], **options: object) -> None:
         accept_published_inconsistencies=bool(options["accept_published_inconsistencies"]),
         dry_run=bool(options["dry_run"]),
     )
+    preview_path = Path(options["preview"] or files[0].with_name(files[0].stem + ".preview.html"))  # type: ignore[arg-type]
     try:
         report = import_files(
             engine, list(files), overrides=overrides, defaults=defaults, options=run, progress=_progress
         )
     except ImportRejected as rejected:
+        if run.dry_run:
+            _write_preview(preview_path, [], {}, rejected.problems)
         _rejected(rejected)
     _print_report(report, dry_run=run.dry_run)
     if run.dry_run:
-        from dashboard.ingest import preview
+        _write_preview(preview_path, report.results, report.labels, [*report.notes, *report.warnings])
 
-        path = options["preview"] or files[0].with_name(files[0].stem + ".preview.html")
-        page = preview.render(report.results, labels=report.labels, problems=report.warnings)
-        Path(path).write_text(page, encoding="utf-8")  # type: ignore[arg-type]
-        click.echo(f"preview: {path}")
+
+def _write_preview(path: Path, results: list, labels: dict[str, str], problems: list) -> None:
+    from dashboard.ingest import preview
+
+    path.write_text(preview.render(results, labels=labels, problems=problems), encoding="utf-8")
+    click.echo(f"preview: {path}", err=True)
 
 
 @cli.command("build")

@@ -164,6 +164,8 @@ def validate_annex(
                 mapping.total, values, file=file, row=annex_row.row, column=annex_row.columns[mapping.total]
             )
             by_group.setdefault(annex_row.group_label, []).append((total_record, annex_row.rank, class_code))
+    if any(p.severity == "error" for p in problems):  # ranks recomputed from a partly read table mislead
+        return records, problems
     for group in by_group.values():
         for record, _, _ in group:
             record["rank_of"] = len(group)

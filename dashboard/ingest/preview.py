@@ -6,10 +6,12 @@ Pure (returns text). May import: guards. A self-contained page: no script, no ex
 from __future__ import annotations
 
 from collections import defaultdict
-from html import escape
+from functools import partial
+from html import escape as _escape
 
 from dashboard.ingest.guards import Diff, shown
 
+escape = partial(_escape, quote=False)  # text nodes only: quotes in a problem stay readable
 CLASS_VI = {"good": "Tốt", "fair": "Khá", "average": "Trung bình", "weak": "Yếu"}
 STYLE = (
     "body{font-family:system-ui,sans-serif;margin:2rem;max-width:72rem}"

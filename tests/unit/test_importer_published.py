@@ -257,3 +257,31 @@ def test_twenty_thousand_unknown_names_are_each_refused_with_closest_names(
     problems = rejected.value.problems
     assert len(problems) == 20_000 and {p.rule for p in problems} == {"unknown-unit"}
     assert problems[0].message.startswith("unknown unit; closest: ")
+
+
+def test_refused_dry_run_previews_the_problems_and_stores_nothing(
+    cli_database: Engine, tmp_path: Path
+) -> None:
+    path = semicolon_csv(tmp_path / "a.csv", total="91.470")
+    preview = tmp_path / "p.html"
+    before = snapshot(cli_database)
+    result = CliRunner().invoke(
+        cli, ["import", str(path), *CLI_SOURCE, "--dry-run", "--preview", str(preview)]
+    )
+    assert result.exit_code == 1
+    assert "ERROR a.csv, row 5, column 'Chỉ số CĐS (%)': '91.470' may be 91.47" in result.stderr
+    assert "'91.470' may be 91.47 (decimal point) or 91470" in preview.read_text(encoding="utf-8")
+    assert snapshot(cli_database) == before
+
+
+def test_geo_commands_pass_through_unchanged(cli_database: Engine, tmp_path: Path) -> None:
+    from dashboard.__main__ import main
+
+    argv = ["geo", "import", str(tmp_path / "none.geojson"), "--vintage", "districts-2020"]
+    assert main([*argv, "--source-title", "t", "--licence", "l"]) == 1  # geo's own refusal: file not found
+
+
+def test_cli_help_lists_every_command() -> None:
+    result = CliRunner().invoke(cli, ["--help"])
+    assert result.exit_code == 0
+    assert all(command in result.output for command in ("build", "db", "geo", "import", "serve"))
