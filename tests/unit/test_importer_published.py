@@ -285,3 +285,18 @@ def test_cli_help_lists_every_command() -> None:
     result = CliRunner().invoke(cli, ["--help"])
     assert result.exit_code == 0
     assert all(command in result.output for command in ("build", "db", "geo", "import", "serve"))
+
+
+def test_dry_run_on_this_suite_s_database_changes_nothing(reference_engine: Engine, tmp_path: Path) -> None:
+    first = semicolon_csv(tmp_path / "a.csv")
+    import_files(reference_engine, [first], overrides=OVERRIDES)
+    before, version = snapshot(reference_engine), db.data_version(reference_engine)
+    corrected = semicolon_csv(tmp_path / "b.csv", total="96,00")
+    report = import_files(
+        reference_engine, [corrected], overrides=OVERRIDES, options=ImportOptions(dry_run=True)
+    )
+    assert report.corrections == 1 and report.data_version == version
+    assert [(old["unit_code"], field) for old, _, field in report.results[0].diff.changed] == [
+        ("so-noi-vu", "value")
+    ]
+    assert snapshot(reference_engine) == before
