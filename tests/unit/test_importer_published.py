@@ -300,3 +300,22 @@ def test_dry_run_on_this_suite_s_database_changes_nothing(reference_engine: Engi
         ("so-noi-vu", "value")
     ]
     assert snapshot(reference_engine) == before
+
+
+def test_a_methodology_without_a_mapping_file_uses_its_own_indicator_names(
+    reference_engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dashboard.ingest import annex_validation
+
+    monkeypatch.setattr(annex_validation, "MAPPINGS_DIR", tmp_path / "no-mappings")
+    text = (
+        "TT,Đơn vị,Hạ tầng số,Chỉ số chuyển đổi số (%),Thứ hạng\n"
+        'I,"Các sở, ban, ngành",,,\n1,Sở Nội vụ,"190,00","95,26",1\n2,Sở Tư pháp,"160,00","80,00",2\n'
+    )
+    path = tmp_path / "own.csv"
+    path.write_text(text, encoding="utf-8")
+    report = import_files(reference_engine, [path], overrides=OVERRIDES)
+    assert report.rows == {"dti-2022": 4}
+    assert "E 'Thứ hạng' → rank" in report.notes[0].message
+    row = observations(reference_engine, "dti-2022")[("so-tu-phap", 2022, "DTI_TOTAL")]
+    assert (row["value"], row["rank"], row["rank_of"]) == (80.0, 2, 2)
