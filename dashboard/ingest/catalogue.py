@@ -11,7 +11,7 @@ from sqlalchemy import Connection, select
 
 from dashboard import db
 from dashboard.domain import valid_in_year
-from dashboard.ingest.names import NameIndex
+from dashboard.ingest.names import NameIndex, fold, name_keys
 from dashboard.ingest.parsing import Problem
 
 HOME_PROVINCE = "51"  # Quảng Ngãi: departments, districts and communes are resolved only within it
@@ -28,6 +28,7 @@ class Catalogue:
     names: NameIndex = field(default_factory=NameIndex)
     _lookups: dict[tuple, tuple[str | None, str, str]] = field(default_factory=dict, repr=False)
     _by_kind: dict[str, set[str]] = field(default_factory=dict, repr=False)
+    _province_forms: list[tuple[str, str]] = field(default_factory=list, repr=False)
 
     @classmethod
     def load(cls, connection: Connection) -> Catalogue:
@@ -87,16 +88,31 @@ class Catalogue:
             }
         return self._by_kind[kind]
 
+    def _other_province(self, text: str) -> str | None:
+        """The other province a name ends with ('Sở Y tế tỉnh Bình Định' -> 'Tỉnh Bình Định (52)')."""
+        if not self._province_forms:
+            self._province_forms = [
+                (f" {form}", code)
+                for code in sorted(self._candidates("province") or ())
+                if code != HOME_PROVINCE
+                for form in name_keys(self.units[code]["name_vi"])
+                if len(form) > 4  # never a bare word that ends many names
+            ]
+        folded = f" {fold(text)}"
+        return next(
+            (self.names.label(code) for form, code in self._province_forms if folded.endswith(form)), None
+        )
+
     def _lookup(self, text: str, *, year: int | None, kind: str | None) -> tuple[str | None, str, str]:
         codes = {text} if text in self.units else self.names.matches(text)
         allowed = self._candidates(kind)
         if not codes:
             closest = self.names.closest(text, among=allowed)
-            return (
-                None,
-                "unknown-unit",
-                "unknown unit" + (f"; closest: {'; '.join(closest)}" if closest else ""),
-            )
+            suggestion = f"; closest: {'; '.join(closest)}" if closest else ""
+            province = self._other_province(text) if kind in LOCAL_KINDS else None
+            if province:
+                return None, "other-province", f"names a unit of {province}, not of Quảng Ngãi{suggestion}"
+            return None, "unknown-unit", "unknown unit" + suggestion
         of_kind = {c for c in codes if kind is None or self.units[c]["kind"] == kind}
         if of_kind and allowed is not None and of_kind.isdisjoint(allowed):
             found = "; ".join(self.names.label(c) for c in sorted(of_kind))
