@@ -5,6 +5,8 @@ Pure apart from reading a mapping file. May import: annex, catalogue, checks, da
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from dashboard.config import REPO_ROOT
 from dashboard.ingest.annex import AnnexRow, Mapping, locate_columns, parse_annex
 from dashboard.ingest.catalogue import Catalogue
@@ -96,10 +98,8 @@ def validate_annex(
         declared_groups=dataset.meta.get("groups", {}),
         header_row=table.header_row,
     )
-    if problems and problems[0].severity == "info":
-        problems[0] = Problem(
-            **{**problems[0].__dict__, "message": f"{table.describe()}; {problems[0].message}"}
-        )
+    if problems and problems[0].severity == "info":  # where the header was, before which columns
+        problems[0] = replace(problems[0], message=f"{table.describe()}; {problems[0].message}")
     roles = locate_columns(table.header, mapping)
     unit_column, rank_column, class_column = (
         roles["unit"] or "Đơn vị",

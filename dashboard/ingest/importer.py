@@ -1,6 +1,7 @@
-"""Import published datasets: read -> validate (pure, returns problems) -> load (one transaction).
+"""Import published datasets: read (tables) -> validate (tidy, annex_validation: pure, return problems)
+-> guard (guards: empty, already published, shrink) -> store (storage, one transaction; corrections kept).
 
-May import: db, parsing, annex, names, scoring, catalogue. Must not import: queries, pages, figures.
+May import: db and the other ingest modules. Must not import: queries, pages, figures.
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ class ImportReport:
     notes: list[Problem] = field(default_factory=list)
     data_version: str = ""
     corrections: int = 0
-    results: list[DatasetResult] = field(default_factory=list)
+    results: list[DatasetResult] = field(default_factory=list)  # dry run only
     labels: dict[str, str] = field(default_factory=dict)  # unit and indicator names, for the preview
 
 
@@ -226,8 +227,9 @@ def _import(
             fixes = guards.corrections(dataset, change, replaced=replaced or dataset.id, when=when)
             storage.store_corrections(connection, fixes)
             report.corrections += len(fixes)
-            report.results.append(DatasetResult(dataset, records, change))
-            report.labels.update(_labels(catalogue, records, change))
+            if options.dry_run:  # only a preview needs the records after they are stored
+                report.results.append(DatasetResult(dataset, records, change))
+                report.labels.update(_labels(catalogue, records, change))
             count = len(records)
         progress(dataset.id, "stored", count)
         report.rows[dataset.id] = count
