@@ -4,6 +4,7 @@ total in points; the command line without JSON; the dry run; a replace and its c
 
 from __future__ import annotations
 
+import json
 import unicodedata
 from pathlib import Path
 
@@ -319,3 +320,10 @@ def test_a_methodology_without_a_mapping_file_uses_its_own_indicator_names(
     assert "E 'Thứ hạng' → rank" in report.notes[0].message
     row = observations(reference_engine, "dti-2022")[("so-tu-phap", 2022, "DTI_TOTAL")]
     assert (row["value"], row["rank"], row["rank_of"]) == (80.0, 2, 2)
+
+
+def test_a_sidecar_may_give_the_year_as_text(reference_engine: Engine, tmp_path: Path) -> None:
+    path = semicolon_csv(tmp_path / "a.csv")
+    sidecar = {**OVERRIDES, "year": "2022"}
+    path.with_name("a.meta.json").write_text(json.dumps(sidecar, ensure_ascii=False), encoding="utf-8")
+    assert import_files(reference_engine, [path]).rows == {"dti-2022": 4}
