@@ -87,7 +87,13 @@ def import_command(files: tuple[Path, ...], **options: object) -> None:
         raise click.UsageError("--replace takes one file")
     settings = _settings()
     engine = db.get_engine(settings.database_url)
-    migrate.upgrade(engine)
+    if migrate.schema_revision(engine) is None:
+        migrate.upgrade(engine)  # a new database: created by the migrations
+    else:
+        try:  # an older schema is upgraded on purpose (db upgrade), never by an import or a dry run
+            migrate.check_schema(engine)
+        except migrate.SchemaOutOfDate as error:
+            raise click.ClickException(str(error)) from None
     run = ImportOptions(
         strict=bool(options["strict"]),
         replace=options["replace"],  # type: ignore[arg-type]

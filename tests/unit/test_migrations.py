@@ -107,12 +107,19 @@ def test_upgrade_keeps_the_dataset_and_the_boundary_layer(before: Engine) -> Non
     assert _rows(before) == kept
 
 
-def test_cli_db_upgrade(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh_engine) -> None:
+def test_cli_import_refuses_an_old_schema_then_db_upgrade_brings_it_up_to_date(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh_engine, capsys: pytest.CaptureFixture[str]
+) -> None:
     engine = old_database(fresh_engine, "sqlite")
     monkeypatch.setenv("DATABASE_URL", str(engine.url))
     from dashboard.__main__ import main
 
+    kept = _rows(engine)
+    assert main(["import", str(FIXTURES / "tidy_edoc_2022.csv"), "--dry-run"]) == 1
+    assert "run `python -m dashboard db upgrade`" in capsys.readouterr().err
+    assert _rows(engine) == kept and migrate.schema_revision(engine) == migrate.BASELINE_REVISION
     assert main(["db", "upgrade"]) == 0
+    assert "database schema: 0001 -> 0002" in capsys.readouterr().out
     assert migrate.schema_revision(engine) == migrate.head_revision()
 
 
