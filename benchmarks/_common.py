@@ -105,10 +105,13 @@ def ensure_bench_database(*, rebuild: bool = False) -> None:
         exists
         and psql("SELECT to_regclass('public.observations') IS NOT NULL", database=BENCH_DATABASE) == "t"
     )
-    if filled and geo_ready:
+    env = bench_env(redis=False)
+    if filled and geo_ready:  # made by an older version: its schema is brought up to date, data kept
+        subprocess.run(
+            [PYTHON, "-m", "dashboard", "db", "upgrade"], env=env, cwd=REPO, check=True, capture_output=True
+        )
         return
     BENCH_INSTANCE.mkdir(parents=True, exist_ok=True)
-    env = bench_env(redis=False)
     subprocess.run([PYTHON, "-m", "dashboard", "build"], env=env, cwd=REPO, check=True, capture_output=True)
     subprocess.run(
         [PYTHON, "-m", "dashboard", "geo", "import", str(GEO_SOURCE), "--vintage", "districts-2020",

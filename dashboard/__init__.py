@@ -20,6 +20,9 @@ log = logging.getLogger(__name__)
 
 def _prepare_database(settings: Settings) -> None:
     engine = db.get_engine(settings.database_url)
+    from dashboard.db import migrate
+
+    migrate.check_schema(engine)  # an older schema is upgraded from the command line only, never silently
     from dashboard.ingest.importer import build_all, is_empty
 
     if settings.build_on_start and is_empty(engine):

@@ -1,73 +1,191 @@
-"""Command line: `python -m dashboard import FILE...`, `build`, `geo ...`, `serve`."""
+"""Command line (click, Flask's style): `python -m dashboard import FILE...`, `build`, `db upgrade`,
+`geo import ...`, `serve`."""
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
+import click
+
 from dashboard import db
 from dashboard.config import Settings
-from dashboard.ingest.importer import build_all, import_files
+from dashboard.db import migrate
+from dashboard.ingest.dataset import metadata_from_options
+from dashboard.ingest.importer import ImportOptions, ImportReport, build_all, import_files
 from dashboard.ingest.parsing import ImportRejected
 
 
-def _import_command(args: argparse.Namespace, settings: Settings) -> int:
-    engine = db.get_engine(settings.database_url)
-    db.create_schema(engine)
-    overrides = {
-        k: getattr(args, a, None) for k, a in (("id", "dataset_id"), ("type", "type"), ("year", "year"))
-    }
-    try:
-        if args.command == "build":
-            report = build_all(engine, Path(args.data_dir or settings.data_dir), strict=args.strict)
-        else:
-            report = import_files(
-                engine, [Path(p) for p in args.files], strict=args.strict, overrides=overrides
-            )
-    except ImportRejected as rejected:
-        for problem in rejected.problems:
-            print(problem, file=sys.stderr)
-        print(f"rejected: {len(rejected.problems)} problem(s); nothing was stored", file=sys.stderr)
-        return 1
-    for problem in report.warnings:
-        print(problem, file=sys.stderr)
+@click.group(help="Quảng Ngãi IT-readiness dashboard: import data, migrate the database, serve.")
+def cli() -> None:
+    """The command group."""
+
+
+def _settings() -> Settings:
+    return Settings.from_env()
+
+
+def _progress(dataset_id: str, stage: str, count: int) -> None:
+    click.echo(f"{dataset_id}: {count:,} rows {stage}", err=True)
+
+
+def _rejected(rejected: ImportRejected) -> None:
+    for problem in rejected.problems:
+        click.echo(str(problem), err=True)
+    click.echo(f"rejected: {len(rejected.problems)} problem(s); nothing was stored", err=True)
+    raise click.exceptions.Exit(1)  # the exit status, in standalone mode (CliRunner) and through main()
+
+
+def _print_report(report: ImportReport, *, dry_run: bool) -> None:
+    for problem in [*report.notes, *report.warnings]:
+        click.echo(str(problem), err=True)
     for dataset_id, count in report.rows.items():
-        print(f"{dataset_id}: {count} rows")
-    print(f"data version {report.data_version}")
-    return 0
+        click.echo(f"{dataset_id}: {count} rows")
+    if report.corrections:
+        verb = "would record" if dry_run else "recorded"
+        click.echo(f"{verb} {report.corrections} correction(s) of published values")
+    if dry_run:
+        click.echo(f"dry run: nothing was stored (data version {report.data_version})")
+    else:
+        click.echo(f"data version {report.data_version}")
+
+
+@cli.command("import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--year", type=int, help="year the results are for")
+@click.option("--methodology", help="methodology code (data/reference/methodologies.csv): an annex table")
+@click.option("--kind", type=click.Choice(["official", "press", "illustrative"]), help="kind of source")
+@click.option("--issuer", help='who published it, e.g. "UBND tỉnh Quảng Ngãi"')
+@click.option("--document", help='the document, e.g. "Quyết định số 123/QĐ-UBND ngày 15/3/2026"')
+@click.option("--source-url", help="where the document is published")
+@click.option("--dataset-id", help="dataset id (default: METHODOLOGY-YEAR-KIND)")
+@click.option("--replace", "replace", metavar="DATASET_ID", help="publish in place of this dataset")
+@click.option("--confirm-shrink", is_flag=True, help="allow a replace to remove more than 10 % of the rows")
+@click.option(
+    "--accept-published-inconsistencies",
+    is_flag=True,
+    help="store ranks/classes that contradict the scores as published, flagged",
+)
+@click.option("--dry-run", is_flag=True, help="check and preview only; store nothing")
+@click.option("--preview", type=click.Path(path_type=Path), help="where the dry run writes its HTML preview")
+@click.option("--type", "layout", type=click.Choice(["observations", "annex"]), help="file layout")
+@click.option("--strict", is_flag=True, help="treat warnings as errors")
+def import_command(files: tuple[Path, ...], **options: object) -> None:
+    """Import published data files (CSV/XLSX), checked; nothing is stored if anything is wrong."""
+    overrides, defaults = metadata_from_options(
+        year=options["year"],  # type: ignore[arg-type]
+        methodology=options["methodology"],  # type: ignore[arg-type]
+        kind=options["kind"],  # type: ignore[arg-type]
+        issuer=options["issuer"],  # type: ignore[arg-type]
+        document=options["document"],  # type: ignore[arg-type]
+        source_url=options["source_url"],  # type: ignore[arg-type]
+        dataset_id=options["dataset_id"],  # type: ignore[arg-type]
+    )
+    if options["layout"]:
+        overrides["type"] = options["layout"]
+    if options["replace"] and len(files) > 1:
+        raise click.UsageError("--replace takes one file")
+    settings = _settings()
+    engine = db.get_engine(settings.database_url)
+    if migrate.schema_revision(engine) is None:
+        migrate.upgrade(engine)  # a new database: created by the migrations
+    else:
+        try:  # an older schema is upgraded on purpose (db upgrade), never by an import or a dry run
+            migrate.check_schema(engine)
+        except migrate.SchemaOutOfDate as error:
+            raise click.ClickException(str(error)) from None
+    run = ImportOptions(
+        strict=bool(options["strict"]),
+        replace=options["replace"],  # type: ignore[arg-type]
+        confirm_shrink=bool(options["confirm_shrink"]),
+        accept_published_inconsistencies=bool(options["accept_published_inconsistencies"]),
+        dry_run=bool(options["dry_run"]),
+    )
+    preview_path = Path(options["preview"] or files[0].with_name(files[0].stem + ".preview.html"))  # type: ignore[arg-type]
+    try:
+        report = import_files(
+            engine, list(files), overrides=overrides, defaults=defaults, options=run, progress=_progress
+        )
+    except ImportRejected as rejected:
+        if run.dry_run:
+            _write_preview(preview_path, [], {}, rejected.problems)
+        _rejected(rejected)
+    _print_report(report, dry_run=run.dry_run)
+    if run.dry_run:
+        _write_preview(preview_path, report.results, report.labels, [*report.notes, *report.warnings])
+
+
+def _write_preview(path: Path, results: list, labels: dict[str, str], problems: list) -> None:
+    from dashboard.ingest import preview
+
+    path.write_text(preview.render(results, labels=labels, problems=problems), encoding="utf-8")
+    click.echo(f"preview: {path}", err=True)
+
+
+@cli.command("build")
+@click.option("--data-dir", type=click.Path(path_type=Path), help="default: data/")
+@click.option("--strict", is_flag=True, help="treat warnings as errors")
+def build_command(data_dir: Path | None, strict: bool) -> None:
+    """Import everything in data/ (all or nothing)."""
+    settings = _settings()
+    try:
+        report = build_all(db.get_engine(settings.database_url), data_dir or settings.data_dir, strict=strict)
+    except ImportRejected as rejected:
+        _rejected(rejected)
+    _print_report(report, dry_run=False)
+
+
+@cli.group("db")
+def db_group() -> None:
+    """Database schema."""
+
+
+@db_group.command("upgrade")
+def db_upgrade() -> None:
+    """Bring the database schema up to date (Alembic migrations); data is kept."""
+    engine = db.get_engine(_settings().database_url)
+    before = migrate.schema_revision(engine)
+    migrate.upgrade(engine)
+    click.echo(f"database schema: {before or 'none'} -> {migrate.schema_revision(engine)}")
+
+
+@cli.command(
+    "geo",
+    context_settings={"ignore_unknown_options": True, "help_option_names": []},
+    add_help_option=False,
+)
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
+def geo_command(args: tuple[str, ...]) -> None:
+    """Boundary layers: python -m dashboard geo import PATH --vintage V ..."""
+    from dashboard.geo import layers as geo
+
+    status = geo.main(list(args))
+    if status:
+        raise click.exceptions.Exit(status)
+
+
+@cli.command("serve")
+@click.option("--port", type=int, default=8050)
+@click.option("--host", default="127.0.0.1")
+def serve_command(port: int, host: str) -> None:
+    """Run the development server."""
+    from dashboard import create_app
+
+    settings = _settings()
+    create_app(settings).run(host=host, port=port, debug=settings.debug)
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the command line."""
-    argv = sys.argv[1:] if argv is None else argv
-    if argv[:1] == ["geo"]:
-        from dashboard.geo import layers as geo
-
-        return geo.main(argv[1:])
-    parser = argparse.ArgumentParser(prog="python -m dashboard")
-    commands = parser.add_subparsers(dest="command", required=True)
-    importing = commands.add_parser("import", help="import data files (CSV/XLSX with a .meta.json sidecar)")
-    importing.add_argument("files", nargs="+")
-    importing.add_argument("--dataset-id", help="dataset id when the file has no sidecar")
-    importing.add_argument("--type", choices=["observations", "annex"], help="file layout")
-    importing.add_argument("--year", type=int, help="year of an annex table")
-    building = commands.add_parser("build", help="import everything in data/")
-    building.add_argument("--data-dir")
-    for sub in (importing, building):
-        sub.add_argument("--strict", action="store_true", help="treat warnings as errors")
-    serve = commands.add_parser("serve", help="run the development server")
-    serve.add_argument("--port", type=int, default=8050)
-    serve.add_argument("--host", default="127.0.0.1")
-    commands.add_parser("geo", help="boundary import: python -m dashboard geo import PATH ...")
-    args = parser.parse_args(argv)
-    settings = Settings.from_env()
-    if args.command == "serve":
-        from dashboard import create_app
-
-        create_app(settings).run(host=args.host, port=args.port, debug=settings.debug)
-        return 0
-    return _import_command(args, settings)
+    """Run the command line; return its exit status."""
+    try:
+        # Not standalone, click returns the status an Exit carried (a refused import: 1).
+        status = cli.main(args=argv, prog_name="python -m dashboard", standalone_mode=False)
+    except click.ClickException as error:
+        error.show()
+        return error.exit_code
+    except click.Abort:
+        return 1
+    return status if isinstance(status, int) else 0
 
 
 if __name__ == "__main__":

@@ -25,12 +25,14 @@ def _postgres_url() -> str | None:
 
 
 @pytest.fixture
-def fresh_engine(tmp_path: Path) -> Iterator[Callable[[], Engine]]:
-    """Make empty databases with the schema: a file per test on SQLite, a schema per test on PostgreSQL."""
+def fresh_engine(tmp_path: Path) -> Iterator[Callable[..., Engine]]:
+    """Make empty databases with the schema (made by the migrations, as on a first start): a file per test
+    on SQLite, a schema per test on PostgreSQL. `make(migrated=False)` leaves the database blank;
+    `make(dialect="sqlite")` forces SQLite whatever the environment says."""
     made: list[tuple[Engine, str | None]] = []
 
-    def make() -> Engine:
-        url = _postgres_url()
+    def make(*, migrated: bool = True, dialect: str | None = None) -> Engine:
+        url = None if dialect == "sqlite" else _postgres_url()
         if url is None:
             engine = db.get_engine(f"sqlite:///{tmp_path / f'{uuid.uuid4().hex}.sqlite3'}")
             made.append((engine, None))
@@ -40,7 +42,8 @@ def fresh_engine(tmp_path: Path) -> Iterator[Callable[[], Engine]]:
                 connection.execute(text(f'CREATE SCHEMA "{schema}"'))
             engine = db.get_engine(url, schema=schema)
             made.append((engine, schema))
-        db.create_schema(engine)
+        if migrated:
+            db.create_schema(engine)
         return engine
 
     yield make

@@ -447,3 +447,6 @@ def unknown(path: str) -> flask.Response:
     raise ApiError(
         404, "api.error.not_found", resource=path, known=", ".join([*exports.RESOURCES, "datapackage"])
     )
+
+
+from dashboard.api import corrections as _corrections  # noqa: E402, F401  (registers its routes)

@@ -218,6 +218,28 @@ boundary_layers = Table(
     Column("imported_at", DateTime(timezone=True), nullable=False),
 )
 
+# What a replace changed, kept for the public record ("Đính chính / Corrections"): no foreign keys, so the
+# history outlives the datasets it speaks of.
+corrections = Table(
+    "corrections",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("corrected_at", DateTime(timezone=True), nullable=False),
+    Column("dataset_id", String(80), nullable=False),
+    Column("replaced_dataset_id", String(80), nullable=False),
+    Column("document", Text, nullable=False),
+    Column("source_url", Text),
+    Column("unit_code", String(40), nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("period", Text, nullable=False),
+    Column("indicator_code", String(40), nullable=False),
+    Column("gov_level", String(24), nullable=False, default=""),
+    Column("field", String(16), nullable=False),
+    Column("old_value", Text),
+    Column("new_value", Text),
+)
+Index("corrections_by_dataset", corrections.c.dataset_id)
+
 # Single-row key/value store; data_version changes with every import so caches and ETags follow it.
 app_meta = Table(
     "app_meta",
@@ -269,13 +291,17 @@ def dispose_engines() -> None:
 
 
 def create_schema(engine: Engine) -> None:
-    """Create every table that does not exist yet."""
-    metadata.create_all(engine)
+    """Create the schema of a new database, or bring an existing one up to date (the migrations)."""
+    from dashboard.db.migrate import upgrade
+
+    upgrade(engine)
 
 
 def drop_schema(engine: Engine) -> None:
     """Drop every table (tests and full rebuilds only)."""
     metadata.drop_all(engine)
+    with engine.begin() as connection:
+        connection.execute(text("DROP TABLE IF EXISTS alembic_version"))
 
 
 DATA_VERSION_CHANNEL = "qn_data_version"

@@ -2,7 +2,9 @@
 
 Layout: `STT`/`TT`, `Đơn vị`, one column per sub-index, a total or percent-of-maximum column, `Xếp hạng`,
 `Xếp loại`; group heading rows (`I`, `II` with the group's name) separate departments from district
-committees. A mapping file per methodology (data/mappings/*.json) maps column headers to indicator codes.
+committees. A mapping file per methodology (data/mappings/*.json) maps column headers to indicator codes;
+without one, the methodology's own indicator names are the headers. Any subset of the indices may be
+published (a total-only table is the usual case); the total may be printed in points or in percent.
 """
 
 from __future__ import annotations
@@ -12,7 +14,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dashboard.ingest.names import fold
-from dashboard.ingest.parsing import Problem, Row, is_roman_numeral, parse_rank, parse_rank_and_score
+from dashboard.ingest.parsing import (
+    Problem,
+    Row,
+    is_roman_numeral,
+    parse_rank,
+    parse_rank_and_score,
+    split_footnote,
+)
+from dashboard.ingest.tables import LEVEL_SEPARATOR, column_letter
+
+ROW_NUMBER_HEADERS = ("STT", "TT", "Số TT")
+UNIT_HEADERS = ("Đơn vị", "Tên đơn vị", "Cơ quan, đơn vị", "Tên cơ quan, đơn vị", "Địa phương")
+RANK_HEADERS = ("Xếp hạng", "Thứ hạng", "Hạng")
+CLASS_HEADERS = ("Xếp loại", "Mức độ", "Phân loại")
+POINTS_HEADERS = ("Tổng điểm", "Điểm", "Tổng điểm đạt được", "Điểm đạt được")
+PERCENT_HEADERS = ("Tỷ lệ (%)", "Tỷ lệ %", "Tỷ lệ", "Chỉ số (%)", "Tổng (%)")
 
 GROUP_KEYWORDS = (  # folded words in a group heading -> unit kind; the first match wins
     ("cap xa", "commune"),
@@ -37,6 +54,8 @@ class Mapping:
     class_label: tuple[str, ...]
     indicators: dict[str, str]
     total: str
+    total_points: tuple[str, ...] = POINTS_HEADERS  # headers of a total printed in points
+    total_percent: tuple[str, ...] = PERCENT_HEADERS  # headers of a total printed in percent
 
     @classmethod
     def load(cls, path: Path) -> Mapping:
@@ -50,7 +69,32 @@ class Mapping:
             class_label=tuple(spec["class"]),
             indicators=dict(spec["indicators"]),
             total=spec["total"],
+            total_points=tuple(spec.get("total_points", POINTS_HEADERS)),
+            total_percent=tuple(spec.get("total_percent", PERCENT_HEADERS)),
         )
+
+    @classmethod
+    def of_methodology(cls, methodology: str, indicators: dict[str, dict]) -> Mapping:
+        """The methodology's own mapping: each indicator's Vietnamese name is its header."""
+        own = {code: i for code, i in indicators.items() if i["methodology"] == methodology}
+        totals = [code for code, i in own.items() if not i["parent_code"]]
+        if len(totals) != 1:
+            raise ValueError(f"methodology {methodology} has {len(totals)} top-level indicators, not one")
+        return cls(
+            methodology=methodology,
+            row_number=ROW_NUMBER_HEADERS,
+            unit=UNIT_HEADERS,
+            rank=RANK_HEADERS,
+            class_label=CLASS_HEADERS,
+            indicators={i["name_vi"]: code for code, i in own.items()},
+            total=totals[0],
+        )
+
+    def is_header(self, cells: list[str]) -> bool:
+        """Tell the header row under a title block: it names the unit column and one other known one."""
+        folded = {fold(cell) for cell in cells if cell}
+        known = {fold(h) for h in (*self.row_number, *self.rank, *self.indicators)}
+        return not folded.isdisjoint(fold(h) for h in self.unit) and not folded.isdisjoint(known)
 
 
 @dataclass(frozen=True)
@@ -66,11 +110,20 @@ class AnnexRow:
     class_label: str | None
     published: dict[str, object] = field(default_factory=dict)  # indicator code -> cell as printed
     columns: dict[str, str] = field(default_factory=dict)  # indicator code -> header in this file
+    total_scale: str | None = None  # 'points' or 'percent' when the total came from such a column
+    footnotes: tuple[str, ...] = ()  # marks printed after the name or a value, kept as a note
+
+
+def _forms(header: str) -> set[str]:
+    """A header matches by its full flattened name or by its lowest level ('… › Nhận thức số')."""
+    return {fold(header), fold(header.replace(LEVEL_SEPARATOR, " ")), fold(header.split(LEVEL_SEPARATOR)[-1])}
 
 
 def _match_header(header: list[str], candidates: tuple[str, ...]) -> str | None:
     wanted = {fold(c) for c in candidates}
-    return next((h for h in header if fold(h) in wanted), None)
+    return next((h for h in header if fold(h) in wanted), None) or next(
+        (h for h in header if not wanted.isdisjoint(_forms(h))), None
+    )
 
 
 def locate_columns(header: list[str], mapping: Mapping) -> dict[str, str | None]:
@@ -93,21 +146,41 @@ def group_kind(label: str, declared: dict[str, str]) -> str | None:
 
 
 def parse_annex(
-    header: list[str], rows: list[Row], mapping: Mapping, *, file: str, declared_groups: dict[str, str]
+    header: list[str],
+    rows: list[Row],
+    mapping: Mapping,
+    *,
+    file: str,
+    declared_groups: dict[str, str],
+    header_row: int = 1,
 ) -> tuple[list[AnnexRow], list[Problem]]:
-    """Locate columns and groups; report missing columns and rows outside any group."""
+    """Locate columns and groups; report missing columns and rows outside any group.
+
+    The first problem is an 'info' saying which column was read as what, for the officer to check.
+    """
     problems: list[Problem] = []
     columns = locate_columns(header, mapping)
     indicator_columns = {code: _match_header(header, (name,)) for name, code in mapping.indicators.items()}
-    for name, code in mapping.indicators.items():
-        if indicator_columns[code] is None:
-            problems.append(Problem(file, 1, name, None, "required-column", f"column for {code} is missing"))
+    total_scale = None
+    if indicator_columns.get(mapping.total) is None:
+        for scale, names in (("percent", mapping.total_percent), ("points", mapping.total_points)):
+            indicator_columns[mapping.total] = _match_header(header, names)
+            if indicator_columns[mapping.total]:
+                total_scale = scale
+                break
+    found = {code: column for code, column in indicator_columns.items() if column}
+    if not found:
+        expected = " / ".join(mapping.indicators)
+        problems.append(Problem(file, header_row, expected, None, "required-column", "no index column found"))
     for role in ("row_number", "unit"):
         if columns[role] is None:
             expected = " / ".join(getattr(mapping, role))
-            problems.append(Problem(file, 1, expected, None, "required-column", "required column is missing"))
+            problems.append(
+                Problem(file, header_row, expected, None, "required-column", "required column is missing")
+            )
     if problems:
         return [], problems
+    problems.append(_columns_used(header, columns, found, mapping, file=file, row=header_row))
 
     parsed: list[AnnexRow] = []
     kind: str | None = None
@@ -125,6 +198,8 @@ def parse_annex(
                     )
                 )
             continue
+        if unit_cell is None and _is_note(row, number_cell):
+            continue  # 'Ghi chú: (*) …' or the signature block under the table
         if unit_cell is None:
             problems.append(
                 Problem(file, row.number, columns["unit"], None, "required-value", "unit name missing")
@@ -138,8 +213,15 @@ def parse_annex(
             )
             continue
         rank_cell = row.cells.get(columns["rank"]) if columns["rank"] else None
-        values = {code: row.cells.get(column) for code, column in indicator_columns.items() if column}
-        published = dict(values)
+        unit_name, mark = split_footnote(str(unit_cell))
+        footnotes = [mark] if mark else []
+        values = {}
+        for code, column in found.items():
+            values[code] = row.cells.get(column)
+            if isinstance(values[code], str):
+                values[code], mark = split_footnote(values[code])
+                footnotes += [mark] if mark else []
+        published = {code: row.cells.get(column) for code, column in found.items()}
         combined = parse_rank_and_score(values.get(mapping.total))
         if combined:  # '01 (0,727)': rank and score in the total cell
             rank_cell = rank_cell if rank_cell is not None else combined[0]
@@ -157,12 +239,41 @@ def parse_annex(
                 row.number,
                 kind,
                 label,
-                str(unit_cell),
+                unit_name,
                 values,
                 rank,
-                str(class_cell) if class_cell else None,
+                split_footnote(str(class_cell))[0] if class_cell else None,
                 published,
-                {code: column for code, column in indicator_columns.items() if column},
+                found,
+                total_scale,
+                tuple(footnotes),
             )
         )
     return parsed, problems
+
+
+def _is_note(row: Row, number_cell: object) -> bool:
+    """A line of text under the table: only its first cell filled, with words rather than a number."""
+    filled = [cell for cell in row.cells.values() if cell is not None]
+    return isinstance(number_cell, str) and len(filled) == 1 and not number_cell.strip().isdigit()
+
+
+def _columns_used(
+    header: list[str],
+    roles: dict[str, str | None],
+    found: dict[str, str],
+    mapping: Mapping,
+    *,
+    file: str,
+    row: int,
+) -> Problem:
+    """An 'info' naming each column read (letter, header, meaning) and the indices not in the file."""
+    meanings = {column: role.replace("_", " ") for role, column in roles.items() if column}
+    meanings.update({column: code for code, column in found.items()})
+    used = "; ".join(
+        f"{column_letter(header.index(column))} '{column}' → {meaning}"
+        for column, meaning in meanings.items()
+    )
+    absent = [code for code in dict.fromkeys(mapping.indicators.values()) if code not in found]
+    message = f"columns used: {used}" + (f"; not in the file: {', '.join(absent)}" if absent else "")
+    return Problem(file, row, None, None, "columns", message, "info")

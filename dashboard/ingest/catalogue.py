@@ -11,8 +11,11 @@ from sqlalchemy import Connection, select
 
 from dashboard import db
 from dashboard.domain import valid_in_year
-from dashboard.ingest.names import NameIndex
+from dashboard.ingest.names import NameIndex, fold, name_keys
 from dashboard.ingest.parsing import Problem
+
+HOME_PROVINCE = "51"  # Quảng Ngãi: departments, districts and communes are resolved only within it
+LOCAL_KINDS = ("department", "district", "commune")
 
 
 @dataclass
@@ -24,6 +27,8 @@ class Catalogue:
     methodologies: dict[str, dict] = field(default_factory=dict)
     names: NameIndex = field(default_factory=NameIndex)
     _lookups: dict[tuple, tuple[str | None, str, str]] = field(default_factory=dict, repr=False)
+    _by_kind: dict[str, set[str]] = field(default_factory=dict, repr=False)
+    _province_forms: list[tuple[str, str]] = field(default_factory=list, repr=False)
 
     @classmethod
     def load(cls, connection: Connection) -> Catalogue:
@@ -71,16 +76,55 @@ class Catalogue:
             self._lookups[key] = self._lookup(text, year=year, kind=kind)
         return self._lookups[key]
 
+    def _candidates(self, kind: str | None) -> set[str] | None:
+        """Units a name of this kind may name: a local kind only within the province; None for any."""
+        if kind is None:
+            return None
+        if kind not in self._by_kind:
+            self._by_kind[kind] = {
+                code
+                for code, unit in self.units.items()
+                if unit["kind"] == kind and (kind not in LOCAL_KINDS or unit["parent_code"] == HOME_PROVINCE)
+            }
+        return self._by_kind[kind]
+
+    def _other_province(self, text: str) -> str | None:
+        """The other province a name ends with ('Sở Y tế tỉnh Bình Định' -> 'Tỉnh Bình Định (52)')."""
+        if not self._province_forms:
+            self._province_forms = [
+                (f" {form}", code)
+                for code in sorted(self._candidates("province") or ())
+                if code != HOME_PROVINCE
+                for form in name_keys(self.units[code]["name_vi"])
+                if len(form) > 4  # never a bare word that ends many names
+            ]
+        folded = f" {fold(text)}"
+        return next(
+            (self.names.label(code) for form, code in self._province_forms if folded.endswith(form)), None
+        )
+
     def _lookup(self, text: str, *, year: int | None, kind: str | None) -> tuple[str | None, str, str]:
         codes = {text} if text in self.units else self.names.matches(text)
+        allowed = self._candidates(kind)
         if not codes:
-            closest = self.names.closest(text)
+            closest = self.names.closest(text, among=allowed)
+            suggestion = f"; closest: {'; '.join(closest)}" if closest else ""
+            province = self._other_province(text) if kind in LOCAL_KINDS else None
+            if province:
+                return None, "other-province", f"names a unit of {province}, not of Quảng Ngãi{suggestion}"
+            return None, "unknown-unit", "unknown unit" + suggestion
+        of_kind = {c for c in codes if kind is None or self.units[c]["kind"] == kind}
+        if of_kind and allowed is not None and of_kind.isdisjoint(allowed):
+            found = "; ".join(self.names.label(c) for c in sorted(of_kind))
+            closest = self.names.closest(text, among=allowed)
             return (
                 None,
-                "unknown-unit",
-                "unknown unit" + (f"; closest: {'; '.join(closest)}" if closest else ""),
+                "other-province",
+                f"not a unit of Quảng Ngãi: {found}"
+                + (f"; closest: {'; '.join(closest)}" if closest else ""),
             )
-        of_kind = {c for c in codes if kind is None or self.units[c]["kind"] == kind}
+        if allowed is not None:
+            of_kind &= allowed
         if not of_kind:
             found = "; ".join(f"{self.names.label(c)} is a {self.units[c]['kind']}" for c in sorted(codes))
             return None, "unit-kind", f"expected a {kind}: {found}"

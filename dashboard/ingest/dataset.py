@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 
@@ -29,3 +31,51 @@ class Dataset:
     @property
     def local_source_ids(self) -> list[str]:
         return [str(s["id"]) for s in self.meta.get("sources", [])]
+
+
+OFFICIAL_LICENCE = (
+    "Văn bản hành chính nhà nước – không thuộc đối tượng bảo hộ quyền tác giả (Luật SHTT, Điều 15)"
+)
+DATASET_LICENCE = "Dữ liệu mở theo Nghị định 47/2020/NĐ-CP; ghi rõ nguồn / Open data, cite the source"
+_DOCUMENT_NUMBER = re.compile(r"số\s+([0-9][\w/.\-Đđ]*)", re.IGNORECASE)
+_DOCUMENT_DATE = re.compile(r"ngày\s+(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})", re.IGNORECASE)
+
+
+def metadata_from_options(
+    *,
+    year: int | None,
+    methodology: str | None,
+    kind: str | None,
+    issuer: str | None,
+    document: str | None,
+    source_url: str | None,
+    dataset_id: str | None,
+) -> tuple[dict, dict]:
+    """The metadata the command line's options give (no JSON to write): (overrides, defaults), the
+    defaults (id, titles, licence) giving way to a sidecar's own.
+
+    'Quyết định số 123/QĐ-UBND ngày 15/3/2026' gives the document number and its date.
+    """
+    meta: dict = {"year": year, "methodology": methodology, "id": dataset_id}
+    defaults: dict = {}
+    if methodology:
+        meta["type"] = "annex"
+        defaults["id"] = f"{methodology}-{year}-{kind or 'official'}"
+    if any((kind, issuer, document, source_url)):
+        number = _DOCUMENT_NUMBER.search(document or "")
+        day = _DOCUMENT_DATE.search(document or "")
+        meta["sources"] = [
+            {
+                "id": "document",
+                "kind": kind,
+                "issuer": issuer,
+                "title": document,
+                "document_number": number.group(1) if number else None,
+                "document_date": date(int(day[3]), int(day[2]), int(day[1])).isoformat() if day else None,
+                "url": source_url,
+                "licence": OFFICIAL_LICENCE if kind in ("official", None) else DATASET_LICENCE,
+            }
+        ]
+        title = f"{document or issuer} ({year})" if year else str(document or issuer)
+        defaults.update(title_vi=title, title_en=title, licence=DATASET_LICENCE)
+    return {key: value for key, value in meta.items() if value is not None}, defaults

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 import re
-import zipfile
 from dataclasses import dataclass
-from pathlib import Path
 
 # Byte pairs that UTF-8 Vietnamese turns into when decoded as Latin-1/cp1252 and saved again.
 _MOJIBAKE = re.compile(r"Ã[\u0080-\u00bf]|Ä[\u0080-\u00bf]|Æ[°¯]|á»|áº|Ä‘|Æ°")
@@ -98,11 +94,12 @@ def decode(data: bytes, file: str) -> str:
     for number, line in enumerate(text.splitlines(), start=1):
         fragment = find_mojibake(line)
         if fragment:
-            raise ImportRejected([_mojibake_problem(file, number, None, fragment)])
+            raise ImportRejected([mojibake_problem(file, number, None, fragment)])
     return text
 
 
-def _mojibake_problem(file: str, row: int | None, column: str | None, fragment: str) -> Problem:
+def mojibake_problem(file: str, row: int | None, column: str | None, fragment: str) -> Problem:
+    """The problem of a double-encoded fragment."""
     return Problem(
         file,
         row,
@@ -113,78 +110,6 @@ def _mojibake_problem(file: str, row: int | None, column: str | None, fragment: 
     )
 
 
-def read_rows(path: Path) -> tuple[list[str], list[Row]]:
-    """Read a CSV or XLSX file into its header and numbered rows; blank rows are skipped."""
-    suffix = path.suffix.lower()
-    if suffix == ".xlsx":
-        header, raw_rows = _read_xlsx(path)
-    elif suffix in (".csv", ".txt"):
-        text = decode(path.read_bytes(), path.name)
-        raw_rows = list(csv.reader(io.StringIO(text)))
-        header, raw_rows = (raw_rows[0], raw_rows[1:]) if raw_rows else ([], [])
-    else:
-        raise ImportRejected(
-            [Problem(path.name, None, None, suffix, "format", "unsupported file type; use .csv or .xlsx")]
-        )
-    header = [str(h).strip() for h in header]
-    problems = [
-        Problem(path.name, 1, name, None, "duplicate-column", "the header names this column twice")
-        for index, name in enumerate(header)
-        if name and name in header[:index]
-    ]
-    rows = []
-    for offset, raw in enumerate(raw_rows, start=2):
-        if all(cell is None or str(cell).strip() == "" for cell in raw):
-            continue
-        extra = [cell for cell in raw[len(header) :] if cell is not None and str(cell).strip()]
-        if extra:
-            problems.append(
-                Problem(
-                    path.name,
-                    offset,
-                    None,
-                    str(extra[0]),
-                    "extra-cells",
-                    "the row has more cells than the header",
-                )
-            )
-        padded = list(raw) + [None] * (len(header) - len(raw))
-        rows.append(Row(offset, {name: _clean(padded[i]) for i, name in enumerate(header) if name}))
-    if problems:
-        raise ImportRejected(problems)
-    return header, rows
-
-
-def _read_xlsx(path: Path) -> tuple[list[str], list[list[object]]]:
-    from openpyxl import load_workbook  # only needed for spreadsheets
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-        sheet = workbook.worksheets[0]
-        values = [list(row) for row in sheet.iter_rows(values_only=True)]
-        workbook.close()
-    except (InvalidFileException, zipfile.BadZipFile, OSError, KeyError, ValueError, IndexError) as error:
-        raise ImportRejected(
-            [Problem(path.name, None, None, None, "format", f"not a readable .xlsx workbook ({error})")]
-        ) from None
-    header = [str(v if v is not None else "") for v in values[0]] if values else []
-    for number, row in enumerate(values, start=1):  # spreadsheets bypass decode(): check their text here
-        for index, cell in enumerate(row):
-            fragment = find_mojibake(cell) if isinstance(cell, str) else None
-            if fragment:
-                column = header[index] if index < len(header) and number > 1 else None
-                raise ImportRejected([_mojibake_problem(path.name, number, column, fragment)])
-    return (header, values[1:]) if values else ([], [])
-
-
-def _clean(cell: object) -> object:
-    if isinstance(cell, str):
-        cell = cell.replace("\u00a0", " ").strip()
-        return cell or None
-    return cell
-
-
 _ROMAN = re.compile(r"^(?=[IVXL])(L?X{0,3})(IX|IV|V?I{0,3})\.?$")
 
 
@@ -193,13 +118,36 @@ def is_roman_numeral(text: object) -> bool:
     return isinstance(text, str) and bool(_ROMAN.match(text.strip().upper()))
 
 
+class AmbiguousNumber(ValueError):
+    """A number that reads two ways ('91.470': 91.47 or 91470); the message asks which."""
+
+    def __init__(self, text: str) -> None:
+        whole, decimals = text.split(".")
+        super().__init__(
+            f"'{text}' may be {whole}.{decimals.rstrip('0') or '0'} (decimal point) or {whole}{decimals} "
+            f"(thousands separator): write it as {whole},{decimals.rstrip('0') or '0'} or {whole}{decimals}"
+        )
+
+
+# A footnote mark after a name or number: 'Sở Y tế (*)', 'UBND huyện Lý Sơn (1)', '95,26*', 'Ban Dân tộc¹'.
+_FOOTNOTE = re.compile(r"\s*(\(\s*(?:\*{1,3}|\d{1,2}|[a-z])\s*\)|\*{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)$")
+
+
+def split_footnote(text: str) -> tuple[str, str | None]:
+    """Split a trailing footnote mark off a cell: ('Sở Y tế', '(*)'); (text, None) when there is none."""
+    match = _FOOTNOTE.search(text)
+    if not match or match.start() == 0:
+        return text, None
+    return text[: match.start()], match.group(1).strip()
+
+
 def parse_number(cell: object, *, vietnamese: bool = True) -> float | None:
     """Parse a number written Vietnamese style ('95,26', '95,26%', '1.234,5') or plainly.
 
-    Vietnamese style: a '.' followed by exactly three digits in every group, after a leading digit that
-    is not 0, is a thousands separator ('1.234' = 1234); otherwise it is a decimal point ('95.26',
-    '0.727'). With vietnamese=False (the project's own tidy files) '.' is always the decimal point and
-    ',' is refused. Raises ValueError for text that is not a number.
+    Vietnamese style: several '.' groups of exactly three digits are thousands ('1.234.567'); a single
+    one ('91.470', '1.234') reads two ways and raises AmbiguousNumber, never guessed; otherwise '.' is a
+    decimal point ('95.26', '0.727'). With vietnamese=False (the project's own tidy files) '.' is always
+    the decimal point and ',' is refused. Raises ValueError for text that is not a number.
     """
     if cell is None:
         return None
@@ -216,7 +164,9 @@ def parse_number(cell: object, *, vietnamese: bool = True) -> float | None:
         pass
     elif "," in text:
         text = text.replace(".", "").replace(",", ".")
-    elif re.fullmatch(r"-?[1-9]\d{0,2}(\.\d{3})+", text):
+    elif re.fullmatch(r"-?[1-9]\d{0,2}\.\d{3}", text):
+        raise AmbiguousNumber(text)
+    elif re.fullmatch(r"-?[1-9]\d{0,2}(\.\d{3}){2,}", text):
         text = text.replace(".", "")
     if not re.fullmatch(r"-?\d+(\.\d+)?", text):
         raise ValueError(cell)

@@ -74,11 +74,14 @@ def store_observations(connection: Connection, dataset: Dataset, records: list[d
     columns = [c.name for c in db.observations.columns if c.name != "id"]
     if connection.dialect.name == "postgresql" and len(records) >= COPY_THRESHOLD:
         _copy_rows(connection, db.observations.name, columns, ([r[k] for k in columns] for r in records))
-    else:
-        connection.execute(insert(db.observations), [{k: r[k] for k in columns} for r in records])
+    else:  # in batches: a copy of every row at once would double a large import's memory
+        for start in range(0, len(records), INSERT_BATCH):
+            batch = records[start : start + INSERT_BATCH]
+            connection.execute(insert(db.observations), [{k: r[k] for k in columns} for r in batch])
 
 
 COPY_THRESHOLD = 5000  # rows; below this executemany is as fast and simpler
+INSERT_BATCH = 10_000
 
 
 def _copy_rows(connection: Connection, table: str, columns: list[str], rows: Iterable[list]) -> None:
@@ -88,3 +91,17 @@ def _copy_rows(connection: Connection, table: str, columns: list[str], rows: Ite
     with cursor.copy(f'COPY "{table}" ({names}) FROM STDIN') as copy:
         for row in rows:
             copy.write_row(row)
+
+
+def store_corrections(connection: Connection, rows: list[dict]) -> None:
+    """Keep what a replace changed (the public corrections record)."""
+    if rows:
+        connection.execute(insert(db.corrections), rows)
+
+
+def remove_dataset(connection: Connection, dataset_id: str) -> None:
+    """Delete a replaced dataset with its sources and observations."""
+    sources = select(db.sources.c.id).where(db.sources.c.dataset_id == dataset_id)
+    connection.execute(delete(db.observations).where(db.observations.c.source_id.in_(sources)))
+    connection.execute(delete(db.sources).where(db.sources.c.dataset_id == dataset_id))
+    connection.execute(delete(db.datasets).where(db.datasets.c.id == dataset_id))

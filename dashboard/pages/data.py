@@ -9,6 +9,7 @@ from dash import html
 
 from dashboard import components, queries, urls
 from dashboard.i18n import format_number, normalize_language, t
+from dashboard.queries import corrections as queries_corrections
 from dashboard.queries import export as queries_export
 
 dash.register_page(__name__, path="/du-lieu", title="Dữ liệu mở – Minh bạch CNTT Quảng Ngãi", order=15)
@@ -20,6 +21,8 @@ REFERENCE_RESOURCES = ("units", "indicators", "methodologies", "sources", "datas
 DATA_TABLE = "data-catalogue"
 DATA_ALL = "data-all-downloads"
 DATA_BOUNDARIES = "data-boundaries"
+DATA_CORRECTIONS = "dinh-chinh"  # an anchor other pages link to (/du-lieu#dinh-chinh)
+GUIDE_URL = "/api/v1/docs/huong-dan-cong-bo.html"
 
 
 def _links(resource: str, *, lang: str, **params: object) -> list[html.A]:
@@ -128,6 +131,61 @@ def _boundaries(lang: str) -> html.Section:
     return html.Section([heading, html.Ul(items)], id=DATA_BOUNDARIES)
 
 
+def _change(row, lang: str) -> str:
+    if row.field == "removed":
+        return f"{_text(row.old_value)} → ({t('corrections.removed', lang)})"
+    old, new = _text(row.old_value) or "–", _text(row.new_value) or "–"
+    return f"{t(f'corrections.field.{row.field}', lang)}: {old} → {new}"
+
+
+def corrections_section(lang: str) -> html.Section:
+    """Đính chính / Corrections: every value a replace changed, with its date and document."""
+    frame = queries_corrections.corrections()
+    heading = html.H2(t("corrections.heading", lang), className="h4")
+    downloads = html.P(
+        [t("corrections.download", lang), " "]
+        + [
+            html.A(
+                fmt.upper(), href=urls.api("corrections", fmt), className="btn btn-link btn-sm", download=""
+            )
+            for fmt in ("csv", "json")
+        ]
+    )
+    if frame.empty:
+        return html.Section([heading, html.P(t("corrections.none", lang)), downloads], id=DATA_CORRECTIONS)
+    headings = ("date", "document", "unit", "indicator", "change")
+    rows = [
+        html.Tr(
+            [
+                html.Td(str(pd.Timestamp(row.corrected_at).date())),
+                html.Td(html.A(row.document, href=row.source_url) if _text(row.source_url) else row.document),
+                html.Td(_text(getattr(row, f"unit_name_{lang}")) or row.unit_code),
+                html.Td(
+                    [_text(getattr(row, f"indicator_name_{lang}")) or row.indicator_code, f" ({row.period})"]
+                ),
+                html.Td(_change(row, lang)),
+            ]
+        )
+        for row in frame.itertuples()
+    ]
+    table = html.Table(
+        [
+            html.Thead(html.Tr([html.Th(t(f"corrections.col_{h}", lang), scope="col") for h in headings])),
+            html.Tbody(rows),
+        ],
+        className="table table-sm",
+    )
+    return html.Section(
+        [
+            heading,
+            html.P(t("corrections.intro", lang)),
+            html.Div(table, className="table-responsive"),
+            downloads,
+        ],
+        id=DATA_CORRECTIONS,
+    )
+
+
 def _api_help(lang: str) -> html.Section:
     params = (
         ("year", "year"),
@@ -199,8 +257,10 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
         everything,
         html.H2(t("data.datasets_heading", lang), className="h4"),
         html.Div(_catalogue(lang), className="table-responsive"),
+        corrections_section(lang),
         _api_help(lang),
         _boundaries(lang),
+        html.P(html.A(t("corrections.guide", lang), href=GUIDE_URL)),
     ]
     shared = {k: v for k, v in query.items() if k != "lang"}
     return components.page_frame(

@@ -15,7 +15,8 @@ from sqlalchemy import Engine, func, select
 from dashboard import db
 from dashboard.__main__ import main
 from dashboard.config import REPO_ROOT
-from dashboard.ingest.importer import build_all, import_files, is_empty
+from dashboard.ingest.checks import INCONSISTENT_NOTE
+from dashboard.ingest.importer import ImportOptions, build_all, import_files, is_empty
 from dashboard.ingest.parsing import ImportRejected
 
 DATA = REPO_ROOT / "data"
@@ -250,8 +251,8 @@ EXPECTED_WARNING = {
 }
 
 
-@pytest.mark.parametrize("kind", sorted(MISMATCHED))
-def test_mismatch_is_a_warning_and_strict_turns_it_into_an_error(
+@pytest.mark.parametrize("kind", ["rank", "class"])
+def test_rank_or_class_contradicting_scores_is_an_error_unless_accepted_then_flagged(
     kind: str, reference_engine: Engine, tmp_path: Path
 ) -> None:
     old, new = MISMATCHED[kind]
@@ -259,28 +260,53 @@ def test_mismatch_is_a_warning_and_strict_turns_it_into_an_error(
     path = write_dataset(tmp_path, "annex.csv", annex_text().replace(old, new), annex_meta())
     before = snapshot(reference_engine)
     with pytest.raises(ImportRejected) as rejected:
-        import_files(reference_engine, [path], strict=True)
+        import_files(reference_engine, [path])
     assert [(p.file, p.row, p.column, p.value, p.rule, p.severity) for p in rejected.value.problems] == [
-        ("annex.csv", *EXPECTED_WARNING[kind], "warning")
+        ("annex.csv", *EXPECTED_WARNING[kind], "error")
     ]
     assert snapshot(reference_engine) == before
 
-    report = import_files(reference_engine, [path])
+    options = ImportOptions(accept_published_inconsistencies=True)
+    report = import_files(reference_engine, [path], options=options)
     assert [(p.row, p.column, p.value, p.rule, p.severity) for p in report.warnings] == [
         (*EXPECTED_WARNING[kind], "warning")
     ]
     assert report.rows == {"test-annex-dti-2022": 49}
+    flagged = {
+        k: r["note"] for k, r in observations(reference_engine, "test-annex-dti-2022").items() if r["note"]
+    }
+    unit = {"rank": "ban-dan-toc", "class": "536"}[kind]
+    assert flagged == {(unit, 2022, "DTI_TOTAL"): INCONSISTENT_NOTE}
+    stored = observations(reference_engine, "test-annex-dti-2022")[(unit, 2022, "DTI_TOTAL")]
+    assert (stored["rank"], stored["class_label"]) == {"rank": (3, "average"), "class": (3, "average")}[kind]
 
 
-def test_tidy_rank_and_class_mismatch_are_warnings(reference_engine: Engine, tmp_path: Path) -> None:
+def test_total_mismatch_is_a_warning_and_strict_turns_it_into_an_error(
+    reference_engine: Engine, tmp_path: Path
+) -> None:
+    old, new = MISMATCHED["total"]
+    path = write_dataset(tmp_path, "annex.csv", annex_text().replace(old, new), annex_meta())
+    before = snapshot(reference_engine)
+    with pytest.raises(ImportRejected) as rejected:
+        import_files(reference_engine, [path], strict=True)
+    assert [(p.row, p.column, p.value, p.rule, p.severity) for p in rejected.value.problems] == [
+        (*EXPECTED_WARNING["total"], "warning")
+    ]
+    assert snapshot(reference_engine) == before
+    report = import_files(reference_engine, [path])
+    assert [(p.row, p.column, p.value, p.rule) for p in report.warnings] == [EXPECTED_WARNING["total"]]
+
+
+def test_tidy_rank_and_class_mismatch_are_errors(reference_engine: Engine, tmp_path: Path) -> None:
     text = tidy_text().replace(
         "Huyện Lý Sơn,EDOC_PROCESSED_ONLINE_SHARE,40,4,Yếu",
         "Huyện Lý Sơn,EDOC_PROCESSED_ONLINE_SHARE,40,3,Khá",
     )
-    report = import_files(reference_engine, [write_dataset(tmp_path, "t.csv", text, tidy_meta())])
-    assert [(p.file, p.row, p.column, p.value, p.rule, p.severity) for p in report.warnings] == [
-        ("t.csv", 5, "rank", "3", "rank", "warning"),
-        ("t.csv", 5, "class", "Khá", "class", "warning"),
+    with pytest.raises(ImportRejected) as rejected:
+        import_files(reference_engine, [write_dataset(tmp_path, "t.csv", text, tidy_meta())])
+    assert [(p.file, p.row, p.column, p.value, p.rule, p.severity) for p in rejected.value.problems] == [
+        ("t.csv", 5, "rank", "3", "rank", "error"),
+        ("t.csv", 5, "class", "Khá", "class", "error"),
     ]
 
 
@@ -309,7 +335,12 @@ def test_reimport_replaces_never_duplicates(reference_engine: Engine, tmp_path: 
 
     lines = tidy_text().splitlines()
     write_dataset(tmp_path, "t.csv", "\n".join(lines[:2]) + "\n", tidy_meta())  # rows removed from the source
-    import_files(reference_engine, [path])
+    before = snapshot(reference_engine)
+    with pytest.raises(ImportRejected) as rejected:
+        import_files(reference_engine, [path])
+    assert [p.rule for p in rejected.value.problems] == ["shrink"]
+    assert snapshot(reference_engine) == before
+    import_files(reference_engine, [path], options=ImportOptions(confirm_shrink=True))
     assert count_observations(reference_engine) == 1
 
 
@@ -415,9 +446,11 @@ def test_cli_strict_rejects_warnings(
     assert main(["import", *map(str, REFERENCE_FILES)]) == 0
     old, new = MISMATCHED["rank"]
     path = write_dataset(tmp_path, "annex.csv", annex_text().replace(old, new), annex_meta())
-    assert main(["import", "--strict", str(path)]) == 1
+    assert main(["import", str(path)]) == 1
+    assert "ERROR annex.csv, row 6, column 'Xếp hạng'" in capsys.readouterr().err
+    assert main(["import", "--accept-published-inconsistencies", "--strict", str(path)]) == 1
     assert "WARNING annex.csv, row 6, column 'Xếp hạng'" in capsys.readouterr().err
-    assert main(["import", str(path)]) == 0
+    assert main(["import", "--accept-published-inconsistencies", str(path)]) == 0
 
 
 def test_large_file_uses_bulk_load_and_keeps_every_value(reference_engine: Engine, tmp_path: Path) -> None:

@@ -280,10 +280,48 @@ CASES: dict[str, tuple[Build, Expected, str]] = {
         [("annex.csv", 2, "Đơn vị", "group")],
         "cannot tell the group's unit kind",
     ),
-    "annex missing mapped column": (
+    "replace that shrinks the dataset by 14 % (a sub-index column dropped)": (
         annex_without_column("Hạ tầng số"),
-        [("annex.csv", 1, "Hạ tầng số", "required-column")],
-        "column for DTI_INFRA is missing",
+        [("annex.csv", None, None, "shrink")],
+        "would remove 7 of the 49 rows stored for dataset 'test-annex-dti-2022' (14 %",
+    ),
+    "header-only annex under the stored dataset's id (the data-loss bug)": (
+        annex(annex_text().splitlines()[0] + "\n"),
+        [("annex.csv", None, None, "empty-file")],
+        "no data rows (only a header or nothing): nothing to import; the 49 rows stored for dataset "
+        "'test-annex-dti-2022' are kept",
+    ),
+    "header-only tidy file": (
+        tidy(tidy_text().splitlines()[0] + "\n"),
+        [("t.csv", None, None, "empty-file")],
+        "the 5 rows stored for dataset 'test-tidy-edoc' are kept",
+    ),
+    "annex with only group headings": (
+        annex("\n".join(line for line in annex_text().splitlines() if not line[0].isdigit()) + "\n"),
+        [("annex.csv", None, None, "empty-file")],
+        "nothing to import",
+    ),
+    "same year and groups under a new dataset id (doubled rankings)": (
+        annex(annex_text(), annex_meta(id="another-dti-2022")),
+        [("annex.csv", None, None, "already-published"), ("annex.csv", None, None, "already-published")],
+        "qn-dti-2020 2022 (department units) is already published by dataset 'test-annex-dti-2022' "
+        "(Thử nghiệm – phụ lục DTI 2022); to publish this file in its place, import it with "
+        "--replace test-annex-dti-2022",
+    ),
+    "ambiguous number 91.470": (
+        annex_replace('"95,00","142,60"', '"91.470","142,60"'),
+        [("annex.csv", 3, "Nhận thức số", "ambiguous-number")],
+        "'91.470' may be 91.47 (decimal point) or 91470 (thousands separator): write it as 91,47 or 91470",
+    ),
+    "another province's district in the district group": (
+        annex_replace("3,Huyện Lý Sơn,", "3,Huyện Đắk Glei,"),
+        [("annex.csv", 10, "Đơn vị", "other-province")],
+        "not a unit of Quảng Ngãi: Huyện Đắk Glei (",
+    ),
+    "a city of another province never resolves to that province (TP Tuyên Quang)": (
+        tidy_replace("2022,530,", "2022,TP Tuyên Quang,"),
+        [("t.csv", 2, "unit", "unknown-unit")],
+        "unknown unit",
     ),
     "annex year outside methodology years": (
         annex(annex_text(), annex_meta(year=2019)),

@@ -99,6 +99,22 @@ def test_catalogue_resolves(catalogue: Catalogue, text: str, year: int, kind: st
             "expected a department: Huyện Sơn Hà (529) is a district",
         ),
         (
+            "Sở Y tế tỉnh Bình Định",
+            2022,
+            "department",
+            "other-province",
+            "names a unit of Tỉnh Bình Định (52), not of Quảng Ngãi; closest: Sở Tài chính (so-tai-chinh); "
+            "Sở Văn hóa, Thể thao và Du lịch (so-van-hoa-tt-dl); Sở Lao động - Thương binh và Xã hội "
+            "(so-lao-dong-tbxh)",
+        ),
+        (
+            "TP Tuyên Quang",
+            2022,
+            None,
+            "unknown-unit",
+            "unknown unit; closest: Tỉnh Tuyên Quang (08); Tỉnh Tiền Giang (82); Huyện Trà Bồng (525)",
+        ),
+        (
             "Huyen Son Tai",
             2022,
             None,

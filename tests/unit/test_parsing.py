@@ -15,8 +15,8 @@ from dashboard.ingest.parsing import (
     parse_number,
     parse_rank,
     parse_rank_and_score,
-    read_rows,
 )
+from dashboard.ingest.tables import read_rows
 
 
 @pytest.mark.parametrize(
@@ -26,7 +26,7 @@ from dashboard.ingest.parsing import (
         ("95,26%", 95.26),
         (" 95,26 % ", 95.26),
         ("1.234,5", 1234.5),
-        ("1.234", 1234.0),
+        ("1.234.567", 1234567.0),
         ("0.727", 0.727),
         ("95.26", 95.26),
         ("-3,5", -3.5),

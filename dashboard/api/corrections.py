@@ -1,0 +1,67 @@
+"""Corrections as open data: /api/v1/corrections.csv and .json (every replace: date, document, unit,
+indicator, old -> new), and the officer's guide to publishing. Registered on the API blueprint when
+dashboard.api is imported.
+
+May import: queries, api. Must not import: ingest, pages.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+
+import flask
+import pandas as pd
+from markdown_it import MarkdownIt
+
+from dashboard.api import ApiError, _rate_limit, blueprint
+from dashboard.config import REPO_ROOT
+from dashboard.queries import corrections as queries_corrections
+
+FORMATS = ("csv", "json")
+
+
+def _records(frame: pd.DataFrame) -> list[dict]:
+    frame = frame.copy()
+    frame["corrected_at"] = pd.to_datetime(frame["corrected_at"], utc=True).dt.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return frame.astype(object).where(frame.notna(), None).to_dict("records")
+
+
+@blueprint.get("/corrections.<fmt>")
+def corrections(fmt: str) -> flask.Response:
+    """The whole corrections record, as CSV (UTF-8 with BOM, for Excel) or JSON."""
+    if fmt not in FORMATS:
+        raise ApiError(404, "api.error.format", resource="corrections", fmt=fmt, known=", ".join(FORMATS))
+    _rate_limit()
+    records = _records(queries_corrections.corrections())
+    if fmt == "json":
+        return flask.jsonify({"corrections": records})
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=queries_corrections.COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(records)
+    response = flask.Response("\ufeff" + out.getvalue(), mimetype="text/csv")
+    response.headers["Content-Disposition"] = "attachment; filename=corrections.csv"
+    return response
+
+
+GUIDE = REPO_ROOT / "docs" / "huong-dan-cong-bo.md"
+
+
+@functools.cache
+def _guide_html() -> str:
+    body = MarkdownIt("commonmark", {"html": False}).enable("table").render(GUIDE.read_text(encoding="utf-8"))
+    return (
+        "<!doctype html><html lang='vi'><head><meta charset='utf-8'>"
+        "<meta name='viewport' content='width=device-width, initial-scale=1'>"
+        "<title>Hướng dẫn công bố kết quả</title>"
+        "<link rel='stylesheet' href='/assets/vendor/bootstrap.min.css'></head>"
+        f"<body><main class='container my-4' style='max-width:50rem'>{body}</main></body></html>"
+    )
+
+
+@blueprint.get("/docs/huong-dan-cong-bo.html")
+def guide() -> flask.Response:
+    """The officer's guide to publishing results (docs/huong-dan-cong-bo.md), as a page."""
+    return flask.Response(_guide_html(), mimetype="text/html")
