@@ -135,7 +135,7 @@ def trace_values(
         "marker.color": [_fill(r, mode, scale) for r in marked],
     }
     named = [r for r in rows if labels and r["code"] in labels]
-    width = 7 if len(feature_codes) > MANY_UNITS else 12
+    width = 7 if len(feature_codes) > MANY_UNITS else 6
     updates[index["labels"]] = {
         "lon": [labels[r["code"]][0] for r in named] if labels else [],
         "lat": [labels[r["code"]][1] for r in named] if labels else [],
@@ -168,12 +168,22 @@ def scale_layout(low: float, high: float, *, fitted: bool, lang: str) -> dict:
     """The score colour axis, its range stated in the legend's title (and whether it fits the data)."""
     key = "map.scale_fitted" if fitted else "map.scale_fixed"
     numbers = {name: i18n.format_number(v, lang, decimals=0) for name, v in (("low", low), ("high", high))}
-    title = f"{i18n.t('map.legend_score', lang)}<br><sub>{i18n.t(key, lang, **numbers)}</sub>"
+    title = f"{i18n.t('map.legend_score', lang)} ({i18n.t(key, lang, **numbers)})"
     return {
         "colorscale": SCORE_SCALE,
         "cmin": low,
         "cmax": high,
-        "colorbar": {"title": {"text": title}, "thickness": 14, "len": 0.6},
+        # Below the map, across: beside it, it would take a third of a phone's width from the map.
+        "colorbar": {
+            "title": {"text": title, "side": "top"},
+            "orientation": "h",
+            "x": 0.5,
+            "xanchor": "center",
+            "y": -0.01,
+            "yanchor": "top",
+            "len": 0.6,
+            "thickness": 12,
+        },
     }
 
 
@@ -316,7 +326,12 @@ def choropleth(
     layout: dict[str, Any] = {
         "template": "none",
         "height": height,
-        "margin": {"l": 0, "r": 0, "t": 40 if title else 8, "b": 28 if schematic else 0},
+        "margin": {
+            "l": 0,
+            "r": 0,
+            "t": (40 if title else 8) + (22 if schematic else 0),
+            "b": 64 if mode == "score" else 0,
+        },
         "geo": {
             "visible": False,
             "projection": {"type": "mercator"},
@@ -331,6 +346,8 @@ def choropleth(
             "yanchor": "bottom",
             "bgcolor": "rgba(255,255,255,0.85)",
         },
+        # Upright at the right edge: across the top it would sit on the schematic note.
+        "modebar": {"orientation": "v"},
         # Keeps the user's zoom while the values change; a new layer (another vintage) resets it.
         "uirevision": layer_url,
         **i18n.d3_locale_format(lang),
@@ -347,8 +364,9 @@ def choropleth(
                 "xref": "paper",
                 "yref": "paper",
                 "x": 0,
-                "y": 0,
-                "yanchor": "top",
+                "y": 1,
+                "xanchor": "left",
+                "yanchor": "bottom",
                 "showarrow": False,
                 "font": {"size": 12},
             }
