@@ -41,7 +41,6 @@ LANG = "overview-lang"
 URL_SINK = "overview-url-sink"
 NAV = "overview-nav"
 MAP_NOTE = MAP_PANEL.note
-map_panel.register("overview")
 
 
 def _kpis(data: ranking.ViewData, lang: str) -> list[html.Div]:
@@ -257,3 +256,7 @@ clientside_callback(
     State(LANG, "data"),
     State(INDEX, "options"),
 )
+
+# The card's search callbacks, registered after the page's own: its highlight also writes the map's figure,
+# and whoever looks a callback up by output (tests, benchmarks) should find update_view first.
+map_panel.register("overview")

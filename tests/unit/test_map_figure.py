@@ -140,7 +140,8 @@ def test_values_patch_updates_only_value_arrays_and_the_colour_range(values) -> 
     apply(figure, patch)
     assert figure["data"][0]["locations"] == []
     assert figure["data"][1]["z"] == [95.0] * 13
-    assert (figure["layout"]["coloraxis"]["cmin"], figure["layout"]["coloraxis"]["cmax"]) == (90, 100)  # all 95: a band around it
+    axis = figure["layout"]["coloraxis"]
+    assert (axis["cmin"], axis["cmax"]) == (90, 100)  # every value 95: a band around it
     fixed = map_patch.values_patch(
         dash.Patch(), newer, feature_codes=CODES, lang="vi", mode="score", anchors=ANCHORS,
         value_range=(0.0, 100.0),
