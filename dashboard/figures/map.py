@@ -21,7 +21,14 @@ import plotly.graph_objects as go
 
 from dashboard import i18n
 from dashboard.domain.scoring import CLASS_CODES, classify
-from dashboard.figures.map_scale import SCORE_SCALE, fitted_range, score_colour, text_colour, wrap_name
+from dashboard.figures.map_scale import (
+    fitted_range,
+    frame_on,
+    scale_layout,
+    score_colour,
+    text_colour,
+    wrap_name,
+)
 
 Mode = Literal["score", "class"]
 
@@ -40,6 +47,7 @@ HIGHLIGHT_COLOUR = "#000000"
 ANCHOR_SIZE = 16
 # Above this many units a map is the commune cartogram: smaller type, names wrapped to fit a tile.
 MANY_UNITS = 40
+MIN_LABELLED_HEIGHT = 560  # px: below this, the tiles of so many units are too small for their names
 MAP_HEIGHT = 640
 # Config for dcc.Graph: no logo, and no scroll-zoom trap for keyboard and screen-reader users.
 GRAPH_CONFIG: dict[str, Any] = {
@@ -164,39 +172,6 @@ def colour_range(
     return value_range or fitted or (0.0, 1.0)
 
 
-def scale_layout(low: float, high: float, *, fitted: bool, lang: str) -> dict:
-    """The score colour axis, its range stated in the legend's title (and whether it fits the data)."""
-    key = "map.scale_fitted" if fitted else "map.scale_fixed"
-    numbers = {name: i18n.format_number(v, lang, decimals=0) for name, v in (("low", low), ("high", high))}
-    title = f"{i18n.t('map.legend_score', lang)} ({i18n.t(key, lang, **numbers)})"
-    return {
-        "colorscale": SCORE_SCALE,
-        "cmin": low,
-        "cmax": high,
-        # Below the map, across: beside it, it would take a third of a phone's width from the map.
-        "colorbar": {
-            "title": {"text": title, "side": "top"},
-            "orientation": "h",
-            "x": 0.5,
-            "xanchor": "center",
-            "y": -0.01,
-            "yanchor": "top",
-            "len": 0.6,
-            "thickness": 12,
-        },
-    }
-
-
-def _frame(bbox: Sequence[float] | None) -> dict[str, Any]:
-    """Frame the map on the layer's bounding box (west, south, east, north) when known: plotly's
-    `fitbounds` leaves a wide margin, which shrinks 96 tiles below the size of their names."""
-    if not bbox:
-        return {"fitbounds": "locations"}
-    west, south, east, north = bbox
-    pad = 0.01 * max(east - west, north - south)
-    return {"lonaxis": {"range": [west - pad, east + pad]}, "lataxis": {"range": [south - pad, north + pad]}}
-
-
 def choropleth(
     values: pd.DataFrame,
     *,
@@ -221,6 +196,8 @@ def choropleth(
     `labels` is written on it. Clicking a unit, its name or its anchor marker puts its code in
     `customdata[0]` (see `clicked_code`). The score scale is fitted to the values unless `value_range`.
     """
+    if len(feature_codes) > MANY_UNITS and height < MIN_LABELLED_HEIGHT:
+        labels = None  # 96 names on a small map would cover the tiles; hover still names each one
     updates = trace_values(
         values,
         feature_codes=feature_codes,
@@ -329,13 +306,14 @@ def choropleth(
         "margin": {
             "l": 0,
             "r": 0,
-            "t": (40 if title else 8) + (22 if schematic else 0),
+            # Room for each line of the title, then for the schematic note just above the map.
+            "t": (12 + 20 * (title.count("<br>") + 1) if title else 8) + (22 if schematic else 0),
             "b": 64 if mode == "score" else 0,
         },
         "geo": {
             "visible": False,
             "projection": {"type": "mercator"},
-            **_frame(bbox),
+            **frame_on(bbox),
             "bgcolor": "rgba(0,0,0,0)",
         },
         "legend": {

@@ -1,12 +1,16 @@
-"""Colours and labels of the map: a colour scale fitted to the values in view, tile text that stays
-readable on its fill, names wrapped to fit a tile. Pure. May import: nothing of ours."""
+"""Colours, labels and frame of the map: a colour scale fitted to the values in view and stated in its
+legend, tile text that stays readable on its fill, names wrapped to fit a tile, a tight frame.
+Pure. May import: i18n."""
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 from plotly.colors import sample_colorscale, unlabel_rgb
+
+from dashboard import i18n
 
 SCORE_SCALE = "Viridis"
 DARK_TEXT = "#1a1a1a"
@@ -69,3 +73,36 @@ def wrap_name(name: str, *, width: int) -> str:
         else:
             lines.append(word)
     return "<br>".join(lines)
+
+
+def scale_layout(low: float, high: float, *, fitted: bool, lang: str) -> dict:
+    """The score colour axis, its range stated in the legend's title (and whether it fits the data)."""
+    key = "map.scale_fitted" if fitted else "map.scale_fixed"
+    numbers = {name: i18n.format_number(v, lang, decimals=0) for name, v in (("low", low), ("high", high))}
+    title = f"{i18n.t('map.legend_score', lang)} ({i18n.t(key, lang, **numbers)})"
+    return {
+        "colorscale": SCORE_SCALE,
+        "cmin": low,
+        "cmax": high,
+        # Below the map, across: beside it, it would take a third of a phone's width from the map.
+        "colorbar": {
+            "title": {"text": title, "side": "top"},
+            "orientation": "h",
+            "x": 0.5,
+            "xanchor": "center",
+            "y": -0.01,
+            "yanchor": "top",
+            "len": 0.6,
+            "thickness": 12,
+        },
+    }
+
+
+def frame_on(bbox: Sequence[float] | None) -> dict[str, Any]:
+    """Frame the map on the layer's bounding box (west, south, east, north) when known: plotly's
+    `fitbounds` leaves a wide margin, which shrinks 96 tiles below the size of their names."""
+    if not bbox:
+        return {"fitbounds": "locations"}
+    west, south, east, north = bbox
+    pad = 0.01 * max(east - west, north - south)
+    return {"lonaxis": {"range": [west - pad, east + pad]}, "lataxis": {"range": [south - pad, north + pad]}}

@@ -202,3 +202,15 @@ def test_a_bounding_box_frames_the_map_tightly(values) -> None:
 def test_unavailable_figure_states_the_reason() -> None:
     figure = map_figure.unavailable_figure("No commune polygons")
     assert figure.layout.annotations[0].text == "No commune polygons"
+
+
+def test_a_small_map_of_many_units_shows_no_names_and_a_title_leaves_room_for_the_note() -> None:
+    codes = [str(21000 + i) for i in range(96)]
+    labels = {code: [108.0, 15.0, "Sơn Tây Thượng"] for code in codes}
+    many = frame(dict.fromkeys(codes, 60.0))
+    options = {"feature_codes": codes, "labels": labels, "schematic": True}
+    index = map_figure.trace_index("score")["labels"]
+    assert len(build(many, **options, height=640).data[index].text) == 96
+    small = build(many, **options, height=440, title="Map<br><sup>Source</sup>")
+    assert small.data[index].text is None or len(small.data[index].text) == 0
+    assert small.layout.margin.t >= 12 + 2 * 20 + 22  # two title lines and the note above the map
