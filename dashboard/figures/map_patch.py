@@ -12,10 +12,10 @@ from dashboard.figures.map import (
     Mode,
     colour_range,
     highlight_arrays,
-    scale_layout,
     trace_index,
     trace_values,
 )
+from dashboard.figures.map_scale import scale_layout
 
 
 def values_patch(
