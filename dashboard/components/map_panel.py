@@ -32,12 +32,14 @@ class Ids:
     graph: str
     state: str
     search: str
+    finder: str  # the search box with its label, hidden when the view has no map
     note: str
 
 
 def ids(prefix: str) -> Ids:
     """The ids of the map card on the page whose ids start with `prefix`."""
-    return Ids(f"{prefix}-map", f"{prefix}-map-state", f"{prefix}-map-search", f"{prefix}-map-note")
+    map_id = f"{prefix}-map"
+    return Ids(map_id, f"{map_id}-state", f"{map_id}-search", f"{map_id}-finder", f"{map_id}-note")
 
 
 def map_values(table: pd.DataFrame) -> pd.DataFrame:
@@ -115,9 +117,10 @@ def card(
 ) -> html.Section:
     """The map card: heading, search box, the map at a fixed height, and its note."""
     panel = ids(prefix)
+    options = search_options(year) if group in MAPPED_GROUPS else []
     search = dcc.Dropdown(
         id=panel.search,
-        options=search_options(year) if group in MAPPED_GROUPS else [],
+        options=options,
         placeholder=t("map.search_placeholder", lang),
         clearable=True,
         className="map-search",
@@ -127,8 +130,16 @@ def card(
         [
             dcc.Store(id=panel.state, data=state),
             html.H2(t("map.heading", lang), className="h4"),
-            html.Label(t("map.search_label", lang), htmlFor=panel.search, className="form-label small"),
-            search,
+            html.Div(
+                [
+                    html.Label(
+                        t("map.search_label", lang), htmlFor=panel.search, className="form-label small"
+                    ),
+                    search,
+                ],
+                id=panel.finder,
+                hidden=not options,
+            ),
             dcc.Graph(
                 id=panel.graph,
                 figure=figure,
@@ -153,6 +164,7 @@ def register(prefix: str) -> None:
     @callback(
         Output(panel.search, "options"),
         Output(panel.search, "value"),
+        Output(panel.finder, "hidden"),
         Input(panel.state, "data"),
         State(panel.search, "value"),
         prevent_initial_call=True,
@@ -163,7 +175,7 @@ def register(prefix: str) -> None:
         year = (state or {}).get("year")
         options = search_options(year if rule.year(year) else None)
         kept = chosen if any(option["value"] == chosen for option in options) else None
-        return options, kept if kept != chosen else no_update
+        return options, kept if kept != chosen else no_update, not options
 
     @callback(
         Output(panel.graph, "figure", allow_duplicate=True),

@@ -53,6 +53,14 @@ def test_search_follows_the_layer_drawn(client):
         result["options"]
     ) == 13
     assert result["value"] is None  # the commune chosen before is not on the district map
+    hidden = call(
+        client,
+        output_prefix="overview-map-search.options",
+        inputs={"overview-map-state.data": None},  # departments: no map, so no search box
+        state={"overview-map-search.value": None},
+    )
+    answer = hidden.get_json()["response"]
+    assert answer["overview-map-finder"]["hidden"] is True and answer["overview-map-search"]["options"] == []
 
 
 def test_notes_say_what_the_map_is_and_credit_the_points(app):
