@@ -105,6 +105,13 @@ def search_options(year: int | None) -> list[dict[str, str]]:
     return [{"label": name, "value": code, "search": f"{name} {fold(name)}"} for code, name in names]
 
 
+def graph_style(state: dict | None) -> dict[str, str]:
+    """The graph's box: a responsive graph fills it, so it needs the map's height (or the short notice's
+    when there is no map, as for departments)."""
+    height = map_figure.MAP_HEIGHT if state else map_figure.UNAVAILABLE_HEIGHT
+    return {"height": f"{height}px"}
+
+
 def card(
     prefix: str,
     *,
@@ -146,9 +153,7 @@ def card(
                 config=map_figure.GRAPH_CONFIG,
                 className="map-graph",
                 responsive=True,
-                # A responsive graph fills its box: without a height that box is the grid row, and the
-                # note below would be pushed out of the card.
-                style={"height": f"{map_figure.MAP_HEIGHT}px"},
+                style=graph_style(state),
             ),
             html.Div(note(year=year, group=group, lang=lang), id=panel.note),
         ],
@@ -165,6 +170,7 @@ def register(prefix: str) -> None:
         Output(panel.search, "options"),
         Output(panel.search, "value"),
         Output(panel.finder, "hidden"),
+        Output(panel.graph, "style"),
         Input(panel.state, "data"),
         State(panel.search, "value"),
         prevent_initial_call=True,
@@ -175,7 +181,7 @@ def register(prefix: str) -> None:
         year = (state or {}).get("year")
         options = search_options(year if rule.year(year) else None)
         kept = chosen if any(option["value"] == chosen for option in options) else None
-        return options, kept if kept != chosen else no_update, not options
+        return options, kept if kept != chosen else no_update, not options, graph_style(state)
 
     @callback(
         Output(panel.graph, "figure", allow_duplicate=True),

@@ -49,6 +49,7 @@ ANCHOR_SIZE = 16
 MANY_UNITS = 40
 MIN_LABELLED_HEIGHT = 560  # px: below this, the tiles of so many units are too small for their names
 MAP_HEIGHT = 640
+UNAVAILABLE_HEIGHT = 160
 # Config for dcc.Graph: no logo, and no scroll-zoom trap for keyboard and screen-reader users.
 GRAPH_CONFIG: dict[str, Any] = {
     "displaylogo": False,
@@ -391,7 +392,7 @@ def unavailable_figure(message: str) -> go.Figure:
     return go.Figure(
         layout={
             "template": "none",
-            "height": 160,
+            "height": UNAVAILABLE_HEIGHT,
             "xaxis": {"visible": False},
             "yaxis": {"visible": False},
             "annotations": [

@@ -61,6 +61,7 @@ def test_search_follows_the_layer_drawn(client):
     )
     answer = hidden.get_json()["response"]
     assert answer["overview-map-finder"]["hidden"] is True and answer["overview-map-search"]["options"] == []
+    assert answer["overview-map"]["style"] == {"height": "160px"}  # the notice, not an empty 640 px box
 
 
 def test_notes_say_what_the_map_is_and_credit_the_points(app):
