@@ -7,6 +7,11 @@ every polygon of its choropleth traces has its SVG path. One throwaway visit fir
 its brotli copies (once per release, as for the first visitor of a deployment).
 
 Usage: .venv/bin/python benchmarks/bench_browser.py [--repeat 3]
+       .venv/bin/python benchmarks/bench_browser.py --communes [--repeat 3]
+`--communes` visits `/?group=commune&year=2025` (the 96-tile cartogram) and, as the baseline of the same run,
+`/?group=district&year=2022`, alternating, on a database built from data/ plus the illustrative 2025 commune
+totals of bench_map.py. It uses the PostgreSQL database and Redis db named by COMMUNE_BENCH_DATABASE_URL and
+COMMUNE_BENCH_REDIS_URL (a database of its own: its public schema is dropped and rebuilt).
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import argparse
 import json
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -116,7 +122,7 @@ def totals(result: dict) -> dict[str, float]:
     }
 
 
-def warm_static_cache(url: str, *, timeout: float = 120) -> None:
+def warm_static_cache(url: str, *, instance: Path = common.BENCH_INSTANCE, timeout: float = 120) -> None:
     """One throwaway visit, then wait until the brotli copies are on disk (made once per release)."""
     profile = Path(tempfile.mkdtemp(prefix="qnbench-chromium-"))
     driver = start_browser(profile)
@@ -125,53 +131,93 @@ def warm_static_cache(url: str, *, timeout: float = 120) -> None:
     finally:
         driver.quit()
         shutil.rmtree(profile, ignore_errors=True)
-    cache_dir = common.BENCH_INSTANCE / "static-cache"
+    cache_dir = instance / "static-cache"
     deadline = time.monotonic() + timeout
     while any(cache_dir.glob("*.lock")) and time.monotonic() < deadline:
         time.sleep(0.5)
+
+
+COMMUNE_INSTANCE = Path(tempfile.gettempdir()) / "qnbench-communes" / "instance"
+COMMUNE_PAGES = {"96 communes": "/?group=commune&year=2025", "13 districts": "/?group=district&year=2022"}
+
+
+def commune_bench_env() -> dict[str, str]:
+    """Build the commune benchmark database (data/ + illustrative 2025 commune totals); its environment."""
+    from bench_map import write_commune_data
+
+    database = os.environ.get(
+        "COMMUNE_BENCH_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/test_province_map"
+    )
+    redis = os.environ.get("COMMUNE_BENCH_REDIS_URL", "redis://127.0.0.1:6379/3")
+    common.psql(
+        "DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public", database=database.rsplit("/", 1)[1]
+    )
+    shutil.rmtree(COMMUNE_INSTANCE.parent, ignore_errors=True)
+    COMMUNE_INSTANCE.mkdir(parents=True)
+    data_dir = write_commune_data(COMMUNE_INSTANCE.parent / "data")
+    env = common.bench_env(
+        DATABASE_URL=database,
+        CACHE_REDIS_URL=redis,
+        DASHBOARD_INSTANCE_DIR=str(COMMUNE_INSTANCE),
+        DASHBOARD_DATA_DIR=str(data_dir),
+    )
+    subprocess.run([common.PYTHON, "-m", "dashboard", "build"], env=env, cwd=common.REPO, check=True)
+    return env
+
+
+def measure(server_url: str, pages: dict[str, str], *, repeat: int, instance: Path) -> dict[str, list]:
+    """(first, repeat) visits per page, each first visit with a fresh profile; pages alternate."""
+    for path in pages.values():
+        warm_static_cache(f"{server_url}{path}", instance=instance)
+    runs: dict[str, list] = {label: [] for label in pages}
+    for _ in range(repeat):
+        for label, path in pages.items():
+            profile = Path(tempfile.mkdtemp(prefix="qnbench-chromium-"))
+            driver = start_browser(profile)
+            try:
+                first = visit(driver, f"{server_url}{path}")
+                # A new navigation in the same browser: the HTTP cache is warm, like a visit the next day.
+                again = visit(driver, f"{server_url}{path}")
+            finally:
+                driver.quit()
+                shutil.rmtree(profile, ignore_errors=True)
+            runs[label].append((first, again))
+    return runs
 
 
 def main(argv: list[str] | None = None) -> int:
     """Print first- and repeat-visit numbers, and the biggest transfers of the first visit."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3, help="fresh-profile runs (median reported)")
+    parser.add_argument("--communes", action="store_true", help="the commune map against the district map")
     args = parser.parse_args(argv)
-    common.ensure_bench_database()
-    env = common.bench_env()
+    if args.communes:
+        env, instance, pages = commune_bench_env(), COMMUNE_INSTANCE, COMMUNE_PAGES
+    else:
+        common.ensure_bench_database()
+        env, instance, pages = common.bench_env(), common.BENCH_INSTANCE, {"overview": "/"}
     env["PYTHONPATH"] = f"{common.REPO}{os.pathsep}{Path(__file__).resolve().parent}"
     app = "app:server"
-    runs = []
     with common.gunicorn(env, app=app) as server:
-        url = f"{server.url}/"
-        warm_static_cache(url)
-        for _ in range(args.repeat):
-            profile = Path(tempfile.mkdtemp(prefix="qnbench-chromium-"))
-            driver = start_browser(profile)
-            try:
-                first = visit(driver, url)
-                # A new navigation in the same browser: the HTTP cache is warm, like a visit the next day.
-                repeat = visit(driver, url)
-            finally:
-                driver.quit()
-                shutil.rmtree(profile, ignore_errors=True)
-            runs.append((first, repeat))
+        measured = measure(server.url, pages, repeat=args.repeat, instance=instance)
 
     def median(values: list[float]) -> float:
         return sorted(values)[len(values) // 2]
 
     common.print_machine()
-    print(f"server: gunicorn {app}; {args.repeat} fresh-profile runs, median")
+    print(f"server: gunicorn {app}; {args.repeat} fresh-profile runs per page (alternating), median")
     rows = []
-    for label, index, aim_bytes in (("first visit", 0, 1_200_000), ("repeat visit", 1, 50_000)):
-        t = [totals(run[index]) for run in runs]
-        transfer = median([x["transfer"] for x in t])
-        map_ms = median([x["map_ms"] for x in t])
-        others = sorted({h for x in t for h in x["other_hosts"]})
-        rows.append(
-            [label, int(transfer), int(median([x["decoded"] for x in t])), t[0]["requests"], map_ms,
-             "met" if transfer <= aim_bytes else "missed", "met" if map_ms <= 1500 else "missed",
-             ", ".join(others) or "none"]
-        )  # fmt: skip
+    for page, runs in measured.items():
+        for label, index, aim_bytes in (("first visit", 0, 1_200_000), ("repeat visit", 1, 50_000)):
+            t = [totals(run[index]) for run in runs]
+            transfer = median([x["transfer"] for x in t])
+            map_ms = median([x["map_ms"] for x in t])
+            others = sorted({h for x in t for h in x["other_hosts"]})
+            rows.append(
+                [f"{pages[page]} {label}", int(transfer), int(median([x["decoded"] for x in t])),
+                 t[0]["requests"], map_ms, "met" if transfer <= aim_bytes else "missed",
+                 "met" if map_ms <= 1500 else "missed", ", ".join(others) or "none"]
+            )  # fmt: skip
     print(
         common.markdown_table(
             ["visit", "bytes transferred", "bytes decoded", "requests", "map drawn ms", "bytes aim",
@@ -179,6 +225,7 @@ def main(argv: list[str] | None = None) -> int:
             rows,
         )
     )  # fmt: skip
+    runs = next(iter(measured.values()))
     print()
     first = runs[0][0]
     biggest = sorted([first["nav"], *first["resources"]], key=lambda e: -e["transfer"])[:10]

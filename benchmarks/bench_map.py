@@ -1,15 +1,23 @@
-"""Measure the prepared district layer and the map figure against an embedded-geometry baseline.
+"""Measure the prepared district layer and the map figure against an embedded-geometry baseline; and the
+overview's map callback for a view never seen before, 96 communes against 13 districts, in one run.
 
 Usage: .venv/bin/python benchmarks/bench_map.py --geo-dir ../shared/geo
+       .venv/bin/python benchmarks/bench_map.py --callbacks [--repeat 15]
+The callback run builds a throwaway SQLite database from data/ plus seeded illustrative 2025 DTI totals
+for the 96 communes (`write_commune_data`; used only here and by bench_browser.py --communes).
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import gzip
 import json
+import random
+import shutil
 import statistics
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -24,6 +32,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from dashboard.figures.map import choropleth
 from dashboard.geo.prepare import dumps_layer, prepare_layer, read_boundaries, unit_areas_km2
 
+REPO = Path(__file__).resolve().parents[1]
+
 
 def median_ms(build: Callable[[], object], *, repeat: int) -> float:
     """Median wall time of `build` in milliseconds, after one warm-up call."""
@@ -36,12 +46,118 @@ def median_ms(build: Callable[[], object], *, repeat: int) -> float:
     return statistics.median(timings)
 
 
+def write_commune_data(target: Path, *, seed: int = 2025) -> Path:
+    """Copy data/ to `target` with illustrative 2025 DTI totals (53–80) for every commune valid in 2025.
+
+    Benchmark data only: the DTI method of 2020 is stretched to 2025 in the copy so that the existing
+    indicator applies; nothing here is a published figure, and the dataset is marked illustrative.
+    """
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(REPO / "data", target)
+    methods = target / "reference" / "methodologies.csv"
+    with methods.open(encoding="utf-8", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    for row in rows:
+        if row["code"] == "qn-dti-2020":
+            row["last_year"] = "2025"
+    with methods.open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.DictWriter(stream, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    with (REPO / "data" / "reference" / "units.csv").open(encoding="utf-8", newline="") as stream:
+        communes = [u["code"] for u in csv.DictReader(stream) if u["kind"] == "commune"]
+    rng = random.Random(seed)
+    with (target / "illustrative" / "bench_communes_2025.csv").open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["year", "unit_code", "gov_level", "indicator", "value"])
+        writer.writerows(
+            [2025, code, "unit", "DTI_TOTAL", round(rng.uniform(53, 80), 1)] for code in communes
+        )
+    meta = json.loads((REPO / "data" / "illustrative" / "edoc_by_unit.meta.json").read_text(encoding="utf-8"))
+    meta.update(
+        id="illustrative-bench-communes-2025",
+        title_vi="MINH HỌA – DTI 96 xã 2025 (chỉ dùng cho benchmark)",
+        title_en="ILLUSTRATIVE – DTI of the 96 communes 2025 (benchmark only)",
+        made_by="benchmarks/bench_map.py",
+    )
+    (target / "illustrative" / "bench_communes_2025.meta.json").write_text(
+        json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8"
+    )
+    return target
+
+
+def callbacks(repeat: int) -> int:
+    """The overview callback for a view never seen before (data version bumped before every call)."""
+    from dashboard import create_app, db
+    from dashboard.config import Settings
+
+    work = Path(tempfile.mkdtemp(prefix="qnbench-map-"))
+    data_dir = write_commune_data(work / "data")
+    settings = Settings.from_env(
+        {"DASHBOARD_INSTANCE_DIR": str(work / "instance"), "DASHBOARD_DATA_DIR": str(data_dir)}
+    )
+    app = create_app(settings)
+    engine = db.get_engine(settings.database_url)
+    client = app.server.test_client()
+    graph = client.get("/_dash-dependencies").get_json()
+    callback = next(c for c in graph if c["output"].lstrip(".").startswith("overview-map.figure..."))
+
+    def body(year: int, group: str) -> bytes:
+        values = {
+            "overview-year.value": year,
+            "overview-index.value": "DTI_TOTAL",
+            "overview-group.value": group,
+            "overview-lang.data": "vi",
+            "overview-map-state.data": None,
+        }
+        outputs = [
+            {"id": p.split(".")[0], "property": p.split(".")[1]}
+            for p in callback["output"].strip(".").split("...")
+        ]
+        items = [{**i, "value": values[f"{i['id']}.{i['property']}"]} for i in callback["inputs"]]
+        state = [{**i, "value": values[f"{i['id']}.{i['property']}"]} for i in callback["state"]]
+        return json.dumps({"output": callback["output"], "outputs": outputs, "inputs": items, "state": state,
+                           "changedPropIds": ["overview-year.value"]}).encode()  # fmt: skip
+
+    views = {"13 districts (2022)": body(2022, "district"), "96 communes (2025)": body(2025, "commune")}
+    timings: dict[str, list[float]] = {name: [] for name in views}
+    sizes: dict[str, int] = {}
+    for turn in range(repeat + 1):
+        for name, payload in views.items():
+            with engine.begin() as connection:
+                db.bump_data_version(connection)  # every memo misses: a view nobody has asked for yet
+            start = time.perf_counter()
+            response = client.post("/_dash-update-component", data=payload, content_type="application/json")
+            elapsed = (time.perf_counter() - start) * 1000
+            figure = response.get_json()["response"]["overview-map"]["figure"]
+            assert response.status_code == 200 and len(figure["data"][1]["locations"]) in (13, 96), name
+            sizes[name] = len(response.data)
+            if turn:  # the first turn warms imports and the plotly validators
+                timings[name].append(elapsed)
+    medians = {name: statistics.median(values) for name, values in timings.items()}
+    ratio = medians["96 communes (2025)"] / medians["13 districts (2022)"]
+    print(f"overview callback, view never seen (data version bumped before each call), median of {repeat}:")
+    print("| view | median ms | response bytes |")
+    print("|---|---|---|")
+    for name in views:
+        print(f"| {name} | {medians[name]:.1f} | {sizes[name]:,} |")
+    print(f"\n96 communes / 13 districts: {ratio:.2f}x (aim ≤ 2x: {'met' if ratio <= 2 else 'missed'})")
+    shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Print a table of layer size, accuracy, figure size and build time."""
+    """Print a table of layer size, accuracy, figure size and build time (or the callback comparison)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--geo-dir", type=Path, required=True)
+    parser.add_argument("--geo-dir", type=Path)
     parser.add_argument("--repeat", type=int, default=50)
+    parser.add_argument("--callbacks", action="store_true", help="96 communes vs 13 districts callback")
     args = parser.parse_args(argv)
+    if args.callbacks:
+        return callbacks(args.repeat)
+    if args.geo_dir is None:
+        parser.error("--geo-dir is required (or --callbacks)")
     source = args.geo_dir / "quang_ngai_districts.geojson"
     raw = source.read_bytes()
     gdf = read_boundaries(source)

@@ -28,6 +28,9 @@ def _prepare_database(settings: Settings) -> None:
     if settings.build_on_start and is_empty(engine):
         report = build_all(engine, settings.data_dir)
         log.info("built the database from %s: %s rows", settings.data_dir, sum(report.rows.values()))
+    from dashboard.geo.maps import prepare_map_layers
+
+    prepare_map_layers(engine, settings)  # the maps' layers, ready before any request
     queries.bind(engine, settings)
 
 
@@ -41,7 +44,7 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     _prepare_database(settings)
     server.teardown_request(queries.release_snapshot)
     from dashboard.api import blueprint as api_blueprint
-    from dashboard.geo.layers import register_geo_routes
+    from dashboard.geo.maps import register_geo_routes
 
     server.register_blueprint(api_blueprint)
     register_geo_routes(server, settings)

@@ -240,6 +240,23 @@ corrections = Table(
 )
 Index("corrections_by_dataset", corrections.c.dataset_id)
 
+# The layers the maps draw, prepared at start-up and after a boundary import (dashboard.geo.maps):
+# imported boundaries or a schematic, per vintage and the data years it serves. Pages read only this.
+map_layers = Table(
+    "map_layers",
+    metadata,
+    Column("vintage", String(24), primary_key=True),
+    Column("role", String(8), nullable=False),  # "units" or "outline"
+    Column("first_year", Integer),  # None: open
+    Column("last_year", Integer),
+    Column("file_name", Text, nullable=False),  # served at /geo/<file_name>
+    Column("schematic", Boolean, nullable=False),
+    Column("features", Text, nullable=False),  # JSON: codes, label points and names, click anchors
+    Column("source_title", Text, nullable=False, default=""),
+    Column("licence", Text, nullable=False, default=""),
+    Column("attribution", Text, nullable=False, default=""),
+)
+
 # Single-row key/value store; data_version changes with every import so caches and ETags follow it.
 app_meta = Table(
     "app_meta",

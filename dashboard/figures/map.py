@@ -18,10 +18,17 @@ from typing import Any, Literal
 
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.colors import sample_colorscale
 
 from dashboard import i18n
 from dashboard.domain.scoring import CLASS_CODES, classify
+from dashboard.figures.map_scale import (
+    fitted_range,
+    frame_on,
+    scale_layout,
+    score_colour,
+    text_colour,
+    wrap_name,
+)
 
 Mode = Literal["score", "class"]
 
@@ -36,9 +43,13 @@ CLASS_COLOURS: dict[str, str] = {
     "average": "#E69F00",
     "weak": "#D55E00",
 }
-SCORE_SCALE = "Viridis"
+HIGHLIGHT_COLOUR = "#000000"
 ANCHOR_SIZE = 16
-MAP_HEIGHT = 480
+# Above this many units a map is the commune cartogram: smaller type, names wrapped to fit a tile.
+MANY_UNITS = 40
+MIN_LABELLED_HEIGHT = 560  # px: below this, the tiles of so many units are too small for their names
+MAP_HEIGHT = 640
+UNAVAILABLE_HEIGHT = 160
 # Config for dcc.Graph: no logo, and no scroll-zoom trap for keyboard and screen-reader users.
 GRAPH_CONFIG: dict[str, Any] = {
     "displaylogo": False,
@@ -53,8 +64,8 @@ def _groups(mode: Mode) -> list[str]:
 
 
 def trace_index(mode: Mode) -> dict[str, int]:
-    """Index of each trace in the figure: no_data, the value trace(s), anchors, then outline if any."""
-    names = ["no_data", *_groups(mode), "anchors"]
+    """Index of each trace: no_data, the value trace(s), anchors, labels, highlight, then outline if any."""
+    names = ["no_data", *_groups(mode), "anchors", "labels", "highlight"]
     return {name: index for index, name in enumerate(names)}
 
 
@@ -95,10 +106,13 @@ def trace_values(
     lang: str,
     mode: Mode,
     anchors: Mapping[str, Sequence[float]] | None = None,
-    value_range: tuple[float, float] | None = (0.0, 100.0),
+    labels: Mapping[str, Sequence] | None = None,
+    value_range: tuple[float, float] | None = None,
     decimals: int = 1,
 ) -> dict[int, dict[str, list]]:
-    """Per trace index, the arrays that change with the data (locations, z, customdata, hovertext...)."""
+    """Per trace index, the arrays that change with the data (locations, z, customdata, hovertext...).
+
+    `value_range` None fits the colour scale to the values (see `fitted_range`)."""
     rows = _rows(values, feature_codes)
     index = trace_index(mode)
     updates: dict[int, dict[str, list]] = {}
@@ -121,26 +135,42 @@ def trace_values(
             chosen = [r for r in rows if r["value"] is not None and r["class_code"] == class_code]
             updates[index[class_code]] = arrays(chosen, with_z=False)
     marked = [r for r in rows if anchors and r["code"] in anchors]
-    known = [r["value"] for r in rows if r["value"] is not None]
-    low, high = value_range if value_range else (min(known, default=0.0), max(known, default=1.0))
+    scale = colour_range(values, feature_codes=feature_codes, value_range=value_range)
     updates[index["anchors"]] = {
         "lon": [anchors[r["code"]][0] for r in marked] if anchors else [],
         "lat": [anchors[r["code"]][1] for r in marked] if anchors else [],
         "customdata": [[r["code"]] for r in marked],
         "hovertext": [_hover(r, lang=lang, decimals=decimals) for r in marked],
-        "marker.color": [_anchor_colour(r, mode, low, high) for r in marked],
+        "marker.color": [_fill(r, mode, scale) for r in marked],
+    }
+    named = [r for r in rows if labels and r["code"] in labels]
+    width = 7 if len(feature_codes) > MANY_UNITS else 6
+    updates[index["labels"]] = {
+        "lon": [labels[r["code"]][0] for r in named] if labels else [],
+        "lat": [labels[r["code"]][1] for r in named] if labels else [],
+        "text": [wrap_name(str(labels[r["code"]][2]), width=width) for r in named] if labels else [],
+        "customdata": [[r["code"]] for r in named],
+        "hovertext": [_hover(r, lang=lang, decimals=decimals) for r in named],
+        "textfont.color": [text_colour(_fill(r, mode, scale)) for r in named],
     }
     return updates
 
 
-def _anchor_colour(row: Mapping[str, Any], mode: Mode, low: float, high: float) -> str:
-    """Explicit colour of an anchor marker, matching its polygon's fill (markers cannot take null)."""
+def _fill(row: Mapping[str, Any], mode: Mode, scale: tuple[float, float]) -> str:
+    """The colour a unit is filled with (for its anchor marker and the colour of its label)."""
     if row["value"] is None:
         return NO_DATA_COLOUR
     if mode == "class":
         return CLASS_COLOURS.get(row["class_code"], NO_DATA_COLOUR)
-    share = 0.0 if high <= low else min(max((row["value"] - low) / (high - low), 0.0), 1.0)
-    return sample_colorscale(SCORE_SCALE, [share])[0]
+    return score_colour(row["value"], scale)
+
+
+def colour_range(
+    values: pd.DataFrame, *, feature_codes: Sequence[str], value_range: tuple[float, float] | None
+) -> tuple[float, float]:
+    """The score scale's range: the one given, else fitted to the values of the layer's units."""
+    fitted = fitted_range(row["value"] for row in _rows(values, feature_codes))
+    return value_range or fitted or (0.0, 1.0)
 
 
 def choropleth(
@@ -154,21 +184,28 @@ def choropleth(
     schematic: bool = False,
     outline_url: str | None = None,
     anchors: Mapping[str, Sequence[float]] | None = None,
-    value_range: tuple[float, float] | None = (0.0, 100.0),
+    labels: Mapping[str, Sequence] | None = None,
+    highlight: str | None = None,
+    bbox: Sequence[float] | None = None,
+    value_range: tuple[float, float] | None = None,
     decimals: int = 1,
     height: int = MAP_HEIGHT,
 ) -> go.Figure:
     """Build the map: values (code, name, value, class_code) joined by code to the layer at `layer_url`.
 
-    Units without a value are grey with "No data" on hover, never zero. Clicking a unit or its anchor
-    marker puts its code in `customdata[0]` (see `clicked_code`).
+    Units without a value are grey with "No data" on hover, never zero. Each unit's short name from
+    `labels` is written on it. Clicking a unit, its name or its anchor marker puts its code in
+    `customdata[0]` (see `clicked_code`). The score scale is fitted to the values unless `value_range`.
     """
+    if len(feature_codes) > MANY_UNITS and height < MIN_LABELLED_HEIGHT:
+        labels = None  # 96 names on a small map would cover the tiles; hover still names each one
     updates = trace_values(
         values,
         feature_codes=feature_codes,
         lang=lang,
         mode=mode,
         anchors=anchors,
+        labels=labels,
         value_range=value_range,
         decimals=decimals,
     )
@@ -226,6 +263,30 @@ def choropleth(
             name="",
         )
     )
+    label = dict(updates[index["labels"]])
+    label_colour = label.pop("textfont.color")
+    traces.append(
+        go.Scattergeo(
+            **label,
+            mode="text",
+            textfont={"size": 10 if len(feature_codes) > MANY_UNITS else 12, "color": label_colour},
+            hovertemplate="%{hovertext}<extra></extra>",
+            showlegend=False,
+            name="",
+        )
+    )
+    traces.append(
+        go.Choropleth(
+            geojson=layer_url,
+            featureidkey="properties.code",
+            **highlight_arrays(highlight),
+            colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
+            marker={"line": {"color": HIGHLIGHT_COLOUR, "width": 3}},
+            showscale=False,
+            showlegend=False,
+            hoverinfo="skip",
+        )
+    )
     if outline_url:
         traces.append(
             go.Choropleth(
@@ -243,11 +304,17 @@ def choropleth(
     layout: dict[str, Any] = {
         "template": "none",
         "height": height,
-        "margin": {"l": 0, "r": 0, "t": 40 if title else 8, "b": 28 if schematic else 0},
+        "margin": {
+            "l": 0,
+            "r": 0,
+            # Room for each line of the title, then for the schematic note just above the map.
+            "t": (12 + 20 * (title.count("<br>") + 1) if title else 8) + (22 if schematic else 0),
+            "b": 64 if mode == "score" else 0,
+        },
         "geo": {
             "visible": False,
             "projection": {"type": "mercator"},
-            "fitbounds": "locations",
+            **frame_on(bbox),
             "bgcolor": "rgba(0,0,0,0)",
         },
         "legend": {
@@ -258,18 +325,15 @@ def choropleth(
             "yanchor": "bottom",
             "bgcolor": "rgba(255,255,255,0.85)",
         },
+        # Upright at the right edge: across the top it would sit on the schematic note.
+        "modebar": {"orientation": "v"},
         # Keeps the user's zoom while the values change; a new layer (another vintage) resets it.
         "uirevision": layer_url,
         **i18n.d3_locale_format(lang),
     }
     if mode == "score":
-        low, high = value_range if value_range else (None, None)
-        layout["coloraxis"] = {
-            "colorscale": SCORE_SCALE,
-            "cmin": low,
-            "cmax": high,
-            "colorbar": {"title": {"text": i18n.t("map.legend_score", lang)}, "thickness": 14, "len": 0.6},
-        }
+        low, high = colour_range(values, feature_codes=feature_codes, value_range=value_range)
+        layout["coloraxis"] = scale_layout(low, high, fitted=value_range is None, lang=lang)
     if title:
         layout["title"] = {"text": title, "x": 0.01}
     if schematic:
@@ -279,8 +343,9 @@ def choropleth(
                 "xref": "paper",
                 "yref": "paper",
                 "x": 0,
-                "y": 0,
-                "yanchor": "top",
+                "y": 1,
+                "xanchor": "left",
+                "yanchor": "bottom",
                 "showarrow": False,
                 "font": {"size": 12},
             }
@@ -289,8 +354,8 @@ def choropleth(
 
 
 def choropleth_on(values: pd.DataFrame, layer: Any, *, lang: str, **options: Any) -> go.Figure:
-    """choropleth() on a served layer: any object with url, feature_codes, schematic, outline_url and
-    anchors (geo.LayerRef), so pages need not unpack it."""
+    """choropleth() on a served layer: any object with url, feature_codes, schematic, outline_url,
+    anchors and labels (queries.MapLayer), so pages need not unpack it."""
     return choropleth(
         values,
         layer_url=layer.url,
@@ -299,38 +364,15 @@ def choropleth_on(values: pd.DataFrame, layer: Any, *, lang: str, **options: Any
         schematic=layer.schematic,
         outline_url=layer.outline_url,
         anchors=layer.anchors,
+        labels=layer.labels,
+        bbox=layer.bbox,
         **options,
     )
 
 
-def values_patch(
-    patch: Any,
-    values: pd.DataFrame,
-    *,
-    feature_codes: Sequence[str],
-    lang: str,
-    mode: Mode,
-    anchors: Mapping[str, Sequence[float]] | None = None,
-    value_range: tuple[float, float] | None = (0.0, 100.0),
-    decimals: int = 1,
-) -> Any:
-    """Fill a `dash.Patch()` with the new values only (same layer, mode and language); return it."""
-    updates = trace_values(
-        values,
-        feature_codes=feature_codes,
-        lang=lang,
-        mode=mode,
-        anchors=anchors,
-        value_range=value_range,
-        decimals=decimals,
-    )
-    for position, update in updates.items():
-        for key, array in update.items():
-            if key == "marker.color":
-                patch["data"][position]["marker"]["color"] = array
-            else:
-                patch["data"][position][key] = array
-    return patch
+def highlight_arrays(code: str | None) -> dict[str, list]:
+    """The highlight trace's arrays: a thick outline around one unit (a search result), or none."""
+    return {"locations": [code] if code else [], "z": [0] if code else []}
 
 
 def clicked_code(click_data: Mapping[str, Any] | None) -> str | None:
@@ -350,7 +392,7 @@ def unavailable_figure(message: str) -> go.Figure:
     return go.Figure(
         layout={
             "template": "none",
-            "height": 160,
+            "height": UNAVAILABLE_HEIGHT,
             "xaxis": {"visible": False},
             "yaxis": {"visible": False},
             "annotations": [

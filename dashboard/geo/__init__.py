@@ -1,2 +1,3 @@
-"""Boundary layers: import, checks, simplification, and the files the maps draw.
-May import dashboard.db, dashboard.domain and dashboard.config; never pages or queries."""
+"""Boundary layers and tile cartograms: import, checks, simplification, and the layers the maps draw,
+prepared at start-up and after an import (never per request). May import dashboard.db, dashboard.domain
+and dashboard.config; never pages or queries (and queries never import this package)."""

@@ -12,6 +12,7 @@ from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
 from dashboard import components, queries
 from dashboard.components import embed as embeds
+from dashboard.components import map_panel
 from dashboard.figures import compare as figures
 from dashboard.figures import map as map_figure
 from dashboard.i18n import format_number, normalize_language, t
@@ -107,7 +108,7 @@ def _end_notes(frame: pd.DataFrame, lang: str) -> list:
 
 
 def _map_section(frame: pd.DataFrame, selection: comparison.Selection, lang: str) -> list:
-    if selection.group != "district" or frame.empty:
+    if selection.group not in map_panel.MAPPED_GROUPS or frame.empty:
         return []
     year = int(frame["year"].max())
     rows = frame[frame["year"] == year]
@@ -122,13 +123,13 @@ def _map_section(frame: pd.DataFrame, selection: comparison.Selection, lang: str
             "class_code": rows["class_label"],
         }
     )
-    figure = map_figure.choropleth_on(
+    figure, _ = map_panel.render(
         values,
-        layer,
+        year=year,
+        group=selection.group,
         lang=lang,
-        mode="score",
         title=t("compare.map_title", lang, year=year, source=comparison.source_line(rows, lang)),
-        height=420,
+        height=420 if selection.group == "district" else 560,
     )
     note = t("compare.map_note", lang) + (
         " " + t("map.schematic_note", lang) + "." if layer.schematic else ""

@@ -12,6 +12,7 @@ from dash import dcc, html
 
 from dashboard import components, queries, urls
 from dashboard.components import embed as embeds
+from dashboard.components import map_panel
 from dashboard.figures import charts
 from dashboard.figures import compare as figures
 from dashboard.figures import map as map_figure
@@ -28,40 +29,27 @@ def _frame(children: list, *, lang: str, back: str, source: str) -> html.Div:
 
 
 def map_layout(lang: str | None = None, **query: str) -> html.Div:
-    """The overview map alone for ?year=&index= (districts)."""
+    """The overview map alone for ?year=&index=&group= (districts, or communes from 2025)."""
     lang = normalize_language(lang)
-    view = ranking.resolve({**query, "group": "district"})
+    group = query.get("group") if query.get("group") in map_panel.MAPPED_GROUPS else "district"
+    view = ranking.resolve({**query, "group": group})
     back = urls.with_query("/", **view.query(lang=lang))
     if not view.valid or not view.indicator:
         return _frame([components.empty_state(t("embed.unknown", lang))], lang=lang, back=back, source="")
     data = ranking.load(view, lang)
-    layer = queries.map_layer(view.year)
-    table = data.table
-    values = pd.DataFrame(
-        {
-            "code": table.get("unit_code", []),
-            "name": table.get("unit_name", []),
-            "value": table.get("value", []),
-            "class_code": table.get("class_label", []),
-        }
-    )
-    indicator = queries.indicators().set_index("code").loc[view.indicator]
+    values = map_panel.map_values(data.table)
     source = comparison.source_line(
         queries.observations(ObservationFilter(indicators=(view.indicator,), years=(view.year,))), lang
     )
     title = t("embed.map_title", lang, index=ranking.index_name(view, lang), year=view.year)
-    if not layer.available:
-        figure = map_figure.unavailable_figure(t("map.no_commune_polygons", lang))
-    else:
-        figure = map_figure.choropleth_on(
-            values,
-            layer,
-            lang=lang,
-            mode="score",
-            value_range=(0.0, float(indicator["max_value"] or 100)),
-            title=f"{title}<br><sup>{source}</sup>",
-            height=440,
-        )
+    figure, _ = map_panel.render(
+        values,
+        year=view.year,
+        group=view.group,
+        lang=lang,
+        title=f"{title}<br><sup>{source}</sup>",
+        height=440,
+    )
     children = [
         components.illustrative_banner(lang) if data.illustrative else None,
         dcc.Graph(figure=figure, config=figures.graph_config(lang, **map_figure.GRAPH_CONFIG)),

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 
 import dash
-from dash import Input, Output, Patch, State, callback, clientside_callback, dcc, html, no_update
+from dash import Input, Output, State, callback, clientside_callback, dcc, html, no_update
 
 from dashboard import components, queries, urls
-from dashboard.components import grid, view_controls
+from dashboard.components import grid, map_panel, view_controls
 from dashboard.figures import map as map_figure
 from dashboard.i18n import format_number, normalize_language, t
 from dashboard.views import analysis, ranking
@@ -28,8 +28,9 @@ PLAY = "overview-play"
 TICKER = "overview-ticker"
 INDEX = "overview-index"
 GROUP = "overview-group"
-MAP = "overview-map"
-MAP_STATE = "overview-map-state"
+MAP_PANEL = map_panel.ids("overview")
+MAP = MAP_PANEL.graph
+MAP_STATE = MAP_PANEL.state
 TABLE = "overview-table"
 KPIS = "overview-kpis"
 SUMMARY = "overview-summary"
@@ -39,7 +40,7 @@ SOURCES = "overview-sources"
 LANG = "overview-lang"
 URL_SINK = "overview-url-sink"
 NAV = "overview-nav"
-MAP_NOTE = "overview-map-note"
+MAP_NOTE = MAP_PANEL.note
 
 
 def _kpis(data: ranking.ViewData, lang: str) -> list[html.Div]:
@@ -63,52 +64,10 @@ def _kpis(data: ranking.ViewData, lang: str) -> list[html.Div]:
     ]
 
 
-def _map_values(data: ranking.ViewData):
-    table = data.table
-    if table.empty:
-        return table.assign(code=[], name=[], class_code=[])
-    return table.rename(columns={"unit_code": "code", "unit_name": "name", "class_label": "class_code"})[
-        ["code", "name", "value", "class_code"]
-    ]
-
-
-def _map_figure(data: ranking.ViewData, lang: str, *, previous_state: dict | None = None):
-    """The map (or a Patch of its values when the layer, language and range are unchanged) and its state."""
-    if data.view.group != "district" and data.view.group != "commune":
-        return map_figure.unavailable_figure(t("map.departments_note", lang)), None
-    layer = queries.map_layer(data.view.year)
-    if not layer.available:
-        return map_figure.unavailable_figure(t("map.no_commune_polygons", lang)), None
-    indicator = queries.indicators().set_index("code").loc[data.view.indicator]
-    value_range = (0.0, float(indicator["max_value"] or 100))
-    state = {"url": layer.url, "lang": lang, "range": list(value_range)}
-    if previous_state == state:
-        patch = map_figure.values_patch(
-            Patch(),
-            _map_values(data),
-            feature_codes=layer.feature_codes,
-            lang=lang,
-            mode="score",
-            anchors=layer.anchors,
-            value_range=value_range,
-        )
-        return patch, state
-    figure = map_figure.choropleth_on(
-        _map_values(data), layer, lang=lang, mode="score", value_range=value_range
-    )
-    return figure, state
-
-
-def _map_note(data: ranking.ViewData, lang: str) -> list:
-    if data.view.group not in ("district", "commune"):
-        return []
-    layer = queries.map_layer(data.view.year)
-    notes = [t("map.click_hint", lang)]
-    if layer.schematic:
-        notes.insert(0, t("map.schematic_note", lang) + ".")
-    elif layer.available and layer.attribution:
-        notes.append(layer.attribution)
-    return [html.P(" ".join(notes), className="map-note")]
+def _map_figure(data: ranking.ViewData, lang: str, *, previous: dict | None = None):
+    """The map (or a Patch of its values when the layer and language are unchanged) and its state."""
+    values, view = map_panel.map_values(data.table), data.view
+    return map_panel.render(values, year=view.year, group=view.group, lang=lang, previous_state=previous)
 
 
 @queries.per_data_version(maxsize=512)
@@ -123,7 +82,6 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
     group_options = ranking.group_options(groups.get(view.year, []), lang)
     content = [
         dcc.Store(id=LANG, data=lang),
-        dcc.Store(id=MAP_STATE, data=map_state),
         dcc.Location(id=NAV, refresh="callback-nav"),
         html.Div(id=URL_SINK, hidden=True),
         html.H1(t("overview.heading", lang)),
@@ -162,23 +120,14 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
         html.Div(_kpis(data, lang), id=KPIS, className="kpis"),
         html.Div(
             [
-                html.Section(
-                    [
-                        html.H2(t("map.heading", lang), className="h4"),
-                        dcc.Graph(
-                            id=MAP,
-                            figure=figure,
-                            config=map_figure.GRAPH_CONFIG,
-                            className="map-graph",
-                            responsive=True,
-                            # A responsive graph fills its box: without a height that box is the grid row,
-                            # and the hint below would be pushed out of the card.
-                            style={"height": f"{map_figure.MAP_HEIGHT}px"},
-                        ),
-                        html.Div(_map_note(data, lang), id=MAP_NOTE),
-                    ],
-                    className="map-column",
-                    **{"aria-describedby": SUMMARY},
+                map_panel.card(
+                    "overview",
+                    figure=figure,
+                    state=map_state,
+                    year=view.year,
+                    group=view.group,
+                    lang=lang,
+                    describedby=SUMMARY,
                 ),
                 html.Section(
                     [
@@ -242,7 +191,7 @@ def update_view(year, index, group, lang, map_state):
 @queries.per_data_version(maxsize=256)
 def _render_update(view: analysis.View, lang: str, map_state_json: str) -> tuple:
     data = ranking.load(view, lang)
-    figure, new_state = _map_figure(data, lang, previous_state=json.loads(map_state_json))
+    figure, new_state = _map_figure(data, lang, previous=json.loads(map_state_json))
     return (
         figure,
         new_state,
@@ -254,7 +203,7 @@ def _render_update(view: analysis.View, lang: str, map_state_json: str) -> tuple
         view.indicator,
         components.download_links("observations", _download_params(view), lang=lang),
         components.source_list(data.sources, lang=lang),
-        _map_note(data, lang),
+        map_panel.note(year=view.year, group=view.group, lang=lang),
     )
 
 
@@ -307,3 +256,7 @@ clientside_callback(
     State(LANG, "data"),
     State(INDEX, "options"),
 )
+
+# The card's search callbacks, registered after the page's own: its highlight also writes the map's figure,
+# and whoever looks a callback up by output (tests, benchmarks) should find update_view first.
+map_panel.register("overview")

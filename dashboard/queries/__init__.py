@@ -19,7 +19,7 @@ from dashboard import db
 from dashboard.cache import cache
 from dashboard.config import Settings
 from dashboard.domain import valid_in_year
-from dashboard.geo.layers import LayerRef, layer_for_year
+from dashboard.queries.maps import MapLayer, read_map_layer
 
 _state: dict[str, object] = {}
 
@@ -327,10 +327,10 @@ def last_updated() -> str:
 
 
 @_versioned
-def map_layer(_version: str, year: int) -> LayerRef:
-    """The boundary layer (imported, or the schematic) to draw for a data year."""
+def map_layer(_version: str, year: int) -> MapLayer:
+    """The layer (imported boundaries, or a schematic) prepared at start-up to draw a data year."""
     with reading() as connection:
-        return layer_for_year(connection, _state["settings"], year)  # type: ignore[arg-type]
+        return read_map_layer(connection, year)
 
 
 PROVINCIAL_TOTALS = ("ITR_TOTAL", "DTI_TOTAL")

@@ -1,5 +1,5 @@
-"""The map draws from the partial plotly.js bundle with every non-local request blocked (no CDN topojson,
-tiles, fonts or scripts)."""
+"""The maps draw from the partial plotly.js bundle with every non-local request blocked (no CDN topojson,
+tiles, fonts or scripts): the district squares, and the commune tile cartogram with a name on each tile."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ import pytest
 
 from dashboard.config import Settings
 from dashboard.figures.map import GRAPH_CONFIG, choropleth
-from dashboard.geo import layers as geo
+from dashboard.geo import maps
+from dashboard.geo.prepare import dumps_layer, wound_for_d3
 from dashboard.web import plotly_bundle
 
 pytestmark = pytest.mark.browser
@@ -21,21 +22,24 @@ CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
 
 
-@pytest.fixture
-def server_url(tmp_path: Path):
-    """A tiny Dash app drawing the schematic layer, served from a local thread."""
+@pytest.fixture(params=["districts", "communes"])
+def server_url(request, tmp_path: Path):
+    """A tiny Dash app drawing a schematic layer (14 district squares or 96 commune tiles), served from a
+    local thread."""
     dash = pytest.importorskip("dash")
     from werkzeug.serving import make_server
 
     settings = Settings.from_env({"DASHBOARD_INSTANCE_DIR": str(tmp_path)})
-    codes = sorted(geo.default_codes("districts-2019"))
-    layer = geo.schematic_layer("districts-2019", codes)
-    map_copy = geo.dumps_layer(geo.wound_for_d3(layer))
-    name = geo._write_hashed(settings.geo_dir, "districts-2019-schematic", map_copy)
+    if request.param == "districts":
+        layer = maps.district_schematic(maps.default_codes("districts-2019"))
+    else:
+        layer = maps.commune_cartogram()
+    codes = sorted(f["properties"]["code"] for f in layer["features"])
+    name = maps.write_hashed(settings.geo_dir, f"{request.param}-schematic", dumps_layer(wound_for_d3(layer)))
     import pandas as pd
 
-    values = pd.DataFrame({"code": codes, "name": codes, "value": [50.0 + i for i in range(len(codes))]})
-    values.loc[values.code == "526", "value"] = float("nan")
+    values = pd.DataFrame({"code": codes, "name": codes, "value": [50.0 + i % 30 for i in range(len(codes))]})
+    values.loc[values.code == codes[4], "value"] = float("nan")
     figure = choropleth(
         values,
         layer_url=f"/geo/{name}",
@@ -43,15 +47,17 @@ def server_url(tmp_path: Path):
         lang="vi",
         mode="score",
         schematic=True,
+        labels=maps.label_points(layer),
+        bbox=layer["bbox"],
     )
     app = dash.Dash(__name__)
     app.layout = dash.html.Div([dash.dcc.Graph(id="map", figure=figure, config=GRAPH_CONFIG)])
-    geo.register_geo_routes(app.server, settings)
+    maps.register_geo_routes(app.server, settings)
     assert plotly_bundle.install(app)
     server = make_server("127.0.0.1", 0, app.server, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/"
+    yield f"http://127.0.0.1:{server.server_port}/", len(codes), codes[4]
     server.shutdown()
     thread.join(timeout=5)
 
@@ -59,13 +65,14 @@ def server_url(tmp_path: Path):
 @pytest.mark.skipif(
     not (CHROMIUM.exists() and CHROMEDRIVER.exists()), reason="needs Debian chromium + driver"
 )
-def test_map_draws_with_the_network_cut(server_url: str) -> None:
+def test_map_draws_with_the_network_cut(server_url: tuple[str, int, str]) -> None:
+    url, count, no_value = server_url
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
     options = webdriver.ChromeOptions()
     options.binary_location = str(CHROMIUM)
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=900,700",
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1200,900",
                      # Every request that is not to loopback goes to a dead proxy: the network is cut.
                      "--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=127.0.0.1",
                      ):  # fmt: skip
@@ -73,12 +80,24 @@ def test_map_draws_with_the_network_cut(server_url: str) -> None:
     options.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
     driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
     try:
-        driver.get(server_url)
+        driver.get(url)
         script = """
             const gd = document.querySelector('#map .js-plotly-plot');
             const paths = gd ? [...gd.querySelectorAll('path.choroplethlocation')] : [];
-            if (paths.length < 14) return null;
+            if (paths.length < arguments[0]) return null;
+            // Each name is written inside a tile, one name per tile (its centre lies in the tile's box).
+            const boxes = Object.fromEntries(paths.map(p => [p.__data__.loc, p.getBoundingClientRect()]));
+            const names = [...gd.querySelectorAll('.scattergeo text')].filter(t => t.textContent);
+            const hit = new Set(names.map(t => {
+                const r = t.getBoundingClientRect(), x = r.x + r.width / 2, y = r.y + r.height / 2;
+                return Object.keys(boxes).find(code => {
+                    const b = boxes[code];
+                    return x > b.left && x < b.right && y > b.top && y < b.bottom;
+                });
+            }).filter(Boolean));
             return {
+                named: names.length,
+                inside: hit.size,
                 drawn: paths.map(p => [p.__data__.loc, getComputedStyle(p).fill]),
                 // A ring wound the wrong way for d3 paints the whole globe instead of its square.
                 widest: Math.max(...paths.map(p => p.getBBox().width)),
@@ -89,9 +108,9 @@ def test_map_draws_with_the_network_cut(server_url: str) -> None:
         drawn = None
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline and not drawn:
-            drawn = driver.execute_script(script)
+            drawn = driver.execute_script(script, count)
             time.sleep(0.25)
-        drawn = drawn or {"drawn": [], "traces": [], "widest": 0, "plotWidth": 0}
+        drawn = drawn or {"drawn": [], "traces": [], "widest": 0, "plotWidth": 0, "named": 0, "inside": 0}
         requests = [
             json.loads(entry["message"])["message"]["params"]["request"]["url"]
             for entry in driver.get_log("performance")
@@ -101,12 +120,13 @@ def test_map_draws_with_the_network_cut(server_url: str) -> None:
     finally:
         driver.quit()
     fills = dict(drawn["drawn"])
-    assert len(fills) == 14, "not every square was drawn"  # incl. 526, which has no value
-    assert fills["526"] == "rgb(212, 212, 212)"  # grey (#d4d4d4), not skipped and not zero
+    assert len(fills) == count, "not every tile was drawn"  # incl. one that has no value
+    assert fills[no_value] == "rgb(212, 212, 212)"  # grey (#d4d4d4), not skipped and not zero
+    assert drawn["named"] == count and drawn["inside"] == count  # every tile carries its name
     assert 0 < drawn["widest"] < drawn["plotWidth"] / 4  # each square is a square, not the globe
     assert drawn["traces"] == ["bar", "choropleth", "scatter", "scattergeo"]  # the partial bundle drew it
     outside = [url for url in requests if not url.startswith(("http://127.0.0.1", "data:", "blob:"))]
     assert outside == []
-    assert any("/geo/districts-2019-schematic." in url for url in requests)
+    assert any("-schematic." in url for url in requests)
     assert any(url.endswith(plotly_bundle.DASH_PLOTLY_URL) for url in requests)
     assert errors == []

@@ -6,6 +6,7 @@ Real boundary files are read from ../shared/geo (GPL-3.0: never copied into the 
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 from datetime import UTC, date, datetime
@@ -21,9 +22,13 @@ from sqlalchemy import func, insert, select
 from dashboard import db
 from dashboard.config import Settings
 from dashboard.geo import layers as geo
+from dashboard.geo import maps, prepare, tiles, vintages
 from dashboard.geo.prepare import unit_areas_km2
+from dashboard.queries.maps import MapLayer, read_map_layer
 
-SHARED_GEO = Path(__file__).resolve().parents[2].parent / "shared" / "geo"
+# QN_SHARED_GEO: where they are when the checkout is not beside ../shared (a git worktree).
+BESIDE = Path(__file__).resolve().parents[2].parent / "shared" / "geo"
+SHARED_GEO = Path(os.environ.get("QN_SHARED_GEO", BESIDE))
 DISTRICTS_2019 = SHARED_GEO / "quang_ngai_districts_2019.geojson"
 DISTRICTS_2020 = SHARED_GEO / "quang_ngai_districts.geojson"
 PROVINCE_2019 = SHARED_GEO / "quang_ngai_province.geojson"
@@ -116,6 +121,12 @@ def feature(features: list[dict], code: str) -> dict:
     return next(f for f in features if f["properties"]["gso_code"] == code)
 
 
+def layer_for_year(engine, settings: Settings, year: int) -> MapLayer:
+    """Prepare the map layers as start-up does, then read the one a page would draw for the year."""
+    maps.prepare_map_layers(engine, settings)
+    return read_map_layer(engine, year)
+
+
 def rejected(engine, settings, path: Path, *, vintage: str = "districts-2020") -> list[str]:
     """Import a file that must be rejected; return its problems as text after checking nothing was stored."""
     with pytest.raises(geo.BoundaryImportError) as caught:
@@ -133,14 +144,14 @@ def rejected(engine, settings, path: Path, *, vintage: str = "districts-2020") -
      (2025, "communes-2025"), (2030, "communes-2025")],
 )  # fmt: skip
 def test_vintage_for_year_uses_units_valid_on_31_december(year: int, vintage: str) -> None:
-    assert geo.vintage_for_year(year) == vintage
+    assert vintages.vintage_for_year(year) == vintage
 
 
 def test_expected_codes_follow_validity_dates(engine) -> None:
-    assert geo.expected_codes(engine, "districts-2019") == set(DISTRICTS)
-    assert geo.expected_codes(engine, "districts-2020") == set(DISTRICTS) - {"526"}
-    assert geo.expected_codes(engine, "communes-2025") == set(COMMUNES)
-    assert geo.expected_codes(engine, "province-2025") == {"51"}
+    assert vintages.expected_codes(engine, "districts-2019") == set(DISTRICTS)
+    assert vintages.expected_codes(engine, "districts-2020") == set(DISTRICTS) - {"526"}
+    assert vintages.expected_codes(engine, "communes-2025") == set(COMMUNES)
+    assert vintages.expected_codes(engine, "province-2025") == {"51"}
 
 
 # --- real imports ---------------------------------------------------------------------------------
@@ -245,7 +256,7 @@ def test_shapefile_without_prj_is_refused(engine, settings, tmp_path: Path) -> N
 def test_shapefile_in_another_crs_is_reprojected(engine, settings, tmp_path: Path) -> None:
     path = tmp_path / "districts_utm.shp"
     gpd.read_file(DISTRICTS_2020)[["gso_code", "geometry"]].to_crs(32649).to_file(path)
-    gdf = geo.read_boundaries(path)
+    gdf = prepare.read_boundaries(path)
     assert gdf.crs.to_epsg() == 4326
     assert (
         geo.import_boundaries(engine, settings, path, vintage="districts-2020", **SOURCE).feature_count == 13
@@ -351,7 +362,7 @@ def test_rejected_reimport_keeps_the_previous_layer(engine, settings, tmp_path: 
     with pytest.raises(geo.BoundaryImportError):
         geo.import_boundaries(engine, settings, path, vintage="districts-2020", **SOURCE)
     assert sorted(settings.geo_dir.iterdir()) == before
-    assert is_map_copy_of(settings, geo.layer_for_year(engine, settings, 2022).url, info.file_name)
+    assert is_map_copy_of(settings, layer_for_year(engine, settings, 2022).url, info.file_name)
 
 
 def test_missing_source_title_is_refused(engine, settings, tmp_path: Path) -> None:
@@ -369,8 +380,8 @@ def test_missing_source_title_is_refused(engine, settings, tmp_path: Path) -> No
 def prepared_2020() -> tuple[gpd.GeoDataFrame, dict]:
     if not DISTRICTS_2020.exists():
         pytest.skip(f"real boundary files not found in {SHARED_GEO}")
-    gdf = geo.read_boundaries(DISTRICTS_2020)
-    return gdf, geo.prepare_layer(gdf)
+    gdf = prepare.read_boundaries(DISTRICTS_2020)
+    return gdf, prepare.prepare_layer(gdf)
 
 
 def simplified_geometries(layer: dict) -> np.ndarray:
@@ -415,7 +426,7 @@ def is_map_copy_of(settings, url: str, file_name: str) -> bool:
     """True when `url` serves the map's copy (d3 winding) of the stored layer `file_name`."""
     stored = json.loads((settings.geo_dir / file_name).read_bytes())
     drawn = (settings.geo_dir / url.removeprefix("/geo/")).read_bytes()
-    return url != f"/geo/{file_name}" and drawn == geo.dumps_layer(geo.wound_for_d3(stored))
+    return url != f"/geo/{file_name}" and drawn == prepare.dumps_layer(prepare.wound_for_d3(stored))
 
 
 def exterior_rings(layer: dict) -> list[shapely.LinearRing]:
@@ -425,7 +436,7 @@ def exterior_rings(layer: dict) -> list[shapely.LinearRing]:
 
 def test_published_layers_wind_as_rfc_7946_and_map_copies_as_d3(prepared_2020) -> None:
     _, layer = prepared_2020
-    clockwise = geo.wound_for_d3(layer)
+    clockwise = prepare.wound_for_d3(layer)
     assert all(ring.is_ccw for ring in exterior_rings(layer))  # RFC 7946: exterior counter-clockwise
     assert not any(ring.is_ccw for ring in exterior_rings(clockwise))  # d3-geo: exterior clockwise
     assert [f["properties"] for f in clockwise["features"]] == [f["properties"] for f in layer["features"]]
@@ -433,7 +444,7 @@ def test_published_layers_wind_as_rfc_7946_and_map_copies_as_d3(prepared_2020) -
 
 
 def test_schematic_squares_are_wound_for_d3(engine, settings) -> None:
-    ref = geo.layer_for_year(engine, settings, 2019)
+    ref = layer_for_year(engine, settings, 2019)
     drawn = json.loads((settings.geo_dir / ref.url.removeprefix("/geo/")).read_bytes())
     assert not any(ring.is_ccw for ring in exterior_rings(drawn))
 
@@ -442,16 +453,16 @@ def test_schematic_squares_are_wound_for_d3(engine, settings) -> None:
 
 
 def test_schematic_is_used_without_boundaries(engine, settings) -> None:
-    ref = geo.layer_for_year(engine, settings, 2019)
+    ref = layer_for_year(engine, settings, 2019)
     assert ref.schematic and ref.available
     assert set(ref.feature_codes) == set(DISTRICTS)
     layer = json.loads((settings.geo_dir / ref.url.removeprefix("/geo/")).read_bytes())
     assert layer["schematic"] is True and len(layer["features"]) == 14
-    assert set(geo.layer_for_year(engine, settings, 2020).feature_codes) == set(DISTRICTS) - {"526"}
+    assert set(layer_for_year(engine, settings, 2020).feature_codes) == set(DISTRICTS) - {"526"}
 
 
 def test_schematic_squares_are_equal_and_placed_north_to_south() -> None:
-    layer = geo.schematic_layer("districts-2019", set(DISTRICTS))
+    layer = maps.district_schematic(set(DISTRICTS))
     shapes = {f["properties"]["code"]: shapely.geometry.shape(f["geometry"]) for f in layer["features"]}
     assert len({round(s.area, 8) for s in shapes.values()}) == 1
     assert (
@@ -460,16 +471,20 @@ def test_schematic_squares_are_equal_and_placed_north_to_south() -> None:
     assert shapes["536"].centroid.x == max(s.centroid.x for s in shapes.values())  # Lý Sơn offshore east
 
 
-def test_communes_without_polygons_are_not_available(engine, settings) -> None:
-    ref = geo.layer_for_year(engine, settings, 2025)
-    assert (ref.vintage, ref.available, ref.url) == ("communes-2025", False, None)
+def test_communes_without_polygons_get_the_tile_cartogram_with_its_attribution(engine, settings) -> None:
+    ref = layer_for_year(engine, settings, 2025)
+    assert (ref.vintage, ref.available, ref.schematic) == ("communes-2025", True, True)
+    assert set(ref.feature_codes) == set(COMMUNES)  # the units valid in 2025, not every point of the file
+    assert ref.licence == "CC-BY-4.0" and "open-admin-data" in ref.attribution
+    assert ref.outline_url is None  # tiles are not where units lie: no outline over them
+    assert set(ref.labels) == set(COMMUNES) and ref.labels["21034"][2] == "An Phú"
 
 
 @needs_shared
 def test_imported_layer_and_outline_are_used(engine, settings) -> None:
     info = geo.import_boundaries(engine, settings, DISTRICTS_2019, vintage="districts-2019", **SOURCE)
     outline = geo.import_boundaries(engine, settings, PROVINCE_2019, vintage="province-2019", **SOURCE)
-    ref = geo.layer_for_year(engine, settings, 2018)
+    ref = layer_for_year(engine, settings, 2018)
     assert not ref.schematic
     assert is_map_copy_of(settings, ref.url, info.file_name)
     assert is_map_copy_of(settings, ref.outline_url, outline.file_name)
@@ -477,10 +492,10 @@ def test_imported_layer_and_outline_are_used(engine, settings) -> None:
 
 
 def test_geo_route_serves_hashed_files_only(engine, settings) -> None:
-    ref = geo.layer_for_year(engine, settings, 2021)
+    ref = layer_for_year(engine, settings, 2021)
     (settings.instance_dir / "secret.txt").write_text("no", encoding="utf-8")
     server = flask.Flask(__name__)
-    geo.register_geo_routes(server, settings)
+    maps.register_geo_routes(server, settings)
     client = server.test_client()
     response = client.get(ref.url)
     assert response.status_code == 200
@@ -495,3 +510,102 @@ def test_geo_route_serves_hashed_files_only(engine, settings) -> None:
         "/geo/secret.txt",
     ):
         assert client.get(bad).status_code == 404, bad
+
+
+# --- the commune tile cartogram ---------------------------------------------------------------------
+
+POINTS = tiles.read_points(maps.COMMUNE_POINTS_CSV)
+
+
+def test_shipped_points_are_the_96_communes_with_their_attribution() -> None:
+    assert len(POINTS) == 96 == len({p.code for p in POINTS})
+    readme = (maps.COMMUNE_POINTS_CSV.parent / "README.md").read_text(encoding="utf-8")
+    assert "CC-BY-4.0" in readme and maps.COMMUNE_POINTS_SOURCE["attribution"] in readme
+
+
+def test_every_commune_has_exactly_one_tile_and_no_two_tiles_overlap() -> None:
+    layer = maps.commune_cartogram()
+    codes = [f["properties"]["code"] for f in layer["features"]]
+    assert sorted(codes) == sorted(p.code for p in POINTS)  # each unit once, none missing or extra
+    squares = [shapely.geometry.shape(f["geometry"]) for f in layer["features"]]
+    # Equal tiles (on the ground, so on the map): no unit looks bigger than another.
+    heights = {round(s.bounds[3] - s.bounds[1], 6) for s in squares}
+    widths = {round((s.bounds[2] - s.bounds[0]) * np.cos(np.radians(s.centroid.y)), 4) for s in squares}
+    assert len(heights) == 1 and len(widths) == 1
+    left, right = shapely.STRtree(squares).query(squares, predicate="intersects")
+    assert all(i == j for i, j in zip(left, right, strict=True))  # not even touching: gaps between tiles
+    cells = [(t.col, t.row) for t in tiles.layout(POINTS)]
+    assert len(set(cells)) == len(cells)
+
+
+def test_units_sharing_a_point_get_neighbouring_tiles_near_it() -> None:
+    shared = [p for p in POINTS if p.lat == 14.97 and p.lon == 108.355]  # Sơn Tây, Sơn Tây Hạ, Thượng
+    assert len(shared) == 3
+    laid = {t.code: t for t in tiles.layout(POINTS)}
+    placed = [laid[p.code] for p in shared]
+    assert len({(t.col, t.row) for t in placed}) == 3
+    assert max(abs(a.col - b.col) + abs(a.row - b.row) for a in placed for b in placed) <= 2
+
+
+def test_tiles_stay_near_their_points() -> None:
+    step = tiles.DEFAULT_STEP
+    for point, tile in zip(sorted(POINTS, key=lambda p: p.code), tiles.layout(POINTS), strict=True):
+        shrink = np.cos(np.radians(point.lat))
+        cells = np.hypot((tile.lon - point.lon) * shrink, tile.lat - point.lat) / step
+        assert cells <= 3.5, (point.name, cells)
+    # Relative position survives: Lý Sơn (island) is the easternmost tile, Ia Tơi (Kon Tum) the southern.
+    laid = {t.name: t for t in tiles.layout(POINTS)}
+    assert laid["Lý Sơn"].col == max(t.col for t in laid.values())
+    assert laid["Ia Tơi"].row == max(t.row for t in laid.values())
+
+
+def test_layout_is_deterministic_whatever_the_input_order() -> None:
+    assert tiles.layout(POINTS) == tiles.layout(list(reversed(POINTS)))
+
+
+@pytest.mark.parametrize(
+    ("row", "problem"),
+    [("21025,Cẩm Thành,15.121,north", "row 2, column lon: 'north' is not a lon"),
+     (",Cẩm Thành,15.121,108.8", "row 2, column gso_code: empty code"),
+     ("21025,Cẩm Thành,95,108.8", "row 2, column lat: '95' is not a lat")],
+)  # fmt: skip
+def test_bad_points_file_names_row_and_column(tmp_path: Path, row: str, problem: str) -> None:
+    path = tmp_path / "points.csv"
+    path.write_text(f"gso_code,name_vi,lat,lon\n{row}\n", encoding="utf-8")
+    with pytest.raises(tiles.PointsError, match=re.escape(f"points.csv: {problem}")):
+        tiles.read_points(path)
+
+
+def test_district_squares_carry_their_names_inside_them(engine, settings) -> None:
+    ref = layer_for_year(engine, settings, 2022)
+    layer = json.loads((settings.geo_dir / ref.url.removeprefix("/geo/")).read_bytes())
+    shapes = {f["properties"]["code"]: shapely.geometry.shape(f["geometry"]) for f in layer["features"]}
+    assert set(ref.labels) == set(shapes) == set(DISTRICTS) - {"526"}
+    for code, (lon, lat, name) in ref.labels.items():
+        assert shapes[code].contains(shapely.Point(lon, lat)) and name == DISTRICTS[code]
+
+
+def test_layers_are_prepared_once_and_the_data_version_moves_only_on_change(engine, settings) -> None:
+    assert maps.prepare_map_layers(engine, settings) is True
+    version = db.data_version(engine)
+    assert maps.prepare_map_layers(engine, settings) is False  # a restart with nothing new writes nothing
+    assert db.data_version(engine) == version
+    with engine.connect() as connection:
+        rows = connection.execute(select(db.map_layers.c.vintage, db.map_layers.c.schematic)).all()
+    assert sorted(rows) == [("communes-2025", True), ("districts-2019", True), ("districts-2020", True)]
+
+
+def test_imported_commune_polygons_replace_the_cartogram(engine, settings, tmp_path: Path) -> None:
+    assert layer_for_year(engine, settings, 2025).schematic
+    squares = [
+        {"type": "Feature", "properties": {"gso_code": code, "name": f"Xã {code}"},
+         "geometry": shapely.geometry.mapping(shapely.box(108 + 0.1 * i, 15, 108.1 + 0.1 * i, 15.1))}
+        for i, code in enumerate(COMMUNES)
+    ]  # fmt: skip
+    path = tmp_path / "communes.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": squares}), encoding="utf-8")
+    geo.import_boundaries(engine, settings, path, vintage="communes-2025", **SOURCE)
+    ref = read_map_layer(engine, 2025)  # the import prepared the layers itself: no restart needed
+    assert not ref.schematic and ref.url.startswith("/geo/communes-2025-d3.")
+    assert set(ref.feature_codes) == set(COMMUNES) and ref.licence == "GPL-3.0"
+    assert ref.labels["21034"][2] == "Xã 21034"

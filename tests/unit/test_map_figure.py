@@ -9,6 +9,8 @@ import pandas as pd
 import pytest
 
 from dashboard.figures import map as map_figure
+from dashboard.figures import map_patch
+from dashboard.figures.map_scale import fitted_range, text_colour, wrap_name
 
 CODES = ["522", "524", "525", "527", "528", "529", "530", "531", "532", "533", "534", "535", "536"]
 URL = "/geo/districts-2020.0123456789ab.geojson"
@@ -75,7 +77,7 @@ def test_map_draws_only_the_layer_framed_to_it(values) -> None:
     layout = figure.layout
     assert {trace.type for trace in figure.data} == {"choropleth", "scattergeo"}  # SVG: no tiles, no WebGL
     assert layout.geo.visible is False  # no world base map: nothing but our polygons
-    assert layout.geo.fitbounds == "locations"
+    assert layout.geo.fitbounds == "locations"  # no bounding box given: plotly frames the polygons
     assert layout.geo.projection.type == "mercator"
     assert layout.coloraxis.colorscale[0][1] == "#440154"  # Viridis: colour-blind safe, no grey inside
 
@@ -117,24 +119,98 @@ def test_schematic_note_is_shown(values) -> None:
     assert figure.layout.annotations[0].text == "Schematic tiles, not administrative borders"
 
 
-def test_values_patch_updates_only_value_arrays(values) -> None:
-    figure = build(values, anchors=ANCHORS).to_plotly_json()
-    newer = frame(dict.fromkeys(CODES, 95.0))
-    patch = map_figure.values_patch(
-        dash.Patch(), newer, feature_codes=CODES, lang="vi", mode="score", anchors=ANCHORS
-    )
-    operations = patch.to_plotly_json()["operations"]
-    assert {op["location"][0] for op in operations} == {"data"}
-    for op in operations:  # apply the patch the way Dash's renderer does
+def apply(figure: dict, patch) -> dict:
+    """Apply a Patch the way Dash's renderer does."""
+    for op in patch.to_plotly_json()["operations"]:
         target = figure
         for key in op["location"][:-1]:
             target = target[key]
         target[op["location"][-1]] = op["params"]["value"]
+    return figure
+
+
+def test_values_patch_updates_only_value_arrays_and_the_colour_range(values) -> None:
+    figure = build(values, anchors=ANCHORS).to_plotly_json()
+    newer = frame(dict.fromkeys(CODES, 95.0))
+    patch = map_patch.values_patch(
+        dash.Patch(), newer, feature_codes=CODES, lang="vi", mode="score", anchors=ANCHORS
+    )
+    locations = {tuple(op["location"][:2]) for op in patch.to_plotly_json()["operations"]}
+    assert {loc[0] for loc in locations} == {"data", "layout"} and ("layout", "coloraxis") in locations
+    apply(figure, patch)
     assert figure["data"][0]["locations"] == []
     assert figure["data"][1]["z"] == [95.0] * 13
+    axis = figure["layout"]["coloraxis"]
+    assert (axis["cmin"], axis["cmax"]) == (90, 100)  # every value 95: a band around it
+    fixed = map_patch.values_patch(
+        dash.Patch(), newer, feature_codes=CODES, lang="vi", mode="score", anchors=ANCHORS,
+        value_range=(0.0, 100.0),
+    )  # fmt: skip
+    apply(figure, fixed)
     assert figure["data"][2]["marker"]["color"] == ["rgb(221, 227, 40)"]  # Viridis at 95 of 0–100
+
+
+def test_scale_is_fitted_to_the_values_and_stated_in_the_legend() -> None:
+    data = frame({code: 53.0 + 27 * i / 12 for i, code in enumerate(CODES)})  # 53 … 80
+    axis = build(data, lang="en").layout.coloraxis
+    assert (axis.cmin, axis.cmax) == (50, 80)  # never 0–100 for data between 53 and 80
+    assert axis.colorbar.title.text == "Score (colour scale 50–80, fitted to the values shown)"
+    fixed = build(data, lang="vi", value_range=(0.0, 1000.0)).layout.coloraxis
+    assert (fixed.cmin, fixed.cmax) == (0, 1000) and "thang màu 0–1.000" in fixed.colorbar.title.text
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [([53, 80], (50, 80)), ([612.5, 847], (600, 850)), ([70.0], (66, 74)), ([0.2, 0.9], (0.2, 1.0)),
+     ([None, math.nan], None)],
+)  # fmt: skip
+def test_fitted_range_widens_to_round_numbers(values, expected) -> None:
+    result = fitted_range(values)
+    assert result == (pytest.approx(expected) if expected else None)
+
+
+def test_every_unit_is_labelled_in_a_readable_colour(values) -> None:
+    labels = {code: [108.0 + i / 10, 15.0, f"Unit {code}"] for i, code in enumerate(CODES)}
+    figure = build(values, labels=labels, lang="en")
+    text = figure.data[map_figure.trace_index("score")["labels"]]
+    assert text.mode == "text" and len(text.text) == len(CODES)  # the label trace is never empty
+    assert [c[0] for c in text.customdata] == CODES  # clicking a name opens its unit too
+    position = CODES.index("524")  # no data: dark text on light grey
+    assert text.textfont.color[position] == "#1a1a1a" and text.hovertext[position].endswith("No data")
+    assert text_colour("rgb(68, 1, 84)") == "#ffffff" and text_colour("rgb(253, 231, 37)") == "#1a1a1a"
+    assert wrap_name("Trương Quang Trọng", width=7) == "Trương<br>Quang<br>Trọng"
+    assert wrap_name("Ba Tơ", width=6) == "Ba Tơ"
+
+
+def test_search_highlight_outlines_one_unit_and_moves_by_patch(values) -> None:
+    index = map_figure.trace_index("score")["highlight"]
+    figure = build(values, highlight="522").to_plotly_json()
+    assert list(figure["data"][index]["locations"]) == ["522"]
+    assert figure["data"][index]["marker"]["line"]["width"] >= 3
+    apply(figure, map_patch.highlight_patch(dash.Patch(), "533", mode="score"))
+    assert figure["data"][index]["locations"] == ["533"]
+    apply(figure, map_patch.highlight_patch(dash.Patch(), None, mode="score"))
+    assert figure["data"][index]["locations"] == []
+
+
+def test_a_bounding_box_frames_the_map_tightly(values) -> None:
+    geo = build(values, bbox=[108.0, 14.5, 109.0, 15.5]).layout.geo
+    assert geo.fitbounds in (None, False)
+    assert geo.lonaxis.range == (107.99, 109.01) and geo.lataxis.range == (14.49, 15.51)
 
 
 def test_unavailable_figure_states_the_reason() -> None:
     figure = map_figure.unavailable_figure("No commune polygons")
     assert figure.layout.annotations[0].text == "No commune polygons"
+
+
+def test_a_small_map_of_many_units_shows_no_names_and_a_title_leaves_room_for_the_note() -> None:
+    codes = [str(21000 + i) for i in range(96)]
+    labels = {code: [108.0, 15.0, "Sơn Tây Thượng"] for code in codes}
+    many = frame(dict.fromkeys(codes, 60.0))
+    options = {"feature_codes": codes, "labels": labels, "schematic": True}
+    index = map_figure.trace_index("score")["labels"]
+    assert len(build(many, **options, height=640).data[index].text) == 96
+    small = build(many, **options, height=440, title="Map<br><sup>Source</sup>")
+    assert small.data[index].text is None or len(small.data[index].text) == 0
+    assert small.layout.margin.t >= 12 + 2 * 20 + 22  # two title lines and the note above the map

@@ -1,0 +1,199 @@
+"""The map card: the map (districts, the commune tile cartogram, or imported boundaries), its legend and
+notes, and a search box that outlines one unit. Used by the overview, compare and embed pages.
+
+The layer comes prepared (queries.map_layer reads what start-up recorded); nothing here touches files.
+A page keeps the card's ids from `ids(prefix)`, fills its graph with `render` and calls `register(prefix)`
+once, at import, for the search callbacks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+from dash import Input, Output, Patch, State, callback, dcc, html, no_update
+
+from dashboard import queries
+from dashboard.figures import map as map_figure
+from dashboard.figures import map_patch
+from dashboard.i18n import t
+from dashboard.ingest.names import fold
+from dashboard.web import validation as rule
+from dashboard.web.validation import guarded
+
+MAPPED_GROUPS = ("district", "commune")
+
+
+@dataclass(frozen=True)
+class Ids:
+    """Component ids of one page's map card."""
+
+    graph: str
+    state: str
+    search: str
+    finder: str  # the search box with its label, hidden when the view has no map
+    note: str
+
+
+def ids(prefix: str) -> Ids:
+    """The ids of the map card on the page whose ids start with `prefix`."""
+    map_id = f"{prefix}-map"
+    return Ids(map_id, f"{map_id}-state", f"{map_id}-search", f"{map_id}-finder", f"{map_id}-note")
+
+
+def map_values(table: pd.DataFrame) -> pd.DataFrame:
+    """A ranking table (unit_code, unit_name, value, class_label) as the map's values."""
+    if table.empty:
+        return pd.DataFrame({"code": [], "name": [], "value": [], "class_code": []})
+    renamed = table.rename(columns={"unit_code": "code", "unit_name": "name", "class_label": "class_code"})
+    return renamed[["code", "name", "value", "class_code"]]
+
+
+def render(
+    values: pd.DataFrame,
+    *,
+    year: int,
+    group: str,
+    lang: str,
+    previous_state: dict | None = None,
+    **options: Any,
+) -> tuple[Any, dict | None]:
+    """The map of a year's values and its state; only a Patch of the values when the same layer and
+    language are already drawn (`previous_state`). The score scale is fitted to the values shown."""
+    if group not in MAPPED_GROUPS:
+        return map_figure.unavailable_figure(t("map.departments_note", lang)), None
+    layer = queries.map_layer(year)
+    if not layer.available:
+        return map_figure.unavailable_figure(t("map.no_commune_polygons", lang)), None
+    state = {"url": layer.url, "lang": lang, "year": year}
+    if previous_state and (previous_state.get("url"), previous_state.get("lang")) == (layer.url, lang):
+        patch = map_patch.values_patch(
+            Patch(),
+            values,
+            feature_codes=layer.feature_codes,
+            lang=lang,
+            mode="score",
+            anchors=layer.anchors,
+            labels=layer.labels,
+        )
+        return patch, state
+    return map_figure.choropleth_on(values, layer, lang=lang, mode="score", **options), state
+
+
+def note(*, year: int, group: str, lang: str) -> list:
+    """What the map is (a schematic or boundaries, with their source) and how to use it."""
+    if group not in MAPPED_GROUPS:
+        return []
+    layer = queries.map_layer(year)
+    notes = [t("map.click_hint", lang)]
+    if layer.schematic:
+        notes.insert(0, t("map.schematic_note", lang) + ".")
+        if len(layer.feature_codes) > map_figure.MANY_UNITS:
+            notes.insert(1, t("map.cartogram_note", lang))
+    if layer.available and layer.attribution:
+        notes.append(layer.attribution + ".")
+    return [html.P(" ".join(notes), className="map-note")]
+
+
+def search_options(year: int | None) -> list[dict[str, str]]:
+    """One option per unit of the year's layer, found by its name with or without diacritics."""
+    if year is None:
+        return []
+    layer = queries.map_layer(year)
+    names = sorted(layer.names().items(), key=lambda item: (fold(item[1]), item[0]))
+    return [{"label": name, "value": code, "search": f"{name} {fold(name)}"} for code, name in names]
+
+
+def graph_style(state: dict | None) -> dict[str, str]:
+    """The graph's box: a responsive graph fills it, so it needs the map's height (or the short notice's
+    when there is no map, as for departments)."""
+    height = map_figure.MAP_HEIGHT if state else map_figure.UNAVAILABLE_HEIGHT
+    return {"height": f"{height}px"}
+
+
+def card(
+    prefix: str,
+    *,
+    figure: Any,
+    state: dict | None,
+    year: int,
+    group: str,
+    lang: str,
+    describedby: str | None = None,
+) -> html.Section:
+    """The map card: heading, search box, the map at a fixed height, and its note."""
+    panel = ids(prefix)
+    options = search_options(year) if group in MAPPED_GROUPS else []
+    search = dcc.Dropdown(
+        id=panel.search,
+        options=options,
+        placeholder=t("map.search_placeholder", lang),
+        clearable=True,
+        className="map-search",
+    )
+    extra = {"aria-describedby": describedby} if describedby else {}
+    return html.Section(
+        [
+            dcc.Store(id=panel.state, data=state),
+            html.H2(t("map.heading", lang), className="h4"),
+            html.Div(
+                [
+                    html.Label(
+                        t("map.search_label", lang), htmlFor=panel.search, className="form-label small"
+                    ),
+                    search,
+                ],
+                id=panel.finder,
+                hidden=not options,
+            ),
+            dcc.Graph(
+                id=panel.graph,
+                figure=figure,
+                config=map_figure.GRAPH_CONFIG,
+                className="map-graph",
+                responsive=True,
+                style=graph_style(state),
+            ),
+            html.Div(note(year=year, group=group, lang=lang), id=panel.note),
+        ],
+        className="map-column map-wide",
+        **extra,
+    )
+
+
+def register(prefix: str) -> None:
+    """Register the search callbacks of the map card with this prefix (once per page, at import)."""
+    panel = ids(prefix)
+
+    @callback(
+        Output(panel.search, "options"),
+        Output(panel.search, "value"),
+        Output(panel.finder, "hidden"),
+        Output(panel.graph, "style"),
+        Input(panel.state, "data"),
+        State(panel.search, "value"),
+        prevent_initial_call=True,
+    )
+    @guarded(rule.mapping, rule.optional(rule.code))
+    def follow_layer(state, chosen):
+        """Offer the units of the layer drawn now; keep the chosen one while it is still there."""
+        year = (state or {}).get("year")
+        options = search_options(year if rule.year(year) else None)
+        kept = chosen if any(option["value"] == chosen for option in options) else None
+        return options, kept if kept != chosen else no_update, not options, graph_style(state)
+
+    @callback(
+        Output(panel.graph, "figure", allow_duplicate=True),
+        Input(panel.search, "value"),
+        Input(panel.state, "data"),
+        prevent_initial_call=True,
+    )
+    @guarded(rule.optional(rule.code), rule.mapping)
+    def outline_found(code, state):
+        """Outline the unit chosen in the search box (a Patch of one trace); none when cleared."""
+        year = (state or {}).get("year")
+        if not rule.year(year):
+            return no_update
+        drawn = code if code in queries.map_layer(year).feature_codes else None
+        return map_patch.highlight_patch(Patch(), drawn, mode="score")

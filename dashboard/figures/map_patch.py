@@ -1,0 +1,62 @@
+"""Updates of a drawn map sent as a `dash.Patch`: new values (same layer, mode and language) or a new
+highlighted unit. Pure: no I/O, no Dash import (the caller passes the Patch). May import: figures.map."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import pandas as pd
+
+from dashboard.figures.map import (
+    Mode,
+    colour_range,
+    highlight_arrays,
+    trace_index,
+    trace_values,
+)
+from dashboard.figures.map_scale import scale_layout
+
+
+def values_patch(
+    patch: Any,
+    values: pd.DataFrame,
+    *,
+    feature_codes: Sequence[str],
+    lang: str,
+    mode: Mode,
+    anchors: Mapping[str, Sequence[float]] | None = None,
+    labels: Mapping[str, Sequence] | None = None,
+    value_range: tuple[float, float] | None = None,
+    decimals: int = 1,
+) -> Any:
+    """Fill a `dash.Patch()` with the new values and colour range only (same layer, mode and language)."""
+    updates = trace_values(
+        values,
+        feature_codes=feature_codes,
+        lang=lang,
+        mode=mode,
+        anchors=anchors,
+        labels=labels,
+        value_range=value_range,
+        decimals=decimals,
+    )
+    for position, update in updates.items():
+        for key, array in update.items():
+            if "." in key:  # marker.color, textfont.color
+                outer, inner = key.split(".")
+                patch["data"][position][outer][inner] = array
+            else:
+                patch["data"][position][key] = array
+    if mode == "score":
+        low, high = colour_range(values, feature_codes=feature_codes, value_range=value_range)
+        patch["layout"]["coloraxis"] = scale_layout(low, high, fitted=value_range is None, lang=lang)
+    return patch
+
+
+def highlight_patch(patch: Any, code: str | None, *, mode: Mode) -> Any:
+    """Fill a `dash.Patch()` that moves the highlight to another unit (or removes it); return it."""
+    position = trace_index(mode)["highlight"]
+    for key, array in highlight_arrays(code).items():
+        patch["data"][position][key] = array
+    return patch
