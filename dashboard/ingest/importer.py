@@ -22,7 +22,7 @@ from dashboard.ingest.catalogue import Catalogue
 from dashboard.ingest.dataset import Dataset
 from dashboard.ingest.parsing import ImportRejected, Problem, Row, parse_number, parse_rank, read_rows
 
-REFERENCE_TYPES = ("units", "lineage", "events", "methodologies", "indicators")
+REFERENCE_TYPES = ("units", "lineage", "predecessors", "events", "methodologies", "indicators")
 OBSERVATION_TYPES = ("observations", "annex")
 IMPORT_ORDER = (*REFERENCE_TYPES, *OBSERVATION_TYPES)
 QUALIFIERS = ("exact", "lower_bound", "upper_bound", "approx", "range")
