@@ -107,7 +107,7 @@ def _end_notes(frame: pd.DataFrame, lang: str) -> list:
 
 
 def _map_section(frame: pd.DataFrame, selection: comparison.Selection, lang: str) -> list:
-    if selection.group != "district" or frame.empty:
+    if selection.group not in ("district", "commune") or frame.empty:
         return []
     year = int(frame["year"].max())
     rows = frame[frame["year"] == year]
@@ -196,12 +196,10 @@ def results(selection: comparison.Selection, lang: str) -> list:
     embed = embeds.embed_path("compare", lang=lang, **selection.query())
     return [
         components.illustrative_banner(lang) if (frame["data_kind"] == "illustrative").any() else None,
-        html.Div(
-            dcc.Graph(
-                figure=comparison.lines_figure(frame, selection, lang), config=figures.graph_config(lang)
-            ),
-            className="chart-card",
-        ),
+        *[
+            html.Div(dcc.Graph(figure=figure, config=figures.graph_config(lang)), className="chart-card")
+            for figure in comparison.lines_figures(frame, selection, lang)
+        ],
         *_end_notes(frame, lang),
         embeds.embed_dialog(embed, lang=lang, title=t("compare.heading", lang), dialog_id="compare-embed"),
         _differences_table(frame, selection, lang),

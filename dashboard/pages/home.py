@@ -11,7 +11,7 @@ from dashboard import components, queries, urls
 from dashboard.components import grid, view_controls
 from dashboard.figures import map as map_figure
 from dashboard.i18n import format_number, normalize_language, t
-from dashboard.views import analysis, ranking
+from dashboard.views import analysis, ranking, search
 from dashboard.web import validation as rule
 from dashboard.web.validation import guarded
 
@@ -40,6 +40,8 @@ LANG = "overview-lang"
 URL_SINK = "overview-url-sink"
 NAV = "overview-nav"
 MAP_NOTE = "overview-map-note"
+SEARCH = "overview-search"
+SEARCH_RESULTS = "overview-search-results"
 
 
 def _kpis(data: ranking.ViewData, lang: str) -> list[html.Div]:
@@ -127,7 +129,10 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
         dcc.Location(id=NAV, refresh="callback-nav"),
         html.Div(id=URL_SINK, hidden=True),
         html.H1(t("overview.heading", lang)),
+        view_controls.view_notices(view, lang),
         *view_controls.summary_and_banner(data, lang=lang, summary_id=SUMMARY, banner_id=BANNER, lead=True),
+        view_controls.reform_note(lang),
+        view_controls.search_box(SEARCH, SEARCH_RESULTS, lang),
         html.Div(
             [
                 html.Div(
@@ -264,6 +269,17 @@ def open_profile(click_data, lang):
     """Clicking a district opens its profile."""
     code = map_figure.clicked_code(click_data)
     return urls.unit_profile(code, lang=normalize_language(lang)) if code else no_update
+
+
+@callback(
+    Output(SEARCH_RESULTS, "children"), Input(SEARCH, "value"), State(LANG, "data"), prevent_initial_call=True
+)
+@guarded(rule.optional(lambda value: isinstance(value, str) and len(value) <= 200), rule.lang)
+def find_units(text, lang):
+    """Units (and former communes) matching what was typed, as links to what they are now."""
+    lang = normalize_language(lang)
+    text = (text or "")[:80]
+    return view_controls.search_results(text, search.find(text.strip(), lang), lang)
 
 
 @callback(

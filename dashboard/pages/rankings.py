@@ -65,6 +65,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
         dcc.Store(id=LANG, data=lang),
         html.Div(id=URL_SINK, hidden=True),
         html.H1(t("rankings.heading", lang)),
+        view_controls.view_notices(view, lang),
         *view_controls.summary_and_banner(data, lang=lang, summary_id=SUMMARY, banner_id=BANNER),
         html.Div(
             [
@@ -147,8 +148,14 @@ def _render_update(view, lang: str) -> tuple:
     )
 
 
+# The grid searches each unit's name with and without diacritics, so the typed text is folded the same way
+# (NFD, marks dropped, đ -> d): "son tay" and "Sơn Tây" both find Xã Sơn Tây.
 clientside_callback(
-    """function(text, options) { return Object.assign({}, options, {quickFilterText: text || ""}); }""",
+    """function(text, options) {
+        const folded = (text || "").replace(/[đĐ]/g, "d").normalize("NFD").replace(/[\u0300-\u036f]/g, "")
+            .toLowerCase();
+        return Object.assign({}, options, {quickFilterText: folded});
+    }""",
     Output(GRID, "dashGridOptions", allow_duplicate=True),
     Input(FILTER, "value"),
     State(GRID, "dashGridOptions"),

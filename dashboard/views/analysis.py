@@ -241,15 +241,12 @@ def method_breaks(frame: pd.DataFrame, label: str) -> list[tuple[int, str]]:
     ]
 
 
-def scale_label_parts(measure: str, max_value: float | None) -> tuple[str, float | None]:
-    """A total's scale: its measure and its own maximum (points out of 100 or 1,000, or a percent)."""
-    if max_value is None or (isinstance(max_value, float) and math.isnan(max_value)):
-        return measure, None
-    return measure, float(max_value)
+def _maximum(value: float | None) -> float | None:
+    return None if value is None or (isinstance(value, float) and math.isnan(value)) else float(value)
 
 
 def scale_segments(frame: pd.DataFrame, maxima: dict[str, float | None]) -> list[pd.DataFrame]:
-    """Split a series into runs of consecutive methods that share a scale (measure and maximum).
+    """Split a series into runs of consecutive methods that share a scale (their maximum).
 
     A percent (2020-2024) and points out of 1,000 (2025) never share an axis; points out of 100 and a
     percent of the maximum do (both 0-100), with the method break drawn between them.
@@ -258,7 +255,7 @@ def scale_segments(frame: pd.DataFrame, maxima: dict[str, float | None]) -> list
         return []
     ordered = frame.sort_values("year")
     keys = [
-        ("percent", 100.0) if m == "percent" else scale_label_parts(m, maxima.get(c))
+        100.0 if m == "percent" else _maximum(maxima.get(c))
         for m, c in zip(ordered["measure"], ordered["indicator_code"], strict=True)
     ]
     segments: list[pd.DataFrame] = []

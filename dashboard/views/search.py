@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from dashboard import queries
 from dashboard.ingest.names import fold, name_keys
 
 SEARCH_KINDS = ("commune", "department", "district")
@@ -64,7 +65,7 @@ def search_units(
         score = _match(query, _keys([row["name_vi"], row["name_en"], *old_names.get(code, [])]))
         if score is None:
             continue
-        ended = row["valid_to"] if isinstance(row["valid_to"], str) and row["valid_to"] else None
+        ended = iso_date(row["valid_to"])
         links = lineage[(lineage["from_code"] == code) & (lineage["to_code"] != code)]
         links = links[links["event"] != "merger_unconfirmed"]  # never offered as what a unit became
         successors = tuple((c, names.get(c, c), False) for c in links["to_code"]) if ended else ()
@@ -85,6 +86,26 @@ def search_units(
         scored.append(((score, True, len(SEARCH_KINDS), fold(hit.name)), hit))
     scored.sort(key=lambda item: item[0])
     return [hit for _, hit in scored[:limit]]
+
+
+def iso_date(value: object) -> str | None:
+    """A date read from SQLite (text) or PostgreSQL (date) as ISO text; None when missing."""
+    if value is None or (isinstance(value, float) and value != value) or value is pd.NaT or value == "":
+        return None
+    return str(value)[:10]
+
+
+@queries.per_data_version(maxsize=256)
+def find(text: str, lang: str) -> list[Hit]:
+    """Search the stored units and former communes (see search_units)."""
+    return search_units(
+        text,
+        units=queries.units(),
+        versions=queries.unit_versions(),
+        lineage=queries.lineage(),
+        predecessors=queries.predecessors(),
+        lang=lang,
+    )
 
 
 def search_text(name: str) -> str:
