@@ -8,7 +8,14 @@ from dash import dcc, html
 from dashboard import components, urls
 from dashboard.i18n import t
 from dashboard.views import analysis
-from dashboard.views.ranking import ViewData, index_name, index_options, summary_sentence
+from dashboard.views.ranking import (
+    ViewData,
+    group_options,
+    index_name,
+    index_options,
+    summary_sentence,
+    years_and_groups,
+)
 from dashboard.views.search import Hit
 
 
@@ -62,6 +69,12 @@ def view_notices(view: analysis.View, lang: str) -> html.Div | None:
         className="alert alert-warning view-notice",
         role="status",
     )
+
+
+def group_update(view: analysis.View, lang: str) -> tuple:
+    """After a year change: the groups that year has, the group shown, and the notice (if any)."""
+    _, groups = years_and_groups()
+    return group_options(groups.get(view.year, []), lang), view.group, view_notices(view, lang)
 
 
 def reform_note(lang: str) -> html.Aside:

@@ -40,6 +40,7 @@ LANG = "overview-lang"
 URL_SINK = "overview-url-sink"
 NAV = "overview-nav"
 MAP_NOTE = "overview-map-note"
+NOTICE = "overview-notice"
 SEARCH = "overview-search"
 SEARCH_RESULTS = "overview-search-results"
 
@@ -129,7 +130,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
         dcc.Location(id=NAV, refresh="callback-nav"),
         html.Div(id=URL_SINK, hidden=True),
         html.H1(t("overview.heading", lang)),
-        view_controls.view_notices(view, lang),
+        html.Div(view_controls.view_notices(view, lang), id=NOTICE),
         *view_controls.summary_and_banner(data, lang=lang, summary_id=SUMMARY, banner_id=BANNER, lead=True),
         view_controls.reform_note(lang),
         view_controls.search_box(SEARCH, SEARCH_RESULTS, lang),
@@ -228,6 +229,9 @@ def _download_params(view: analysis.View) -> dict[str, object]:
     Output(DOWNLOADS, "children"),
     Output(SOURCES, "children"),
     Output(MAP_NOTE, "children"),
+    Output(GROUP, "options"),
+    Output(GROUP, "value"),
+    Output(NOTICE, "children"),
     Input(YEAR, "value"),
     Input(INDEX, "value"),
     Input(GROUP, "value"),
@@ -260,6 +264,7 @@ def _render_update(view: analysis.View, lang: str, map_state_json: str) -> tuple
         components.download_links("observations", _download_params(view), lang=lang),
         components.source_list(data.sources, lang=lang),
         _map_note(data, lang),
+        *view_controls.group_update(view, lang),
     )
 
 

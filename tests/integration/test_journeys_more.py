@@ -43,7 +43,7 @@ def test_journey_compare_two_districts_and_reload(browser, live_server):
     browser.get(live_server + "/so-sanh")
     wait_for(browser, "#compare-units")
     choose(browser, "compare-units", "Huyện Bình Sơn", multi=True)
-    choose(browser, "compare-units", "Huyện Tây Trà", multi=True)
+    choose(browser, "compare-units", "Huyện Tây Trà (đến 2020)", multi=True)
     wait_until(browser, lambda d: "units=524%2C526" in d.current_url or "units=524,526" in d.current_url)
     wait_for(browser, "#compare-results .js-plotly-plot")
     before = browser.find_element(By.ID, "compare-results").text

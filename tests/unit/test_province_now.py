@@ -262,3 +262,16 @@ def test_methodology_page_shows_each_methods_maxima_and_classes(in_request):
     text = _text(methodology.layout())
     assert "Phương pháp không quy định xếp loại" in text
     assert "Điểm (tối đa 1.000)" in text and "Tốt ≥ 90 %" in text
+
+
+def test_changing_the_year_offers_that_years_groups(client):
+    response = call(
+        client,
+        output_prefix="rankings-grid.rowData",
+        inputs={"rankings-year.value": 2024, "rankings-group.value": "commune", "rankings-index.value": None},
+        state={"rankings-lang.data": "vi"},
+    )
+    body = response.get_json()["response"]
+    assert [o["value"] for o in body["rankings-group"]["options"]] == ["district", "department"]
+    assert body["rankings-group"]["value"] == "district"
+    assert len(body["rankings-grid"]["rowData"]) == 13
