@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dash
 import pandas as pd
-from dash import Input, Output, State, callback, clientside_callback, dcc, html, no_update
+from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
 from dashboard import components, queries
 from dashboard.components import embed as embeds
@@ -281,15 +281,9 @@ def update_compare(group, codes, index, lang):
     lang = normalize_language(lang)
     options = comparison.unit_options(group or "district", lang)
     allowed = {o["value"] for o in options}
-    kept = [c for c in (codes or []) if c in allowed]
-    query = {"units": ",".join(kept), "group": group or "", "index": index or ""}
-    # Only a group change replaces the list: re-sending it while the user picks would reset the open list.
-    regrouped = dash.ctx.triggered_id == GROUP or kept != list(codes or [])
-    return (
-        results(comparison.parse(query), lang),
-        options if regrouped else no_update,
-        kept if regrouped else no_update,
-    )
+    codes = [c for c in (codes or []) if c in allowed]
+    query = {"units": ",".join(codes), "group": group or "", "index": index or ""}
+    return results(comparison.parse(query), lang), options, codes
 
 
 clientside_callback(
