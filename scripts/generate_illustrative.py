@@ -6,6 +6,12 @@ with a source of kind `illustrative`, loaded through the importer like any other
 download that shows them says so. Deterministic: same seed, same files.
 
     python scripts/generate_illustrative.py [--seed 2012]
+
+2025 (two-level local government): the departments and the 96 commune-level units are scored in points
+out of 1,000 under the illustrative 2025 method `qn-dti-2025` (indicator codes DTI25_*, used by no real
+data), written as tidy files with published-style ranks and no class (that method defines none). A
+department whose 2025 status no source confirms (a merger marked `merger_unconfirmed` in the lineage) gets
+no 2025 figure. The 2025 figures use their own random stream, so the earlier files stay byte-identical.
 """
 
 from __future__ import annotations
@@ -63,6 +69,18 @@ METHODS = {  # methodology -> (years, mapping file, sub-index header -> maximum,
     ),
 }
 GROUPS = (("I", "Các sở, ban, ngành", "department"), ("II", "UBND các huyện, thị xã, thành phố", "district"))
+# The illustrative 2025 method (data/reference/indicators.csv): 8 main indices, 1,000 points.
+METHOD_2025 = {
+    "DTI25_AWARE": 100,
+    "DTI25_INST": 100,
+    "DTI25_INFRA": 100,
+    "DTI25_HR": 100,
+    "DTI25_SEC": 100,
+    "DTI25_GOV": 200,
+    "DTI25_ECON": 150,
+    "DTI25_SOC": 150,
+}
+GROUPS_2025 = (("department", "departments", "Các sở, ban, ngành"), ("commune", "communes", "UBND cấp xã"))
 
 
 def vn(value: float, decimals: int = 2) -> str:
@@ -150,6 +168,65 @@ def generate(seed: int) -> None:
                 json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
             )
     generate_edocs(rng, units)
+    generate_2025(random.Random(f"{seed}-2025"), seed)
+
+
+def unconfirmed_codes() -> set[str]:
+    """Units whose 2025 status no source confirms (their merger is marked as not confirmed)."""
+    with (REPO / "data" / "reference" / "lineage.csv").open(encoding="utf-8") as handle:
+        return {r["from_code"] for r in csv.DictReader(handle) if r["event"] == "merger_unconfirmed"}
+
+
+def generate_2025(rng: random.Random, seed: int) -> None:
+    """Illustrative 2025 results in points (out of 1,000): one tidy file per group, ranked within it."""
+    with (REPO / "data" / "reference" / "units.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    skipped = unconfirmed_codes()
+    for kind, suffix, group_name in GROUPS_2025:
+        members = sorted(
+            {
+                r["code"]
+                for r in rows
+                if r["kind"] == kind
+                and r["parent_code"] == "51"
+                and r["code"] not in skipped
+                and exists(r, 2025)
+            }
+        )
+        scored = []
+        for code in members:
+            level = min(0.95, max(0.3, rng.uniform(0.5, 0.8) + rng.gauss(0, 0.04)))
+            parts = {
+                c: round(min(m, max(0.0, m * (level + rng.gauss(0, 0.07)))), 2)
+                for c, m in METHOD_2025.items()
+            }
+            scored.append((code, parts, round(sum(parts.values()), 2)))
+        ranks = competition_ranks([total for _, _, total in scored])
+        lines = []
+        for (code, parts, total), rank in sorted(
+            zip(scored, ranks, strict=True), key=lambda i: (i[1], i[0][0])
+        ):
+            lines.append([2025, code, "DTI25_TOTAL", f"{total:.2f}", rank, len(scored)])
+            lines += [[2025, code, c, f"{v:.2f}", "", ""] for c, v in parts.items()]
+        path = OUT / f"qn_dti_2025_{suffix}.csv"
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle, lineterminator="\n")
+            writer.writerow(["year", "unit_code", "indicator", "value", "rank", "rank_of"])
+            writer.writerows(lines)
+        meta = {
+            "id": f"illustrative-dti-2025-{suffix}",
+            "type": "observations",
+            "unit_kind": kind,
+            "title_vi": f"MINH HỌA – Chỉ số chuyển đổi số 2025 (điểm/1.000): {group_name}",
+            "title_en": f"ILLUSTRATIVE – Digital transformation index 2025 (points out of 1,000): {suffix}",
+            "licence": SOURCE["licence"],
+            "accessed": None,
+            "made_by": f"scripts/generate_illustrative.py --seed {seed}",
+            "sources": [SOURCE],
+        }
+        path.with_name(path.stem + ".meta.json").write_text(
+            json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        )
 
 
 def generate_edocs(rng: random.Random, units: list[dict[str, str]]) -> None:

@@ -9,6 +9,7 @@ from dash import dcc, html
 from dashboard import urls
 from dashboard.i18n import format_number, t
 from dashboard.views.ranking import ViewData
+from dashboard.views.search import search_text
 
 # AG Grid's own texts in Vietnamese (filter menus, empty grid, pagination).
 LOCALE_VI = {
@@ -55,6 +56,7 @@ def row_data(data: ViewData, *, lang: str) -> list[dict[str, object]]:
             "rank": int(record["rank"]) if record["rank"] == record["rank"] else None,
             "unit": f"[{record['unit_name']}]({urls.unit_profile(record['unit_code'], lang=lang)})",
             "unit_name": record["unit_name"],
+            "search": search_text(record["unit_name"]),
             "unit_code": record["unit_code"],
             "value": record["value"],
             "value_text": format_number(record["value"], lang, decimals=2),
@@ -94,6 +96,7 @@ def column_defs(data: ViewData, *, lang: str) -> list[dict[str, object]]:
             "minWidth": 170,
             "filter": "agTextColumnFilter",
             "filterValueGetter": {"function": "params.data.unit_name"},
+            "getQuickFilterText": {"function": "params.data.search"},
             "comparator": {
                 "function": "(a, b, na, nb) => na.data.unit_name.localeCompare(nb.data.unit_name, 'vi')"
             },
@@ -105,13 +108,19 @@ def column_defs(data: ViewData, *, lang: str) -> list[dict[str, object]]:
             "valueFormatter": {"function": "params.data.value_text"},
             **number,
         },
-        {
-            "field": "class",
-            "headerName": t("table.class", lang),
-            "width": 120,
-            "cellClassRules": CLASS_RULES,
-            "filter": "agTextColumnFilter",
-        },
+        *(
+            [
+                {
+                    "field": "class",
+                    "headerName": t("table.class", lang),
+                    "width": 120,
+                    "cellClassRules": CLASS_RULES,
+                    "filter": "agTextColumnFilter",
+                }
+            ]
+            if data.has_classes  # a method without classes shows no class column
+            else []
+        ),
         {
             "field": "change",
             "headerName": t("table.change", lang),
@@ -156,6 +165,8 @@ def ranking_grid(grid_id: str, data: ViewData, *, lang: str) -> dag.AgGrid:
 def ranking_table(data: ViewData, *, lang: str, full_url: str) -> html.Div:
     """The overview's compact ranking: rank, unit (link to its profile), score, class, change."""
     headers = ["table.rank", "table.unit", "table.score", "table.class", "table.change"]
+    if not data.has_classes:
+        headers.remove("table.class")
     numeric = {"table.rank", "table.score"}
     head = html.Thead(
         html.Tr(
@@ -175,7 +186,11 @@ def ranking_table(data: ViewData, *, lang: str, full_url: str) -> html.Div:
                         scope="row",
                     ),
                     html.Td(row["value_text"], className="text-end"),
-                    html.Td(row["class"], className=f"class-cell class-{row['class_code']}"),
+                    *(
+                        [html.Td(row["class"], className=f"class-cell class-{row['class_code']}")]
+                        if data.has_classes
+                        else []
+                    ),
                     html.Td(row["change"]),
                 ]
             )

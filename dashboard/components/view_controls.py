@@ -1,13 +1,22 @@
-"""Pieces the overview and rankings pages share: the summary with its banner, and the index control."""
+"""Pieces the overview and rankings pages share: summary and banner, index control, notices, reform note,
+unit search."""
 
 from __future__ import annotations
 
 from dash import dcc, html
 
-from dashboard import components
+from dashboard import components, urls
 from dashboard.i18n import t
 from dashboard.views import analysis
-from dashboard.views.ranking import ViewData, index_name, index_options, summary_sentence
+from dashboard.views.ranking import (
+    ViewData,
+    group_options,
+    index_name,
+    index_options,
+    summary_sentence,
+    years_and_groups,
+)
+from dashboard.views.search import Hit
 
 
 def summary_and_banner(
@@ -36,3 +45,88 @@ def index_control(component_id: str, view: analysis.View, lang: str) -> html.Div
         searchable=False,
     )
     return components.control(t("control.index", lang), dropdown)
+
+
+def _notice_text(key: str, detail: str, view: analysis.View, lang: str) -> str:
+    shown_group = t(f"group.{view.group}", lang)
+    if key == "notice.group_year":
+        asked, year = detail.split(":", 1)
+        return t(key, lang, asked=t(f"group.{asked}", lang), year=year, group=shown_group)
+    if key == "notice.index":
+        return t(key, lang, asked=detail, index=index_name(view, lang))
+    return t(key, lang, asked=detail, year=view.year, group=shown_group)
+
+
+def view_notices(view: analysis.View, lang: str) -> html.Div | None:
+    """A visible notice naming what the URL asked for that does not exist and what is shown instead."""
+    if view.valid:
+        return None
+    return html.Div(
+        [
+            html.Strong(t("notice.heading", lang) + " "),
+            " ".join(_notice_text(key, detail, view, lang) for key, detail in view.notices),
+        ],
+        className="alert alert-warning view-notice",
+        role="status",
+    )
+
+
+def group_update(view: analysis.View, lang: str) -> tuple:
+    """After a year change: the groups that year has, the group shown, and the notice (if any)."""
+    _, groups = years_and_groups()
+    return group_options(groups.get(view.year, []), lang), view.group, view_notices(view, lang)
+
+
+def reform_note(lang: str) -> html.Aside:
+    """The short note on the 2025 reform, with a link to the methodology."""
+    return html.Aside(
+        [
+            t("reform.note", lang) + " ",
+            dcc.Link(t("reform.link", lang), href=urls.page("methodology", lang=lang)),
+        ],
+        className="alert alert-info reform-note",
+    )
+
+
+def search_box(input_id: str, results_id: str, lang: str) -> html.Div:
+    """Unit search by current or former name; the results are links to profiles."""
+    return html.Div(
+        [
+            html.Label(t("search.label", lang), htmlFor=input_id, className="form-label"),
+            dcc.Input(
+                id=input_id,
+                type="search",
+                className="form-control",
+                placeholder=t("search.placeholder", lang),
+                debounce=0.3,
+                autoComplete="off",
+            ),
+            html.Div(id=results_id, **{"aria-live": "polite"}),
+        ],
+        className="control unit-search",
+    )
+
+
+def search_results(text: str, hits: list[Hit], lang: str) -> html.Ul | html.P | None:
+    """Search hits as links: a unit to its profile, an ended unit or a former commune to what it became."""
+    if not text or len(text.strip()) < 2:
+        return None
+    if not hits:
+        return html.P(t("search.none", lang, text=text.strip()), className="text-muted small")
+    items = []
+    for hit in hits:
+        if hit.former:
+            head: list = [t("search.former_commune", lang, name=hit.name)]
+        else:
+            label = hit.name + (f" ({t('search.ended', lang, date=hit.ended)})" if hit.ended else "")
+            head = [dcc.Link(label, href=urls.unit_profile(hit.code, lang=lang), className="search-hit")]
+        if hit.successors:
+            links: list = []
+            for code, name, partial in hit.successors:
+                links += [", "] if links else []
+                links.append(dcc.Link(name, href=urls.unit_profile(code, lang=lang), className="search-hit"))
+                links += [f" ({t('search.partial', lang)})"] if partial else []
+            note = f" ({t('search.indicative', lang)})" if hit.indicative else ""
+            head += [f" → {t('search.now', lang)}: ", *links, note]
+        items.append(html.Li(head))
+    return html.Ul(items, className="search-results list-unstyled")

@@ -128,6 +128,22 @@ lineage = Table(
     Column("source_id", ForeignKey("sources.id"), nullable=False),
 )
 
+# Former units that are not units of their own here (old communes, 2025): which current unit each became.
+predecessors = Table(
+    "predecessors",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("old_code", String(40), nullable=False),
+    Column("old_name_vi", Text, nullable=False),
+    Column("old_kind", String(16), nullable=False),
+    Column("to_code", ForeignKey("units.code"), nullable=False),
+    Column("share", String(8), nullable=False),  # full or partial (part of the old unit)
+    Column("event_date", Date, nullable=False),
+    Column("indicative", Boolean, nullable=False, default=False),
+    Column("source_id", ForeignKey("sources.id"), nullable=False),
+    CheckConstraint("share IN ('full', 'partial')", name="predecessor_share"),
+)
+
 events = Table(
     "events",
     metadata,

@@ -8,7 +8,10 @@ from collections.abc import Sequence
 
 # Official class thresholds on the percentage of the maximum score (Tốt ≥ 90 %, Khá 70–< 90 %,
 # Trung bình 50–< 70 %, Yếu < 50 %). Codes are stable; labels live in i18n.
-CLASS_THRESHOLDS: tuple[tuple[float, str], ...] = (
+Thresholds = tuple[tuple[float, str], ...]
+
+# The thresholds of the 2012 and 2020 methods (which method uses which: domain.methods.CLASS_RULES).
+CLASS_THRESHOLDS: Thresholds = (
     (90.0, "good"),
     (70.0, "fair"),
     (50.0, "average"),
@@ -18,15 +21,15 @@ CLASS_CODES = tuple(code for _, code in CLASS_THRESHOLDS)
 CLASS_LABELS_VI = {"good": "Tốt", "fair": "Khá", "average": "Trung bình", "weak": "Yếu"}
 
 
-def classify(percent_of_max: float | None) -> str | None:
+def classify(percent_of_max: float | None, *, thresholds: Thresholds = CLASS_THRESHOLDS) -> str | None:
     """Return the class code for a score given as a percentage of the maximum; None when unknown."""
     if percent_of_max is None or math.isnan(percent_of_max):
         return None
     percent_of_max = round(percent_of_max, 9)  # 90.00000000000001 and 89.99999999999999 are both 90
-    for threshold, code in CLASS_THRESHOLDS:
+    for threshold, code in thresholds:
         if percent_of_max >= threshold:
             return code
-    return "weak"
+    return thresholds[-1][1]
 
 
 def competition_ranks(values: Sequence[float | None], *, higher_is_better: bool = True) -> list[int | None]:

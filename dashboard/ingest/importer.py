@@ -25,7 +25,7 @@ from dashboard.ingest.parsing import ImportRejected, Problem
 from dashboard.ingest.tables import Table, read_table
 from dashboard.ingest.tidy import validate_observations
 
-REFERENCE_TYPES = ("units", "lineage", "events", "methodologies", "indicators")
+REFERENCE_TYPES = ("units", "lineage", "predecessors", "events", "methodologies", "indicators")
 OBSERVATION_TYPES = ("observations", "annex")
 IMPORT_ORDER = (*REFERENCE_TYPES, *OBSERVATION_TYPES)
 

@@ -1,4 +1,4 @@
-"""Loaders for reference tables: units, lineage, events, methodologies, indicators.
+"""Loaders for reference tables: units, lineage, predecessors, events, methodologies, indicators.
 
 Each validates its rows (problems name file, row, column) and upserts inside the caller's transaction.
 May import: db, parsing, catalogue. Called only by importer.
@@ -47,6 +47,7 @@ def _source(row: Row, dataset, file: str, problems: list[Problem]) -> str:
 REQUIRED = {
     "units": ("code", "kind", "name_vi", "name_en", "subtype_vi", "subtype_en", "valid_from", "valid_to"),
     "lineage": ("from_code", "to_code", "event", "event_date", "legal_basis"),
+    "predecessors": ("old_code", "old_name_vi", "old_kind", "to_code", "share", "event_date"),
     "events": ("date", "event"),
     "methodologies": ("code", "family", "name_vi", "name_en", "first_year"),
     "indicators": ("code", "methodology", "name_vi", "name_en", "measure", "min_value", "max_value"),
@@ -224,6 +225,47 @@ def _load_lineage(connection: Connection, dataset, rows: list[Row], catalogue: C
     return len(records)
 
 
+def _load_predecessors(
+    connection: Connection, dataset, rows: list[Row], catalogue: Catalogue, problems
+) -> int:
+    """Former units (old communes) and the current unit each became; replaces this dataset's rows."""
+    file = dataset.path.name
+    records = []
+    for row in rows:
+        if _text(row, "to_code") not in catalogue.units:
+            problems.append(
+                Problem(file, row.number, "to_code", _text(row, "to_code"), "unknown-unit", "unknown unit")
+            )
+        if _text(row, "share") not in ("full", "partial"):
+            problems.append(
+                Problem(file, row.number, "share", _text(row, "share"), "share", "must be full or partial")
+            )
+        for column in ("old_code", "old_name_vi", "event_date"):
+            if not _text(row, column):
+                problems.append(
+                    Problem(file, row.number, column, None, "required-value", f"{column} is missing")
+                )
+        records.append(
+            {
+                "old_code": _text(row, "old_code"),
+                "old_name_vi": _text(row, "old_name_vi"),
+                "old_kind": _text(row, "old_kind"),
+                "to_code": _text(row, "to_code"),
+                "share": _text(row, "share"),
+                "event_date": _date(row, "event_date", file, problems),
+                "indicative": _text(row, "indicative") == "1",
+                "source_id": _source(row, dataset, file, problems),
+            }
+        )
+    if any(p.severity == "error" for p in problems):
+        return 0
+    mine = select(db.sources.c.id).where(db.sources.c.dataset_id == dataset.id)
+    connection.execute(delete(db.predecessors).where(db.predecessors.c.source_id.in_(mine)))
+    if records:
+        connection.execute(insert(db.predecessors), records)
+    return len(records)
+
+
 def _load_events(connection: Connection, dataset, rows: list[Row], catalogue: Catalogue, problems) -> int:
     file = dataset.path.name
     records = []
@@ -393,6 +435,7 @@ def _load_indicators(connection: Connection, dataset, rows: list[Row], catalogue
 LOADERS: dict[str, Loader] = {
     "units": _load_units,
     "lineage": _load_lineage,
+    "predecessors": _load_predecessors,
     "events": _load_events,
     "methodologies": _load_methodologies,
     "indicators": _load_indicators,

@@ -197,12 +197,10 @@ def results(selection: comparison.Selection, lang: str) -> list:
     embed = embeds.embed_path("compare", lang=lang, **selection.query())
     return [
         components.illustrative_banner(lang) if (frame["data_kind"] == "illustrative").any() else None,
-        html.Div(
-            dcc.Graph(
-                figure=comparison.lines_figure(frame, selection, lang), config=figures.graph_config(lang)
-            ),
-            className="chart-card",
-        ),
+        *[
+            html.Div(dcc.Graph(figure=figure, config=figures.graph_config(lang)), className="chart-card")
+            for figure in comparison.lines_figures(frame, selection, lang)
+        ],
         *_end_notes(frame, lang),
         embeds.embed_dialog(embed, lang=lang, title=t("compare.heading", lang), dialog_id="compare-embed"),
         _differences_table(frame, selection, lang),

@@ -11,7 +11,7 @@ from dashboard import components, queries, urls
 from dashboard.components import grid, map_panel, view_controls
 from dashboard.figures import map as map_figure
 from dashboard.i18n import format_number, normalize_language, t
-from dashboard.views import analysis, ranking
+from dashboard.views import analysis, ranking, search
 from dashboard.web import validation as rule
 from dashboard.web.validation import guarded
 
@@ -41,6 +41,9 @@ LANG = "overview-lang"
 URL_SINK = "overview-url-sink"
 NAV = "overview-nav"
 MAP_NOTE = MAP_PANEL.note
+NOTICE = "overview-notice"
+SEARCH = "overview-search"
+SEARCH_RESULTS = "overview-search-results"
 
 
 def _kpis(data: ranking.ViewData, lang: str) -> list[html.Div]:
@@ -85,7 +88,10 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
         dcc.Location(id=NAV, refresh="callback-nav"),
         html.Div(id=URL_SINK, hidden=True),
         html.H1(t("overview.heading", lang)),
+        html.Div(view_controls.view_notices(view, lang), id=NOTICE),
         *view_controls.summary_and_banner(data, lang=lang, summary_id=SUMMARY, banner_id=BANNER, lead=True),
+        view_controls.reform_note(lang),
+        view_controls.search_box(SEARCH, SEARCH_RESULTS, lang),
         html.Div(
             [
                 html.Div(
@@ -172,6 +178,9 @@ def _download_params(view: analysis.View) -> dict[str, object]:
     Output(DOWNLOADS, "children"),
     Output(SOURCES, "children"),
     Output(MAP_NOTE, "children"),
+    Output(GROUP, "options"),
+    Output(GROUP, "value"),
+    Output(NOTICE, "children"),
     Input(YEAR, "value"),
     Input(INDEX, "value"),
     Input(GROUP, "value"),
@@ -204,6 +213,7 @@ def _render_update(view: analysis.View, lang: str, map_state_json: str) -> tuple
         components.download_links("observations", _download_params(view), lang=lang),
         components.source_list(data.sources, lang=lang),
         map_panel.note(year=view.year, group=view.group, lang=lang),
+        *view_controls.group_update(view, lang),
     )
 
 
@@ -213,6 +223,17 @@ def open_profile(click_data, lang):
     """Clicking a district opens its profile."""
     code = map_figure.clicked_code(click_data)
     return urls.unit_profile(code, lang=normalize_language(lang)) if code else no_update
+
+
+@callback(
+    Output(SEARCH_RESULTS, "children"), Input(SEARCH, "value"), State(LANG, "data"), prevent_initial_call=True
+)
+@guarded(rule.optional(lambda value: isinstance(value, str) and len(value) <= 200), rule.lang)
+def find_units(text, lang):
+    """Units (and former communes) matching what was typed, as links to what they are now."""
+    lang = normalize_language(lang)
+    text = (text or "")[:80]
+    return view_controls.search_results(text, search.find(text.strip(), lang), lang)
 
 
 @callback(

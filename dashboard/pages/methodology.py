@@ -10,6 +10,7 @@ import pandas as pd
 from dash import html
 
 from dashboard import components, queries
+from dashboard.components.methods import method_scales
 from dashboard.domain.scoring import CLASS_CODES, competition_ranks
 from dashboard.i18n import format_number, normalize_language, t
 
@@ -174,6 +175,7 @@ def layout(lang: str | None = None, **_query: str) -> html.Div:
         html.H2(t("method.indices_heading", lang), className="h4"),
         *cards,
         _classes(lang),
+        method_scales(indicators, lang=lang),
         _ranks(lang),
         _timeline(lang),
     ]

@@ -32,6 +32,7 @@ DOWNLOADS = "rankings-downloads"
 SOURCES = "rankings-sources"
 LANG = "rankings-lang"
 URL_SINK = "rankings-url-sink"
+NOTICE = "rankings-notice"
 
 
 def _break_note(data: ranking.ViewData, lang: str) -> html.Div | None:
@@ -65,6 +66,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
         dcc.Store(id=LANG, data=lang),
         html.Div(id=URL_SINK, hidden=True),
         html.H1(t("rankings.heading", lang)),
+        html.Div(view_controls.view_notices(view, lang), id=NOTICE),
         *view_controls.summary_and_banner(data, lang=lang, summary_id=SUMMARY, banner_id=BANNER),
         html.Div(
             [
@@ -116,6 +118,9 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
     Output(INDEX, "value"),
     Output(DOWNLOADS, "children"),
     Output(SOURCES, "children"),
+    Output(GROUP, "options"),
+    Output(GROUP, "value"),
+    Output(NOTICE, "children"),
     Input(YEAR, "value"),
     Input(GROUP, "value"),
     Input(INDEX, "value"),
@@ -144,11 +149,18 @@ def _render_update(view, lang: str) -> tuple:
         view.indicator,
         _downloads(view, lang),
         components.source_list(data.sources, lang=lang),
+        *view_controls.group_update(view, lang),
     )
 
 
+# The grid searches each unit's name with and without diacritics, so the typed text is folded the same way
+# (NFD, marks dropped, đ -> d): "son tay" and "Sơn Tây" both find Xã Sơn Tây.
 clientside_callback(
-    """function(text, options) { return Object.assign({}, options, {quickFilterText: text || ""}); }""",
+    """function(text, options) {
+        const folded = (text || "").replace(/[đĐ]/g, "d").normalize("NFD").replace(/[\u0300-\u036f]/g, "")
+            .toLowerCase();
+        return Object.assign({}, options, {quickFilterText: folded});
+    }""",
     Output(GRID, "dashGridOptions", allow_duplicate=True),
     Input(FILTER, "value"),
     State(GRID, "dashGridOptions"),

@@ -13,6 +13,7 @@ from dashboard.figures import charts
 from dashboard.i18n import format_number, normalize_language, t
 from dashboard.queries import ObservationFilter
 from dashboard.views import analysis
+from dashboard.views.comparison import scale_title
 
 
 def _title(code: str | None = None, **_query: str) -> str:
@@ -29,7 +30,6 @@ def _description(code: str | None = None, **_query: str) -> str:
 dash.register_page(__name__, path_template="/don-vi/<code>", title=_title, description=_description, order=9)
 
 EDOC_INDICATORS = ("EDOC_PROCESSED_ONLINE_SHARE", "EDOC_SIGNED_SHARE")
-SCORE_TOTALS = ("ITR_TOTAL", "DTI_TOTAL")
 
 
 def _name(row: pd.Series, lang: str) -> str:
@@ -51,6 +51,32 @@ def _data_table(frame: pd.DataFrame, columns: list[tuple[str, str]], *, caption:
     )
 
 
+def score_charts(history: pd.DataFrame, *, lang: str, unit_name: str, source: str, breaks: list) -> list:
+    """One score chart per scale (points out of 100, percent, points out of 1,000): never a shared axis."""
+    maxima = queries.indicators().set_index("code")["max_value"].to_dict()
+    segments = analysis.scale_segments(history, maxima)
+    charts_out = []
+    for segment in segments:
+        years = sorted(int(y) for y in segment["year"].unique())
+        span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
+        title = f"{t('profile.scores', lang)} – {unit_name}"
+        if len(segments) > 1:
+            title = t("scale.chart_title", lang, title=title, years=span)
+        inside = [(y, label) for y, label in breaks if years[0] < y <= years[-1]]
+        figure = charts.year_lines(
+            segment.assign(series=unit_name),
+            lang=lang,
+            title=title,
+            source_line=source,
+            y_title=scale_title(segment, lang),
+            breaks=inside,
+        )
+        charts_out.append(
+            html.Div(dcc.Graph(figure=figure, config=charts.CHART_CONFIG), className="chart-card")
+        )
+    return charts_out
+
+
 def _score_section(history: pd.DataFrame, lang: str, unit_name: str) -> list:
     if history.empty:
         return [components.empty_state(t("profile.no_scores", lang))]
@@ -58,14 +84,6 @@ def _score_section(history: pd.DataFrame, lang: str, unit_name: str) -> list:
     series = history.assign(series=unit_name)
     breaks = analysis.method_breaks(history, t("profile.series_break", lang))
     source = _source_line(history, lang)
-    score = charts.year_lines(
-        series,
-        lang=lang,
-        title=f"{t('profile.scores', lang)} – {unit_name}",
-        source_line=source,
-        y_title=t("table.score", lang),
-        breaks=breaks,
-    )
     ranks = charts.year_lines(
         series.assign(value=history["rank"]),
         lang=lang,
@@ -95,7 +113,7 @@ def _score_section(history: pd.DataFrame, lang: str, unit_name: str) -> list:
     return [
         html.Div(
             [
-                html.Div(dcc.Graph(figure=score, config=charts.CHART_CONFIG), className="chart-card"),
+                *score_charts(history, lang=lang, unit_name=unit_name, source=source, breaks=breaks),
                 html.Div(dcc.Graph(figure=ranks, config=charts.CHART_CONFIG), className="chart-card"),
             ],
             className="chart-grid",
@@ -160,6 +178,9 @@ def _lineage_section(code: str, lang: str) -> list:
         indicative = f" {t('profile.indicative', lang)}" if row.indicative else ""
         link = dcc.Link(other_name, href=urls.unit_profile(other, lang=lang))
         event = t(f"event_{direction}.{row.event}", lang)
+        if row.event == "merger_unconfirmed":  # no source dates or confirms it: the year of the sources only
+            when = str(row.event_date)[:4]
+            return html.Li([f"{when}: ", link, f" – {event} ({t('profile.unconfirmed', lang)}) – {row.note}"])
         return html.Li([f"{row.event_date}: ", link, f" – {event} – {row.legal_basis}{indicative}"])
 
     items: list = []
@@ -174,6 +195,27 @@ def _lineage_section(code: str, lang: str) -> list:
         items += [html.H3(t("profile.became", lang), className="h6")]
         items += [html.Ul([item(r, r.to_code, "out") for r in became.itertuples()])]
     return [html.H2(t("profile.lineage", lang), className="h4 mt-4"), *items]
+
+
+def _formed_from_section(code: str, lang: str) -> list:
+    """The former communes a 2025 unit was formed from (indicative mapping, with its licence)."""
+    rows = queries.predecessors()
+    rows = rows[rows["to_code"] == code]
+    if rows.empty:
+        return []
+    items = [
+        html.Li(name + (f" ({t('profile.formed_partial', lang)})" if share == "partial" else ""))
+        for name, share in zip(rows["old_name_vi"], rows["share"], strict=True)
+    ]
+    first = rows.iloc[0]
+    source = html.A("dvhcvn/20250701", href=first["source_url"]) if first["source_url"] else "dvhcvn/20250701"
+    note = t("profile.formed_note", lang, source="{source}", licence=first["source_licence"])
+    before, after = note.split("{source}", 1)
+    return [
+        html.H2(t("profile.formed_from", lang), className="h4 mt-4"),
+        html.Ul(items, className="formed-from"),
+        html.P([before, source, after], className="text-muted small"),
+    ]
 
 
 def _edoc_section(code: str, lang: str, unit_name: str) -> list:
@@ -212,7 +254,9 @@ def layout(code: str | None = None, lang: str | None = None, **_query: str) -> h
         return components.page_frame(content, **frame_args)
     unit = units.loc[code]
     unit_name = _name(unit, lang)
-    history = queries.observations(ObservationFilter(indicators=SCORE_TOTALS, unit_codes=(code,)))
+    history = queries.observations(
+        ObservationFilter(indicators=queries.provincial_totals(), unit_codes=(code,))
+    )
     everything = queries.observations(ObservationFilter(unit_codes=(code,)))
     sources = queries.sources()
     sources = sources[sources["id"].isin(set(everything["source_id"]))]
@@ -237,6 +281,7 @@ def layout(code: str | None = None, lang: str | None = None, **_query: str) -> h
             if not history.empty
             else []
         ),
+        *_formed_from_section(code, lang),
         *_lineage_section(code, lang),
         *_edoc_section(code, lang, unit_name),
         components.download_links("observations", {"units": code}, lang=lang),

@@ -18,7 +18,7 @@ from sqlalchemy import Connection, Engine, Select, and_, select
 from dashboard import db
 from dashboard.cache import cache
 from dashboard.config import Settings
-from dashboard.domain import valid_in_year
+from dashboard.domain import PROVINCIAL_FAMILIES, valid_in_year
 from dashboard.queries.maps import MapLayer, read_map_layer
 
 _state: dict[str, object] = {}
@@ -209,6 +209,15 @@ def lineage(_version: str) -> pd.DataFrame:
 
 
 @_versioned
+def predecessors(_version: str) -> pd.DataFrame:
+    """Former units that are not units here (old communes) and the current unit each became."""
+    s = db.sources
+    statement = select(db.predecessors, s.c.url.label("source_url"), s.c.licence.label("source_licence"))
+    statement = statement.join(s, s.c.id == db.predecessors.c.source_id)
+    return _read(statement.order_by(db.predecessors.c.to_code, db.predecessors.c.old_name_vi))
+
+
+@_versioned
 def events(_version: str) -> pd.DataFrame:
     """The reorganisation timeline."""
     s = db.sources
@@ -333,13 +342,17 @@ def map_layer(_version: str, year: int) -> MapLayer:
         return read_map_layer(connection, year)
 
 
-PROVINCIAL_TOTALS = ("ITR_TOTAL", "DTI_TOTAL")
+def provincial_totals() -> tuple[str, ...]:
+    """Totals of the province's own evaluations, one per method (readiness, DTI %, DTI points...)."""
+    frame = indicators()
+    own = frame[frame["family"].isin(PROVINCIAL_FAMILIES) & frame["parent_code"].isna()]
+    return tuple(own.sort_values("first_year")["code"])
 
 
 @_versioned
 def provincial_coverage(_version: str) -> pd.DataFrame:
     """Which (year, unit kind, data kind) combinations the province's own evaluations cover."""
-    frame = observations(ObservationFilter(indicators=PROVINCIAL_TOTALS))
+    frame = observations(ObservationFilter(indicators=provincial_totals()))
     return frame.groupby(["year", "unit_kind"], as_index=False).agg(
         units=("unit_code", "nunique"),
         illustrative=("data_kind", lambda k: bool((k == "illustrative").any())),

@@ -11,10 +11,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard.domain.scoring import classify, competition_ranks
+from dashboard.domain import PROVINCIAL_FAMILIES
+from dashboard.domain.methods import class_for
+from dashboard.domain.scoring import competition_ranks
 
 GROUPS = ("district", "department", "commune")
-FAMILIES = ("qn-readiness", "qn-dti")  # the province's own evaluations, in order of method
+FAMILIES = PROVINCIAL_FAMILIES
 
 
 @dataclass(frozen=True)
@@ -26,7 +28,13 @@ class View:
     total: str  # the total of the methodology in force that year
     methodology: str
     group: str
-    valid: bool = True  # False when the query asked for something that does not exist
+    # What the query asked for that does not exist, as (i18n key, detail): shown, never silently replaced.
+    notices: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def valid(self) -> bool:
+        """True when the query asked for exactly this view."""
+        return not self.notices
 
     def query(self, *, lang: str) -> dict[str, object]:
         """The view as query-string parameters (the index is omitted when it is the total)."""
@@ -54,33 +62,63 @@ def total_for_year(indicators: pd.DataFrame, year: int) -> pd.Series | None:
     return None if covering.empty else covering.iloc[0]
 
 
+# The default group of a year, and what stands in for a group that a year does not have: the commune
+# level replaced the district level on 1/7/2025.
+DEFAULT_GROUP_ORDER = ("commune", "district", "department")
+COUNTERPART = {"district": "commune", "commune": "district"}
+
+
+def nearest_year(asked: int, years: list[int]) -> int:
+    """The year with data closest to the one asked for (the later one on a tie)."""
+    return min(years, key=lambda y: (abs(y - asked), -y))
+
+
+def _pick_year(text: str, years: list[int]) -> tuple[int, tuple[str, str] | None]:
+    latest = max(years) if years else 0
+    if not text:
+        return latest, None
+    if text.isdigit() and int(text) in years:
+        return int(text), None
+    nearest = nearest_year(int(text), years) if text.isdigit() and years else latest
+    return nearest, ("notice.year", text)
+
+
+def _pick_group(asked: str, groups: list[str], year: int) -> tuple[str, tuple[str, str] | None]:
+    default = next((g for g in DEFAULT_GROUP_ORDER if g in groups), groups[0] if groups else "district")
+    if not asked:
+        return default, None
+    if asked in groups:
+        return asked, None
+    if asked in GROUPS:
+        counterpart = COUNTERPART.get(asked)
+        return (counterpart if counterpart in groups else default), ("notice.group_year", f"{asked}:{year}")
+    return default, ("notice.group", asked)
+
+
 def resolve_view(
-    query: dict[str, str], *, indicators: pd.DataFrame, years: list[int], groups: list[str]
+    query: dict[str, str], *, indicators: pd.DataFrame, years: list[int], groups: dict[int, list[str]]
 ) -> View:
-    """Turn a query string into a valid view; anything unknown falls back to the latest defaults."""
-    valid = True
-    default_year = max(years) if years else 0
-    year_text = str(query.get("year") or "")
-    if year_text.isdigit() and int(year_text) in years:
-        year = int(year_text)
-    else:
-        valid = valid and not year_text
-        year = default_year
-    group = query.get("group") or (
-        "district" if "district" in groups else (groups[0] if groups else "district")
-    )
-    if group not in groups:
-        valid, group = False, groups[0] if groups else "district"
+    """Turn a query string into the nearest valid view, with a notice for everything that was replaced.
+
+    The default year is the latest with data; an unknown year becomes the nearest year with data; a group
+    the year does not have becomes its counterpart (district <-> commune) or the year's default group.
+    """
+    notices: list[tuple[str, str]] = []
+    year, notice = _pick_year(str(query.get("year") or ""), years)
+    notices += [notice] if notice else []
+    group, notice = _pick_group(str(query.get("group") or ""), groups.get(year, []), year)
+    notices += [notice] if notice else []
     total = total_for_year(indicators, year)
     if total is None:
-        return View(year, "", "", "", group, valid=False)
-    indicator = query.get("index") or total["code"]
+        return View(year, "", "", "", group, notices=(*notices, ("notice.no_method", str(year))))
+    indicator = str(query.get("index") or total["code"])
     family = indicators[(indicators["methodology"] == total["methodology"])]
     if indicator not in set(family["code"]):
         # An index of another method (the URL came from another year) is replaced by this year's total.
-        valid = valid and indicator in set(indicators["code"])
+        if indicator not in set(indicators["code"]):
+            notices.append(("notice.index", indicator))
         indicator = total["code"]
-    return View(year, indicator, total["code"], total["methodology"], group, valid)
+    return View(year, indicator, total["code"], total["methodology"], group, tuple(notices))
 
 
 def sub_indicators(indicators: pd.DataFrame, total: str) -> pd.DataFrame:
@@ -92,7 +130,7 @@ def sub_indicators(indicators: pd.DataFrame, total: str) -> pd.DataFrame:
 class RankChange:
     """How a unit's rank moved against the previous year."""
 
-    kind: str  # up, down, same, new, merged, not_comparable
+    kind: str  # up, down, same, new (unit), new_method, merged
     steps: int = 0
 
 
@@ -102,14 +140,14 @@ def rank_changes(
     """Compare each unit's rank with the previous year's (rank, unit_code columns).
 
     A unit that absorbed another unit since last year is 'merged'; one with no rank last year is 'new';
-    across a methodology break nothing is comparable.
+    across a methodology break (2020, 2025) a unit ranked last year is 'new_method': never up or down.
     """
     before = dict(zip(previous["unit_code"], previous["rank"], strict=True)) if not previous.empty else {}
     absorbed = set(merged_into.values())
     changes = {}
     for code, rank in zip(current["unit_code"], current["rank"], strict=True):
         if not comparable:
-            changes[code] = RankChange("not_comparable")
+            changes[code] = RankChange("new_method" if code in before else "new")
         elif code in absorbed:
             changes[code] = RankChange("merged")
         elif code not in before or _missing(before[code]) or _missing(rank):
@@ -138,11 +176,14 @@ def ranking_table(frame: pd.DataFrame, *, indicator: str, lang: str) -> pd.DataF
     return rows.sort_values(["rank", "unit_name"]).reset_index(drop=True)
 
 
-def with_classes(table: pd.DataFrame, *, percent_of_max: pd.Series) -> pd.DataFrame:
-    """Fill a missing class from the thresholds (sub-indices have no published class)."""
+def with_classes(table: pd.DataFrame, *, percent_of_max: pd.Series, methodology: str) -> pd.DataFrame:
+    """Fill a missing class from the method's own thresholds (sub-indices have no published class).
+
+    A method that defines no classes gets none: a published class is kept, nothing is guessed.
+    """
     table = table.copy()
     table["class_label"] = [
-        label if isinstance(label, str) else classify(share)
+        label if isinstance(label, str) else class_for(methodology, share)
         for label, share in zip(table["class_label"], percent_of_max, strict=True)
     ]
     return table
@@ -198,3 +239,29 @@ def method_breaks(frame: pd.DataFrame, label: str) -> list[tuple[int, str]]:
         for (_, previous), (year, method) in itertools.pairwise(methods)
         if method != previous
     ]
+
+
+def _maximum(value: float | None) -> float | None:
+    return None if value is None or (isinstance(value, float) and math.isnan(value)) else float(value)
+
+
+def scale_segments(frame: pd.DataFrame, maxima: dict[str, float | None]) -> list[pd.DataFrame]:
+    """Split a series into runs of consecutive methods that share a scale (their maximum).
+
+    A percent (2020-2024) and points out of 1,000 (2025) never share an axis; points out of 100 and a
+    percent of the maximum do (both 0-100), with the method break drawn between them.
+    """
+    if frame.empty:
+        return []
+    ordered = frame.sort_values("year")
+    keys = [
+        100.0 if m == "percent" else _maximum(maxima.get(c))
+        for m, c in zip(ordered["measure"], ordered["indicator_code"], strict=True)
+    ]
+    segments: list[pd.DataFrame] = []
+    start = 0
+    for position in range(1, len(keys) + 1):
+        if position == len(keys) or keys[position] != keys[start]:
+            segments.append(ordered.iloc[start:position])
+            start = position
+    return segments

@@ -12,11 +12,13 @@ from dashboard import queries
 from dashboard.domain import DISTRICTS_LAST_DAY, last_data_year
 from dashboard.figures import charts
 from dashboard.figures import compare as figures
-from dashboard.i18n import t
+from dashboard.i18n import format_number, t
 from dashboard.queries import ObservationFilter
 from dashboard.views import analysis
+from dashboard.views.search import search_text
 
-COMPARE_GROUPS = ("district", "department")
+COMPARE_GROUPS = ("district", "department", "commune")
+# The percent-era totals, for the unit embed; pages use queries.provincial_totals() (every method).
 TOTALS = ("ITR_TOTAL", "DTI_TOTAL")
 MIN_UNITS, MAX_UNITS = 2, 6
 
@@ -117,13 +119,14 @@ def unit_options(group: str, lang: str) -> list[dict[str, str]]:
         valid_to = None if pd.isna(row.valid_to) else pd.Timestamp(row.valid_to).date()
         if valid_to is not None and valid_to < DISTRICTS_LAST_DAY:
             label = f"{label} ({t('compare.until', lang, year=last_data_year(valid_to))})"
-        options.append({"value": row.code, "label": label})
+        # The dropdown searches `search`: the name with and without diacritics ("son tay" finds Sơn Tây).
+        options.append({"value": row.code, "label": label, "search": search_text(label)})
     return options
 
 
 def series(selection: Selection, lang: str) -> pd.DataFrame:
     """The chosen index of the picked units over all years; columns of observations plus 'series'."""
-    indicators = TOTALS if selection.index == "total" else (selection.index,)
+    indicators = queries.provincial_totals() if selection.index == "total" else (selection.index,)
     frame = queries.observations(ObservationFilter(indicators=indicators, unit_codes=selection.codes))
     names = unit_names(selection.codes, lang)
     frame = frame.assign(series=frame["unit_code"].map(names))
@@ -243,16 +246,36 @@ def index_options(lang: str) -> list[dict[str, str]]:
     return options
 
 
+def scale_frames(frame: pd.DataFrame) -> list[pd.DataFrame]:
+    """The series split by scale (percent, points out of 100, points out of 1,000), oldest first."""
+    maxima = queries.indicators().set_index("code")["max_value"].to_dict()
+    if frame.empty:
+        return []
+    years = analysis.scale_segments(frame.drop_duplicates("year"), maxima)
+    return [frame[frame["year"].isin(set(segment["year"]))] for segment in years]
+
+
+def lines_figures(frame: pd.DataFrame, selection: Selection, lang: str) -> list[charts.Figure]:
+    """One lines figure per scale: methods with different maxima never share an axis."""
+    return [lines_figure(part, selection, lang) for part in scale_frames(frame)]
+
+
 def lines_figure(frame: pd.DataFrame, selection: Selection, lang: str) -> charts.Figure:
-    """Year-over-year lines of the picked units; ended units are marked with what followed."""
+    """Year-over-year lines of the picked units on one scale (the latest when given several); ended units
+    are marked with what followed."""
+    parts = scale_frames(frame)
+    frame = parts[-1] if parts else frame
     breaks = analysis.method_breaks(frame, t("profile.series_break", lang))
-    both = frame["methodology"].nunique() > 1
+    title = t("compare.lines_title", lang, index=_index_label(selection, lang))
+    if not frame.empty:
+        first, last = int(frame["year"].min()), int(frame["year"].max())
+        title = t("scale.chart_title", lang, title=title, years=f"{first}–{last}" if first != last else first)
     figure = charts.year_lines(
         frame,
         lang=lang,
-        title=figures.wrap(t("compare.lines_title", lang, index=_index_label(selection, lang)), width=44),
+        title=figures.wrap(title, width=44),
         source_line=source_line(frame, lang),
-        y_title=t("compare.y_both" if both else "table.score", lang),
+        y_title=scale_title(frame, lang) if not frame.empty else t("table.score", lang),
         breaks=breaks,
         decimals=2,
         height=420,
@@ -262,6 +285,17 @@ def lines_figure(frame: pd.DataFrame, selection: Selection, lang: str) -> charts
         for end in series_ends(frame, lang)
     ]
     return figures.end_notes(figure, notes)
+
+
+def scale_title(frame: pd.DataFrame, lang: str) -> str:
+    """The axis title of values on one scale: 'Điểm (tối đa 1.000)' or '% so với điểm tối đa'."""
+    code = frame["indicator_code"].iloc[0]
+    if frame["measure"].nunique() > 1:
+        return t("compare.y_both", lang)  # points out of 100 until 2019, then a percent: both 0-100
+    if frame["measure"].iloc[0] == "percent":
+        return t("scale.percent", lang)
+    maxima = queries.indicators().set_index("code")["max_value"]
+    return t("scale.points", lang, max=format_number(maxima.get(code), lang, decimals=0))
 
 
 def _index_label(selection: Selection, lang: str) -> str:

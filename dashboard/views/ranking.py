@@ -7,11 +7,13 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard import queries
+from dashboard.domain.methods import class_thresholds
 from dashboard.i18n import format_number, t
 from dashboard.queries import ObservationFilter
 from dashboard.views import analysis
 
-RANK_CHANGE_ARROWS = {"up": "▲", "down": "▼", "same": "=", "new": "★", "merged": "⊕", "not_comparable": "≠"}
+# New units and new methods get a sign that is not an arrow: their rank did not go up or down.
+RANK_CHANGE_ARROWS = {"up": "▲", "down": "▼", "same": "=", "new": "★", "merged": "⊕", "new_method": "≠"}
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,7 @@ class ViewData:
     illustrative: bool
     sources: pd.DataFrame
     comparable: bool
+    has_classes: bool = True  # False when the method in force defines no classes
 
 
 @queries.per_data_version(maxsize=1)
@@ -47,12 +50,7 @@ def resolve(query: dict[str, str]) -> analysis.View:
 def _resolve(year_text: str, index: str, group: str) -> analysis.View:
     query = {"year": year_text, "index": index, "group": group}
     years, groups = years_and_groups()
-    year = (
-        int(year_text) if year_text.isdigit() and int(year_text) in groups else (max(years) if years else 0)
-    )
-    return analysis.resolve_view(
-        query, indicators=queries.indicators(), years=years, groups=groups.get(year, [])
-    )
+    return analysis.resolve_view(query, indicators=queries.indicators(), years=years, groups=groups)
 
 
 def _merged_into_since(year: int) -> dict[str, str]:
@@ -65,7 +63,7 @@ def _merged_into_since(year: int) -> dict[str, str]:
 
 
 def change_text(change: analysis.RankChange, lang: str) -> str:
-    """'▲ 3 bậc', 'giữ nguyên', 'mới', 'sáp nhập', 'không so sánh được'."""
+    """'▲ 3 bậc', 'giữ nguyên', 'đơn vị mới', 'sáp nhập', 'phương pháp mới'."""
     arrow = RANK_CHANGE_ARROWS[change.kind]
     if change.kind in ("up", "down"):
         key = "rank.step" if change.steps == 1 else "rank.steps"  # English: '1 place', '2 places'
@@ -79,22 +77,31 @@ def load(view: analysis.View, lang: str) -> ViewData:
     indicators = queries.indicators()
     subs = analysis.sub_indicators(indicators, view.total)
     codes = (view.total, *subs["code"])
+    # Last year's ranks under last year's method: across a method change they only say who was ranked.
+    before_total = analysis.total_for_year(indicators, view.year - 1)
+    same_method = before_total is not None and before_total["methodology"] == view.methodology
+    before_codes = () if before_total is None or same_method else (before_total["code"],)
     frame = queries.observations(
-        ObservationFilter(indicators=codes, years=(view.year, view.year - 1), unit_kinds=(view.group,))
+        ObservationFilter(
+            indicators=(*codes, *before_codes), years=(view.year, view.year - 1), unit_kinds=(view.group,)
+        )
     )
-    current = frame[frame["year"] == view.year]
+    current = frame[(frame["year"] == view.year) & frame["indicator_code"].isin(codes)]
     previous = frame[frame["year"] == view.year - 1]
     table = analysis.ranking_table(current, indicator=view.indicator, lang=lang)
-    before = analysis.ranking_table(previous, indicator=view.indicator, lang=lang)
-    comparable = not previous.empty and set(previous["methodology"]) == set(current["methodology"])
+    before = analysis.ranking_table(
+        previous, indicator=view.indicator if same_method else (before_codes or ("",))[0], lang=lang
+    )
+    comparable = same_method and not before.empty
     indicator = indicators.set_index("code").loc[view.indicator]
+    has_classes = class_thresholds(view.methodology) is not None or bool(current["class_label"].notna().any())
     empty = analysis.Headline(0, None, None, None, None)
     if table.empty:
-        return ViewData(view, table, [], empty, False, queries.sources().iloc[0:0], comparable)
+        return ViewData(view, table, [], empty, False, queries.sources().iloc[0:0], comparable, has_classes)
     shares = analysis.percent_of_max(
         table["value"], measure=indicator["measure"], max_value=indicator["max_value"]
     )
-    table = analysis.with_classes(table, percent_of_max=shares)
+    table = analysis.with_classes(table, percent_of_max=shares, methodology=view.methodology)
     changes = analysis.rank_changes(
         table, before, comparable=comparable, merged_into=_merged_into_since(view.year)
     )
@@ -115,6 +122,7 @@ def load(view: analysis.View, lang: str) -> ViewData:
         illustrative=bool((current["data_kind"] == "illustrative").any()),
         sources=sources,
         comparable=comparable,
+        has_classes=has_classes,
     )
 
 

@@ -68,5 +68,10 @@ def test_illustrative_data_is_only_from_the_generator(app):
     with app.server.test_request_context("/"):
         frame = queries.observations()
     illustrative = frame[frame["data_kind"] == "illustrative"]
-    assert set(illustrative["indicator_code"].str.split("_").str[0]) <= {"ITR", "DTI", "EDOC"}
-    assert not set(illustrative["unit_kind"]) & {"province", "commune"}
+    assert set(illustrative["indicator_code"].str.split("_").str[0]) <= {"ITR", "DTI", "DTI25", "EDOC"}
+    scores = {c for c in illustrative["indicator_code"] if c.startswith(("ITR_", "DTI"))}
+    assert scores and not scores & set(frame[frame["data_kind"] != "illustrative"]["indicator_code"])
+    assert "province" not in set(illustrative["unit_kind"])
+    # communes exist only from 1/7/2025: their illustrative figures are 2025 results in points
+    communes = illustrative[illustrative["unit_kind"] == "commune"]
+    assert set(communes["year"]) == {2025} and set(communes["indicator_code"].str[:6]) == {"DTI25_"}

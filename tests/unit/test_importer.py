@@ -401,12 +401,12 @@ def test_build_all_imports_data_dir(fresh_engine: Callable[[], Engine]) -> None:
     report = build_all(engine, DATA)
     assert not is_empty(engine)
     assert report.warnings == []
-    assert report.rows["units"] == 206
+    assert report.rows["units"] == 207
     assert report.rows["illustrative-readiness-2020"] == 231
     assert count_observations(engine) == sum(
         v
         for k, v in report.rows.items()
-        if k not in ("units", "lineage", "events", "methodologies", "indicators")
+        if k not in ("units", "lineage", "predecessors-2025", "events", "methodologies", "indicators")
     )
 
 

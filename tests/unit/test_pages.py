@@ -44,7 +44,7 @@ def test_overview_defaults_to_latest_year_with_summary_and_illustrative_banner(i
     from dashboard.pages import home
 
     text = _text(home.layout())
-    assert "Năm 2024, 13 UBND cấp huyện được đánh giá" in text
+    assert "Năm 2025, 96 xã, phường, đặc khu được đánh giá" in text
     assert "MINH HỌA." in text
     assert "overview-map" in text
 
@@ -87,7 +87,7 @@ def test_rankings_mark_method_break_and_tied_ranks(in_request):
     from dashboard.views import ranking
 
     data = ranking.load(ranking.resolve({"year": "2020", "group": "district"}), "vi")
-    assert set(data.table["change_kind"]) == {"not_comparable"}
+    assert set(data.table["change_kind"]) == {"new_method"}  # ranked in 2019 under the old method
     assert not data.comparable
     data_2019 = ranking.load(ranking.resolve({"year": "2019", "group": "district"}), "vi")
     ranks = data_2019.table["rank"].tolist()
@@ -135,10 +135,10 @@ def test_unknown_unit_gets_a_clear_empty_state(in_request, code):
     assert "Không có đơn vị với mã" in _text(unit.layout(code=code))
 
 
-def test_unit_profile_of_a_commune_without_scores(in_request):
+def test_unit_profile_of_a_unit_without_scores(in_request):
     from dashboard.pages import unit
 
-    assert "Chưa có điểm đánh giá" in _text(unit.layout(code="21211", lang="vi"))
+    assert "Chưa có điểm đánh giá" in _text(unit.layout(code="608", lang="vi"))
 
 
 def test_rankings_callback_returns_rows_for_the_chosen_year(client):
@@ -183,7 +183,8 @@ def test_rankings_callback_with_an_unknown_but_well_formed_year_falls_back(clien
         state={"rankings-lang.data": "vi"},
     )
     assert response.status_code == 200
-    assert "Năm 2024" in response.get_json()["response"]["rankings-summary"]["children"]
+    # 2005 has no figures: the nearest year with figures is shown
+    assert "Năm 2012" in response.get_json()["response"]["rankings-summary"]["children"]
 
 
 def test_overview_callback_sends_only_values_when_the_layer_is_unchanged(client, app):

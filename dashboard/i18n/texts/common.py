@@ -30,7 +30,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "class.fair": "Khá",
         "class.average": "Trung bình",
         "class.weak": "Yếu",
-        "illustrative.banner": "Số liệu minh họa: chưa tìm thấy bảng công bố chính thức xếp hạng các sở, ngành và UBND cấp huyện của tỉnh. Các con số này do máy tạo ra để trình diễn, không phải kết quả thật.",
+        "illustrative.banner": "Số liệu minh họa: chưa tìm thấy bảng công bố chính thức xếp hạng các sở, ngành, UBND cấp huyện (đến 2024) và UBND cấp xã (từ 2025) của tỉnh. Các con số này do máy tạo ra để trình diễn, không phải kết quả thật.",
         "footer.source": "Nguồn",
         "footer.licence": "Giấy phép",
         "footer.updated": "Cập nhật",
@@ -69,8 +69,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "class.average": "Average",
         "class.weak": "Weak",
         "illustrative.banner": (
-            "Illustrative data: no published table ranking the province's departments and district "
-            "committees was found. These figures are machine-generated for demonstration, not real results."
+            "Illustrative data: no published table ranking the province's departments, district committees "
+            "(until 2024) or commune committees (from 2025) was found. These figures are machine-generated for demonstration, not real results."
         ),
         "footer.source": "Source",
         "footer.licence": "Licence",

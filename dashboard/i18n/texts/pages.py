@@ -41,9 +41,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "rank.step": "{steps} bậc",
         "rank.steps": "{steps} bậc",
         "rank.same": "giữ nguyên",
-        "rank.new": "mới",
+        "rank.new": "đơn vị mới",
         "rank.merged": "sáp nhập",
-        "rank.not_comparable": "không so sánh được",
         "rankings.title": "Xếp hạng",
         "rankings.heading": "Xếp hạng các cơ quan, đơn vị",
         "rankings.break_note": (
@@ -128,9 +127,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "rank.step": "{steps} place",
         "rank.steps": "{steps} places",
         "rank.same": "unchanged",
-        "rank.new": "new",
+        "rank.new": "new unit",
         "rank.merged": "merged",
-        "rank.not_comparable": "not comparable",
         "rankings.title": "Rankings",
         "rankings.heading": "Rankings of agencies and districts",
         "rankings.break_note": (
