@@ -7,18 +7,17 @@ section). Real and illustrative figures never share a chart or a series.
 
 from __future__ import annotations
 
-from urllib.parse import urlparse
-
 import dash
 import pandas as pd
 from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
 from dashboard import components, queries
+from dashboard.components import published as cite
 from dashboard.figures import charts
 from dashboard.figures import compare as figures
 from dashboard.i18n import format_number, normalize_language, t
 from dashboard.queries import ObservationFilter
-from dashboard.views import comparison
+from dashboard.views import comparison, published
 from dashboard.web import validation as rule
 from dashboard.web.validation import guarded
 
@@ -38,7 +37,9 @@ LANG = "edocs-lang"
 URL_SINK = "edocs-url-sink"
 
 PROVINCE = "51"
-LEVELS = ("provincial", "district", "commune", "all", "province")
+LEVELS = ("provincial", "district", "commune", "all", "province", "unit")
+# Province-wide figures of Quảng Ngãi and Kon Tum, and the one unit a source gives a figure for.
+PUBLISHED_UNITS = ("51", "62", "bql-kkt-dung-quat")
 # Each illustrative share and the counts it is computed from (numerator, denominator).
 UNIT_SHARES = {
     "EDOC_PROCESSED_ONLINE_SHARE": ("EDOC_DOCS_ELECTRONIC", "EDOC_DOCS_ISSUED"),
@@ -47,35 +48,40 @@ UNIT_SHARES = {
 UNIT_GROUPS = ("district", "department")
 
 
-def _number(value: float, lang: str) -> str:
-    return format_number(value, lang, decimals=0 if float(value).is_integer() else 1)
-
-
-def published_value(
-    value: float | None, high: float | None, qualifier: str | None, measure: str, *, lang: str
-) -> str:
-    """A published figure worded honestly: 'trên 99 %', 'gần 88 %', '81–86 %', '95 %'."""
-    if value is None or pd.isna(value):
-        return "–"
-    key = qualifier if qualifier in ("lower_bound", "approx", "range", "exact") else "exact"
-    if key == "range" and (high is None or pd.isna(high)):
-        key = "exact"
-    text = t(f"qualifier.{key}", lang, value=_number(value, lang), high=_number(high or 0, lang))
-    return f"{text} %" if measure == "percent" else text
+def _figure(row: dict, lang: str) -> str:
+    """A figure as published; a rank printed in words ('dẫn đầu 63 tỉnh') as rank/of."""
+    if row["measure"] == "rank" and pd.notna(row["rank"]):
+        return (
+            f"{int(row['rank'])}/{int(row['rank_of'])}" if pd.notna(row["rank_of"]) else str(int(row["rank"]))
+        )
+    return published.figure_text(
+        row["value"],
+        high=row["value_high"],
+        qualifier=row["qualifier"],
+        measure=row["measure"],
+        published=row["value_published"],
+        lang=lang,
+    )
 
 
 def _province_rows(lang: str) -> pd.DataFrame:
     """Published province-wide e-document figures of Quảng Ngãi, never illustrative ones."""
-    codes = tuple(c for c in queries.indicators()["code"] if c.startswith("EDOC_"))
-    frame = queries.observations(ObservationFilter(indicators=codes, unit_codes=(PROVINCE,)))
+    indicators = queries.indicators()
+    codes = tuple(indicators.loc[indicators["family"] == "edoc", "code"])
+    frame = queries.observations(ObservationFilter(indicators=codes, unit_codes=PUBLISHED_UNITS))
     frame = frame[(frame["data_kind"] != "illustrative") & frame["gov_level"].isin(LEVELS)].copy()
     frame["level_order"] = frame["gov_level"].map({level: i for i, level in enumerate(LEVELS)})
     frame = frame.sort_values(["indicator_code", "year", "level_order"])
     frame["indicator"] = frame["indicator_name_vi" if lang == "vi" else "indicator_name_en"]
-    frame["level"] = [t(f"level.{level}", lang) for level in frame["gov_level"]]
-    frame["text"] = [
-        published_value(r.value, r.value_high, r.qualifier, r.measure, lang=lang) for r in frame.itertuples()
+    name = "unit_name_vi" if lang == "vi" else "unit_name_en"
+    frame["level"] = [
+        r[name]
+        if r["gov_level"] == "unit" or r["unit_code"] != PROVINCE
+        else published.level_text(r["gov_level"], lang)
+        for r in frame.to_dict("records")
     ]
+    frame["text"] = [_figure(r, lang) for r in frame.to_dict("records")]
+    frame["period_text"] = [published.period_text(p, lang) for p in frame["period"]]
     return frame
 
 
@@ -84,7 +90,8 @@ def _province_section(lang: str) -> list:
     heading = html.H2(t("edocs.province_heading", lang), className="h4")
     if rows.empty:
         return [heading, components.empty_state(t("edocs.no_province", lang))]
-    bars = rows.assign(label=[f"{r.indicator} – {r.level} ({r.year})" for r in rows.itertuples()])
+    shares = rows[rows["measure"] == "percent"]
+    bars = shares.assign(label=[f"{r.indicator} – {r.level} ({r.period_text})" for r in shares.itertuples()])
     figure = figures.labelled_bars(
         bars,
         lang=lang,
@@ -97,20 +104,18 @@ def _province_section(lang: str) -> list:
     body = [
         html.Tr(
             [
-                html.Td(str(r.year)),
-                html.Td(r.period),
-                html.Td(r.indicator),
-                html.Td(r.level),
-                html.Td(html.Strong(r.text), className="edoc-value"),
-                html.Td(html.Q(r.value_published, lang="vi") if isinstance(r.value_published, str) else "–"),
+                html.Td(str(r["year"])),
+                html.Td(r["period_text"]),
+                html.Td(r["indicator"]),
+                html.Td(r["level"]),
+                html.Td(html.Strong(r["text"]), className="edoc-value"),
                 html.Td(
-                    html.A(urlparse(r.source_url).netloc, href=r.source_url, rel="noopener", target="_blank")
-                    if isinstance(r.source_url, str) and r.source_url
-                    else r.source_title
+                    html.Q(r["value_published"], lang="vi") if isinstance(r["value_published"], str) else "–"
                 ),
+                html.Td(cite.source_cell(r, lang)),
             ]
         )
-        for r in rows.itertuples()
+        for r in rows.to_dict("records")
     ]
     return [
         heading,
@@ -172,7 +177,8 @@ def unit_section(group: str, index: str, year: int | None, lang: str) -> list:
         y_title=t("edocs.measure_share", lang),
     )
     current = wide[wide["year"] == year].copy()
-    unit_names = frame.drop_duplicates("unit_code").set_index("unit_code")
+    # Names as they were in the year shown (Thị xã Đức Phổ from 2020), not in the first year held.
+    unit_names = frame[frame["year"] == year].drop_duplicates("unit_code").set_index("unit_code")
     current["label"] = current["unit_code"].map(
         unit_names["unit_name_vi" if lang == "vi" else "unit_name_en"]
     )

@@ -6,8 +6,6 @@ Query: table=<indicator>-<year> (e.g. NAT_DTI-2022) picks the national table sho
 
 from __future__ import annotations
 
-from urllib.parse import urlparse
-
 import dash
 import dash_ag_grid as dag
 import pandas as pd
@@ -15,11 +13,13 @@ from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
 from dashboard import components, queries
 from dashboard.components import grid
+from dashboard.components import published as cite
 from dashboard.figures import charts
 from dashboard.figures import compare as figures
-from dashboard.i18n import format_number, normalize_language, t
+from dashboard.i18n import normalize_language, t
 from dashboard.queries import ObservationFilter
-from dashboard.views import comparison
+from dashboard.views import comparison, published
+from dashboard.views import national_position as position
 from dashboard.web import validation as rule
 from dashboard.web.validation import guarded
 
@@ -92,31 +92,30 @@ def _rank_figure(frame: pd.DataFrame, *, lang: str, title: str) -> object:
     return figures.point_texts(figure, texts)
 
 
-def _source_link(url: object, title: object) -> object:
-    if isinstance(url, str) and url:
-        return html.A(urlparse(url).netloc or url, href=url, rel="noopener", target="_blank")
-    return str(title)
-
-
 def _rank_table(frame: pd.DataFrame, lang: str) -> html.Div:
+    """Every figure held, one row per source: rank, value and period as published, and the source."""
     header = [
-        "edocs.col.year",
+        "edocs.col.period",
         "national.col.index",
         "national.col.rank",
+        "national.col.value",
         "edocs.col.published",
         "edocs.col.source",
     ]
+    conflicted = position.conflicts(frame)
+    name = "indicator_name_vi" if lang == "vi" else "indicator_name_en"
     body = [
         html.Tr(
             [
-                html.Td(str(r.year)),
-                html.Td(name),
-                html.Td(html.Strong(_rank_text(r.rank, r.rank_of))),
-                html.Td(r.value_published if isinstance(r.value_published, str) else "–"),
-                html.Td(_source_link(r.source_url, r.source_title)),
+                html.Td(published.period_text(r["period"], lang)),
+                html.Td(r[name]),
+                html.Td(html.Strong(position.rank_cell(r, lang, conflicted))),
+                html.Td(position.value_cell(r, lang)),
+                html.Td(r["value_published"] if isinstance(r["value_published"], str) else "–"),
+                html.Td(cite.source_cell(r, lang)),
             ]
         )
-        for r, name in zip(frame.itertuples(), _name(frame, lang, "indicator_name"), strict=True)
+        for r in frame.sort_values(["year", "indicator_code"]).to_dict("records")
     ]
     return html.Div(
         html.Table(
@@ -166,7 +165,7 @@ def table_rows(choice: tuple[str, int] | None, lang: str) -> tuple[list[dict], l
             "province": name,
             "code": r.unit_code,
             "value": r.value if pd.notna(r.value) else None,
-            "value_text": format_number(r.value, lang, decimals=3),
+            "value_text": published.number_as_published(r.value, published=r.value_published, lang=lang),
             "published": r.value_published if isinstance(r.value_published, str) else "",
             "kind": t(f"source_kind.{r.data_kind}", lang),
         }
@@ -201,20 +200,65 @@ def _columns(lang: str) -> list[dict]:
     ]
 
 
+def _dti_2024() -> pd.DataFrame:
+    """DTI 2024 rows of both groupings and the national aggregates of every year."""
+    frame = queries.observations(ObservationFilter(indicators=position.GROUPINGS, years=(2024,)))
+    return pd.concat([frame, queries.observations(ObservationFilter(indicators=position.AGGREGATES))])
+
+
+def _position_2024(kontum: pd.DataFrame, lang: str) -> list:
+    """DTI 2024 in both groupings, Quảng Ngãi's value not found, and the comparison chart."""
+    frame = _dti_2024()
+    aggregates = frame[frame["indicator_code"].isin(position.AGGREGATES)]
+    lines = position.comparison_lines(kontum, aggregates, lang)
+    chart = charts.year_lines(
+        lines,
+        lang=lang,
+        title=figures.wrap(t("national.values_chart", lang), width=44),
+        source_line=comparison.source_line(pd.concat([kontum, aggregates]), lang),
+        y_title=t("national.col.value", lang),
+        decimals=4,
+    )
+    provinces = frame[frame["indicator_code"].isin(position.GROUPINGS)]
+    return [
+        html.H2(t("national.dti2024_heading", lang), className="h4 mt-4"),
+        html.P(t("national.dti2024_lead", lang)),
+        html.P(
+            [html.Strong(t("national.qn_2024", lang) + ": "), t("published.not_found", lang)],
+            className="alert alert-secondary",
+            id="national-qn-2024",
+        ),
+        html.Div(dcc.Graph(figure=chart, config=figures.graph_config(lang)), className="chart-card"),
+        _rank_table(pd.concat([provinces, aggregates]), lang),
+    ]
+
+
 def layout(lang: str | None = None, **query: str) -> html.Div:
     """Render the national page; the national table follows the query string."""
     lang = normalize_language(lang)
+    ranks_all = queries.observations(
+        ObservationFilter(indicators=_national_codes(), unit_codes=(QUANG_NGAI,))
+    )
+    ranks_all = ranks_all[~ranks_all["indicator_code"].isin(position.AGGREGATES)]
+    kontum_all = queries.observations(ObservationFilter(indicators=("NAT_DTI",), unit_codes=(KON_TUM,)))
+    # Charts draw one point per year and index; a year whose sources disagree gets no point, only words.
+    conflicted = position.conflicts(ranks_all)
     ranks = best_rows(
-        queries.observations(ObservationFilter(indicators=_national_codes(), unit_codes=(QUANG_NGAI,)))
+        ranks_all[
+            [
+                (int(y), c, u) not in conflicted
+                for y, c, u in zip(
+                    ranks_all["year"], ranks_all["indicator_code"], ranks_all["unit_code"], strict=True
+                )
+            ]
+        ]
     )
-    kontum = best_rows(
-        queries.observations(ObservationFilter(indicators=("NAT_DTI",), unit_codes=(KON_TUM,)))
-    )
+    kontum = best_rows(kontum_all)
     choices = table_choices()
     choice = _parse_table(query.get("table"), choices)
     rows, note = table_rows(choice, lang)
     names = queries.indicators().set_index("code")["name_vi" if lang == "vi" else "name_en"]
-    sources = pd.concat([ranks, kontum])
+    sources = pd.concat([ranks_all, kontum_all, _dti_2024()])
     content = [
         dcc.Store(id=LANG, data=lang),
         html.Div(id=URL_SINK, hidden=True),
@@ -237,8 +281,9 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
                 ),
                 className="chart-card",
             ),
-            _rank_table(ranks, lang),
+            _rank_table(ranks_all, lang),
         ]
+    content += _position_2024(kontum_all, lang)
     content += [
         html.H2(t("national.table_heading", lang), className="h4 mt-4"),
         html.Div(
@@ -288,7 +333,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
                 ),
                 className="chart-card",
             ),
-            _rank_table(kontum, lang),
+            _rank_table(kontum_all, lang),
         ]
     content.append(components.source_list(comparison.sources_of(sources), lang=lang))
     return components.page_frame(

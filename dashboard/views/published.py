@@ -131,7 +131,7 @@ def period_text(period: object, lang: str) -> str:
 
 
 def date_text(published: object, lang: str) -> str:
-    """A date as published: '2020-03-31' -> '31/3/2020', '2016' stays '2016', '2020 (đầu năm)' -> 'early 2020'."""
+    """A date as published: '2020-03-31' -> '31/3/2020'; '2016' and '2020 (đầu năm)' stay as printed."""
     text = "" if _missing(published) else str(published).strip()
     match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)
     if match:
@@ -215,4 +215,3 @@ def generated_sentence(sentence: str, lang: str) -> str:
 def generated_source_line(lang: str) -> str:
     """The source line under a chart (and in its PNG) of generated figures."""
     return t("generated.source_line", lang, label=generated_label(lang), note=generated_note(lang))
-
