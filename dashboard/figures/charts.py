@@ -11,7 +11,7 @@ from collections.abc import Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.i18n import d3_locale_format, format_number
+from dashboard.i18n import d3_locale_format, format_number, t
 
 SERIES_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")  # Okabe–Ito
 CHART_CONFIG = {
@@ -22,7 +22,28 @@ CHART_CONFIG = {
 }
 
 
+def generated_marks(title: str, source_line: str, lang: str) -> tuple[str, list[dict]]:
+    """A chart of generated figures (its source line starts with the label, views/published.py) carries
+    the label in its title and across the plot, so a saved PNG cannot pass for real figures."""
+    label = t("generated.label", lang)
+    if not source_line.startswith(label):
+        return title, []
+    watermark = {
+        "text": label,
+        "xref": "paper",
+        "yref": "paper",
+        "x": 0.5,
+        "y": 0.5,
+        "showarrow": False,
+        "textangle": -20,
+        "opacity": 0.12,
+        "font": {"size": 56, "color": "#b35900"},
+    }
+    return (title if title.startswith(label) else f"{label} – {title}"), [watermark]
+
+
 def _base_layout(*, title: str, source_line: str, lang: str, height: int) -> dict:
+    title, marks = generated_marks(title, source_line, lang)
     return {
         **d3_locale_format(lang),
         "title": {"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
@@ -46,7 +67,8 @@ def _base_layout(*, title: str, source_line: str, lang: str, height: int) -> dic
                 "showarrow": False,
                 "font": {"size": 11, "color": "#57606a"},
                 "align": "left",
-            }
+            },
+            *marks,
         ],
         "xaxis": {"dtick": 1, "gridcolor": "#eaeef2", "tickformat": "d"},
         "yaxis": {"gridcolor": "#eaeef2", "zeroline": False},

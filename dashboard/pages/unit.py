@@ -12,7 +12,7 @@ from dashboard.components import embed as embeds
 from dashboard.figures import charts
 from dashboard.i18n import format_number, normalize_language, t
 from dashboard.queries import ObservationFilter
-from dashboard.views import analysis
+from dashboard.views import analysis, comparison
 
 
 def _title(code: str | None = None, **_query: str) -> str:
@@ -37,9 +37,7 @@ def _name(row: pd.Series, lang: str) -> str:
 
 
 def _source_line(frame: pd.DataFrame, lang: str) -> str:
-    kinds = sorted(set(frame["data_kind"]))
-    label = ", ".join(t(f"source_kind.{k}", lang) for k in kinds)
-    return f"{t('footer.source', lang)}: {label} – {t('site.short_title', lang)}"
+    return comparison.source_line(frame, lang)
 
 
 def _data_table(frame: pd.DataFrame, columns: list[tuple[str, str]], *, caption: str) -> html.Details:

@@ -320,9 +320,19 @@ def _date(value):
 
 
 def last_updated() -> str:
-    """Date of the latest import (ISO), for page footers."""
+    """Date the figures were last read from their sources (ISO), for footers and citations.
+
+    The data's own date (`accessed` in the datasets' metadata), not the build time; a dataset without one
+    (a file uploaded through the importer) counts by its import date.
+    """
     frame = datasets()
-    return "" if frame.empty else str(pd.to_datetime(frame["imported_at"]).max().date())
+    if frame.empty:
+        return ""
+    dates = [
+        str(accessed)[:10] if pd.notna(accessed) else str(pd.Timestamp(imported).date())
+        for accessed, imported in zip(frame["accessed"], frame["imported_at"], strict=True)
+    ]
+    return max(dates)
 
 
 @_versioned

@@ -9,7 +9,7 @@ import pandas as pd
 from dashboard import queries
 from dashboard.i18n import format_number, t
 from dashboard.queries import ObservationFilter
-from dashboard.views import analysis
+from dashboard.views import analysis, published
 
 RANK_CHANGE_ARROWS = {"up": "▲", "down": "▼", "same": "=", "new": "★", "merged": "⊕", "not_comparable": "≠"}
 
@@ -140,7 +140,8 @@ def summary_sentence(data: ViewData, *, lang: str, index_name: str) -> str:
         text += " " + t("summary.improved", lang, improved=h.improved, previous=data.view.year - 1)
     else:
         text += " " + t("summary.not_comparable", lang)
-    return text
+    # The sentence is what gets quoted: it carries the label itself, not only the banner below it.
+    return published.generated_sentence(text, lang) if data.illustrative else text
 
 
 def index_options(view: analysis.View, lang: str) -> list[dict[str, str]]:

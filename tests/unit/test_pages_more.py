@@ -228,7 +228,7 @@ def test_compare_meta_tags_name_the_picked_units(client):
     body = client.get("/so-sanh?units=522,526").get_data(as_text=True)
     assert re.search(r'og:title" content="[^"]*Thành phố Quảng Ngãi, Huyện Tây Trà', body)
     generic = client.get("/so-sanh?units=zzz").get_data(as_text=True)
-    assert 'og:title" content="So sánh' in generic
+    assert 'og:title" content="MINH HỌA – So sánh' in generic  # every compared figure is generated
 
 
 def test_graph_config_speaks_vietnamese(app):
