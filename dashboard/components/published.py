@@ -7,6 +7,7 @@ from urllib.parse import urlparse
 from dash import html
 
 from dashboard import queries
+from dashboard.i18n import t
 from dashboard.views import published
 
 
@@ -26,3 +27,32 @@ def source_cell(row: dict, lang: str) -> object:
     else:
         parts.append(stated.title)
     return html.Span(parts)
+
+
+def figures_table(rows: list[dict], *, lang: str, unit_column: bool = False) -> html.Div:
+    """Published figures, one per row: what, who (level or unit), the figure as worded, as printed, source.
+
+    Rows are observation records with `indicator`, `level` and `text` (the figure worded by
+    views/published.py) already set by the page.
+    """
+    columns = ("period", "indicator", "unit" if unit_column else "level", "value", "published", "source")
+    header = html.Tr([html.Th(t(f"edocs.col.{c}", lang), scope="col") for c in columns])
+    body = [
+        html.Tr(
+            [
+                html.Td(published.period_text(r["period"], lang)),
+                html.Td(r["indicator"]),
+                html.Td(r["level"]),
+                html.Td(html.Strong(r["text"]), className="edoc-value"),
+                html.Td(
+                    html.Q(r["value_published"], lang="vi") if isinstance(r["value_published"], str) else "–"
+                ),
+                html.Td(source_cell(r, lang)),
+            ]
+        )
+        for r in rows
+    ]
+    return html.Div(
+        html.Table([html.Thead(header), html.Tbody(body)], className="table table-sm data-table mt-3"),
+        className="table-responsive",
+    )

@@ -48,22 +48,6 @@ UNIT_SHARES = {
 UNIT_GROUPS = ("district", "department")
 
 
-def _figure(row: dict, lang: str) -> str:
-    """A figure as published; a rank printed in words ('dẫn đầu 63 tỉnh') as rank/of."""
-    if row["measure"] == "rank" and pd.notna(row["rank"]):
-        return (
-            f"{int(row['rank'])}/{int(row['rank_of'])}" if pd.notna(row["rank_of"]) else str(int(row["rank"]))
-        )
-    return published.figure_text(
-        row["value"],
-        high=row["value_high"],
-        qualifier=row["qualifier"],
-        measure=row["measure"],
-        published=row["value_published"],
-        lang=lang,
-    )
-
-
 def _province_rows(lang: str) -> pd.DataFrame:
     """Published province-wide e-document figures of Quảng Ngãi, never illustrative ones."""
     indicators = queries.indicators()
@@ -72,17 +56,7 @@ def _province_rows(lang: str) -> pd.DataFrame:
     frame = frame[(frame["data_kind"] != "illustrative") & frame["gov_level"].isin(LEVELS)].copy()
     frame["level_order"] = frame["gov_level"].map({level: i for i, level in enumerate(LEVELS)})
     frame = frame.sort_values(["indicator_code", "year", "level_order"])
-    frame["indicator"] = frame["indicator_name_vi" if lang == "vi" else "indicator_name_en"]
-    name = "unit_name_vi" if lang == "vi" else "unit_name_en"
-    frame["level"] = [
-        r[name]
-        if r["gov_level"] == "unit" or r["unit_code"] != PROVINCE
-        else published.level_text(r["gov_level"], lang)
-        for r in frame.to_dict("records")
-    ]
-    frame["text"] = [_figure(r, lang) for r in frame.to_dict("records")]
-    frame["period_text"] = [published.period_text(p, lang) for p in frame["period"]]
-    return frame
+    return published.worded(frame, lang, home=PROVINCE)
 
 
 def _province_section(lang: str) -> list:
@@ -99,32 +73,11 @@ def _province_section(lang: str) -> list:
         source_line=comparison.source_line(rows, lang),
         x_title="%",
     )
-    columns = ("year", "period", "indicator", "level", "value", "published", "source")
-    header = html.Tr([html.Th(t(f"edocs.col.{c}", lang), scope="col") for c in columns])
-    body = [
-        html.Tr(
-            [
-                html.Td(str(r["year"])),
-                html.Td(r["period_text"]),
-                html.Td(r["indicator"]),
-                html.Td(r["level"]),
-                html.Td(html.Strong(r["text"]), className="edoc-value"),
-                html.Td(
-                    html.Q(r["value_published"], lang="vi") if isinstance(r["value_published"], str) else "–"
-                ),
-                html.Td(cite.source_cell(r, lang)),
-            ]
-        )
-        for r in rows.to_dict("records")
-    ]
     return [
         heading,
         html.P(t("edocs.province_note", lang), className="text-muted small"),
         html.Div(dcc.Graph(figure=figure, config=figures.graph_config(lang)), className="chart-card"),
-        html.Div(
-            html.Table([html.Thead(header), html.Tbody(body)], className="table table-sm data-table mt-3"),
-            className="table-responsive",
-        ),
+        cite.figures_table(rows.to_dict("records"), lang=lang),
         components.source_list(comparison.sources_of(rows), lang=lang),
     ]
 

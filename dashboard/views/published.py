@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
+import pandas as pd
+
 from dashboard.i18n import format_number, normalize_language, t
 
 QUALIFIERS = ("exact", "lower_bound", "upper_bound", "approx", "range")
@@ -139,22 +141,48 @@ def date_text(published: object, lang: str) -> str:
     return period_text(text, lang)
 
 
-def figure_line(row: Mapping[str, object] | object, lang: str) -> str:
+def figure_line(row: Mapping[str, object], lang: str) -> str:
     """'trên 99 % · Cơ quan cấp tỉnh · 9 tháng 2024': value, level and period of one observation."""
-    get = row.get if isinstance(row, Mapping) else lambda k, d=None: getattr(row, k, d)  # type: ignore[union-attr]
+    level = row.get("gov_level")
     parts = [
-        figure_text(
-            get("value"),
-            high=get("value_high"),
-            qualifier=get("qualifier"),
-            measure=str(get("measure") or ""),
-            published=get("value_published"),
-            lang=lang,
-        ),
-        level_text(get("gov_level"), lang) if get("gov_level") not in ("", "unit", None) else "",
-        period_text(get("period"), lang),
+        observation_text(row, lang),
+        level_text(level, lang) if level not in ("", "unit", None) else "",  # type: ignore[arg-type]
+        period_text(row.get("period"), lang),
     ]
     return " · ".join(p for p in parts if p)
+
+
+def observation_text(row: Mapping[str, object], lang: str) -> str:
+    """One observation's figure as published; a rank printed in words ('dẫn đầu 63 tỉnh') as '1/63'."""
+    rank, rank_of = row.get("rank"), row.get("rank_of")
+    if row.get("measure") == "rank" and not _missing(rank):
+        return f"{int(rank)}/{int(rank_of)}" if not _missing(rank_of) else str(int(rank))  # type: ignore[arg-type]
+    return figure_text(
+        row.get("value"),  # type: ignore[arg-type]
+        high=row.get("value_high"),  # type: ignore[arg-type]
+        qualifier=row.get("qualifier"),  # type: ignore[arg-type]
+        measure=str(row.get("measure") or ""),
+        published=row.get("value_published"),  # type: ignore[arg-type]
+        lang=lang,
+    )
+
+
+def worded(frame: pd.DataFrame, lang: str, *, home: str) -> pd.DataFrame:
+    """Observations with the columns a page shows: indicator, level (or the unit when it is not `home`),
+    text (the figure as published) and period_text."""
+    records = frame.to_dict("records")
+    name = "unit_name_vi" if lang == "vi" else "unit_name_en"
+    return frame.assign(
+        indicator=frame["indicator_name_vi" if lang == "vi" else "indicator_name_en"],
+        level=[
+            r[name]
+            if r["gov_level"] == "unit" or r["unit_code"] != home
+            else level_text(r["gov_level"], lang)
+            for r in records
+        ],
+        text=[observation_text(r, lang) for r in records],
+        period_text=[period_text(p, lang) for p in frame["period"]],
+    )
 
 
 @dataclass(frozen=True)
