@@ -3,15 +3,15 @@ and ties, the 2020 series break, and the reorganisation timeline with legal base
 
 from __future__ import annotations
 
-from urllib.parse import urlparse
-
 import dash
 import pandas as pd
 from dash import html
 
 from dashboard import components, queries
+from dashboard.components import citations as cite
 from dashboard.domain.scoring import CLASS_CODES, competition_ranks
-from dashboard.i18n import format_number, normalize_language, t
+from dashboard.i18n import CATALOGS, format_number, normalize_language, t
+from dashboard.views import published
 
 dash.register_page(
     __name__,
@@ -129,6 +129,12 @@ def _ranks(lang: str) -> html.Section:
     )
 
 
+def _event_text(row: dict, lang: str) -> str:
+    """The event in the page's language (i18n/texts/events.py); the stored source text if not listed."""
+    key = f"event.{row['date_published']}"
+    return t(key, lang) if key in CATALOGS[lang] else row["description_vi"]
+
+
 def _timeline(lang: str) -> html.Section:
     events = queries.events()
     header = html.Tr(
@@ -137,17 +143,13 @@ def _timeline(lang: str) -> html.Section:
     rows = [
         html.Tr(
             [
-                html.Td(str(r.event_date)),
-                html.Td(r.description_vi, lang="vi"),
-                html.Td(r.legal_basis if isinstance(r.legal_basis, str) else "–"),
-                html.Td(
-                    html.A(urlparse(r.source_url).netloc, href=r.source_url, rel="noopener", target="_blank")
-                    if isinstance(r.source_url, str) and r.source_url
-                    else "–"
-                ),
+                html.Td(published.date_text(r["date_published"], lang)),  # as published: '2016', 'early 2020'
+                html.Td(_event_text(r, lang)),
+                html.Td(r["legal_basis"] if isinstance(r["legal_basis"], str) else "–"),
+                html.Td(cite.source_cell(r, lang)),
             ]
         )
-        for r in events.itertuples()
+        for r in events.to_dict("records")
     ]
     return html.Section(
         [

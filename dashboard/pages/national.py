@@ -12,8 +12,8 @@ import pandas as pd
 from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
 from dashboard import components, queries
+from dashboard.components import citations as cite
 from dashboard.components import grid
-from dashboard.components import published as cite
 from dashboard.figures import charts
 from dashboard.figures import compare as figures
 from dashboard.i18n import normalize_language, t

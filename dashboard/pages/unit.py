@@ -8,8 +8,8 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard import components, queries, urls
+from dashboard.components import citations as cite
 from dashboard.components import embed as embeds
-from dashboard.components import published as cite
 from dashboard.figures import charts
 from dashboard.i18n import format_number, normalize_language, t
 from dashboard.queries import ObservationFilter
