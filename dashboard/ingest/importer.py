@@ -137,6 +137,7 @@ def validate_observations(dataset: Dataset, header: list[str], rows: list[Row], 
         return [], problems
     records = []
     default_source = dataset.local_source_ids[0] if len(dataset.local_source_ids) == 1 else None
+    generated = all(s.get("kind") == "illustrative" for s in dataset.meta.get("sources", []))
     allowed_kind = dataset.meta.get("unit_kind")
     for row in rows:
         year = _year(row, file, problems)
@@ -194,7 +195,7 @@ def validate_observations(dataset: Dataset, header: list[str], rows: list[Row], 
                 "value": value,
                 "value_high": value_high,
                 "qualifier": qualifier,
-                "value_published": _cell(row, "value_published") or None,
+                "value_published": None if generated else (_cell(row, "value_published") or None),
                 "rank": rank,
                 "rank_of": rank_of,
                 "class_label": class_code,
@@ -310,6 +311,8 @@ def validate_annex(dataset: Dataset, header: list[str], rows: list[Row], catalog
         roles["class"] or "",
     )
     source = dataset.source_id(dataset.local_source_ids[0])
+    # Generated figures were never published: "as published" stays empty so no download can present them so.
+    generated = all(s.get("kind") == "illustrative" for s in dataset.meta.get("sources", []))
     records: list[dict] = []
     by_group: dict[str, list[tuple[dict, int | None, str | None]]] = {}
     for annex_row in annex_rows:
@@ -361,7 +364,7 @@ def validate_annex(dataset: Dataset, header: list[str], rows: list[Row], catalog
                 "value": value,
                 "value_high": None,
                 "qualifier": "exact",
-                "value_published": _published(annex_row.published[code]),
+                "value_published": None if generated else _published(annex_row.published[code]),
                 "rank": None,
                 "rank_of": None,
                 "class_label": None,

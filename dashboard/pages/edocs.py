@@ -1,7 +1,7 @@
 """E-documents (/van-ban-dien-tu): published province-wide rates by government level, worded as published,
 then the illustrative figures by unit (numerators and denominators) in a separate, bannered section.
 
-Query: group=district|department, index=EDOC_PROCESSED_ONLINE_SHARE|EDOC_SIGNED_SHARE, year (of the unit
+Query: group=district|department, index=EDOC_ONLINE_SHARE_ILLUSTRATIVE|EDOC_SIGNED_SHARE_ILLUSTRATIVE, year (of the unit
 section). Real and illustrative figures never share a chart or a series.
 """
 
@@ -42,8 +42,8 @@ LEVELS = ("provincial", "district", "commune", "all", "province", "unit")
 PUBLISHED_UNITS = ("51", "62", "bql-kkt-dung-quat")
 # Each illustrative share and the counts it is computed from (numerator, denominator).
 UNIT_SHARES = {
-    "EDOC_PROCESSED_ONLINE_SHARE": ("EDOC_DOCS_ELECTRONIC", "EDOC_DOCS_ISSUED"),
-    "EDOC_SIGNED_SHARE": ("EDOC_DOCS_SIGNED", "EDOC_DOCS_ISSUED"),
+    "EDOC_ONLINE_SHARE_ILLUSTRATIVE": ("EDOC_DOCS_ELECTRONIC", "EDOC_DOCS_ISSUED"),
+    "EDOC_SIGNED_SHARE_ILLUSTRATIVE": ("EDOC_DOCS_SIGNED", "EDOC_DOCS_ISSUED"),
 }
 UNIT_GROUPS = ("district", "department")
 
@@ -96,7 +96,7 @@ def _unit_years() -> list[int]:
 def _resolve(query: dict[str, str]) -> tuple[str, str, int | None]:
     """Group, share indicator and year of the unit section; anything unknown falls back to defaults."""
     group = query.get("group") if query.get("group") in UNIT_GROUPS else "district"
-    index = query.get("index") if query.get("index") in UNIT_SHARES else "EDOC_PROCESSED_ONLINE_SHARE"
+    index = query.get("index") if query.get("index") in UNIT_SHARES else "EDOC_ONLINE_SHARE_ILLUSTRATIVE"
     years = _unit_years()
     text = str(query.get("year") or "")
     year = int(text) if text.isdigit() and int(text) in years else (max(years) if years else None)

@@ -29,7 +29,7 @@ def _description(code: str | None = None, **_query: str) -> str:
 
 dash.register_page(__name__, path_template="/don-vi/<code>", title=_title, description=_description, order=9)
 
-EDOC_INDICATORS = ("EDOC_PROCESSED_ONLINE_SHARE", "EDOC_SIGNED_SHARE")
+EDOC_INDICATORS = ("EDOC_ONLINE_SHARE_ILLUSTRATIVE", "EDOC_SIGNED_SHARE_ILLUSTRATIVE")
 SCORE_TOTALS = ("ITR_TOTAL", "DTI_TOTAL")
 
 

@@ -243,3 +243,8 @@ def generated_sentence(sentence: str, lang: str) -> str:
 def generated_source_line(lang: str) -> str:
     """The source line under a chart (and in its PNG) of generated figures."""
     return t("generated.source_line", lang, label=generated_label(lang), note=generated_note(lang))
+
+
+def file_label() -> str:
+    """The label written on every row of a generated data file (both languages: files have no page)."""
+    return f"{generated_label('vi')} / {generated_label('en')}"

@@ -136,7 +136,7 @@ def test_honest_wording_of_published_figures(app, pages):
 
 def test_edocs_keeps_illustrative_apart_with_its_banner(app, pages):
     with app.server.test_request_context("/"):
-        section = pages["edocs"].unit_section("district", "EDOC_SIGNED_SHARE", 2024, "en")
+        section = pages["edocs"].unit_section("district", "EDOC_SIGNED_SHARE_ILLUSTRATIVE", 2024, "en")
         province = pages["edocs"]._province_rows("en")
     assert "ILLUSTRATIVE" in text_of(section)
     assert set(province["data_kind"]) <= {"official", "press"}
@@ -149,7 +149,7 @@ def test_edocs_callback_redraws_the_unit_section(client):
         "outputs": {"id": "edocs-unit-section", "property": "children"},
         "inputs": [
             {"id": "edocs-group", "property": "value", "value": "department"},
-            {"id": "edocs-index", "property": "value", "value": "EDOC_SIGNED_SHARE"},
+            {"id": "edocs-index", "property": "value", "value": "EDOC_SIGNED_SHARE_ILLUSTRATIVE"},
             {"id": "edocs-year", "property": "value", "value": 2020},
         ],
         "state": [{"id": "edocs-lang", "property": "data", "value": "en"}],
