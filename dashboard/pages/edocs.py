@@ -1,8 +1,8 @@
 """E-documents (/van-ban-dien-tu): published province-wide rates by government level, worded as published,
 then the illustrative figures by unit (numerators and denominators) in a separate, bannered section.
 
-Query: group=district|department, index=EDOC_ONLINE_SHARE_ILLUSTRATIVE|EDOC_SIGNED_SHARE_ILLUSTRATIVE, year (of the unit
-section). Real and illustrative figures never share a chart or a series.
+Query: group=district|department, index=EDOC_ONLINE_SHARE_ILLUSTRATIVE|EDOC_SIGNED_SHARE_ILLUSTRATIVE,
+year (of the unit section). Real and illustrative figures never share a chart, a series or a code.
 """
 
 from __future__ import annotations
