@@ -12,6 +12,7 @@ COUNTRY = "VN"
 AGGREGATES = ("NAT_DTI_NATIONAL", "NAT_DTI_PROV_AVG")
 GROUPINGS = ("NAT_DTI_34", "NAT_DTI")
 CONFLICT = "conflict"  # the note of rows that report one rank two ways (scripts/shared_figures/national.py)
+KIND_PREFERENCE = {"official": 0, "press": 1, "reference": 2, "illustrative": 3}
 
 
 def conflicts(frame: pd.DataFrame) -> set[tuple[int, str, str]]:
@@ -34,11 +35,38 @@ def rank_cell(row: dict, lang: str, conflicted: set[tuple[int, str, str]]) -> st
     """'26/63', or the conflict said in words, or 'not found'."""
     if (int(row["year"]), row["indicator_code"], row["unit_code"]) in conflicted:
         return f"{t('published.conflict', lang)}: {row['value_published']}"
-    if pd.isna(row["rank"]):
-        return "–"
-    return f"{int(row['rank'])}/{int(row['rank_of'])}" if pd.notna(row["rank_of"]) else str(int(row["rank"]))
+    return rank_text(row["rank"], row["rank_of"])
 
 
 def value_cell(row: dict, lang: str) -> str:
     """The value with the decimals the source printed ('0,8002'), or '–'."""
     return published.number_as_published(row["value"], published=row.get("value_published"), lang=lang)
+
+
+def best_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    """One row per (year, indicator, unit): official sources first, then the press."""
+    frame = frame.assign(preference=frame["data_kind"].map(KIND_PREFERENCE).fillna(9))
+    frame = frame.sort_values(["preference", "source_id"]).drop_duplicates(
+        ["year", "indicator_code", "unit_code"]
+    )
+    return frame.drop(columns="preference").sort_values(["year", "indicator_code", "rank"])
+
+
+def rank_text(rank: object, rank_of: object) -> str:
+    """'26/63', '26' without a count, '–' without a rank."""
+    if pd.isna(rank):
+        return "–"
+    return f"{int(rank)}/{int(rank_of)}" if pd.notna(rank_of) else str(int(rank))
+
+
+def change_of_count(frame: pd.DataFrame, lang: str) -> list[str]:
+    """Sentences for ranks out of a different number of provinces than before (63 → 34 in 2025)."""
+    frame = frame.dropna(subset=["rank_of"]).sort_values("year")
+    if frame.empty:
+        return []
+    before = int(frame["rank_of"].mode().iloc[0])
+    changed = frame[frame["rank_of"] != before]
+    return [
+        t("national.change_34", lang, year=r.year, of=int(r.rank_of), before=before, rank=int(r.rank))
+        for r in changed.itertuples()
+    ]
