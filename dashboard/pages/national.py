@@ -159,7 +159,7 @@ def table_rows(choice: tuple[str, int] | None, lang: str) -> tuple[list[dict], l
             "province": name,
             "code": r.unit_code,
             "value": r.value if pd.notna(r.value) else None,
-            "value_text": published.number_as_published(r.value, published=r.value_published, lang=lang),
+            "value_text": position.value_cell(r._asdict(), lang),
             "published": r.value_published if isinstance(r.value_published, str) else "",
             "period": published.period_text(r.period, lang),
             "kind": t(f"source_kind.{r.data_kind}", lang),

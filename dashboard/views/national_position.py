@@ -39,8 +39,17 @@ def rank_cell(row: dict, lang: str, conflicted: set[tuple[int, str, str]]) -> st
 
 
 def value_cell(row: dict, lang: str) -> str:
-    """The value with the decimals the source printed ('0,8002'), or '–'."""
-    return published.number_as_published(row["value"], published=row.get("value_published"), lang=lang)
+    """The value as the source printed it ('0,8002', '86,45 %'), or '–'."""
+    if pd.isna(row["value"]):
+        return "–"
+    return published.figure_text(
+        row["value"],
+        high=row.get("value_high"),
+        qualifier=row.get("qualifier"),
+        measure=str(row.get("measure") or ""),
+        published=row.get("value_published"),
+        lang=lang,
+    )
 
 
 def best_rows(frame: pd.DataFrame) -> pd.DataFrame:

@@ -66,6 +66,12 @@ def _issuer(url: str) -> str:
     return re.sub(r"^https?://(www\.|amp\.|en\.)?", "", url).split("/")[0]
 
 
+def _github_url(reference: str) -> str | None:
+    """'github:owner/repo@commit:path' (commit optional) as the address of that file on GitHub."""
+    match = re.fullmatch(r"github:([^/@:]+/[^/@:]+)(?:@([0-9a-f]+))?:(.+)", reference)
+    return f"https://github.com/{match[1]}/blob/{match[2] or 'HEAD'}/{match[3]}" if match else None
+
+
 class Sources:
     """Collects one source per distinct URL, in the order first seen."""
 
@@ -83,7 +89,7 @@ class Sources:
                 "kind": "official" if (official or number) and kind == "press" else kind,
                 "issuer": issuer or doc_issuer or _issuer(url),
                 "title": title or url,
-                "url": url if url.startswith("http") else None,
+                "url": url if url.startswith("http") else _github_url(url),
                 "reference": None if url.startswith("http") else url,
                 "document_number": number or None,
                 "document_date": when or None,
