@@ -17,8 +17,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from shared_figures.common import REPO
 from shared_figures.edocs import build_edocs
+from shared_figures.events import build_events
 from shared_figures.national import build_national
-from shared_figures.units import build_events, build_units
+from shared_figures.units import build_units
 
 STEPS = {
     "observations": (build_national, build_edocs),

@@ -78,12 +78,14 @@ class Sources:
     def __init__(self) -> None:
         self.by_url: dict[str, dict[str, object]] = {}
 
-    def get(self, url: str, *, kind: str = "press", issuer: str = "", title: str = "") -> str:
-        """The id of the source read at `url` (registered on first use)."""
+    def get(
+        self, url: str, *, kind: str = "press", issuer: str = "", title: str = "", document: tuple = ()
+    ) -> str:
+        """The id of the source read at `url`, registered on first use; document = (issuer, number, date)."""
         url = url.split(" (")[0].split(" ; ")[0].strip()
         if url not in self.by_url:
             official = any(h in url for h in (".gov.vn", "dti.gov.vn", "github:dvhcvn", "github:madnh"))
-            doc_issuer, number, when = DOCUMENTS.get(url, ("", "", ""))
+            doc_issuer, number, when = document or DOCUMENTS.get(url, ("", "", ""))
             self.by_url[url] = {
                 "id": slug(url),
                 "kind": "official" if (official or number) and kind == "press" else kind,

@@ -274,40 +274,6 @@ class UnitsBuild:
         write(DATA / "reference" / "lineage.csv", self.lineage, lineage_meta)
 
 
-# A page that carries the text of a document but is no fit place to cite it, and the page cited instead.
-REPLACED_SOURCES = {
-    "https://88tysobongda.com/tags/thành+lập+huyện+trà+bồng.htm": (
-        "https://thanhnien.vn/thoi-su/sap-nhap-hanh-chinh-cac-huyen-xa-lan-can-chinh-sach-can-bo-xa-doi-du-1200681.html"
-    ),
-}
-
-
-def build_events(shared: Path) -> None:
-    """Write data/reference/events.csv: dates as published, legal bases, and a citable source for each."""
-    events_sources = Sources()
-    events = [
-        {
-            "date": e["date"],
-            "event": e["event"],
-            "legal_basis": e["legal_basis"],
-            "figures": e["figures"],
-            "source": events_sources.get(REPLACED_SOURCES.get(e["source_url"], e["source_url"])),
-        }
-        for e in read(shared, "qn_reorg_events.csv")
-    ]
-    write(
-        DATA / "reference" / "events.csv",
-        events,
-        dataset_meta(
-            "events",
-            "events",
-            "Mốc sắp xếp tổ chức 2005–2025",
-            "Reorganisation timeline 2005–2025",
-            events_sources,
-        ),
-    )
-
-
 def build_units(shared: Path) -> None:
     """Write data/reference/units.csv and lineage.csv."""
     build = UnitsBuild(shared)

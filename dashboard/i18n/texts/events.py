@@ -27,6 +27,12 @@ _EN = {
     "province in 2025; in operation from 01/7/2025",
     "2025-06-25": "The General Statistics Office publishes the list and codes of the new commune-level units",
     "2025-07-01": "96 commune-level public administration service centres start operating",
+    "2020-10-12": "The Ministry of Information and Communications issues the provincial digital transformation "
+    "index (DTI v1)",
+    "2022-05-20": "The Ministry of Information and Communications issues the provincial digital transformation "
+    "index (DTI v2)",
+    "2025-04-03": "The Ministry of Science and Technology issues the provincial digital transformation index "
+    "(DTI v3)",
 }
 
 _VI = {
@@ -44,6 +50,9 @@ _VI = {
     "2025-06-16": "UBTVQH sắp xếp ĐVHC cấp xã tỉnh Quảng Ngãi (mới) năm 2025; hoạt động từ 01/7/2025",
     "2025-06-25": "Cục Thống kê công bố danh mục và mã số ĐVHC cấp xã mới",
     "2025-07-01": "96 Trung tâm Phục vụ hành chính công cấp xã chính thức hoạt động",
+    "2020-10-12": "Bộ Thông tin và Truyền thông ban hành Bộ chỉ số đánh giá chuyển đổi số cấp tỉnh (DTI v1)",
+    "2022-05-20": "Bộ Thông tin và Truyền thông ban hành Bộ chỉ số đánh giá chuyển đổi số cấp tỉnh (DTI v2)",
+    "2025-04-03": "Bộ Khoa học và Công nghệ ban hành Bộ chỉ số đánh giá chuyển đổi số cấp tỉnh (DTI v3)",
 }
 
 TEXTS: dict[str, dict[str, str]] = {

@@ -129,7 +129,6 @@ TEXTS: dict[str, dict[str, str]] = {
             "đơn vị hành chính."
         ),
         "method.indices_heading": "Các bộ chỉ số",
-        "method.years": "Năm áp dụng",
         "method.legal": "Căn cứ",
         "method.illustrative_note": "Cấu trúc chỉ số thành phần và điểm tối đa là minh họa.",
         "method.col.indicator": "Chỉ số thành phần",
@@ -302,7 +301,6 @@ TEXTS: dict[str, dict[str, str]] = {
             "administrative reorganisations."
         ),
         "method.indices_heading": "Indices",
-        "method.years": "Years",
         "method.legal": "Basis",
         "method.illustrative_note": "The sub-index structure and maxima are illustrative.",
         "method.col.indicator": "Sub-index",

@@ -24,6 +24,8 @@ TEXTS: dict[str, dict[str, str]] = {
 }
 TEXTS["vi"].update(
     {
+        "method.years_held": "Năm có số liệu trên trang",
+        "method.no_source": "chưa có nguồn được lưu cho căn cứ này",
         "national.values_chart": "Giá trị DTI cấp tỉnh: Kon Tum, giá trị quốc gia và trung bình các tỉnh",
         "national.dti2024_heading": "DTI 2024 (công bố 21/10/2025): nhóm 63 tỉnh và nhóm 34 tỉnh",
         "national.dti2024_lead": (
@@ -38,6 +40,8 @@ TEXTS["vi"].update(
 )
 TEXTS["en"].update(
     {
+        "method.years_held": "Years of the figures held here",
+        "method.no_source": "no source stored for this basis",
         "national.values_chart": "Provincial DTI values: Kon Tum, the national value and the provincial average",
         "national.dti2024_heading": "DTI 2024 (published 21/10/2025): 63-province and 34-province groupings",
         "national.dti2024_lead": (
