@@ -217,6 +217,16 @@ def source_text(row: Mapping[str, object] | object, lang: str) -> SourceText:
     )
 
 
+def in_language(text: object, lang: str) -> str:
+    """A stored 'Vietnamese / English' pair (licences, labels) in the page's language; else as stored."""
+    if _missing(text):
+        return ""
+    parts = str(text).split(" / ")
+    if len(parts) != 2:
+        return str(text)
+    return parts[0] if normalize_language(lang) == "vi" else parts[1]
+
+
 # The one label of generated figures: every surface (page text, summary, title, meta, chart, PNG, download,
 # datapackage, the CSV files) takes its words from here.
 def generated_label(lang: str) -> str:
