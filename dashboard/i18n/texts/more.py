@@ -244,7 +244,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "edocs.col.indicator": "Indicator",
         "edocs.col.level": "Level",
         "edocs.col.value": "Value",
-        "edocs.col.published": "As published",
+        "edocs.col.published": "As printed (original)",
         "edocs.col.source": "Source",
         "edocs.col.unit": "Unit",
         "edocs.col.numerator": "Numerator",
