@@ -28,10 +28,11 @@ def _method_events(shared: Path, sources: Sources) -> list[dict[str, str]]:
         urls = r["source_url"].split(" ; ")
         # The text of the decision (a law library) rather than a page about it.
         url = next((u for u in urls if "thuvien" in u), urls[0])
+        framework = r["framework"].split(" (")[0]
         events.append(
             {
                 "date": r["date"],
-                "event": f"{issuer} ban hành Bộ chỉ số đánh giá chuyển đổi số cấp tỉnh ({r['framework'].split(' (')[0]})",
+                "event": f"{issuer} ban hành Bộ chỉ số đánh giá chuyển đổi số cấp tỉnh ({framework})",
                 "legal_basis": number,
                 "figures": "; ".join(p for p in (r["main_indices"], r["component_indices"], r["scale"]) if p),
                 "source": sources.get(
