@@ -11,7 +11,7 @@ from dashboard import components, queries, urls
 from dashboard.components import grid, view_controls
 from dashboard.figures import map as map_figure
 from dashboard.i18n import format_number, normalize_language, t
-from dashboard.views import analysis, ranking
+from dashboard.views import analysis, published, ranking
 from dashboard.web import validation as rule
 from dashboard.web.validation import guarded
 
@@ -94,7 +94,12 @@ def _map_figure(data: ranking.ViewData, lang: str, *, previous_state: dict | Non
         )
         return patch, state
     figure = map_figure.choropleth_on(
-        _map_values(data), layer, lang=lang, mode="score", value_range=value_range
+        _map_values(data),
+        layer,
+        lang=lang,
+        mode="score",
+        value_range=value_range,
+        title=published.generated_label(lang) if data.illustrative else None,  # also in a saved PNG
     )
     return figure, state
 

@@ -395,6 +395,8 @@ def test_pages_with_generated_figures_say_so_in_text_title_and_meta(client, rend
     )
     page = render(module, query, lang)
     assert LABEL[lang] in visible_text(page)
+    titles = [str(layout.get("title", {}).get("text", "")) for layout in figures_of(page)]
+    assert not titles or any(LABEL[lang] in title for title in titles), titles  # a saved PNG says it too
     for layout in figures_of(page):  # a chart of generated figures says so in its title (and its PNG)
         notes = " ".join(str(a.get("text", "")) for a in layout.get("annotations", []))
         if notes.startswith(LABEL[lang]):
