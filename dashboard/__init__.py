@@ -77,4 +77,7 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     # real request, leaves the Flask app open to more routes).
     with server.test_request_context("/_dash-layout"):
         server.preprocess_request()
+    from dashboard.components import page_meta
+
+    page_meta.install(app)  # after the pages are registered (the hooks above import them)
     return app

@@ -29,6 +29,7 @@ sys.path.insert(0, str(REPO))
 
 from dashboard.domain import valid_in_year  # noqa: E402
 from dashboard.domain.scoring import CLASS_LABELS_VI, classify, competition_ranks  # noqa: E402
+from dashboard.views.published import file_label  # noqa: E402
 
 OUT = REPO / "data" / "illustrative"
 SOURCE = {
@@ -150,8 +151,7 @@ def generate(seed: int) -> None:
             path = OUT / f"qn_readiness_annex_{year}.csv"
             with path.open("w", encoding="utf-8", newline="") as handle:
                 writer = csv.writer(handle, lineterminator="\n")
-                writer.writerow(header)
-                writer.writerows(lines)
+                writer.writerows(labelled_annex([header, *lines]))
             meta = {
                 "id": f"illustrative-readiness-{year}",
                 "type": "annex",
@@ -229,6 +229,15 @@ def generate_2025(rng: random.Random, seed: int) -> None:
         )
 
 
+LABEL_COLUMN = "data_kind"  # every row of a generated file says so itself, not only its metadata
+
+
+def labelled_annex(table: list[list[str]]) -> list[list[str]]:
+    """An annex table with a last column that labels every unit row as generated (group rows stay blank)."""
+    header, *rows = table
+    return [[*header, LABEL_COLUMN], *[[*row, file_label() if row[0].isdigit() else ""] for row in rows]]
+
+
 def generate_edocs(rng: random.Random, units: list[dict[str, str]]) -> None:
     rows = []
     for year in range(2016, 2025):
@@ -243,8 +252,8 @@ def generate_edocs(rng: random.Random, units: list[dict[str, str]]) -> None:
                 ("EDOC_DOCS_ISSUED", issued),
                 ("EDOC_DOCS_ELECTRONIC", electronic),
                 ("EDOC_DOCS_SIGNED", signed),
-                ("EDOC_PROCESSED_ONLINE_SHARE", round(100 * electronic / issued, 2)),
-                ("EDOC_SIGNED_SHARE", round(100 * signed / issued, 2)),
+                ("EDOC_ONLINE_SHARE_ILLUSTRATIVE", round(100 * electronic / issued, 2)),  # never a real code
+                ("EDOC_SIGNED_SHARE_ILLUSTRATIVE", round(100 * signed / issued, 2)),
             ):
                 rows.append(
                     {
@@ -255,6 +264,7 @@ def generate_edocs(rng: random.Random, units: list[dict[str, str]]) -> None:
                         "value": value,
                     }
                 )
+    rows = [{**row, LABEL_COLUMN: file_label()} for row in rows]
     path = OUT / "edoc_by_unit.csv"
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")

@@ -25,6 +25,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from dashboard.i18n import t
+from dashboard.views import published
 
 BOM = "\ufeff"
 LINE_TERMINATOR = "\r\n"
@@ -379,11 +380,15 @@ def datapackage(
                 "licenses": [{"name": "other", "title": str(layer["licence"])}],
             }
         )
+    sources = list(sources)
+    description = t("data.package_description", lang)
+    if any(s.get("kind") == "illustrative" for s in sources):  # the one label, as on every page
+        description += f" {published.generated_label(lang)}: {t('download.illustrative_note', lang)}"
     return {
         "profile": "tabular-data-package",
         "name": "quang-ngai-it-transparency",
         "title": t("site.title", lang),
-        "description": t("data.package_description", lang),
+        "description": description,
         "version": data_version,
         "created": updated,
         "homepage": f"{base_url}/du-lieu",

@@ -12,6 +12,7 @@ from dash import dcc, html
 
 from dashboard import urls
 from dashboard.i18n import t
+from dashboard.views import published
 
 NAV_ITEMS = ("overview", "rankings", "compare", "edocs", "national", "methodology", "data")
 
@@ -153,16 +154,17 @@ def source_list(sources: pd.DataFrame, *, lang: str) -> html.Div:
     sources = sources.drop_duplicates(["kind", "title", "issuer", "document_number", "url"])
     items = []
     for row in sources.itertuples():
+        stated = published.source_text(row._asdict(), lang)  # issuer, document number and date, link
         parts: list[object] = [
             html.Span(t(f"source_kind.{row.kind}", lang), className=f"badge kind-badge kind-{row.kind}"),
             " ",
             row.title,
         ]
-        if isinstance(row.document_number, str) and row.document_number:
-            parts.append(f" – {row.document_number}")
-        parts.append(f" ({row.issuer})")
-        if isinstance(row.url, str) and row.url:
-            parts += [" ", html.A(t("source.open", lang), href=row.url, rel="noopener", target="_blank")]
+        if stated.document:
+            parts.append(f" – {stated.document}")
+        parts.append(f" ({stated.issuer})")
+        if stated.url:
+            parts += [" ", html.A(t("source.open", lang), href=stated.url, rel="noopener", target="_blank")]
         items.append(html.Li(parts))
     return html.Section(
         [html.H2(t("source.heading", lang), className="h5"), html.Ul(items, className="source-list")],

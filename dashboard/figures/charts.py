@@ -12,9 +12,9 @@ from typing import Any
 import pandas as pd
 
 from dashboard.figures import TEMPLATE, Figure, plain
+from dashboard.i18n import d3_locale_format, format_number, t
 
 __all__ = ["CHART_CONFIG", "SERIES_COLOURS", "Figure", "bars_against_reference", "base_figure", "year_lines"]
-from dashboard.i18n import d3_locale_format, format_number
 
 SERIES_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")  # Okabe–Ito
 CHART_CONFIG = {
@@ -27,9 +27,30 @@ SOURCE_LINE_SHIFT = -86  # pixels below the plot area: under the legend, inside 
 NOTE_FONT = {"size": 11, "color": "#57606a"}
 
 
+def generated_marks(title: str, source_line: str, lang: str) -> tuple[str, list[dict]]:
+    """A chart of generated figures (its source line starts with the label, views/published.py) carries
+    the label in its title and across the plot, so a saved PNG cannot pass for real figures."""
+    label = t("generated.label", lang)
+    if not source_line.startswith(label):
+        return title, []
+    watermark = {
+        "text": label,
+        "xref": "paper",
+        "yref": "paper",
+        "x": 0.5,
+        "y": 0.5,
+        "showarrow": False,
+        "textangle": -20,
+        "opacity": 0.12,
+        "font": {"size": 56, "color": "#b35900"},
+    }
+    return (title if title.startswith(label) else f"{label} – {title}"), [watermark]
+
+
 def base_figure(*, title: str, source_line: str, lang: str, height: int, extra_bottom: int = 0) -> Figure:
     """An empty chart: the shared layout with its title and source line; `extra_bottom` pixels more
     below the plot push the source line under a tall legend."""
+    title, marks = generated_marks(title, source_line, lang)
     layout: dict[str, Any] = {
         "template": TEMPLATE,
         **d3_locale_format(lang),
@@ -54,7 +75,8 @@ def base_figure(*, title: str, source_line: str, lang: str, height: int, extra_b
                 "showarrow": False,
                 "font": NOTE_FONT,
                 "align": "left",
-            }
+            },
+            *marks,
         ],
         "xaxis": {"dtick": 1, "gridcolor": "#eaeef2", "tickformat": "d"},
         "yaxis": {"gridcolor": "#eaeef2", "zeroline": False},

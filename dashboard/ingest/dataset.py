@@ -29,6 +29,12 @@ class Dataset:
         return f"{self.id}:{local_id}"
 
     @property
+    def generated(self) -> bool:
+        """Every source is illustrative: the figures were made by a script, never published."""
+        sources = self.meta.get("sources") or []
+        return bool(sources) and all(source.get("kind") == "illustrative" for source in sources)
+
+    @property
     def local_source_ids(self) -> list[str]:
         return [str(s["id"]) for s in self.meta.get("sources", [])]
 

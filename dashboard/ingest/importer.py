@@ -216,6 +216,11 @@ def _import(
                 records, problems = validate_observations(
                     dataset, table.header, table.rows, catalogue, accept=accept
                 )
+            if dataset.generated:
+                # Generated figures were never published: "as published" stays empty so that no page or
+                # download can present them so.
+                for record in records:
+                    record["value_published"] = None
             progress(dataset.id, "checked", len(records))
             del table  # the file's rows are no longer needed: a large import stores with half the memory
             change = _guard(connection, dataset, records, problems, catalogue, options)

@@ -11,6 +11,7 @@ from dashboard import components, queries, urls
 from dashboard.i18n import format_number, normalize_language, t
 from dashboard.queries import corrections as queries_corrections
 from dashboard.queries import export as queries_export
+from dashboard.views import published
 
 dash.register_page(__name__, path="/du-lieu", title="Dữ liệu mở – Minh bạch CNTT Quảng Ngãi", order=15)
 
@@ -90,7 +91,7 @@ def _dataset_row(row, sources: pd.DataFrame, *, lang: str) -> html.Tr:
             html.Td([_badge(k, lang) for k in kinds]),
             html.Td(_period(row)),
             html.Td("–" if pd.isna(row.rows) else format_number(row.rows, lang, decimals=0)),
-            html.Td(_text(row.licence)),
+            html.Td(published.in_language(row.licence, lang)),
             html.Td([updated, html.Br(), html.Small(accessed)] if accessed else updated),
             html.Td(_sources(sources[sources["dataset_id"] == row.id], lang=lang)),
             html.Td(links),

@@ -1,24 +1,23 @@
 """E-documents (/van-ban-dien-tu): published province-wide rates by government level, worded as published,
 then the illustrative figures by unit (numerators and denominators) in a separate, bannered section.
 
-Query: group=district|department, index=EDOC_PROCESSED_ONLINE_SHARE|EDOC_SIGNED_SHARE, year (of the unit
-section). Real and illustrative figures never share a chart or a series.
+Query: group=district|department, index=EDOC_ONLINE_SHARE_ILLUSTRATIVE|EDOC_SIGNED_SHARE_ILLUSTRATIVE,
+year (of the unit section). Real and illustrative figures never share a chart, a series or a code.
 """
 
 from __future__ import annotations
-
-from urllib.parse import urlparse
 
 import dash
 import pandas as pd
 from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
 from dashboard import components, queries
+from dashboard.components import citations as cite
 from dashboard.figures import charts
 from dashboard.figures import compare as figures
 from dashboard.i18n import format_number, normalize_language, t
 from dashboard.queries import ObservationFilter
-from dashboard.views import comparison
+from dashboard.views import comparison, published
 from dashboard.web import validation as rule
 from dashboard.web.validation import guarded
 
@@ -38,45 +37,26 @@ LANG = "edocs-lang"
 URL_SINK = "edocs-url-sink"
 
 PROVINCE = "51"
-LEVELS = ("provincial", "district", "commune", "all", "province")
+LEVELS = ("provincial", "district", "commune", "all", "province", "unit")
+# Province-wide figures of Quảng Ngãi and Kon Tum, and the one unit a source gives a figure for.
+PUBLISHED_UNITS = ("51", "62", "bql-kkt-dung-quat")
 # Each illustrative share and the counts it is computed from (numerator, denominator).
 UNIT_SHARES = {
-    "EDOC_PROCESSED_ONLINE_SHARE": ("EDOC_DOCS_ELECTRONIC", "EDOC_DOCS_ISSUED"),
-    "EDOC_SIGNED_SHARE": ("EDOC_DOCS_SIGNED", "EDOC_DOCS_ISSUED"),
+    "EDOC_ONLINE_SHARE_ILLUSTRATIVE": ("EDOC_DOCS_ELECTRONIC", "EDOC_DOCS_ISSUED"),
+    "EDOC_SIGNED_SHARE_ILLUSTRATIVE": ("EDOC_DOCS_SIGNED", "EDOC_DOCS_ISSUED"),
 }
 UNIT_GROUPS = ("district", "department")
 
 
-def _number(value: float, lang: str) -> str:
-    return format_number(value, lang, decimals=0 if float(value).is_integer() else 1)
-
-
-def published_value(
-    value: float | None, high: float | None, qualifier: str | None, measure: str, *, lang: str
-) -> str:
-    """A published figure worded honestly: 'trên 99 %', 'gần 88 %', '81–86 %', '95 %'."""
-    if value is None or pd.isna(value):
-        return "–"
-    key = qualifier if qualifier in ("lower_bound", "approx", "range", "exact") else "exact"
-    if key == "range" and (high is None or pd.isna(high)):
-        key = "exact"
-    text = t(f"qualifier.{key}", lang, value=_number(value, lang), high=_number(high or 0, lang))
-    return f"{text} %" if measure == "percent" else text
-
-
 def _province_rows(lang: str) -> pd.DataFrame:
     """Published province-wide e-document figures of Quảng Ngãi, never illustrative ones."""
-    codes = tuple(c for c in queries.indicators()["code"] if c.startswith("EDOC_"))
-    frame = queries.observations(ObservationFilter(indicators=codes, unit_codes=(PROVINCE,)))
+    indicators = queries.indicators()
+    codes = tuple(indicators.loc[indicators["family"] == "edoc", "code"])
+    frame = queries.observations(ObservationFilter(indicators=codes, unit_codes=PUBLISHED_UNITS))
     frame = frame[(frame["data_kind"] != "illustrative") & frame["gov_level"].isin(LEVELS)].copy()
     frame["level_order"] = frame["gov_level"].map({level: i for i, level in enumerate(LEVELS)})
     frame = frame.sort_values(["indicator_code", "year", "level_order"])
-    frame["indicator"] = frame["indicator_name_vi" if lang == "vi" else "indicator_name_en"]
-    frame["level"] = [t(f"level.{level}", lang) for level in frame["gov_level"]]
-    frame["text"] = [
-        published_value(r.value, r.value_high, r.qualifier, r.measure, lang=lang) for r in frame.itertuples()
-    ]
-    return frame
+    return published.worded(frame, lang, home=PROVINCE)
 
 
 def _province_section(lang: str) -> list:
@@ -84,7 +64,8 @@ def _province_section(lang: str) -> list:
     heading = html.H2(t("edocs.province_heading", lang), className="h4")
     if rows.empty:
         return [heading, components.empty_state(t("edocs.no_province", lang))]
-    bars = rows.assign(label=[f"{r.indicator} – {r.level} ({r.year})" for r in rows.itertuples()])
+    shares = rows[rows["measure"] == "percent"]
+    bars = shares.assign(label=[f"{r.indicator} – {r.level} ({r.period_text})" for r in shares.itertuples()])
     figure = figures.labelled_bars(
         bars,
         lang=lang,
@@ -92,34 +73,11 @@ def _province_section(lang: str) -> list:
         source_line=comparison.source_line(rows, lang),
         x_title="%",
     )
-    columns = ("year", "period", "indicator", "level", "value", "published", "source")
-    header = html.Tr([html.Th(t(f"edocs.col.{c}", lang), scope="col") for c in columns])
-    body = [
-        html.Tr(
-            [
-                html.Td(str(r.year)),
-                html.Td(r.period),
-                html.Td(r.indicator),
-                html.Td(r.level),
-                html.Td(html.Strong(r.text), className="edoc-value"),
-                html.Td(html.Q(r.value_published, lang="vi") if isinstance(r.value_published, str) else "–"),
-                html.Td(
-                    html.A(urlparse(r.source_url).netloc, href=r.source_url, rel="noopener", target="_blank")
-                    if isinstance(r.source_url, str) and r.source_url
-                    else r.source_title
-                ),
-            ]
-        )
-        for r in rows.itertuples()
-    ]
     return [
         heading,
         html.P(t("edocs.province_note", lang), className="text-muted small"),
         html.Div(dcc.Graph(figure=figure, config=figures.graph_config(lang)), className="chart-card"),
-        html.Div(
-            html.Table([html.Thead(header), html.Tbody(body)], className="table table-sm data-table mt-3"),
-            className="table-responsive",
-        ),
+        cite.figures_table(rows.to_dict("records"), lang=lang),
         components.source_list(comparison.sources_of(rows), lang=lang),
     ]
 
@@ -138,7 +96,7 @@ def _unit_years() -> list[int]:
 def _resolve(query: dict[str, str]) -> tuple[str, str, int | None]:
     """Group, share indicator and year of the unit section; anything unknown falls back to defaults."""
     group = query.get("group") if query.get("group") in UNIT_GROUPS else "district"
-    index = query.get("index") if query.get("index") in UNIT_SHARES else "EDOC_PROCESSED_ONLINE_SHARE"
+    index = query.get("index") if query.get("index") in UNIT_SHARES else "EDOC_ONLINE_SHARE_ILLUSTRATIVE"
     years = _unit_years()
     text = str(query.get("year") or "")
     year = int(text) if text.isdigit() and int(text) in years else (max(years) if years else None)
@@ -172,7 +130,8 @@ def unit_section(group: str, index: str, year: int | None, lang: str) -> list:
         y_title=t("edocs.measure_share", lang),
     )
     current = wide[wide["year"] == year].copy()
-    unit_names = frame.drop_duplicates("unit_code").set_index("unit_code")
+    # Names as they were in the year shown (Thị xã Đức Phổ from 2020), not in the first year held.
+    unit_names = frame[frame["year"] == year].drop_duplicates("unit_code").set_index("unit_code")
     current["label"] = current["unit_code"].map(
         unit_names["unit_name_vi" if lang == "vi" else "unit_name_en"]
     )

@@ -11,7 +11,7 @@ from dashboard import components, queries, urls
 from dashboard.components import grid, map_panel, view_controls
 from dashboard.figures import map as map_figure
 from dashboard.i18n import format_number, normalize_language, t
-from dashboard.views import analysis, ranking, search
+from dashboard.views import analysis, published, ranking, search
 from dashboard.web import validation as rule
 from dashboard.web.validation import guarded
 
@@ -70,7 +70,11 @@ def _kpis(data: ranking.ViewData, lang: str) -> list[html.Div]:
 def _map_figure(data: ranking.ViewData, lang: str, *, previous: dict | None = None):
     """The map (or a Patch of its values when the layer and language are unchanged) and its state."""
     values, view = map_panel.map_values(data.table), data.view
-    return map_panel.render(values, year=view.year, group=view.group, lang=lang, previous_state=previous)
+    # Generated figures say so in the map's own title too, so a saved PNG says it.
+    title = published.generated_label(lang) if data.illustrative else None
+    return map_panel.render(
+        values, year=view.year, group=view.group, lang=lang, previous_state=previous, title=title
+    )
 
 
 @queries.per_data_version(maxsize=512)

@@ -3,7 +3,7 @@ and ties, the 2020 series break, and the reorganisation timeline with legal base
 
 from __future__ import annotations
 
-from urllib.parse import urlparse
+import re
 
 import dash
 import pandas as pd
@@ -11,8 +11,10 @@ from dash import html
 
 from dashboard import components, queries
 from dashboard.components.methods import method_scales
+from dashboard.components import citations as cite
 from dashboard.domain.scoring import CLASS_CODES, competition_ranks
-from dashboard.i18n import format_number, normalize_language, t
+from dashboard.i18n import CATALOGS, format_number, normalize_language, t
+from dashboard.views import published
 
 dash.register_page(
     __name__,
@@ -34,12 +36,39 @@ def _text(row: pd.Series, column: str, lang: str) -> str:
     return value if isinstance(value, str) else ""
 
 
-def _years(row: pd.Series) -> str:
-    last = "" if pd.isna(row["last_year"]) else str(int(row["last_year"]))
-    return f"{int(row['first_year'])}–{last}"
+DOCUMENT_NUMBER = re.compile(r"\d+(?:/\d{4})?/[A-ZĐ]+(?:-[A-ZĐ0-9]+)+")
 
 
-def _methodology_card(method: pd.Series, indicators: pd.DataFrame, lang: str) -> html.Section:
+def _years_held() -> dict[str, str]:
+    """Per methodology, the years of the figures this dashboard holds (what it can vouch for)."""
+    frame = queries.observations()
+    spans = frame.groupby("methodology")["year"].agg(["min", "max"])
+    return {code: f"{int(r['min'])}–{int(r['max'])}" for code, r in spans.iterrows()}
+
+
+def _legal_basis(text: object, lang: str) -> list | str:
+    """A legal basis with a link to each document a stored source carries; said so when none does."""
+    if not isinstance(text, str) or not text:
+        return "–"
+    events = queries.events()
+    cited = {
+        number: row
+        for row in events.to_dict("records")
+        for number in DOCUMENT_NUMBER.findall(str(row["legal_basis"] or ""))
+    }
+    links = [
+        html.A(number, href=cited[number]["source_url"], rel="noopener", target="_blank")
+        for number in dict.fromkeys(DOCUMENT_NUMBER.findall(text))
+        if number in cited and isinstance(cited[number]["source_url"], str)
+    ]
+    if not links:
+        return [text, " ", html.Em(f"({t('method.no_source', lang)})", className="text-muted")]
+    return [text, " – ", t("edocs.col.source", lang), ": ", *[part for a in links for part in (a, " ")]]
+
+
+def _methodology_card(
+    method: pd.Series, indicators: pd.DataFrame, years: dict[str, str], lang: str
+) -> html.Section:
     """One index version: what it measures, years, legal basis, and its sub-indices with maxima."""
     own = indicators[indicators["methodology"] == method["code"]].sort_values("sort_order")
     rows = [
@@ -74,10 +103,10 @@ def _methodology_card(method: pd.Series, indicators: pd.DataFrame, lang: str) ->
             html.P(_text(method, "description", lang)),
             html.Dl(
                 [
-                    html.Dt(t("method.years", lang)),
-                    html.Dd(_years(method)),
+                    html.Dt(t("method.years_held", lang)),
+                    html.Dd(years.get(method["code"], "–")),
                     html.Dt(t("method.legal", lang)),
-                    html.Dd(method["legal_basis"] if isinstance(method["legal_basis"], str) else "–"),
+                    html.Dd(_legal_basis(method["legal_basis"], lang)),
                 ],
                 className="profile-facts",
             ),
@@ -130,6 +159,12 @@ def _ranks(lang: str) -> html.Section:
     )
 
 
+def _event_text(row: dict, lang: str) -> str:
+    """The event in the page's language (i18n/texts/events.py); the stored source text if not listed."""
+    key = f"event.{row['date_published']}"
+    return t(key, lang) if key in CATALOGS[lang] else row["description_vi"]
+
+
 def _timeline(lang: str) -> html.Section:
     events = queries.events()
     header = html.Tr(
@@ -138,17 +173,13 @@ def _timeline(lang: str) -> html.Section:
     rows = [
         html.Tr(
             [
-                html.Td(str(r.event_date)),
-                html.Td(r.description_vi, lang="vi"),
-                html.Td(r.legal_basis if isinstance(r.legal_basis, str) else "–"),
-                html.Td(
-                    html.A(urlparse(r.source_url).netloc, href=r.source_url, rel="noopener", target="_blank")
-                    if isinstance(r.source_url, str) and r.source_url
-                    else "–"
-                ),
+                html.Td(published.date_text(r["date_published"], lang)),  # as published: '2016', 'early 2020'
+                html.Td(_event_text(r, lang)),
+                html.Td(r["legal_basis"] if isinstance(r["legal_basis"], str) else "–"),
+                html.Td(cite.source_cell(r, lang)),
             ]
         )
-        for r in events.itertuples()
+        for r in events.to_dict("records")
     ]
     return html.Section(
         [
@@ -168,7 +199,8 @@ def layout(lang: str | None = None, **_query: str) -> html.Div:
     """Render the methodology page."""
     lang = normalize_language(lang)
     indicators = queries.indicators()
-    cards = [_methodology_card(m, indicators, lang) for _, m in _ordered_methodologies().iterrows()]
+    years = _years_held()
+    cards = [_methodology_card(m, indicators, years, lang) for _, m in _ordered_methodologies().iterrows()]
     content = [
         html.H1(t("method.heading", lang)),
         html.P(t("method.lead", lang), className="summary"),

@@ -6,20 +6,20 @@ Query: table=<indicator>-<year> (e.g. NAT_DTI-2022) picks the national table sho
 
 from __future__ import annotations
 
-from urllib.parse import urlparse
-
 import dash
 import dash_ag_grid as dag
 import pandas as pd
 from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
 from dashboard import components, queries
+from dashboard.components import citations as cite
 from dashboard.components import grid
 from dashboard.figures import charts
 from dashboard.figures import compare as figures
-from dashboard.i18n import format_number, normalize_language, t
+from dashboard.i18n import normalize_language, t
 from dashboard.queries import ObservationFilter
-from dashboard.views import comparison
+from dashboard.views import comparison, published
+from dashboard.views import national_position as position
 from dashboard.web import validation as rule
 from dashboard.web.validation import guarded
 
@@ -39,7 +39,6 @@ URL_SINK = "national-url-sink"
 
 QUANG_NGAI, KON_TUM = "51", "62"
 FULL_TABLE_MIN_ROWS = 30  # a year counts as a national table when the source lists at least this many
-KIND_PREFERENCE = {"official": 0, "press": 1, "reference": 2, "illustrative": 3}
 
 
 def _national_codes() -> tuple[str, ...]:
@@ -47,23 +46,8 @@ def _national_codes() -> tuple[str, ...]:
     return tuple(indicators.loc[indicators["family"].str.startswith("national-"), "code"])
 
 
-def best_rows(frame: pd.DataFrame) -> pd.DataFrame:
-    """One row per (year, indicator, unit): official sources first, then the press."""
-    frame = frame.assign(preference=frame["data_kind"].map(KIND_PREFERENCE).fillna(9))
-    frame = frame.sort_values(["preference", "source_id"]).drop_duplicates(
-        ["year", "indicator_code", "unit_code"]
-    )
-    return frame.drop(columns="preference").sort_values(["year", "indicator_code", "rank"])
-
-
 def _name(frame: pd.DataFrame, lang: str, column: str) -> pd.Series:
     return frame[f"{column}_vi" if lang == "vi" else f"{column}_en"]
-
-
-def _rank_text(rank: object, rank_of: object) -> str:
-    if pd.isna(rank):
-        return "–"
-    return f"{int(rank)}/{int(rank_of)}" if pd.notna(rank_of) else str(int(rank))
 
 
 def _rank_figure(frame: pd.DataFrame, *, lang: str, title: str) -> object:
@@ -81,7 +65,7 @@ def _rank_figure(frame: pd.DataFrame, *, lang: str, title: str) -> object:
         extra_bottom=20 * (series["series"].nunique() - 1),  # one legend row per index on a phone
     )
     texts = {
-        (s, int(y)): _rank_text(r, o)
+        (s, int(y)): position.rank_text(r, o)
         for s, y, r, o in zip(
             series["series"], series["year"], series["rank"], series["rank_of"], strict=True
         )
@@ -89,31 +73,32 @@ def _rank_figure(frame: pd.DataFrame, *, lang: str, title: str) -> object:
     return figures.point_texts(figure, texts)
 
 
-def _source_link(url: object, title: object) -> object:
-    if isinstance(url, str) and url:
-        return html.A(urlparse(url).netloc or url, href=url, rel="noopener", target="_blank")
-    return str(title)
-
-
 def _rank_table(frame: pd.DataFrame, lang: str) -> html.Div:
+    """Every figure held, one row per source: rank, value and period as published, and the source."""
     header = [
-        "edocs.col.year",
+        "edocs.col.period",
         "national.col.index",
         "national.col.rank",
+        "national.col.value",
         "edocs.col.published",
         "edocs.col.source",
     ]
+    conflicted = position.conflicts(frame)
+    name = "indicator_name_vi" if lang == "vi" else "indicator_name_en"
     body = [
         html.Tr(
             [
-                html.Td(str(r.year)),
-                html.Td(name),
-                html.Td(html.Strong(_rank_text(r.rank, r.rank_of))),
-                html.Td(r.value_published if isinstance(r.value_published, str) else "–"),
-                html.Td(_source_link(r.source_url, r.source_title)),
+                html.Td(published.period_text(r["period"], lang)),
+                html.Td(r[name]),
+                html.Td(html.Strong(position.rank_cell(r, lang, conflicted))),
+                html.Td(position.value_cell(r, lang)),
+                html.Td(
+                    html.Q(r["value_published"], lang="vi") if isinstance(r["value_published"], str) else "–"
+                ),
+                html.Td(cite.source_cell(r, lang)),
             ]
         )
-        for r, name in zip(frame.itertuples(), _name(frame, lang, "indicator_name"), strict=True)
+        for r in frame.sort_values(["year", "indicator_code"]).to_dict("records")
     ]
     return html.Div(
         html.Table(
@@ -124,31 +109,38 @@ def _rank_table(frame: pd.DataFrame, lang: str) -> html.Div:
     )
 
 
-def change_of_count(frame: pd.DataFrame, lang: str) -> list[str]:
-    """Sentences for ranks out of a different number of provinces than before (63 → 34 in 2025)."""
-    frame = frame.dropna(subset=["rank_of"]).sort_values("year")
-    if frame.empty:
-        return []
-    before = int(frame["rank_of"].mode().iloc[0])
-    changed = frame[frame["rank_of"] != before]
-    return [
-        t("national.change_34", lang, year=r.year, of=int(r.rank_of), before=before, rank=int(r.rank))
-        for r in changed.itertuples()
-    ]
-
-
 def table_choices() -> list[tuple[str, int]]:
-    """(indicator, year) pairs for which a national table (not just a few ranks) is held."""
-    frame = queries.observations(ObservationFilter(indicators=("NAT_EGOV", "NAT_DTI")))
+    """(indicator, year) pairs of every national table held, however few provinces its source lists."""
+    codes = tuple(c for c in _national_codes() if c not in position.AGGREGATES)
+    frame = queries.observations(ObservationFilter(indicators=codes))
+    frame = frame[frame["unit_kind"] == "province"]
+    return sorted(
+        {(code, int(year)) for code, year in zip(frame["indicator_code"], frame["year"], strict=True)}
+    )
+
+
+def _default_table(choices: list[tuple[str, int]]) -> tuple[str, int] | None:
+    """The latest table that ranks (nearly) every province, else the latest one."""
+    frame = queries.observations(ObservationFilter(indicators=tuple({c for c, _ in choices})))
     counts = frame.groupby(["indicator_code", "year"])["unit_code"].nunique()
-    return [(code, int(year)) for (code, year), n in counts.items() if n >= FULL_TABLE_MIN_ROWS]
+    full = [
+        (c, int(y)) for (c, y), n in counts.items() if n >= FULL_TABLE_MIN_ROWS and (c, int(y)) in choices
+    ]
+    return max(full, key=lambda choice: choice[1]) if full else (choices[-1] if choices else None)
 
 
 def _parse_table(text: str | None, choices: list[tuple[str, int]]) -> tuple[str, int] | None:
     code, _, year = str(text or "").rpartition("-")
     if year.isdigit() and (code, int(year)) in choices:
         return code, int(year)
-    return choices[-1] if choices else None
+    return _default_table(choices)
+
+
+def _source_markdown(row: object, lang: str) -> str:
+    """The grid's source cell: the kind of source, linked to the page the figure was read on."""
+    kind = t(f"source_kind.{row.data_kind}", lang)  # type: ignore[attr-defined]
+    url = row.source_url  # type: ignore[attr-defined]
+    return f"[{kind}]({url})" if isinstance(url, str) and url.startswith("http") else kind
 
 
 def table_rows(choice: tuple[str, int] | None, lang: str) -> tuple[list[dict], list]:
@@ -156,24 +148,32 @@ def table_rows(choice: tuple[str, int] | None, lang: str) -> tuple[list[dict], l
     if choice is None:
         return [], [components.empty_state(t("national.no_data", lang))]
     code, year = choice
-    frame = best_rows(queries.observations(ObservationFilter(indicators=(code,), years=(year,))))
+    frame = queries.observations(ObservationFilter(indicators=(code,), years=(year,)))
+    frame = frame[frame["unit_kind"] == "province"].sort_values(["rank", "unit_code", "source_id"])
+    # Every source's row: two pages printing the same province's figure are both shown, each with its source.
     rows = [
         {
+            "id": f"{r.unit_code}:{r.source_id}",
             "rank": int(r.rank) if pd.notna(r.rank) else None,
             "province": name,
             "code": r.unit_code,
             "value": r.value if pd.notna(r.value) else None,
-            "value_text": format_number(r.value, lang, decimals=3),
+            "value_text": position.value_cell(r._asdict(), lang),
             "published": r.value_published if isinstance(r.value_published, str) else "",
+            "period": published.period_text(r.period, lang),
             "kind": t(f"source_kind.{r.data_kind}", lang),
+            "source": _source_markdown(r, lang),
         }
         for r, name in zip(frame.itertuples(), _name(frame, lang, "unit_name"), strict=True)
     ]
-    notes = [t("national.table_note", lang, count=len(rows))]
+    notes = [t("national.table_note", lang, count=frame["unit_code"].nunique())]
     rank_of = frame["rank_of"].max()
     if pd.notna(rank_of) and frame["rank"].max() < rank_of:
         notes.append(t("national.table_missing", lang, last=int(frame["rank"].max())))
-    return rows, [html.P(" ".join(notes), className="text-muted small")]
+    return rows, [
+        html.P(" ".join(notes), className="text-muted small"),
+        components.source_list(comparison.sources_of(frame), lang=lang),
+    ]
 
 
 def _columns(lang: str) -> list[dict]:
@@ -194,24 +194,75 @@ def _columns(lang: str) -> list[dict]:
             "valueFormatter": {"function": "params.data.value_text"},
         },
         {"field": "published", "headerName": t("edocs.col.published", lang), "flex": 1, "minWidth": 120},
-        {"field": "kind", "headerName": t("edocs.col.source", lang), "width": 110},
+        {"field": "period", "headerName": t("edocs.col.period", lang), "width": 110},
+        {
+            "field": "source",
+            "headerName": t("edocs.col.source", lang),
+            "width": 130,
+            "cellRenderer": "markdown",
+        },
+    ]
+
+
+def _dti_2024() -> pd.DataFrame:
+    """DTI 2024 rows of both groupings and the national aggregates of every year."""
+    frame = queries.observations(ObservationFilter(indicators=position.GROUPINGS, years=(2024,)))
+    return pd.concat([frame, queries.observations(ObservationFilter(indicators=position.AGGREGATES))])
+
+
+def _position_2024(kontum: pd.DataFrame, lang: str) -> list:
+    """DTI 2024 in both groupings, Quảng Ngãi's value not found, and the comparison chart."""
+    frame = _dti_2024()
+    aggregates = frame[frame["indicator_code"].isin(position.AGGREGATES)]
+    lines = position.comparison_lines(kontum, aggregates, lang)
+    chart = charts.year_lines(
+        lines,
+        lang=lang,
+        title=figures.wrap(t("national.values_chart", lang), width=44),
+        source_line=comparison.source_line(pd.concat([kontum, aggregates]), lang),
+        y_title=t("national.col.value", lang),
+        decimals=4,
+    )
+    provinces = frame[frame["indicator_code"].isin(position.GROUPINGS)]
+    return [
+        html.H2(t("national.dti2024_heading", lang), className="h4 mt-4"),
+        html.P(t("national.dti2024_lead", lang)),
+        html.P(
+            [html.Strong(t("national.qn_2024", lang) + ": "), t("published.not_found", lang)],
+            className="alert alert-secondary",
+            id="national-qn-2024",
+        ),
+        html.Div(dcc.Graph(figure=chart, config=figures.graph_config(lang)), className="chart-card"),
+        _rank_table(pd.concat([provinces, aggregates]), lang),
     ]
 
 
 def layout(lang: str | None = None, **query: str) -> html.Div:
     """Render the national page; the national table follows the query string."""
     lang = normalize_language(lang)
-    ranks = best_rows(
-        queries.observations(ObservationFilter(indicators=_national_codes(), unit_codes=(QUANG_NGAI,)))
+    ranks_all = queries.observations(
+        ObservationFilter(indicators=_national_codes(), unit_codes=(QUANG_NGAI,))
     )
-    kontum = best_rows(
-        queries.observations(ObservationFilter(indicators=("NAT_DTI",), unit_codes=(KON_TUM,)))
+    ranks_all = ranks_all[~ranks_all["indicator_code"].isin(position.AGGREGATES)]
+    kontum_all = queries.observations(ObservationFilter(indicators=("NAT_DTI",), unit_codes=(KON_TUM,)))
+    # Charts draw one point per year and index; a year whose sources disagree gets no point, only words.
+    conflicted = position.conflicts(ranks_all)
+    ranks = position.best_rows(
+        ranks_all[
+            [
+                (int(y), c, u) not in conflicted
+                for y, c, u in zip(
+                    ranks_all["year"], ranks_all["indicator_code"], ranks_all["unit_code"], strict=True
+                )
+            ]
+        ]
     )
+    kontum = position.best_rows(kontum_all)
     choices = table_choices()
     choice = _parse_table(query.get("table"), choices)
     rows, note = table_rows(choice, lang)
     names = queries.indicators().set_index("code")["name_vi" if lang == "vi" else "name_en"]
-    sources = pd.concat([ranks, kontum])
+    sources = pd.concat([ranks_all, kontum_all, _dti_2024()])
     content = [
         dcc.Store(id=LANG, data=lang),
         html.Div(id=URL_SINK, hidden=True),
@@ -225,7 +276,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
         content += [
             *[
                 html.Div(text, className="alert alert-info", role="note")
-                for text in change_of_count(ranks, lang)
+                for text in position.change_of_count(ranks, lang)
             ],
             html.Div(
                 dcc.Graph(
@@ -234,8 +285,9 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
                 ),
                 className="chart-card",
             ),
-            _rank_table(ranks, lang),
+            _rank_table(ranks_all, lang),
         ]
+    content += _position_2024(kontum_all, lang)
     content += [
         html.H2(t("national.table_heading", lang), className="h4 mt-4"),
         html.Div(
@@ -258,7 +310,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
             rowData=rows,
             columnDefs=_columns(lang),
             defaultColDef={"sortable": True, "resizable": True, "filter": True},
-            getRowId="params.data.code",
+            getRowId="params.data.id",
             rowClassRules={
                 "fw-bold table-warning": f"['{QUANG_NGAI}', '{KON_TUM}'].includes(params.data.code)"
             },
@@ -285,7 +337,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
                 ),
                 className="chart-card",
             ),
-            _rank_table(kontum, lang),
+            _rank_table(kontum_all, lang),
         ]
     content.append(components.source_list(comparison.sources_of(sources), lang=lang))
     return components.page_frame(

@@ -8,11 +8,12 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard import components, queries, urls
+from dashboard.components import citations as cite
 from dashboard.components import embed as embeds
 from dashboard.figures import charts
 from dashboard.i18n import format_number, normalize_language, t
 from dashboard.queries import ObservationFilter
-from dashboard.views import analysis
+from dashboard.views import analysis, comparison, published
 from dashboard.views.comparison import scale_title
 
 
@@ -29,7 +30,7 @@ def _description(code: str | None = None, **_query: str) -> str:
 
 dash.register_page(__name__, path_template="/don-vi/<code>", title=_title, description=_description, order=9)
 
-EDOC_INDICATORS = ("EDOC_PROCESSED_ONLINE_SHARE", "EDOC_SIGNED_SHARE")
+EDOC_INDICATORS = ("EDOC_ONLINE_SHARE_ILLUSTRATIVE", "EDOC_SIGNED_SHARE_ILLUSTRATIVE")
 
 
 def _name(row: pd.Series, lang: str) -> str:
@@ -37,9 +38,7 @@ def _name(row: pd.Series, lang: str) -> str:
 
 
 def _source_line(frame: pd.DataFrame, lang: str) -> str:
-    kinds = sorted(set(frame["data_kind"]))
-    label = ", ".join(t(f"source_kind.{k}", lang) for k in kinds)
-    return f"{t('footer.source', lang)}: {label} – {t('site.short_title', lang)}"
+    return comparison.source_line(frame, lang)
 
 
 def _data_table(frame: pd.DataFrame, columns: list[tuple[str, str]], *, caption: str) -> html.Details:
@@ -219,9 +218,23 @@ def _formed_from_section(code: str, lang: str) -> list:
 
 
 def _edoc_section(code: str, lang: str, unit_name: str) -> list:
-    frame = queries.observations(ObservationFilter(indicators=EDOC_INDICATORS, unit_codes=(code,)))
-    if frame.empty:
+    indicators = queries.indicators()
+    codes = tuple(indicators.loc[indicators["family"] == "edoc", "code"])
+    everything = queries.observations(ObservationFilter(indicators=codes, unit_codes=(code,)))
+    # Published figures are worded as published (qualifier, level, period), never drawn as a series.
+    real = everything[everything["data_kind"] != "illustrative"]
+    frame = everything[
+        (everything["data_kind"] == "illustrative") & everything["indicator_code"].isin(EDOC_INDICATORS)
+    ]
+    if frame.empty and real.empty:
         return []
+    content: list = [html.H2(t("profile.edocs", lang), className="h4 mt-4")]
+    if not real.empty:
+        content.append(
+            cite.figures_table(published.worded(real, lang, home=code).to_dict("records"), lang=lang)
+        )
+    if frame.empty:
+        return content
     series = frame.assign(series=frame["indicator_name_vi" if lang == "vi" else "indicator_name_en"])
     figure = charts.year_lines(
         series,
@@ -233,7 +246,7 @@ def _edoc_section(code: str, lang: str, unit_name: str) -> list:
     table = series.assign(value_text=[format_number(v, lang) for v in series["value"]])
     columns = [("year", t("control.year", lang)), ("series", t("control.index", lang)), ("value_text", "%")]
     return [
-        html.H2(t("profile.edocs", lang), className="h4 mt-4"),
+        *content,
         html.Div(dcc.Graph(figure=figure, config=charts.CHART_CONFIG), className="chart-card"),
         _data_table(table, columns, caption=t("profile.table_caption", lang)),
     ]

@@ -48,6 +48,7 @@ OBSERVATION_COLUMNS = [
     "source_title",
     "source_document",
     "source_url",
+    "note",  # pages read it (e.g. a rank reported two ways); downloads list their own fields
 ]
 
 
@@ -264,6 +265,7 @@ def observation_statement(selection: ObservationFilter, *, dataset: str | None =
             s.c.title.label("source_title"),
             s.c.document_number.label("source_document"),
             s.c.url.label("source_url"),
+            o.c.note,
         )
         .join(u, u.c.code == o.c.unit_code)
         .join(i, i.c.code == o.c.indicator_code)
@@ -330,9 +332,18 @@ def _date(value):
 
 
 def last_updated() -> str:
-    """Date of the latest import (ISO), for page footers."""
+    """Date the figures were last read from their sources (ISO), for footers and citations.
+
+    The data's own date (`accessed` in the datasets' metadata), not the build time; only when no dataset
+    has one (files uploaded without metadata) the latest import date stands in.
+    """
     frame = datasets()
-    return "" if frame.empty else str(pd.to_datetime(frame["imported_at"]).max().date())
+    if frame.empty:
+        return ""
+    accessed = frame["accessed"].dropna()
+    if not accessed.empty:
+        return max(str(a)[:10] for a in accessed)
+    return max(str(pd.Timestamp(i).date()) for i in frame["imported_at"])
 
 
 @_versioned

@@ -14,7 +14,7 @@ from dashboard.figures import charts
 from dashboard.figures import compare as figures
 from dashboard.i18n import format_number, t
 from dashboard.queries import ObservationFilter
-from dashboard.views import analysis
+from dashboard.views import analysis, published
 from dashboard.views.search import search_text
 
 COMPARE_GROUPS = ("district", "department", "commune")
@@ -224,8 +224,12 @@ def differences(frame: pd.DataFrame, codes: tuple[str, ...]) -> pd.DataFrame:
 def source_line(frame: pd.DataFrame, lang: str) -> str:
     """'Nguồn: minh họa – …' for a figure, naming the kinds of data it draws."""
     kinds = sorted(set(frame["data_kind"])) if not frame.empty else []
-    label = ", ".join(t(f"source_kind.{k}", lang) for k in kinds) or "–"
-    return f"{t('footer.source', lang)}: {label} – {t('site.short_title', lang)}"
+    real = [k for k in kinds if k != "illustrative"]
+    label = ", ".join(t(f"source_kind.{k}", lang) for k in real) or "–"
+    line = f"{t('footer.source', lang)}: {label} – {t('site.short_title', lang)}"
+    if "illustrative" in kinds:  # the chart (and its PNG) then says so in its title too: figures/charts.py
+        return f"{published.generated_source_line(lang)}" + (f" · {line}" if real else "")
+    return line
 
 
 def sources_of(frame: pd.DataFrame) -> pd.DataFrame:

@@ -10,7 +10,7 @@ from dashboard import queries
 from dashboard.domain.methods import class_thresholds
 from dashboard.i18n import format_number, t
 from dashboard.queries import ObservationFilter
-from dashboard.views import analysis
+from dashboard.views import analysis, published
 
 # New units and new methods get a sign that is not an arrow: their rank did not go up or down.
 RANK_CHANGE_ARROWS = {"up": "▲", "down": "▼", "same": "=", "new": "★", "merged": "⊕", "new_method": "≠"}
@@ -148,7 +148,8 @@ def summary_sentence(data: ViewData, *, lang: str, index_name: str) -> str:
         text += " " + t("summary.improved", lang, improved=h.improved, previous=data.view.year - 1)
     else:
         text += " " + t("summary.not_comparable", lang)
-    return text
+    # The sentence is what gets quoted: it carries the label itself, not only the banner below it.
+    return published.generated_sentence(text, lang) if data.illustrative else text
 
 
 def index_options(view: analysis.View, lang: str) -> list[dict[str, str]]:

@@ -61,10 +61,19 @@ def test_catalogue_lists_every_dataset_with_downloads(app, lang, title):
                 h.startswith(wanted) and (resource != "observations" or f"dataset={row.id}" in h)
                 for h in hrefs
             ), (row.id, fmt)
-        assert row.licence in text
+        licence = row.licence.split(" / ")
+        assert (licence[0] if lang == "vi" or len(licence) != 2 else licence[1]) in text
+    # A bilingual licence is shown in the page's language only.
+    other = "Open data, cite the source" if lang == "vi" else "ghi rõ nguồn / Open data"
+    assert other not in text
     assert any(h.startswith("/api/v1/datapackage.json") for h in hrefs)
     assert any(h.startswith("/giay-phep") for h in hrefs)
     assert "47/2020" in text
+
+
+def test_licence_page_in_english_says_nothing_in_vietnamese_but_names(app):
+    text = _text(_render(app, "licence", "en"))
+    assert not [word for word in ("Dữ liệu", "ghi rõ", "số liệu", "Nguồn:") if word in text]
 
 
 def test_catalogue_marks_illustrative_datasets(app):

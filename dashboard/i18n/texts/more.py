@@ -129,7 +129,6 @@ TEXTS: dict[str, dict[str, str]] = {
             "đơn vị hành chính."
         ),
         "method.indices_heading": "Các bộ chỉ số",
-        "method.years": "Năm áp dụng",
         "method.legal": "Căn cứ",
         "method.illustrative_note": "Cấu trúc chỉ số thành phần và điểm tối đa là minh họa.",
         "method.col.indicator": "Chỉ số thành phần",
@@ -160,13 +159,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "method.timeline_heading": "Các mốc sắp xếp đơn vị hành chính",
         "method.key_reforms": "Những thay đổi chính",
         "method.reform.2020_merge": (
-            "01/2020: huyện Tây Trà nhập vào huyện Trà Bồng; huyện Đức Phổ trở thành thị xã Đức Phổ "
-            "(NQ 867/NQ-UBTVQH14 ngày 10/1/2020). Chuỗi số liệu của Tây Trà dừng ở năm 2019."
+            "NQ 867/NQ-UBTVQH14 ngày 10/1/2020: huyện Tây Trà nhập vào huyện Trà Bồng (công bố 31/3/2020); "
+            "huyện Đức Phổ trở thành thị xã Đức Phổ (đầu năm 2020). Chuỗi số liệu của Tây Trà dừng ở năm 2019."
         ),
         "method.reform.2025_kontum": (
-            "06/2025: tỉnh Kon Tum hợp nhất vào tỉnh Quảng Ngãi (NQ 202/2025/QH15 ngày 12/6/2025); cả "
-            "nước còn "
-            "34 tỉnh, thành phố."
+            "01/7/2025: tỉnh Kon Tum hợp nhất vào tỉnh Quảng Ngãi (NQ 202/2025/QH15 ngày 12/6/2025); từ đó "
+            "cả nước có 34 tỉnh, thành phố."
         ),
         "method.reform.2025_district": (
             "01/7/2025: kết thúc hoạt động của cấp huyện (chính quyền địa phương 2 cấp, NQ 60-NQ/TW); "
@@ -246,7 +244,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "edocs.col.indicator": "Indicator",
         "edocs.col.level": "Level",
         "edocs.col.value": "Value",
-        "edocs.col.published": "As published",
+        "edocs.col.published": "As printed (original)",
         "edocs.col.source": "Source",
         "edocs.col.unit": "Unit",
         "edocs.col.numerator": "Numerator",
@@ -303,7 +301,6 @@ TEXTS: dict[str, dict[str, str]] = {
             "administrative reorganisations."
         ),
         "method.indices_heading": "Indices",
-        "method.years": "Years",
         "method.legal": "Basis",
         "method.illustrative_note": "The sub-index structure and maxima are illustrative.",
         "method.col.indicator": "Sub-index",
@@ -334,13 +331,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "method.timeline_heading": "Administrative reorganisation timeline",
         "method.key_reforms": "Main changes",
         "method.reform.2020_merge": (
-            "01/2020: Tây Trà district merged into Trà Bồng district; Đức Phổ district became Đức Phổ town "
-            "(Resolution 867/NQ-UBTVQH14 of 10 Jan 2020). Tây Trà's series stops in 2019."
+            "NQ 867/NQ-UBTVQH14 of 10/1/2020: Tây Trà district merged into Trà Bồng district (announced "
+            "31/3/2020); Đức Phổ district became Đức Phổ town (early 2020). Tây Trà's series stops in 2019."
         ),
         "method.reform.2025_kontum": (
-            "06/2025: Kon Tum province merged into Quảng Ngãi (Resolution 202/2025/QH15 of 12 June 2025); "
-            "the "
-            "country now has 34 provinces and cities."
+            "1/7/2025: Kon Tum province merged into Quảng Ngãi (NQ 202/2025/QH15 of 12/6/2025); from then "
+            "the country has 34 provinces and cities."
         ),
         "method.reform.2025_district": (
             "1 July 2025: the district level was abolished (two-tier local government, Resolution "
@@ -352,7 +348,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "method.col.event": "Event",
         "method.col.legal": "Legal basis",
         "method.col.source": "Source",
-        "method.events_original": "Event descriptions are the sources' original Vietnamese.",
+        "method.events_original": "Event descriptions are translated; legal bases keep their document numbers.",
         "measure.points": "points",
         "measure.percent": "%",
         "measure.index": "index 0–1",

@@ -1,0 +1,58 @@
+"""How a page cites a figure's source: document number and date, link (worded by views/published.py)."""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+from dash import html
+
+from dashboard import queries
+from dashboard.i18n import t
+from dashboard.views import published
+
+
+def source_cell(row: dict, lang: str) -> object:
+    """A table cell's source: document number and date when there is one, and a link to the page read."""
+    sources = queries.sources().set_index("id")
+    if row.get("source_id") not in sources.index:
+        return "–"
+    stated = published.source_text(sources.loc[row["source_id"]].to_dict(), lang)
+    parts: list[object] = [stated.document + " " if stated.document else ""]
+    if stated.url:
+        parts.append(
+            html.A(
+                urlparse(stated.url).netloc or stated.url, href=stated.url, rel="noopener", target="_blank"
+            )
+        )
+    else:
+        parts.append(stated.title)
+    return html.Span(parts)
+
+
+def figures_table(rows: list[dict], *, lang: str, unit_column: bool = False) -> html.Div:
+    """Published figures, one per row: what, who (level or unit), the figure as worded, as printed, source.
+
+    Rows are observation records with `indicator`, `level` and `text` (the figure worded by
+    views/published.py) already set by the page.
+    """
+    columns = ("period", "indicator", "unit" if unit_column else "level", "value", "published", "source")
+    header = html.Tr([html.Th(t(f"edocs.col.{c}", lang), scope="col") for c in columns])
+    body = [
+        html.Tr(
+            [
+                html.Td(published.period_text(r["period"], lang)),
+                html.Td(r["indicator"]),
+                html.Td(r["level"]),
+                html.Td(html.Strong(r["text"]), className="edoc-value"),
+                html.Td(
+                    html.Q(r["value_published"], lang="vi") if isinstance(r["value_published"], str) else "–"
+                ),
+                html.Td(source_cell(r, lang)),
+            ]
+        )
+        for r in rows
+    ]
+    return html.Div(
+        html.Table([html.Thead(header), html.Tbody(body)], className="table table-sm data-table mt-3"),
+        className="table-responsive",
+    )

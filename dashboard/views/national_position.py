@@ -1,0 +1,81 @@
+"""The national position now: DTI 2024 in both groupings, the national value and provincial averages as a
+comparison line, and conflicts between sources said as conflicts. Pure: frames in, frames out."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard.i18n import t
+from dashboard.views import published
+
+COUNTRY = "VN"
+AGGREGATES = ("NAT_DTI_NATIONAL", "NAT_DTI_PROV_AVG")
+GROUPINGS = ("NAT_DTI_34", "NAT_DTI")
+CONFLICT = "conflict"  # the note of rows that report one rank two ways (scripts/shared_figures/national.py)
+KIND_PREFERENCE = {"official": 0, "press": 1, "reference": 2, "illustrative": 3}
+
+
+def conflicts(frame: pd.DataFrame) -> set[tuple[int, str, str]]:
+    """(year, indicator, unit) whose sources disagree: pages show both, never a pick."""
+    notes = frame["note"] if "note" in frame else pd.Series("", index=frame.index)
+    marked = frame[notes.fillna("").astype(str).str.startswith(CONFLICT)]
+    return {(int(r.year), r.indicator_code, r.unit_code) for r in marked.itertuples()}
+
+
+def comparison_lines(values: pd.DataFrame, aggregates: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Series for a DTI value chart: the provinces' own values, the national value, the provincial average."""
+    name = "unit_name_vi" if lang == "vi" else "unit_name_en"
+    own = values.dropna(subset=["value"]).assign(series=lambda f: f[name])
+    lines = aggregates.dropna(subset=["value"]).drop_duplicates(["year", "indicator_code"])
+    lines = lines.assign(series=[t(f"national.series.{c}", lang) for c in lines["indicator_code"]])
+    return pd.concat([own, lines])[["series", "year", "value"]].sort_values(["series", "year"])
+
+
+def rank_cell(row: dict, lang: str, conflicted: set[tuple[int, str, str]]) -> str:
+    """'26/63', or the conflict said in words, or 'not found'."""
+    if (int(row["year"]), row["indicator_code"], row["unit_code"]) in conflicted:
+        return f"{t('published.conflict', lang)}: {row['value_published']}"
+    return rank_text(row["rank"], row["rank_of"])
+
+
+def value_cell(row: dict, lang: str) -> str:
+    """The value as the source printed it ('0,8002', '86,45 %'), or '–'."""
+    if pd.isna(row["value"]):
+        return "–"
+    return published.figure_text(
+        row["value"],
+        high=row.get("value_high"),
+        qualifier=row.get("qualifier"),
+        measure=str(row.get("measure") or ""),
+        published=row.get("value_published"),
+        lang=lang,
+    )
+
+
+def best_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    """One row per (year, indicator, unit): official sources first, then the press."""
+    frame = frame.assign(preference=frame["data_kind"].map(KIND_PREFERENCE).fillna(9))
+    frame = frame.sort_values(["preference", "source_id"]).drop_duplicates(
+        ["year", "indicator_code", "unit_code"]
+    )
+    return frame.drop(columns="preference").sort_values(["year", "indicator_code", "rank"])
+
+
+def rank_text(rank: object, rank_of: object) -> str:
+    """'26/63', '26' without a count, '–' without a rank."""
+    if pd.isna(rank):
+        return "–"
+    return f"{int(rank)}/{int(rank_of)}" if pd.notna(rank_of) else str(int(rank))
+
+
+def change_of_count(frame: pd.DataFrame, lang: str) -> list[str]:
+    """Sentences for ranks out of a different number of provinces than before (63 → 34 in 2025)."""
+    frame = frame.dropna(subset=["rank_of"]).sort_values("year")
+    if frame.empty:
+        return []
+    before = int(frame["rank_of"].mode().iloc[0])
+    changed = frame[frame["rank_of"] != before]
+    return [
+        t("national.change_34", lang, year=r.year, of=int(r.rank_of), before=before, rank=int(r.rank))
+        for r in changed.itertuples()
+    ]

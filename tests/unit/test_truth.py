@@ -1,0 +1,448 @@
+"""The truth test: every real figure, read off the pages that show it, is as published; every page that
+shows a generated figure says so in its text, its <title> and its meta description.
+
+It goes the other way round from the page tests: it starts from the stored observations (every real one) and
+renders the pages that show each (layout(**query) in a request, as the Pages router does), then looks for a
+table row or grid row that carries the figure with the decimals and qualifier the source printed, its
+period (translated on English pages), its government level, and a link to its source. The expectations
+are computed here, independently of dashboard/views/published.py, from the stored printed text.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import pandas as pd
+import plotly
+import pytest
+from dash.development.base_component import Component
+
+from dashboard import queries
+from dashboard.config import REPO_ROOT
+
+LANGS = ("vi", "en")
+# ../shared/data beside the checkout (or beside the worktrees' parent, where worktrees live in a folder)
+SHARED = next(
+    (
+        p
+        for p in (REPO_ROOT.parent / "shared" / "data", REPO_ROOT.parent.parent / "shared" / "data")
+        if p.exists()
+    ),
+    REPO_ROOT / "no-shared-data",
+)
+WORDS = {  # qualifier -> how each language says it
+    "lower_bound": ("trên ", "over "),
+    "approx": ("gần ", "nearly "),
+    "upper_bound": ("dưới ", "under "),
+}
+PERIODS_EN = {  # periods as printed -> as an English page must say them
+    "9 tháng 2024": "first 9 months of 2024",
+    "tháng 7/2025": "July 2025",
+    "nửa đầu 2024": "first half of 2024",
+    "(khoảng 2024)": "about 2024",
+    "2025 (sau 1/7/2025)": "2025 (after 1/7/2025)",
+    "2023 (thời điểm bài viết)": "2023 (at the time of the article)",
+    "1-31/8/2025": "1–31/8/2025",
+}
+LEVELS = {
+    "vi": {
+        "provincial": "Cơ quan cấp tỉnh",
+        "district": "Cấp huyện",
+        "commune": "Cấp xã",
+        "all": "Tất cả các cấp",
+        "province": "Toàn tỉnh",
+    },
+    "en": {
+        "provincial": "Provincial agencies",
+        "district": "District level",
+        "commune": "Commune level",
+        "all": "All levels",
+        "province": "Province-wide",
+    },
+}
+LABEL = {"vi": "MINH HỌA", "en": "ILLUSTRATIVE"}
+# Pages whose figures are all or partly generated, with a query that shows generated figures.
+GENERATED_PAGES = {
+    "/": ("home", {}),
+    "/xep-hang": ("rankings", {}),
+    "/so-sanh": ("compare", {"units": "522,526"}),
+    "/don-vi/525": ("unit", {"code": "525"}),
+    "/van-ban-dien-tu": ("edocs", {}),
+}
+REAL_ONLY_PAGES = {"/ca-nuoc": ("national", {}), "/phuong-phap": ("methodology", {})}
+
+
+# --- reading a rendered page -------------------------------------------------------------------------------
+
+
+@dataclass
+class Row:
+    """One table row or grid row of a rendered page: its visible text, its quotes and its links."""
+
+    text: str
+    quotes: list[str] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
+
+
+def _walk(node: object) -> Iterator[Component]:
+    if isinstance(node, Component):
+        yield node
+        yield from _walk(getattr(node, "children", None))
+    elif isinstance(node, list | tuple):
+        for child in node:
+            yield from _walk(child)
+
+
+def _texts(node: object, *, skip_quotes: bool) -> list[str]:
+    if isinstance(node, str | int | float):
+        return [str(node)]
+    if isinstance(node, list | tuple):
+        return [text for child in node for text in _texts(child, skip_quotes=skip_quotes)]
+    if isinstance(node, Component):
+        if skip_quotes and type(node).__name__ == "Q":
+            return []
+        return _texts(getattr(node, "children", None), skip_quotes=skip_quotes)
+    return []
+
+
+def rows_of(page: object) -> list[Row]:
+    """Every <tr> and every AG Grid row of a page."""
+    rows = []
+    for component in _walk(page):
+        kind = type(component).__name__
+        if kind == "Tr":
+            rows.append(
+                Row(
+                    text=" | ".join(_texts(component.children, skip_quotes=True)),
+                    quotes=[
+                        " ".join(_texts(q.children, skip_quotes=False))
+                        for q in _walk(component)
+                        if type(q).__name__ == "Q"
+                    ],
+                    links=[a.href for a in _walk(component) if type(a).__name__ == "A"],
+                )
+            )
+        elif kind == "AgGrid":
+            for data in component.rowData or []:
+                markdown = re.findall(r"\]\(([^)]+)\)", str(data.get("source", "")))
+                rows.append(
+                    Row(
+                        text=" | ".join(
+                            str(data.get(k, "")) for k in ("rank", "province", "value_text", "period")
+                        ),
+                        quotes=[str(data.get("published", ""))],
+                        links=markdown,
+                    )
+                )
+    return rows
+
+
+def visible_text(page: object) -> str:
+    """All text of a page, figure titles and annotations included."""
+    parts = _texts(page, skip_quotes=False)
+    for component in _walk(page):
+        figure = getattr(component, "figure", None)
+        if figure is not None:
+            layout = json.loads(json.dumps(figure, cls=plotly.utils.PlotlyJSONEncoder)).get("layout", {})
+            parts.append(str(layout.get("title", {}).get("text", "")))
+            parts += [str(a.get("text", "")) for a in layout.get("annotations", [])]
+    return " ".join(parts)
+
+
+def figures_of(page: object) -> list[dict]:
+    """The plotly layouts of every graph on a page."""
+    return [
+        json.loads(json.dumps(c.figure, cls=plotly.utils.PlotlyJSONEncoder)).get("layout", {})
+        for c in _walk(page)
+        if getattr(c, "figure", None) is not None
+    ]
+
+
+# --- what a figure must look like (computed here, not by the code under test) ------------------------------
+
+
+def printed_decimals(value: float, printed: str) -> int | None:
+    """Decimals of the number the source printed for `value`, reading ',' or '.' as the decimal mark."""
+    for token in re.findall(r"\d+(?:[.,]\d+)*", printed or ""):
+        for mark, group in ((",", "."), (".", ",")):
+            if token.count(mark) > 1:
+                continue
+            whole, _, fraction = token.replace(group, "").partition(mark)
+            if abs(float(f"{whole}.{fraction or 0}") - value) < 1e-9:
+                return len(fraction)
+    return None
+
+
+def number(value: float, decimals: int, lang: str) -> str:
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "_").replace(".", ",").replace("_", ".") if lang == "vi" else text
+
+
+def expected_figure(obs: dict, lang: str) -> str:
+    """The figure as the source printed it, in the page's language."""
+    if obs["measure"] == "rank":
+        return f"{int(obs['rank'])}/{int(obs['rank_of'])}"
+    value = float(obs["value"])
+    printed = obs["value_published"] if isinstance(obs["value_published"], str) else ""
+    decimals = printed_decimals(value, printed)
+    if decimals is None:
+        decimals = len(repr(value).rstrip("0").rstrip(".").partition(".")[2])
+    text = number(value, decimals, lang)
+    if obs["qualifier"] == "range":
+        text = f"{text}–{number(float(obs['value_high']), decimals, lang)}"
+    elif obs["qualifier"] in WORDS:
+        text = WORDS[obs["qualifier"]][LANGS.index(lang)] + text
+    return f"{text} %" if obs["measure"] == "percent" else text
+
+
+def expected_period(period: str, lang: str) -> str:
+    return period if lang == "vi" else PERIODS_EN.get(period, period)
+
+
+def _missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and pd.isna(value))
+
+
+@dataclass
+class Check:
+    """One real observation on one page: where to look and what must be in one row there."""
+
+    path: str
+    module: str
+    query: dict
+    musts: list[str]
+    link: str
+
+
+def checks_for(obs: dict, lang: str) -> list[Check]:
+    """The pages that show an observation, and what the row showing it must contain."""
+    link = obs["source_url"] if isinstance(obs["source_url"], str) else str(obs["source_document"] or "")
+    period = expected_period(str(obs["period"]), lang)
+    if obs["family"] == "edoc":
+        figure = expected_figure(obs, lang)
+        own_level = obs["unit_name"] if obs["gov_level"] == "unit" else LEVELS[lang][obs["gov_level"]]
+        # On the province-wide page a figure of another unit (Kon Tum, the Dung Quất authority) names it.
+        level = own_level if obs["unit_code"] == "51" else obs["unit_name"]
+        return [
+            Check("/van-ban-dien-tu", "edocs", {}, [figure, period, level], link),
+            Check(
+                f"/don-vi/{obs['unit_code']}",
+                "unit",
+                {"code": obs["unit_code"]},
+                [figure, period, own_level],
+                link,
+            ),
+        ]
+    conflict = str(obs["note"] or "").startswith("conflict")
+    rank = f"{int(obs['rank'])}/{int(obs['rank_of'])}" if not _missing(obs["rank"]) else ""
+    value = expected_figure(obs, lang) if not _missing(obs["value"]) else ""
+    musts = [m for m in (rank, value, period) if m] if not conflict else [str(obs["value_published"])]
+    checks = []
+    if obs["unit_kind"] == "province":
+        table = f"{obs['indicator_code']}-{obs['year']}"
+        grid = [m for m in (str(int(obs["rank"])) if rank else "", value, period) if m]
+        checks.append(Check(f"/ca-nuoc?table={table}", "national", {"table": table}, grid, link))
+    if obs["unit_code"] in ("51", "62") or obs["unit_kind"] == "country" or obs["year"] == 2024:
+        checks.append(Check("/ca-nuoc", "national", {}, musts, link))
+    return checks
+
+
+# --- fixtures ----------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def real(app) -> pd.DataFrame:
+    """Every real (not generated) observation, with its indicator family and the unit's name in its year."""
+    with app.server.test_request_context("/"):
+        frame = queries.observations()
+        families = queries.indicators().set_index("code")["family"]
+    frame = frame[frame["data_kind"] != "illustrative"].copy()
+    frame["family"] = frame["indicator_code"].map(families)
+    return frame
+
+
+@pytest.fixture(scope="module")
+def render(app):
+    """Render a page module's layout for a query, once per (module, query, language)."""
+    seen: dict[tuple, object] = {}
+
+    def rendered(module: str, query: dict, lang: str) -> object:
+        key = (module, tuple(sorted(query.items())), lang)
+        if key not in seen:
+            page = __import__(f"dashboard.pages.{module}", fromlist=["layout"])
+            with app.server.test_request_context("/"):
+                seen[key] = page.layout(**query, lang=lang)
+        return seen[key]
+
+    return rendered
+
+
+# --- real figures ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_real_figure_appears_as_published_with_its_period_level_and_source(real, render, lang):
+    failures = []
+    checked = 0
+    for obs in real.to_dict("records"):
+        obs["unit_name"] = obs["unit_name_vi" if lang == "vi" else "unit_name_en"]
+        checks = checks_for(obs, lang)
+        assert checks, f"no page shows {obs['indicator_code']} {obs['year']} {obs['unit_code']}"
+        for check in checks:
+            rows = rows_of(render(check.module, check.query, lang))
+            found = [
+                r
+                for r in rows
+                if all(m in r.text for m in check.musts) and any(check.link in link for link in r.links)
+            ]
+            checked += 1
+            if not found:
+                near = [r.text for r in rows if check.musts[0] in r.text][:3]
+                failures.append(
+                    f"{check.path} ({lang}): {obs['indicator_code']} {obs['period']} {obs['unit_code']} "
+                    f"needs {check.musts} + link {check.link!r}; rows with {check.musts[0]!r}: {near}"
+                )
+    assert not failures, f"{len(failures)} of {checked} checks failed:\n" + "\n".join(failures[:15])
+
+
+def test_english_pages_say_periods_in_english_and_vietnamese_only_inside_quotes(render):
+    rows = rows_of(render("edocs", {}, "en")) + rows_of(render("national", {}, "en"))
+    for period in PERIODS_EN:
+        assert not [r.text for r in rows if period in r.text], f"'{period}' left untranslated outside a quote"
+
+
+def test_quang_ngai_2024_is_not_found_and_the_2021_rank_is_a_conflict(render):
+    for lang, (missing, conflict) in {
+        "vi": ("chưa tìm thấy", "mâu thuẫn"),
+        "en": ("not found", "conflict"),
+    }.items():
+        page = render("national", {}, lang)
+        text = visible_text(page)
+        assert missing in text
+        rows = [r.text for r in rows_of(page) if conflict in r.text]
+        assert any("50" in r for r in rows) and any("60" in r for r in rows), rows
+
+
+def test_methodology_dates_are_as_published_and_every_event_cites_a_source(app, render):
+    with app.server.test_request_context("/"):
+        events = queries.events()
+    for lang in LANGS:
+        rows = rows_of(render("methodology", {}, lang))
+        for event in events.to_dict("records"):
+            published = str(event["date_published"])
+            iso = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", published)
+            shown = f"{int(iso[3])}/{int(iso[2])}/{iso[1]}" if iso else expected_period(published, lang)
+            if not iso and lang == "en":
+                shown = {"2020 (đầu năm)": "early 2020"}.get(published, published)
+            matches = [r for r in rows if r.text.startswith(shown + " |")]
+            assert matches, f"{published} shown as {shown!r}? rows: {[r.text[:30] for r in rows][:20]}"
+            assert all(r.links for r in matches), f"event {published} has no source link"
+        assert not [r.text for r in rows if re.search(r"\b\d{4}-01-01\b", r.text)], "invented 1 January dates"
+    reforms = visible_text(render("methodology", {}, "vi"))
+    assert "06/2025" not in reforms and "01/2020:" not in reforms
+
+
+def test_unit_names_are_those_of_the_year_shown(app):
+    from dashboard.pages import edocs
+
+    with app.server.test_request_context("/"):
+        section = edocs.unit_section("district", "EDOC_ONLINE_SHARE_ILLUSTRATIVE", 2024, "vi")
+    text = visible_text(section)
+    assert "Thị xã Đức Phổ" in text and "Huyện Đức Phổ" not in text
+
+
+def test_sources_that_are_documents_carry_their_number_and_date(real):
+    documented = real[real["note"].fillna("").str.contains(r"\d+/(?:KH|QĐ|NQ)-", regex=True)]
+    assert not documented.empty
+    assert documented["source_document"].notna().all(), documented[["indicator_code", "source_url"]]
+    listed = real[real["source_document"].notna()]
+    assert set(listed["source_document"]) >= {"Kế hoạch 121/KH-UBND"}
+
+
+@pytest.mark.skipif(not SHARED.exists(), reason="../shared/data is not on this machine")
+def test_every_shared_row_is_imported_or_listed_as_skipped_with_a_reason():
+    data = REPO_ROOT / "data" / "observations"
+    meta = json.loads((data / "edoc_province.meta.json").read_text(encoding="utf-8"))
+    with (SHARED / "qn_edoc_stats.csv").open(encoding="utf-8") as handle:
+        shared = list(csv.DictReader(handle))
+    with (data / "edoc_province.csv").open(encoding="utf-8") as handle:
+        imported = list(csv.DictReader(handle))
+    assert len(imported) + len(meta["skipped_rows"]) == len(shared)
+    assert all(" — " in line for line in meta["skipped_rows"]), "every skipped row says why"
+    national = json.loads((data / "national_rankings.meta.json").read_text(encoding="utf-8"))
+    assert all(" — " in line for line in national["skipped_rows"])
+
+
+# --- generated figures -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("path", sorted(GENERATED_PAGES))
+def test_pages_with_generated_figures_say_so_in_text_title_and_meta(client, render, path, lang):
+    module, query = GENERATED_PAGES[path]
+    url_query = {k: v for k, v in query.items() if k != "code"}
+    html = client.get(path, query_string={**url_query, "lang": lang}).get_data(as_text=True)
+    title = re.search(r"<title>(.*?)</title>", html, re.S)[1]
+    description = re.search(r'<meta name="description" content="([^"]*)"', html)[1]
+    preview = re.search(r'<meta property="og:description" content="([^"]*)"', html)[1]
+    assert LABEL[lang] in title and LABEL[lang] in description and LABEL[lang] in preview, (
+        title,
+        description,
+    )
+    page = render(module, query, lang)
+    assert LABEL[lang] in visible_text(page)
+    titles = [str(layout.get("title", {}).get("text", "")) for layout in figures_of(page)]
+    assert not titles or any(LABEL[lang] in title for title in titles), titles  # a saved PNG says it too
+    for layout in figures_of(page):  # a chart of generated figures says so in its title (and its PNG)
+        notes = " ".join(str(a.get("text", "")) for a in layout.get("annotations", []))
+        if notes.startswith(LABEL[lang]):
+            assert str(layout.get("title", {}).get("text", "")).startswith(LABEL[lang])
+
+
+@pytest.mark.parametrize("module", ["home", "rankings"])
+def test_summary_sentences_carry_the_label_themselves(render, module):
+    for lang in LANGS:
+        summaries = [
+            " ".join(_texts(c.children, skip_quotes=False))
+            for c in _walk(render(module, {}, lang))
+            if "summary" in str(getattr(c, "className", "") or "")
+        ]
+        assert summaries and all(s.startswith(f"[{LABEL[lang]}]") for s in summaries), summaries
+
+
+def test_pages_of_real_figures_are_not_labelled_and_the_footer_claims_no_source(client, real):
+    for path in REAL_ONLY_PAGES:
+        html = client.get(path).get_data(as_text=True)
+        assert "MINH HỌA" not in re.search(r"<title>(.*?)</title>", html, re.S)[1]
+    accessed = client.get("/api/v1/datapackage.json").get_json()
+    assert "MINH HỌA" in accessed["description"]
+
+
+def test_footer_states_the_data_date_and_no_unsourced_claim(render):
+    footer = next(c for c in _walk(render("national", {}, "vi")) if type(c).__name__ == "Footer")
+    text = " ".join(_texts(footer, skip_quotes=False))
+    assert "Sở Thông tin và Truyền thông" not in text and "nay là" not in text
+    assert "2026-11-01" in text  # the date the figures were read (metadata `accessed`), not the build date
+
+
+def test_generated_rows_are_never_as_published_and_never_share_a_real_code(app):
+    with app.server.test_request_context("/"):
+        frame = queries.observations()
+    generated = frame[frame["data_kind"] == "illustrative"]
+    assert generated["value_published"].isna().all()
+    shared = set(generated["indicator_code"]) & set(
+        frame.loc[frame["data_kind"] != "illustrative", "indicator_code"]
+    )
+    assert not shared, f"codes with both generated and real figures: {sorted(shared)}"
+
+
+def test_generated_files_say_so_on_every_row():
+    for path in sorted((REPO_ROOT / "data" / "illustrative").glob("*.csv")):
+        with path.open(encoding="utf-8") as handle:
+            rows = list(csv.DictReader(handle))
+        unit_rows = [r for r in rows if r.get("unit_code") or (r.get("STT") or "").isdigit()]
+        assert unit_rows and all(r["data_kind"] == "MINH HỌA / ILLUSTRATIVE" for r in unit_rows), path.name
