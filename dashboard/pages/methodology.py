@@ -10,8 +10,8 @@ import pandas as pd
 from dash import html
 
 from dashboard import components, queries
-from dashboard.components.methods import method_scales
 from dashboard.components import citations as cite
+from dashboard.components.methods import method_scales
 from dashboard.domain.scoring import CLASS_CODES, competition_ranks
 from dashboard.i18n import CATALOGS, format_number, normalize_language, t
 from dashboard.views import published
