@@ -206,12 +206,12 @@ def generate_2025(rng: random.Random, seed: int) -> None:
         for (code, parts, total), rank in sorted(
             zip(scored, ranks, strict=True), key=lambda i: (i[1], i[0][0])
         ):
-            lines.append([2025, code, "DTI25_TOTAL", f"{total:.2f}", rank, len(scored)])
-            lines += [[2025, code, c, f"{v:.2f}", "", ""] for c, v in parts.items()]
+            lines.append([2025, code, "DTI25_TOTAL", f"{total:.2f}", rank, len(scored), file_label()])
+            lines += [[2025, code, c, f"{v:.2f}", "", "", file_label()] for c, v in parts.items()]
         path = OUT / f"qn_dti_2025_{suffix}.csv"
         with path.open("w", encoding="utf-8", newline="") as handle:
             writer = csv.writer(handle, lineterminator="\n")
-            writer.writerow(["year", "unit_code", "indicator", "value", "rank", "rank_of"])
+            writer.writerow(["year", "unit_code", "indicator", "value", "rank", "rank_of", LABEL_COLUMN])
             writer.writerows(lines)
         meta = {
             "id": f"illustrative-dti-2025-{suffix}",

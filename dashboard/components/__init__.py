@@ -1,6 +1,7 @@
 """Shared Dash pieces: page frame (header, navigation, footer), banners, source notes, downloads, KPIs.
 
-May import: views, figures, i18n, urls. Must not be imported by views, figures or queries.
+May import: views, figures, queries, domain, i18n, urls, web (callback input rules). Must not be imported by
+views, figures or queries.
 """
 
 from __future__ import annotations

@@ -15,10 +15,10 @@ import pandas as pd
 from dash import Input, Output, Patch, State, callback, dcc, html, no_update
 
 from dashboard import queries
+from dashboard.domain.names import fold
 from dashboard.figures import map as map_figure
 from dashboard.figures import map_patch
 from dashboard.i18n import t
-from dashboard.ingest.names import fold
 from dashboard.web import validation as rule
 from dashboard.web.validation import guarded
 

@@ -195,7 +195,8 @@ def choropleth(
 
     Units without a value are grey with "No data" on hover, never zero. Each unit's short name from
     `labels` is written on it. Clicking a unit, its name or its anchor marker puts its code in
-    `customdata[0]` (see `clicked_code`). The score scale is fitted to the values unless `value_range`.
+    `customdata[0]` (see `map_patch.clicked_code`). The score scale is fitted to the values unless
+    `value_range`.
     """
     if len(feature_codes) > MANY_UNITS and height < MIN_LABELLED_HEIGHT:
         labels = None  # 96 names on a small map would cover the tiles; hover still names each one
@@ -373,18 +374,6 @@ def choropleth_on(values: pd.DataFrame, layer: Any, *, lang: str, **options: Any
 def highlight_arrays(code: str | None) -> dict[str, list]:
     """The highlight trace's arrays: a thick outline around one unit (a search result), or none."""
     return {"locations": [code] if code else [], "z": [0] if code else []}
-
-
-def clicked_code(click_data: Mapping[str, Any] | None) -> str | None:
-    """Return the unit code of a click on the map (polygon or anchor marker), None otherwise."""
-    if not click_data or not click_data.get("points"):
-        return None
-    point = click_data["points"][0]
-    customdata = point.get("customdata")
-    if customdata:
-        return str(customdata[0] if isinstance(customdata, list | tuple) else customdata)
-    location = point.get("location")
-    return str(location) if location is not None else None
 
 
 def unavailable_figure(message: str) -> go.Figure:

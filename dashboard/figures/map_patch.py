@@ -60,3 +60,15 @@ def highlight_patch(patch: Any, code: str | None, *, mode: Mode) -> Any:
     for key, array in highlight_arrays(code).items():
         patch["data"][position][key] = array
     return patch
+
+
+def clicked_code(click_data: Mapping[str, Any] | None) -> str | None:
+    """Return the unit code of a click on the map (polygon or anchor marker), None otherwise."""
+    if not click_data or not click_data.get("points"):
+        return None
+    point = click_data["points"][0]
+    customdata = point.get("customdata")
+    if customdata:
+        return str(customdata[0] if isinstance(customdata, list | tuple) else customdata)
+    location = point.get("location")
+    return str(location) if location is not None else None

@@ -15,33 +15,11 @@ from sqlalchemy import Connection, delete, insert, select, update
 from dashboard import db
 from dashboard.ingest import storage
 from dashboard.ingest.catalogue import Catalogue
+from dashboard.ingest.cells import date_cell, source_of, text_cell
+from dashboard.ingest.lineage import load_lineage, load_predecessors
 from dashboard.ingest.parsing import Problem, Row, parse_number
 
 Loader = Callable[[Connection, object, list[Row], Catalogue, list[Problem]], int]
-
-
-def _text(row: Row, column: str) -> str:
-    value = row.cells.get(column)
-    return "" if value is None else str(value).strip()
-
-
-def _date(row: Row, column: str, file: str, problems: list[Problem]) -> date | None:
-    try:
-        return db.parse_date(_text(row, column))
-    except ValueError:
-        problems.append(Problem(file, row.number, column, _text(row, column), "type", "not an ISO date"))
-        return None
-
-
-def _source(row: Row, dataset, file: str, problems: list[Problem]) -> str:
-    local = _text(row, "source") or (
-        dataset.local_source_ids[0] if len(dataset.local_source_ids) == 1 else ""
-    )
-    if local not in dataset.local_source_ids:
-        problems.append(
-            Problem(file, row.number, "source", local, "source", "source not declared in metadata")
-        )
-    return dataset.source_id(local)
 
 
 REQUIRED = {
@@ -74,7 +52,7 @@ def _load_units(connection: Connection, dataset, rows: list[Row], catalogue: Cat
     file = dataset.path.name
     versions: dict[str, list[dict]] = {}
     for row in rows:
-        code, kind = _text(row, "code"), _text(row, "kind")
+        code, kind = text_cell(row, "code"), text_cell(row, "kind")
         if not code:
             problems.append(Problem(file, row.number, "code", None, "required-value", "code is missing"))
             continue
@@ -90,8 +68,8 @@ def _load_units(connection: Connection, dataset, rows: list[Row], catalogue: Cat
                 )
             )
         valid_from, valid_to = (
-            _date(row, "valid_from", file, problems),
-            _date(row, "valid_to", file, problems),
+            date_cell(row, "valid_from", file, problems),
+            date_cell(row, "valid_to", file, problems),
         )
         if valid_from and valid_to and valid_from > valid_to:
             problems.append(
@@ -101,16 +79,16 @@ def _load_units(connection: Connection, dataset, rows: list[Row], catalogue: Cat
             {
                 "row": row.number,
                 "kind": kind,
-                "parent_code": _text(row, "parent_code") or None,
-                "name_vi": _text(row, "name_vi"),
-                "name_en": _text(row, "name_en"),
-                "subtype_vi": _text(row, "subtype_vi"),
-                "subtype_en": _text(row, "subtype_en"),
+                "parent_code": text_cell(row, "parent_code") or None,
+                "name_vi": text_cell(row, "name_vi"),
+                "name_en": text_cell(row, "name_en"),
+                "subtype_vi": text_cell(row, "subtype_vi"),
+                "subtype_en": text_cell(row, "subtype_en"),
                 "valid_from": valid_from,
                 "valid_to": valid_to,
-                "source_id": _source(row, dataset, file, problems),
-                "note": _text(row, "note") or None,
-                "aliases": [a.strip() for a in _text(row, "aliases").split(";") if a.strip()],
+                "source_id": source_of(row, dataset, file, problems),
+                "note": text_cell(row, "note") or None,
+                "aliases": [a.strip() for a in text_cell(row, "aliases").split(";") if a.strip()],
             }
         )
     known = set(versions) | set(catalogue.units)
@@ -190,87 +168,11 @@ def _load_units(connection: Connection, dataset, rows: list[Row], catalogue: Cat
     return sum(len(items) for items in versions.values())
 
 
-def _load_lineage(connection: Connection, dataset, rows: list[Row], catalogue: Catalogue, problems) -> int:
-    file = dataset.path.name
-    records = []
-    for row in rows:
-        for column in ("from_code", "to_code"):
-            if _text(row, column) not in catalogue.units:
-                problems.append(
-                    Problem(file, row.number, column, _text(row, column), "unknown-unit", "unknown unit")
-                )
-        event_date = _date(row, "event_date", file, problems)
-        if not _text(row, "event_date"):
-            problems.append(
-                Problem(file, row.number, "event_date", None, "required-value", "date is missing")
-            )
-        records.append(
-            {
-                "from_code": _text(row, "from_code"),
-                "to_code": _text(row, "to_code"),
-                "event": _text(row, "event"),
-                "event_date": event_date,
-                "legal_basis": _text(row, "legal_basis"),
-                "indicative": _text(row, "indicative") == "1",
-                "note": _text(row, "note") or None,
-                "source_id": _source(row, dataset, file, problems),
-            }
-        )
-    if any(p.severity == "error" for p in problems):
-        return 0
-    mine = select(db.sources.c.id).where(db.sources.c.dataset_id == dataset.id)
-    connection.execute(delete(db.lineage).where(db.lineage.c.source_id.in_(mine)))
-    if records:
-        connection.execute(insert(db.lineage), records)
-    return len(records)
-
-
-def _load_predecessors(
-    connection: Connection, dataset, rows: list[Row], catalogue: Catalogue, problems
-) -> int:
-    """Former units (old communes) and the current unit each became; replaces this dataset's rows."""
-    file = dataset.path.name
-    records = []
-    for row in rows:
-        if _text(row, "to_code") not in catalogue.units:
-            problems.append(
-                Problem(file, row.number, "to_code", _text(row, "to_code"), "unknown-unit", "unknown unit")
-            )
-        if _text(row, "share") not in ("full", "partial"):
-            problems.append(
-                Problem(file, row.number, "share", _text(row, "share"), "share", "must be full or partial")
-            )
-        for column in ("old_code", "old_name_vi", "event_date"):
-            if not _text(row, column):
-                problems.append(
-                    Problem(file, row.number, column, None, "required-value", f"{column} is missing")
-                )
-        records.append(
-            {
-                "old_code": _text(row, "old_code"),
-                "old_name_vi": _text(row, "old_name_vi"),
-                "old_kind": _text(row, "old_kind"),
-                "to_code": _text(row, "to_code"),
-                "share": _text(row, "share"),
-                "event_date": _date(row, "event_date", file, problems),
-                "indicative": _text(row, "indicative") == "1",
-                "source_id": _source(row, dataset, file, problems),
-            }
-        )
-    if any(p.severity == "error" for p in problems):
-        return 0
-    mine = select(db.sources.c.id).where(db.sources.c.dataset_id == dataset.id)
-    connection.execute(delete(db.predecessors).where(db.predecessors.c.source_id.in_(mine)))
-    if records:
-        connection.execute(insert(db.predecessors), records)
-    return len(records)
-
-
 def _load_events(connection: Connection, dataset, rows: list[Row], catalogue: Catalogue, problems) -> int:
     file = dataset.path.name
     records = []
     for row in rows:
-        published = _text(row, "date")
+        published = text_cell(row, "date")
         year = published[:4]
         if not year.isdigit():
             problems.append(Problem(file, row.number, "date", published, "type", "must start with a year"))
@@ -283,10 +185,10 @@ def _load_events(connection: Connection, dataset, rows: list[Row], catalogue: Ca
             {
                 "event_date": event_date,
                 "date_published": published,
-                "description_vi": _text(row, "event"),
-                "legal_basis": _text(row, "legal_basis") or None,
-                "figures": _text(row, "figures") or None,
-                "source_id": _source(row, dataset, file, problems),
+                "description_vi": text_cell(row, "event"),
+                "legal_basis": text_cell(row, "legal_basis") or None,
+                "figures": text_cell(row, "figures") or None,
+                "source_id": source_of(row, dataset, file, problems),
             }
         )
     if any(p.severity == "error" for p in problems):
@@ -330,7 +232,7 @@ def _load_methodologies(
     file = dataset.path.name
     records = []
     for row in rows:
-        first, last = _text(row, "first_year"), _text(row, "last_year")
+        first, last = text_cell(row, "first_year"), text_cell(row, "last_year")
         if not first.isdigit() or (last and not last.isdigit()):
             problems.append(
                 Problem(file, row.number, "first_year", first, "type", "years must be whole numbers")
@@ -339,17 +241,17 @@ def _load_methodologies(
         records.append(
             {
                 "row": row.number,
-                "code": _text(row, "code"),
-                "family": _text(row, "family"),
-                "name_vi": _text(row, "name_vi"),
-                "name_en": _text(row, "name_en"),
-                "description_vi": _text(row, "description_vi"),
-                "description_en": _text(row, "description_en"),
+                "code": text_cell(row, "code"),
+                "family": text_cell(row, "family"),
+                "name_vi": text_cell(row, "name_vi"),
+                "name_en": text_cell(row, "name_en"),
+                "description_vi": text_cell(row, "description_vi"),
+                "description_en": text_cell(row, "description_en"),
                 "first_year": int(first),
                 "last_year": int(last) if last else None,
-                "total_rule": _text(row, "total_rule") or None,
-                "legal_basis": _text(row, "legal_basis") or None,
-                "illustrative": _text(row, "illustrative") == "1",
+                "total_rule": text_cell(row, "total_rule") or None,
+                "legal_basis": text_cell(row, "legal_basis") or None,
+                "illustrative": text_cell(row, "illustrative") == "1",
             }
         )
     _check_keys(records, "code", file, problems)
@@ -365,31 +267,31 @@ MEASURES = ("points", "percent", "index", "count", "rank")
 def _load_indicators(connection: Connection, dataset, rows: list[Row], catalogue: Catalogue, problems) -> int:
     file = dataset.path.name
     records = []
-    codes = {_text(row, "code") for row in rows}
+    codes = {text_cell(row, "code") for row in rows}
     for row in rows:
-        if _text(row, "methodology") not in catalogue.methodologies:
+        if text_cell(row, "methodology") not in catalogue.methodologies:
             problems.append(
                 Problem(
                     file,
                     row.number,
                     "methodology",
-                    _text(row, "methodology"),
+                    text_cell(row, "methodology"),
                     "unknown-methodology",
                     "methodology is not in the catalogue",
                 )
             )
-        if _text(row, "measure") not in MEASURES:
+        if text_cell(row, "measure") not in MEASURES:
             problems.append(
                 Problem(
                     file,
                     row.number,
                     "measure",
-                    _text(row, "measure"),
+                    text_cell(row, "measure"),
                     "measure",
                     f"must be one of {', '.join(MEASURES)}",
                 )
             )
-        parent = _text(row, "parent_code")
+        parent = text_cell(row, "parent_code")
         if parent and parent not in codes | set(catalogue.indicators):
             problems.append(
                 Problem(file, row.number, "parent_code", parent, "unknown-indicator", "unknown parent")
@@ -399,8 +301,10 @@ def _load_indicators(connection: Connection, dataset, rows: list[Row], catalogue
             try:
                 bounds.append(parse_number(row.cells.get(column), vietnamese=False))
             except ValueError:
-                problems.append(Problem(file, row.number, column, _text(row, column), "type", "not a number"))
-        order = _text(row, "sort_order") or "0"
+                problems.append(
+                    Problem(file, row.number, column, text_cell(row, column), "type", "not a number")
+                )
+        order = text_cell(row, "sort_order") or "0"
         if not order.lstrip("-").isdigit():
             problems.append(Problem(file, row.number, "sort_order", order, "type", "not a whole number"))
         if len(bounds) < 2 or not order.lstrip("-").isdigit():
@@ -411,17 +315,17 @@ def _load_indicators(connection: Connection, dataset, rows: list[Row], catalogue
         records.append(
             {
                 "row": row.number,
-                "code": _text(row, "code"),
-                "methodology": _text(row, "methodology"),
+                "code": text_cell(row, "code"),
+                "methodology": text_cell(row, "methodology"),
                 "parent_code": parent or None,
-                "name_vi": _text(row, "name_vi"),
-                "name_en": _text(row, "name_en"),
-                "description_vi": _text(row, "description_vi"),
-                "description_en": _text(row, "description_en"),
-                "measure": _text(row, "measure"),
+                "name_vi": text_cell(row, "name_vi"),
+                "name_en": text_cell(row, "name_en"),
+                "description_vi": text_cell(row, "description_vi"),
+                "description_en": text_cell(row, "description_en"),
+                "measure": text_cell(row, "measure"),
                 "min_value": low,
                 "max_value": high,
-                "higher_is_better": _text(row, "higher_is_better") != "0",
+                "higher_is_better": text_cell(row, "higher_is_better") != "0",
                 "sort_order": int(order),
             }
         )
@@ -434,8 +338,8 @@ def _load_indicators(connection: Connection, dataset, rows: list[Row], catalogue
 
 LOADERS: dict[str, Loader] = {
     "units": _load_units,
-    "lineage": _load_lineage,
-    "predecessors": _load_predecessors,
+    "lineage": load_lineage,
+    "predecessors": load_predecessors,
     "events": _load_events,
     "methodologies": _load_methodologies,
     "indicators": _load_indicators,

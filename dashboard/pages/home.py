@@ -9,7 +9,7 @@ from dash import Input, Output, State, callback, clientside_callback, dcc, html,
 
 from dashboard import components, queries, urls
 from dashboard.components import grid, map_panel, view_controls
-from dashboard.figures import map as map_figure
+from dashboard.figures import map_patch
 from dashboard.i18n import format_number, normalize_language, t
 from dashboard.views import analysis, published, ranking, search
 from dashboard.web import validation as rule
@@ -225,7 +225,7 @@ def _render_update(view: analysis.View, lang: str, map_state_json: str) -> tuple
 @guarded(rule.mapping, rule.lang)
 def open_profile(click_data, lang):
     """Clicking a district opens its profile."""
-    code = map_figure.clicked_code(click_data)
+    code = map_patch.clicked_code(click_data)
     return urls.unit_profile(code, lang=normalize_language(lang)) if code else no_update
 
 

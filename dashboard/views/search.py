@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard import queries
-from dashboard.ingest.names import fold, name_keys
+from dashboard.domain.names import fold, name_keys
 
 SEARCH_KINDS = ("commune", "department", "district")
 MIN_LENGTH = 2

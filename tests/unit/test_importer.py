@@ -401,7 +401,7 @@ def test_build_all_imports_data_dir(fresh_engine: Callable[[], Engine]) -> None:
     report = build_all(engine, DATA)
     assert not is_empty(engine)
     assert report.warnings == []
-    assert report.rows["units"] == 207  # 63 provinces, the country (VN), districts, departments, communes
+    assert report.rows["units"] == 208  # 63 provinces, the country (VN), districts, departments, communes
     assert report.rows["illustrative-readiness-2020"] == 231
     assert count_observations(engine) == sum(
         v

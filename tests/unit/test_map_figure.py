@@ -102,9 +102,9 @@ def test_click_returns_the_code_for_polygons_and_anchor_markers(values) -> None:
     anchor = figure.data[map_figure.trace_index("score")["anchors"]]
     assert list(anchor.customdata) == [["536"]]
     assert anchor.lon == (109.1176,) and anchor.marker.size >= 14
-    assert map_figure.clicked_code({"points": [{"customdata": ["536"], "lon": 109.1}]}) == "536"
-    assert map_figure.clicked_code({"points": [{"location": "522"}]}) == "522"
-    assert map_figure.clicked_code(None) is None
+    assert map_patch.clicked_code({"points": [{"customdata": ["536"], "lon": 109.1}]}) == "536"
+    assert map_patch.clicked_code({"points": [{"location": "522"}]}) == "522"
+    assert map_patch.clicked_code(None) is None
 
 
 def test_anchor_of_a_unit_without_data_is_grey(values) -> None:

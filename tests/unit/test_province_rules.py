@@ -250,7 +250,7 @@ def test_compare_three_communes(in_request):
     selection = comparison.parse({"units": "21340,21334,21343", "group": "commune"})
     assert selection.ready
     figures = comparison.lines_figures(comparison.series(selection, "vi"), selection, "vi")
-    assert len(figures) == 1 and figures[0].layout.yaxis.title.text == "Điểm (tối đa 1.000)"
+    assert len(figures) == 1 and figures[0]["layout"]["yaxis"]["title"]["text"] == "Điểm (tối đa 1.000)"
     assert "Xã Sơn Tây Thượng" in _text(compare.layout(units="21340,21334,21343", group="commune"))
     options = comparison.unit_options("commune", "vi")
     assert len(options) == 96 and any("son tay" in o["search"] for o in options)

@@ -1,0 +1,35 @@
+"""Reading one cell of a reference row: text, an ISO date, the source it cites. Shared by the loaders."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from dashboard import db
+from dashboard.ingest.parsing import Problem, Row
+
+
+def text_cell(row: Row, column: str) -> str:
+    """A cell as trimmed text ('' when empty)."""
+    value = row.cells.get(column)
+    return "" if value is None else str(value).strip()
+
+
+def date_cell(row: Row, column: str, file: str, problems: list[Problem]) -> date | None:
+    """A cell as an ISO date; a problem (and None) when it is not one."""
+    try:
+        return db.parse_date(text_cell(row, column))
+    except ValueError:
+        problems.append(Problem(file, row.number, column, text_cell(row, column), "type", "not an ISO date"))
+        return None
+
+
+def source_of(row: Row, dataset, file: str, problems: list[Problem]) -> str:
+    """The namespaced source id a row cites (its `source` cell, or the dataset's only source)."""
+    local = text_cell(row, "source") or (
+        dataset.local_source_ids[0] if len(dataset.local_source_ids) == 1 else ""
+    )
+    if local not in dataset.local_source_ids:
+        problems.append(
+            Problem(file, row.number, "source", local, "source", "source not declared in metadata")
+        )
+    return dataset.source_id(local)
