@@ -13,7 +13,7 @@ import flask
 from dashboard import db, queries
 from dashboard.cache import cache
 from dashboard.config import Settings
-from dashboard.web import health, plotly_bundle, rendered, security, static, validation
+from dashboard.web import health, page_guard, plotly_bundle, rendered, security, static, validation
 
 log = logging.getLogger(__name__)
 
@@ -61,14 +61,16 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
 
     app.layout = shell_layout
     plotly_bundle.install(app)
+    validation.install_request_guard(app)  # first: it checks callback bodies before anything parses them
     rendered.install_for_callbacks(app)  # first: its after-request hook must run last
     security.install(server)
     static.install(app)  # after security: it never touches HTML, whose inline scripts are hashed there
-    validation.install_request_guard(server)
+    page_guard.install(server)
     # Dash completes its set-up (callback map, page router) in before-request hooks of the first request,
     # without a lock: two threads of a fresh worker could dispatch before it is done and answer 500.
     # Running the hooks here does it before any worker is forked or any visitor arrives (and, unlike a
     # real request, leaves the Flask app open to more routes).
     with server.test_request_context("/_dash-layout"):
         server.preprocess_request()
+    page_guard.clean_page_queries()
     return app

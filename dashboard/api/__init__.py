@@ -151,7 +151,7 @@ def _items(args: Mapping[str, str], name: str) -> list[str]:
 
 def _integers(args: Mapping[str, str], name: str) -> list[int]:
     items = _items(args, name)
-    if (name in args and not items) or not all(re.fullmatch(r"-?\d{1,4}", item) for item in items):
+    if (name in args and not items) or not all(re.fullmatch(r"-?[0-9]{1,4}", item) for item in items):
         raise ApiError(400, "api.error.integer", parameter=name)
     return [int(item) for item in items]
 
@@ -441,6 +441,7 @@ def boundaries(vintage: str) -> flask.Response:
     return response
 
 
+@blueprint.route("", defaults={"path": ""}, strict_slashes=False)
 @blueprint.route("/<path:path>")
 def unknown(path: str) -> flask.Response:
     """Anything else under /api/v1 is a JSON 404, never the Dash shell."""

@@ -501,6 +501,7 @@ def import_files(
                 count, problems = reference.load(connection, dataset, header, rows, catalogue)
             else:
                 records, problems = VALIDATORS[dataset.type](dataset, header, rows, catalogue)
+                problems += storage.too_long(db.observations, records, file=dataset.path.name)
                 count = len(records)
             errors = [p for p in problems if p.severity == "error" or strict]
             if errors:

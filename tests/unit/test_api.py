@@ -150,6 +150,8 @@ def test_filters(client):
     [
         ("/api/v1/observations.csv?year=abc", 400, "year"),
         ("/api/v1/observations.csv?year=2020,x", 400, "year"),
+        ("/api/v1/observations.csv?year=२०२०", 400, "year"),  # Unicode digits are not a year
+        ("/api/v1/observations.csv?from=٢٠٢٠", 400, "from"),
         ("/api/v1/observations.csv?from=2020&to=2010", 400, "from"),
         ("/api/v1/observations.csv?to=soon", 400, "to"),
         ("/api/v1/observations.csv?group=city", 400, "group"),
