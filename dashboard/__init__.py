@@ -13,7 +13,17 @@ import flask
 from dashboard import db, queries
 from dashboard.cache import cache
 from dashboard.config import Settings
-from dashboard.web import health, page_guard, plotly_bundle, rendered, security, static, validation
+from dashboard.web import (
+    admission,
+    health,
+    limits,
+    page_guard,
+    plotly_bundle,
+    rendered,
+    security,
+    static,
+    validation,
+)
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +44,7 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     server = flask.Flask(__name__, instance_path=str(settings.instance_dir))
     server.config["DASHBOARD_SETTINGS"] = settings
     server.config["MAX_CONTENT_LENGTH"] = 64 * 1024
+    server.config["TRUSTED_HOSTS"] = list(settings.trusted_hosts) or None
     cache.init_app(server, config=settings.cache_config)
     _prepare_database(settings)
     server.teardown_request(queries.release_snapshot)
@@ -63,6 +74,8 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     plotly_bundle.install(app)
     validation.install_request_guard(app)  # first: it checks callback bodies before anything parses them
     rendered.install_for_callbacks(app)  # first: its after-request hook must run last
+    limits.install(server, settings)  # after the memo: a remembered answer costs nothing
+    admission.install(server, slots=settings.heavy_slots, queue=settings.heavy_queue)  # after the limits
     security.install(server)
     static.install(app)  # after security: it never touches HTML, whose inline scripts are hashed there
     page_guard.install(server)

@@ -1,0 +1,125 @@
+"""Per-client limits weighted by cost (flask-limiter) and the per-worker queue for heavy work (issue 15)."""
+
+from __future__ import annotations
+
+import os
+import threading
+import uuid
+
+import flask
+import pytest
+
+from dashboard.config import Settings
+from dashboard.web import admission, limits
+
+
+def _app(**overrides) -> flask.Flask:
+    """A small app with the limiter and the queue, and routes shaped like the real ones."""
+    settings = Settings.from_env({}, **overrides)
+    app = flask.Flask(__name__)
+    limits.install(app, settings)
+    admission.install(app, slots=settings.heavy_slots, queue=settings.heavy_queue)
+    release = threading.Event()
+    app.config["release"] = release
+
+    @app.get("/api/v1/<name>.<fmt>")
+    def download(name, fmt):
+        admission.admit()
+        if name == "slow":
+            release.wait(10)
+        return "rows"
+
+    @app.post("/_dash-update-component")
+    def callback():
+        return "{}"
+
+    @app.get("/xep-hang")
+    def page():
+        return "page"
+
+    return app
+
+
+def test_downloads_cost_by_format_and_pages_cost_nothing():
+    client = _app(rate_limit="24/minute").test_client()
+    assert [client.get("/api/v1/observations.xlsx").status_code for _ in range(3)] == [200, 200, 429]
+    assert client.get("/api/v1/units.csv").status_code == 429  # the same budget for every heavy route
+    assert all(client.get("/xep-hang").status_code == 200 for _ in range(50))
+    refused = client.get("/api/v1/observations.xlsx")
+    assert refused.status_code == 429 and int(refused.headers["Retry-After"]) >= 1
+    assert refused.get_json()["error"]["status"] == 429
+
+
+def test_callbacks_are_limited_too():
+    client = _app(rate_limit="5/minute").test_client()
+    answers = [client.post("/_dash-update-component").status_code for _ in range(7)]
+    assert answers == [200] * 5 + [429] * 2
+
+
+def test_behind_a_trusted_proxy_each_forwarded_client_has_its_own_budget():
+    client = _app(rate_limit="4/minute", trusted_proxies=("127.0.0.1",)).test_client()
+
+    def csv(forwarded: str) -> int:
+        return client.get("/api/v1/units.csv", headers={"X-Forwarded-For": forwarded}).status_code
+
+    assert csv("198.51.100.1") == 200 and csv("198.51.100.1") == 429
+    assert csv("198.51.100.2") == 200
+    # A client cannot pick its own address: only the hop the trusted proxy saw counts.
+    assert csv("203.0.113.9, 198.51.100.1") == 429
+
+
+def test_without_a_trusted_proxy_forwarded_headers_are_ignored():
+    client = _app(rate_limit="4/minute").test_client()
+    assert client.get("/api/v1/units.csv", headers={"X-Forwarded-For": "198.51.100.1"}).status_code == 200
+    assert client.get("/api/v1/units.csv", headers={"X-Forwarded-For": "198.51.100.2"}).status_code == 429
+
+
+def test_the_limit_can_be_switched_off():
+    client = _app(rate_limit=None).test_client()
+    assert all(client.get("/api/v1/observations.xlsx").status_code == 200 for _ in range(30))
+
+
+@pytest.mark.skipif(not os.environ.get("CACHE_REDIS_URL"), reason="needs Redis (CACHE_REDIS_URL)")
+def test_workers_share_one_budget_through_redis():
+    # Two apps stand for two gunicorn workers; a fresh budget name keeps runs apart.
+    rate = f"{8 + uuid.uuid4().int % 1000}/minute"
+    budget = int(rate.split("/")[0])
+    first = _app(rate_limit=rate, cache_redis_url=os.environ["CACHE_REDIS_URL"]).test_client()
+    second = _app(rate_limit=rate, cache_redis_url=os.environ["CACHE_REDIS_URL"]).test_client()
+    clients = [first, second] * budget
+    answers = [c.post("/_dash-update-component").status_code for c in clients[: budget + 2]]
+    assert answers.count(200) == budget and answers[-2:] == [429, 429]
+
+
+def test_the_queue_refuses_at_once_when_full():
+    queue = admission.Admission(slots=1, queue=0)
+    assert queue.enter()
+    assert not queue.enter()  # no room to wait: refused without waiting
+    queue.leave()
+    assert queue.enter()
+
+
+def test_a_heavy_request_beyond_the_queue_is_503_with_retry_after():
+    app = _app(rate_limit=None, heavy_slots=1, heavy_queue=0)
+    started = threading.Event()
+    results: list[int] = []
+
+    def slow() -> None:
+        started.set()
+        results.append(app.test_client().get("/api/v1/slow.xlsx").status_code)
+
+    worker = threading.Thread(target=slow)
+    worker.start()
+    started.wait(5)
+    try:
+        for _ in range(100):  # until the slow request holds the slot
+            busy = app.test_client().get("/api/v1/units.csv")
+            if busy.status_code == 503:
+                break
+        assert busy.status_code == 503 and busy.headers["Retry-After"] == "2"
+        assert app.test_client().get("/xep-hang").status_code == 200  # cheap requests are not queued
+    finally:
+        app.config["release"].set()
+        worker.join(10)
+    assert results == [200]
+    assert app.test_client().get("/api/v1/units.csv").status_code == 200  # the slot was given back
