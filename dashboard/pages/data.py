@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import dash
-import flask
 import pandas as pd
 from dash import html
 
 from dashboard import components, queries, urls
+from dashboard.components import embed as embeds
 from dashboard.i18n import format_number, normalize_language, t
 from dashboard.queries import export as queries_export
 
@@ -162,7 +162,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
     updated = queries.last_updated()
     datasets = queries.datasets()
     illustrative = datasets["kinds"].fillna("").str.contains("illustrative").any()
-    site = flask.request.host_url.rstrip("/") + urls.page("data", lang=lang)
+    site = embeds.public_url(urls.page("data", lang=lang))
     everything = html.Section(
         [
             html.H2(t("data.all_heading", lang), className="h4"),
