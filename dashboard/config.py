@@ -40,7 +40,7 @@ class Settings:
         """flask-caching configuration: Redis when a URL is given, else the in-process simple cache."""
         if self.cache_redis_url:
             return {
-                "CACHE_TYPE": "RedisCache",
+                "CACHE_TYPE": "dashboard.cache.BreakerRedisCache",
                 "CACHE_REDIS_URL": self.cache_redis_url,
                 "CACHE_DEFAULT_TIMEOUT": self.cache_timeout,
                 "CACHE_KEY_PREFIX": "qnit:",

@@ -29,12 +29,16 @@ def _check_database() -> dict[str, object]:
 
 def _check_cache(backend: str) -> dict[str, object]:
     started = time.perf_counter()
+    raw = cache.cache  # the raw backend, not the wrapper: flask-caching swallows backend errors on purpose
+    if getattr(raw, "is_open", False):  # the circuit breaker skips Redis for a while after a failure
+        return {"ok": False, "backend": backend, "error": "unavailable, retrying soon"}
     try:
-        # The raw backend, not the wrapper: flask-caching swallows backend errors on purpose.
-        cache.cache.set("health:probe", started, timeout=10)
-        ok = cache.cache.get("health:probe") == started
+        raw.set("health:probe", started, timeout=10)
+        ok = raw.get("health:probe") == started
     except (RedisError, OSError) as error:
         return {"ok": False, "backend": backend, "error": type(error).__name__}
+    if not ok:
+        return {"ok": False, "backend": backend, "error": "unavailable, retrying soon"}
     return {"ok": ok, "backend": backend, "ms": round(1000 * (time.perf_counter() - started), 2)}
 
 
