@@ -9,6 +9,7 @@ import logging
 
 import dash
 import flask
+from sqlalchemy.exc import OperationalError
 
 from dashboard import db, queries
 from dashboard.cache import cache
@@ -32,9 +33,13 @@ def _prepare_database(settings: Settings) -> None:
     engine = db.get_engine(settings.database_url)
     from dashboard.ingest.importer import build_all, is_empty
 
-    if settings.build_on_start and is_empty(engine):
-        report = build_all(engine, settings.data_dir)
-        log.info("built the database from %s: %s rows", settings.data_dir, sum(report.rows.values()))
+    try:
+        if settings.build_on_start and is_empty(engine):
+            report = build_all(engine, settings.data_dir)
+            log.info("built the database from %s: %s rows", settings.data_dir, sum(report.rows.values()))
+    except OperationalError as error:
+        # Start anyway: /health says "down" and pages say "retrying" until the database is there.
+        log.error("database unavailable at start, serving 503 until it is back: %s", error.orig or error)
     queries.bind(engine, settings)
 
 

@@ -3,7 +3,7 @@
 A worker has a few threads; if every one of them builds an XLSX or a six-unit comparison, a visitor's
 cached request waits behind them for seconds. Here at most `slots` heavy requests run at once per
 worker and at most `queue` wait (briefly) for a slot; any more are answered 503 with Retry-After at
-once, leaving the other threads free for cheap requests. Imports nothing of ours.
+once, leaving the other threads free for cheap requests. Imports nothing of ours but i18n.
 """
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ from __future__ import annotations
 import threading
 
 import flask
+
+from dashboard.i18n import LANGUAGES, t
 
 RETRY_AFTER_SECONDS = 2
 CALLBACK_PATH = "/_dash-update-component"
@@ -81,7 +83,12 @@ def install(server: flask.Flask, *, slots: int, queue: int) -> Admission:
 
     @server.errorhandler(Busy)
     def busy(_error: Busy) -> flask.Response:
-        response = flask.jsonify({"error": {"status": 503, "message": "busy, try again in a moment"}})
+        response = flask.jsonify(
+            {
+                "error": {"status": 503, "message": "busy, try again in a moment"},
+                "messages": {lang: t("outage.busy", lang) for lang in LANGUAGES},
+            }
+        )
         response.status_code = 503
         response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
         response.headers["Cache-Control"] = "no-store"

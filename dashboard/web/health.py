@@ -12,6 +12,7 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from dashboard import db, queries
 from dashboard.cache import cache
+from dashboard.i18n import LANGUAGES, t
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +49,13 @@ def register(server: flask.Flask, *, cache_backend: str) -> None:
     @server.errorhandler(OperationalError)
     def database_unavailable(error: OperationalError) -> flask.Response:
         log.warning("database unavailable: %s", error.orig.__class__.__name__ if error.orig else error)
-        response = flask.jsonify({"error": "database temporarily unavailable, try again in a moment"})
+        # `messages` is what assets/outage.js shows in its banner, in the page's language.
+        response = flask.jsonify(
+            {
+                "error": "database temporarily unavailable, try again in a moment",
+                "messages": {lang: t("outage.retrying", lang) for lang in LANGUAGES},
+            }
+        )
         response.status_code = 503
         response.headers["Retry-After"] = "1"
         return response
