@@ -7,7 +7,9 @@ import os
 bind = os.environ.get("BIND", "127.0.0.1:8050")
 # Callbacks are short and CPU-bound (pandas, plotly JSON); one worker per core plus one.
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() + 1))
-threads = int(os.environ.get("GUNICORN_THREADS", 2))
+# Four threads: at most HEAVY_SLOTS (1) build an uncached answer and HEAVY_QUEUE (1) wait for it, so two
+# are always free for cached pages and /health (dashboard/web/admission.py).
+threads = int(os.environ.get("GUNICORN_THREADS", 4))
 timeout = 30
 graceful_timeout = 20
 keepalive = 5
@@ -20,6 +22,9 @@ max_requests = 50_000
 max_requests_jitter = 5_000
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG")  # off unless asked for: it costs throughput
 errorlog = "-"
+# No control socket (one fixed path per user): several instances on a machine (tests, benchmarks) would
+# fight over it, and nothing here uses it.
+control_socket_disable = True
 
 
 def post_fork(server, worker):

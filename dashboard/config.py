@@ -33,7 +33,7 @@ class Settings:
     rate_limit: str | None = "600/minute"
     # Heavy requests (uncached callbacks and downloads) running at once per worker, and waiting.
     heavy_slots: int = 1
-    heavy_queue: int = 2
+    heavy_queue: int = 1
 
     @property
     def cache_config(self) -> dict[str, object]:
@@ -81,7 +81,7 @@ class Settings:
             trusted_proxies=_words(env.get("TRUSTED_PROXIES", "")),
             rate_limit=_rate(env.get("RATE_LIMIT") or env.get("EXPORT_RATE_LIMIT") or "600/minute"),
             heavy_slots=int(env.get("HEAVY_SLOTS", "1")),
-            heavy_queue=int(env.get("HEAVY_QUEUE", "2")),
+            heavy_queue=int(env.get("HEAVY_QUEUE", "1")),
         )
         return replace(settings, **overrides) if overrides else settings
 
