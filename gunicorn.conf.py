@@ -7,8 +7,9 @@ import os
 bind = os.environ.get("BIND", "127.0.0.1:8050")
 # Callbacks are short and CPU-bound (pandas, plotly JSON); one worker per core plus one.
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() + 1))
-# Four threads: at most HEAVY_SLOTS (1) build an uncached answer and HEAVY_QUEUE (1) wait for it, so two
-# are always free for cached pages and /health (dashboard/web/admission.py).
+# Four threads: at most one builds an uncached answer (HEAVY_SLOTS are shared by all workers) and
+# HEAVY_QUEUE (1) waits for a slot, so two are always free for cached pages and /health
+# (dashboard/web/admission.py).
 threads = int(os.environ.get("GUNICORN_THREADS", 4))
 timeout = 30
 graceful_timeout = 20

@@ -80,7 +80,9 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     validation.install_request_guard(app)  # first: it checks callback bodies before anything parses them
     rendered.install_for_callbacks(app)  # first: its after-request hook must run last
     limits.install(server, settings)  # after the memo: a remembered answer costs nothing
-    admission.install(server, slots=settings.heavy_slots, queue=settings.heavy_queue)  # after the limits
+    admission.install(  # after the limits: a refused client takes no slot
+        server, settings.instance_dir / "heavy-slots", slots=settings.heavy_slots, queue=settings.heavy_queue
+    )
     security.install(server)
     static.install(app)  # after security: it never touches HTML, whose inline scripts are hashed there
     page_guard.install(server)

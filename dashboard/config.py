@@ -31,8 +31,9 @@ class Settings:
     trusted_proxies: tuple[str, ...] = ()
     # Per-client budget in cost units ("600/minute"; None: no limit), shared by all workers.
     rate_limit: str | None = "600/minute"
-    # Heavy requests (uncached callbacks and downloads) running at once per worker, and waiting.
-    heavy_slots: int = 1
+    # Heavy requests (uncached callbacks and downloads) running at once on the machine (all workers), and
+    # waiting per worker; the default leaves one core for cached answers.
+    heavy_slots: int = max(1, (os.cpu_count() or 2) - 1)
     heavy_queue: int = 1
 
     @property
@@ -80,7 +81,7 @@ class Settings:
             trusted_hosts=_words(env.get("TRUSTED_HOSTS", "")),
             trusted_proxies=_words(env.get("TRUSTED_PROXIES", "")),
             rate_limit=_rate(env.get("RATE_LIMIT") or env.get("EXPORT_RATE_LIMIT") or "600/minute"),
-            heavy_slots=int(env.get("HEAVY_SLOTS", "1")),
+            heavy_slots=int(env.get("HEAVY_SLOTS") or max(1, (os.cpu_count() or 2) - 1)),
             heavy_queue=int(env.get("HEAVY_QUEUE", "1")),
         )
         return replace(settings, **overrides) if overrides else settings

@@ -1,14 +1,23 @@
-"""A bounded queue per worker for heavy work (uncached callbacks and downloads).
+"""A bounded queue for heavy work (uncached callbacks and downloads), with slots shared by all workers.
 
 A worker has a few threads; if every one of them builds an XLSX or a six-unit comparison, a visitor's
-cached request waits behind them for seconds. Here at most `slots` heavy requests run at once per
-worker and at most `queue` wait (briefly) for a slot; any more are answered 503 with Retry-After at
-once, leaving the other threads free for cheap requests. Imports nothing of ours but i18n.
+cached request waits behind them for seconds, and CPU-bound work on more threads than the machine has
+cores only slows everything down. Here at most `slots` heavy requests run at once on the machine (by
+default one core fewer than it has, so one core is always left for cached answers), at most `queue`
+more per worker wait briefly for a slot, and any more are answered 503 with Retry-After at once.
+
+The slots are `flock` locks on files under the instance folder: shared by every gunicorn worker, and
+released by the kernel if a worker dies holding one (a counter in shared memory would leak). Imports
+nothing of ours but i18n.
 """
 
 from __future__ import annotations
 
+import fcntl
+import os
 import threading
+import time
+from pathlib import Path
 
 import flask
 
@@ -16,59 +25,81 @@ from dashboard.i18n import LANGUAGES, t
 
 RETRY_AFTER_SECONDS = 2
 CALLBACK_PATH = "/_dash-update-component"
+_POLL = 0.02  # seconds between attempts while queued
 
 
 class Busy(Exception):
-    """Every heavy slot of this worker is taken and the queue is full."""
+    """Every heavy slot is taken and this worker's queue is full."""
 
 
 class Admission:
-    """`slots` heavy requests at once, `queue` more waiting up to `wait` seconds, the rest refused."""
+    """`slots` heavy requests at once (machine-wide), `queue` more waiting up to `wait` s, others refused."""
 
-    def __init__(self, *, slots: int, queue: int, wait: float = 5.0) -> None:
-        self._slots = threading.BoundedSemaphore(slots)
+    def __init__(self, folder: Path, *, slots: int, queue: int, wait: float = 5.0) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        self._paths = [folder / f"slot-{n}.lock" for n in range(slots)]
         self._queue = queue
         self._wait = wait
         self._waiting = 0
         self._lock = threading.Lock()
 
-    def enter(self) -> bool:
-        """Take a slot (waiting in the queue if there is room); False when refused."""
-        if self._slots.acquire(blocking=False):
-            return True
+    def _try_slot(self) -> int | None:
+        for path in self._paths:
+            descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+            try:
+                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                os.close(descriptor)
+                continue
+            return descriptor
+        return None
+
+    def enter(self) -> int | None:
+        """A held slot (give it back with `leave`), waiting in the queue if there is room; None if refused."""
+        slot = self._try_slot()
+        if slot is not None:
+            return slot
         with self._lock:
             if self._waiting >= self._queue:
-                return False
+                return None
             self._waiting += 1
         try:
-            return self._slots.acquire(timeout=self._wait)
+            deadline = time.monotonic() + self._wait
+            while time.monotonic() < deadline:
+                time.sleep(_POLL)
+                slot = self._try_slot()
+                if slot is not None:
+                    return slot
+            return None
         finally:
             with self._lock:
                 self._waiting -= 1
 
-    def leave(self) -> None:
-        self._slots.release()
+    @staticmethod
+    def leave(slot: int) -> None:
+        os.close(slot)  # closing the descriptor releases its lock
 
 
-_FLAG = "_admitted_heavy"
+_FLAG = "_heavy_slot"
 
 
 def admit() -> None:
     """Hold a heavy slot until the request ends (its streamed body included), or raise Busy."""
-    if flask.g.get(_FLAG):
+    if flask.g.get(_FLAG) is not None:
         return
     admission: Admission = flask.current_app.extensions["admission"]
-    if not admission.enter():
+    slot = admission.enter()
+    if slot is None:
         raise Busy
-    setattr(flask.g, _FLAG, True)
+    setattr(flask.g, _FLAG, slot)
 
 
-def install(server: flask.Flask, *, slots: int, queue: int) -> Admission:
-    """Attach the worker's queue; `admit()` in a view or hook takes a slot, teardown gives it back.
+def install(server: flask.Flask, folder: Path, *, slots: int, queue: int) -> Admission:
+    """Attach the queue; `admit()` in a view or hook takes a slot, teardown gives it back.
 
     Register after the response memo's hook: a callback it answers never reaches `admit` here.
     """
-    admission = Admission(slots=slots, queue=queue)
+    admission = Admission(folder, slots=slots, queue=queue)
     server.extensions["admission"] = admission
 
     @server.before_request
@@ -78,8 +109,9 @@ def install(server: flask.Flask, *, slots: int, queue: int) -> Admission:
 
     @server.teardown_request
     def release(_error: BaseException | None) -> None:
-        if flask.g.pop(_FLAG, False):
-            admission.leave()
+        slot = flask.g.pop(_FLAG, None)
+        if slot is not None:
+            admission.leave(slot)
 
     @server.errorhandler(Busy)
     def busy(_error: Busy) -> flask.Response:

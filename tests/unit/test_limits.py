@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+import tempfile
 import threading
 import uuid
+from pathlib import Path
 
 import flask
 import pytest
@@ -18,7 +22,8 @@ def _app(**overrides) -> flask.Flask:
     settings = Settings.from_env({}, **overrides)
     app = flask.Flask(__name__)
     limits.install(app, settings)
-    admission.install(app, slots=settings.heavy_slots, queue=settings.heavy_queue)
+    folder = Path(tempfile.mkdtemp(prefix="heavy-slots-"))
+    admission.install(app, folder, slots=settings.heavy_slots, queue=settings.heavy_queue)
     release = threading.Event()
     app.config["release"] = release
 
@@ -91,12 +96,28 @@ def test_workers_share_one_budget_through_redis():
     assert answers.count(200) == budget and answers[-2:] == [429, 429]
 
 
-def test_the_queue_refuses_at_once_when_full():
-    queue = admission.Admission(slots=1, queue=0)
-    assert queue.enter()
-    assert not queue.enter()  # no room to wait: refused without waiting
-    queue.leave()
-    assert queue.enter()
+def test_the_queue_refuses_at_once_when_full(tmp_path):
+    queue = admission.Admission(tmp_path, slots=1, queue=0)
+    slot = queue.enter()
+    assert slot is not None
+    assert queue.enter() is None  # no room to wait: refused without waiting
+    queue.leave(slot)
+    assert queue.enter() is not None
+
+
+def test_slots_are_shared_by_every_worker_and_freed_when_one_dies(tmp_path):
+    """Two Admissions on one folder stand for two workers; a dead worker's slot comes back."""
+    first = admission.Admission(tmp_path, slots=1, queue=0)
+    second = admission.Admission(tmp_path, slots=1, queue=0)
+    assert first.enter() is not None
+    assert second.enter() is None  # the other worker holds the machine's only slot
+    script = (
+        "import fcntl, os, sys; d = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT); "
+        "fcntl.flock(d, fcntl.LOCK_EX); os._exit(0)"
+    )
+    other = admission.Admission(tmp_path / "other", slots=1, queue=0)
+    subprocess.run([sys.executable, "-c", script, str(tmp_path / "other" / "slot-0.lock")], check=True)
+    assert other.enter() is not None  # the process died holding it: the kernel released the lock
 
 
 def test_a_heavy_request_beyond_the_queue_is_503_with_retry_after():
