@@ -5,6 +5,7 @@ cached request waits behind them for seconds, and CPU-bound work on more threads
 cores only slows everything down. Here at most `slots` heavy requests run at once on the machine (by
 default one core fewer than it has, so one core is always left for cached answers), at most `queue`
 more per worker wait briefly for a slot, and any more are answered 503 with Retry-After at once.
+Downloads always take a slot; a callback only once its uncached answers have proved slow (CostBook).
 
 The slots are `flock` locks on files under the instance folder: shared by every gunicorn worker, and
 released by the kernel if a worker dies holding one (a counter in shared memory would leak). Imports
@@ -80,7 +81,29 @@ class Admission:
         os.close(slot)  # closing the descriptor releases its lock
 
 
+class CostBook:
+    """How long each callback's uncached answers take here (a moving average per output).
+
+    Only callbacks that have proved heavy (the comparison of six units, not a page's layout) queue for
+    a slot; a view never seen before that renders in milliseconds is never refused. Per worker, bounded
+    by the number of registered outputs (the request guard refuses any other).
+    """
+
+    def __init__(self, *, heavy_seconds: float = 0.1, weight: float = 0.3) -> None:
+        self._seconds: dict[str, float] = {}
+        self._heavy = heavy_seconds
+        self._weight = weight
+
+    def is_heavy(self, output: str) -> bool:
+        return self._seconds.get(output, 0.0) >= self._heavy
+
+    def record(self, output: str, seconds: float) -> None:
+        before = self._seconds.get(output)
+        self._seconds[output] = seconds if before is None else before + self._weight * (seconds - before)
+
+
 _FLAG = "_heavy_slot"
+_TIMED = "_callback_timed"
 
 
 def admit() -> None:
@@ -101,14 +124,22 @@ def install(server: flask.Flask, folder: Path, *, slots: int, queue: int) -> Adm
     """
     admission = Admission(folder, slots=slots, queue=queue)
     server.extensions["admission"] = admission
+    costs = CostBook()
 
     @server.before_request
-    def admit_callbacks() -> None:
-        if flask.request.path == CALLBACK_PATH and flask.request.method == "POST":
+    def admit_heavy_callbacks() -> None:
+        if flask.request.path != CALLBACK_PATH or flask.request.method != "POST":
+            return
+        output = (flask.request.get_json(silent=True) or {}).get("output")  # checked by the request guard
+        if costs.is_heavy(output):
             admit()
+        setattr(flask.g, _TIMED, (output, time.perf_counter()))
 
     @server.teardown_request
     def release(_error: BaseException | None) -> None:
+        timed = flask.g.pop(_TIMED, None)
+        if timed is not None:
+            costs.record(timed[0], time.perf_counter() - timed[1])
         slot = flask.g.pop(_FLAG, None)
         if slot is not None:
             admission.leave(slot)

@@ -144,3 +144,33 @@ def test_a_heavy_request_beyond_the_queue_is_503_with_retry_after():
         worker.join(10)
     assert results == [200]
     assert app.test_client().get("/api/v1/units.csv").status_code == 200  # the slot was given back
+
+
+def test_only_callbacks_that_proved_slow_queue_for_a_slot():
+    book = admission.CostBook(heavy_seconds=0.1)
+    assert not book.is_heavy("compare-results.children")  # unknown: runs without a slot
+    book.record("compare-results.children", 2.5)
+    book.record("_pages_content.children", 0.015)
+    assert book.is_heavy("compare-results.children")
+    assert not book.is_heavy("_pages_content.children")
+    for _ in range(20):  # it got cheap (cached queries): it stops queueing
+        book.record("compare-results.children", 0.01)
+    assert not book.is_heavy("compare-results.children")
+
+
+def test_a_light_callback_is_answered_while_every_slot_is_taken():
+    app = _app(rate_limit=None, heavy_slots=1, heavy_queue=0)
+    started = threading.Event()
+    worker = threading.Thread(
+        target=lambda: (started.set(), app.test_client().get("/api/v1/slow.xlsx")), daemon=True
+    )
+    worker.start()
+    started.wait(5)
+    try:
+        for _ in range(100):  # until the slow download holds the only slot
+            if app.test_client().get("/api/v1/units.csv").status_code == 503:
+                break
+        assert app.test_client().post("/_dash-update-component", json={"output": "x.y"}).status_code == 200
+    finally:
+        app.config["release"].set()
+        worker.join(10)
