@@ -22,7 +22,9 @@ fi
 
 python3 -m venv .venv
 .venv/bin/pip install --quiet --upgrade pip
-.venv/bin/pip install --quiet -e ".[test]"
+# Every package at the version and hash in requirements-test.lock (scripts/lock.sh makes it), then the app.
+.venv/bin/pip install --quiet --require-hashes -r requirements-test.lock
+.venv/bin/pip install --quiet --no-deps -e .
 
 export RATE_LIMIT=off  # the suite asks far more than one reader would (the limits have their own tests)
 

@@ -85,21 +85,50 @@ class CostBook:
     """How long each callback's uncached answers take here (a moving average per output).
 
     Only callbacks that have proved heavy (the comparison of six units, not a page's layout) queue for
-    a slot; a view never seen before that renders in milliseconds is never refused. Per worker, bounded
-    by the number of registered outputs (the request guard refuses any other).
+    a slot; a view never seen before that renders in milliseconds is never refused. Until an output's
+    first answer is timed, a second request for it queues while the first runs, and any request whose
+    run has already taken longer than the threshold marks it heavy at once (a burst of new, slow
+    requests cannot all start together). Per worker, bounded by the registered outputs (the request
+    guard refuses any other).
     """
 
     def __init__(self, *, heavy_seconds: float = 0.1, weight: float = 0.3) -> None:
         self._seconds: dict[str, float] = {}
+        self._running: dict[str, dict[int, float]] = {}
         self._heavy = heavy_seconds
         self._weight = weight
+        self._lock = threading.Lock()
 
     def is_heavy(self, output: str) -> bool:
-        return self._seconds.get(output, 0.0) >= self._heavy
+        """Whether a request for this output should wait for a heavy slot."""
+        with self._lock:
+            running = self._running.get(output, {})
+            if output not in self._seconds:
+                return bool(running)
+            oldest = min(running.values(), default=None)
+            late = oldest is not None and time.perf_counter() - oldest >= self._heavy
+            return late or self._seconds[output] >= self._heavy
+
+    def start(self, output: str) -> int:
+        """Note a run of `output` that begins now; its token for `finish`."""
+        token = threading.get_ident()
+        with self._lock:
+            self._running.setdefault(output, {})[token] = time.perf_counter()
+        return token
+
+    def finish(self, output: str, token: int) -> None:
+        """Fold a finished run's duration into the output's average."""
+        with self._lock:
+            started = self._running.get(output, {}).pop(token, None)
+            if started is None:
+                return
+        self.record(output, time.perf_counter() - started)
 
     def record(self, output: str, seconds: float) -> None:
-        before = self._seconds.get(output)
-        self._seconds[output] = seconds if before is None else before + self._weight * (seconds - before)
+        """Fold a duration into the output's average."""
+        with self._lock:
+            before = self._seconds.get(output)
+            self._seconds[output] = seconds if before is None else before + self._weight * (seconds - before)
 
 
 _FLAG = "_heavy_slot"
@@ -133,13 +162,13 @@ def install(server: flask.Flask, folder: Path, *, slots: int, queue: int) -> Adm
         output = (flask.request.get_json(silent=True) or {}).get("output")  # checked by the request guard
         if costs.is_heavy(output):
             admit()
-        setattr(flask.g, _TIMED, (output, time.perf_counter()))
+        setattr(flask.g, _TIMED, (output, costs.start(output)))
 
     @server.teardown_request
     def release(_error: BaseException | None) -> None:
         timed = flask.g.pop(_TIMED, None)
         if timed is not None:
-            costs.record(timed[0], time.perf_counter() - timed[1])
+            costs.finish(*timed)
         slot = flask.g.pop(_FLAG, None)
         if slot is not None:
             admission.leave(slot)

@@ -128,3 +128,18 @@ def test_the_recipe_serves_pages_static_files_and_drops_other_hosts(behind_nginx
         _get(behind_nginx + "/health", headers={"Host": "evil.example"})
     status, _ = _get(behind_nginx + "/api/v1/units.csv")
     assert status == 200
+
+
+def test_nginx_turns_away_a_flood_of_callbacks_before_python_sees_it(behind_nginx):
+    """Burst 30 at 5 per second: a client asking back to back is refused by nginx within ~40 requests."""
+    refused = None
+    for _ in range(200):
+        try:
+            urllib.request.urlopen(behind_nginx + "/_dash-update-component", timeout=5)  # a GET: 404 here
+        except urllib.error.HTTPError as error:
+            if error.code == 429:
+                refused = error
+                break
+            assert error.code == 404
+    assert refused is not None
+    assert refused.headers["Retry-After"] == "1" and b'"status": 429' in refused.read()

@@ -7,6 +7,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 import uuid
 from pathlib import Path
 
@@ -120,6 +121,16 @@ def test_slots_are_shared_by_every_worker_and_freed_when_one_dies(tmp_path):
     assert other.enter() is not None  # the process died holding it: the kernel released the lock
 
 
+def _until_busy(app: flask.Flask):
+    """Ask for a download until the slow one (started in another thread) holds the only slot (≤ 10 s)."""
+    deadline = time.monotonic() + 10
+    while True:
+        answer = app.test_client().get("/api/v1/units.csv")
+        if answer.status_code == 503 or time.monotonic() > deadline:
+            return answer
+        time.sleep(0.01)
+
+
 def test_a_heavy_request_beyond_the_queue_is_503_with_retry_after():
     app = _app(rate_limit=None, heavy_slots=1, heavy_queue=0)
     started = threading.Event()
@@ -133,10 +144,7 @@ def test_a_heavy_request_beyond_the_queue_is_503_with_retry_after():
     worker.start()
     started.wait(5)
     try:
-        for _ in range(100):  # until the slow request holds the slot
-            busy = app.test_client().get("/api/v1/units.csv")
-            if busy.status_code == 503:
-                break
+        busy = _until_busy(app)
         assert busy.status_code == 503 and busy.headers["Retry-After"] == "2"
         assert app.test_client().get("/xep-hang").status_code == 200  # cheap requests are not queued
     finally:
@@ -167,10 +175,25 @@ def test_a_light_callback_is_answered_while_every_slot_is_taken():
     worker.start()
     started.wait(5)
     try:
-        for _ in range(100):  # until the slow download holds the only slot
-            if app.test_client().get("/api/v1/units.csv").status_code == 503:
-                break
+        assert _until_busy(app).status_code == 503
         assert app.test_client().post("/_dash-update-component", json={"output": "x.y"}).status_code == 200
     finally:
         app.config["release"].set()
         worker.join(10)
+
+
+def test_a_burst_of_new_requests_for_one_output_does_not_all_start_at_once():
+    book = admission.CostBook(heavy_seconds=0.1)
+    token = book.start("compare-results.children")  # the first, of unknown cost, runs
+    assert book.is_heavy("compare-results.children")  # the next waits for a slot meanwhile
+    book.finish("compare-results.children", token)
+    book.record("compare-results.children", 0.0)  # timed now: its average decides from here on
+    assert not book.is_heavy("compare-results.children")
+
+
+def test_a_run_that_is_already_slow_marks_its_output_heavy():
+    book = admission.CostBook(heavy_seconds=1e-9)
+    book.record("x.children", 0.0)  # cheap so far
+    assert not book.is_heavy("x.children")
+    book.start("x.children")  # still running, and already past the threshold
+    assert book.is_heavy("x.children")
