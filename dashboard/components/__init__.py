@@ -161,7 +161,7 @@ def source_list(sources: pd.DataFrame, *, lang: str) -> html.Div:
         if isinstance(row.document_number, str) and row.document_number:
             parts.append(f" – {row.document_number}")
         parts.append(f" ({row.issuer})")
-        if isinstance(row.url, str) and row.url:
+        if urls.is_web(row.url):
             parts += [" ", html.A(t("source.open", lang), href=row.url, rel="noopener", target="_blank")]
         items.append(html.Li(parts))
     return html.Section(

@@ -25,6 +25,7 @@ from dashboard.ingest.parsing import ImportRejected, Problem, Row, parse_number,
 REFERENCE_TYPES = ("units", "lineage", "events", "methodologies", "indicators")
 OBSERVATION_TYPES = ("observations", "annex")
 IMPORT_ORDER = (*REFERENCE_TYPES, *OBSERVATION_TYPES)
+WEB = ("http://", "https://")  # the only links a source may carry (never javascript: or data:)
 QUALIFIERS = ("exact", "lower_bound", "upper_bound", "approx", "range")
 CLASS_BY_TEXT = {
     **{label.lower(): code for code, label in CLASS_LABELS_VI.items()},
@@ -94,6 +95,14 @@ def _check_meta(meta: dict, file: str) -> list[Problem]:
                     source["kind"],
                     "metadata",
                     f"kind must be one of {', '.join(db.SOURCE_KINDS)}",
+                )
+            )
+        if source.get("url") and not (
+            isinstance(source["url"], str) and source["url"].lower().startswith(WEB)
+        ):
+            problems.append(
+                Problem(
+                    file, None, f"sources[{number}].url", str(source["url"]), "metadata", "not an http(s) URL"
                 )
             )
         if source.get("kind") in ("official", "press") and not (source.get("url") or source.get("reference")):

@@ -54,7 +54,7 @@ def _sources(frame: pd.DataFrame, *, lang: str) -> html.Details:
         if _text(row.document_number):
             parts.append(f" – {row.document_number}")
         parts.append(f" ({row.issuer})")
-        if _text(row.url):
+        if urls.is_web(row.url):
             parts += [" ", html.A(t("source.open", lang), href=row.url, rel="noopener", target="_blank")]
         items.append(html.Li(parts))
     summary = html.Summary(t("data.sources_count", lang, count=len(frame)))
