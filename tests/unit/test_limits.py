@@ -7,7 +7,6 @@ import subprocess
 import sys
 import tempfile
 import threading
-import time
 import uuid
 from pathlib import Path
 
@@ -25,13 +24,14 @@ def _app(**overrides) -> flask.Flask:
     limits.install(app, settings)
     folder = Path(tempfile.mkdtemp(prefix="heavy-slots-"))
     admission.install(app, folder, slots=settings.heavy_slots, queue=settings.heavy_queue)
-    release = threading.Event()
-    app.config["release"] = release
+    release, holding = threading.Event(), threading.Event()
+    app.config["release"], app.config["holding"] = release, holding
 
     @app.get("/api/v1/<name>.<fmt>")
     def download(name, fmt):
         admission.admit()
         if name == "slow":
+            holding.set()
             release.wait(10)
         return "rows"
 
@@ -122,27 +122,20 @@ def test_slots_are_shared_by_every_worker_and_freed_when_one_dies(tmp_path):
 
 
 def _until_busy(app: flask.Flask):
-    """Ask for a download until the slow one (started in another thread) holds the only slot (≤ 10 s)."""
-    deadline = time.monotonic() + 10
-    while True:
-        answer = app.test_client().get("/api/v1/units.csv")
-        if answer.status_code == 503 or time.monotonic() > deadline:
-            return answer
-        time.sleep(0.01)
+    """Once the slow download (started in another thread) holds the only slot, ask for another."""
+    assert app.config["holding"].wait(10)
+    return app.test_client().get("/api/v1/units.csv")
 
 
 def test_a_heavy_request_beyond_the_queue_is_503_with_retry_after():
     app = _app(rate_limit=None, heavy_slots=1, heavy_queue=0)
-    started = threading.Event()
     results: list[int] = []
 
     def slow() -> None:
-        started.set()
         results.append(app.test_client().get("/api/v1/slow.xlsx").status_code)
 
     worker = threading.Thread(target=slow)
     worker.start()
-    started.wait(5)
     try:
         busy = _until_busy(app)
         assert busy.status_code == 503 and busy.headers["Retry-After"] == "2"
@@ -168,12 +161,8 @@ def test_only_callbacks_that_proved_slow_queue_for_a_slot():
 
 def test_a_light_callback_is_answered_while_every_slot_is_taken():
     app = _app(rate_limit=None, heavy_slots=1, heavy_queue=0)
-    started = threading.Event()
-    worker = threading.Thread(
-        target=lambda: (started.set(), app.test_client().get("/api/v1/slow.xlsx")), daemon=True
-    )
+    worker = threading.Thread(target=lambda: app.test_client().get("/api/v1/slow.xlsx"), daemon=True)
     worker.start()
-    started.wait(5)
     try:
         assert _until_busy(app).status_code == 503
         assert app.test_client().post("/_dash-update-component", json={"output": "x.y"}).status_code == 200
