@@ -4,9 +4,11 @@ The production recipe (`deploy/start.sh`: nginx in front of gunicorn, limits cou
 loopback ports. Each attacker has its own source address (127.0.0.11-30; all of 127/8 is loopback on
 Linux), as distinct clients behind nginx would, and sends back to back, for --seconds: the compare
 callback with 6 units in a random order (a new answer every time) or an XLSX download with random
-filters. The visitor (127.0.0.200) repeats what a reader does on a page already seen: the rankings page,
-its page-content callback and the overview callback for a year (all cached once warm). The visitor's
-p50/p95 are measured alone first, then under attack, in the same run. Stops by itself.
+filters. The visitor (127.0.0.200) repeats what a reader does on a page already seen: the rankings
+page, its page-content callback and the overview callback for a year (all cached once warm). The
+visitor's p50/p95 are measured alone first, then under attack, in the same run. Before that, 50 slow
+clients (slowloris) hold connections straight to gunicorn, then through nginx, while /health is asked
+once a second. Stops by itself.
 
 Usage: .venv/bin/python benchmarks/bench_abuse.py [--seconds 60] [--attackers 20]
        [--database-url postgresql://postgres@127.0.0.1:5432/bench] [--redis-url redis://127.0.0.1:6379/5]
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import random
@@ -100,6 +103,7 @@ def behind_nginx(env: dict[str, str]) -> Iterator[common.Server]:
         start_new_session=True,
     )
     server = common.Server("127.0.0.1", nginx_port, process, log)
+    server.upstream_port = app_port  # gunicorn itself, for the slow-client comparison
     try:
         deadline = time.monotonic() + 90
         while True:
@@ -121,6 +125,31 @@ def behind_nginx(env: dict[str, str]) -> Iterator[common.Server]:
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()
+
+
+def slow_clients(port: int, *, connections: int = 50, rounds: int = 6) -> tuple[int, int]:
+    """Slowloris on a port: `connections` clients each send one more header line per second, never the
+    blank line that ends the headers; meanwhile /health is asked once per second (3 s timeout).
+    Answered probes and probes in all."""
+    slow: list[socket.socket] = []
+    answered = 0
+    try:
+        for n in range(connections):
+            client = socket.create_connection(("127.0.0.1", port), timeout=5)
+            client.sendall(f"GET /xep-hang?slow={n} HTTP/1.1\r\nHost: 127.0.0.1\r\n".encode())
+            slow.append(client)
+        probe = common.Server("127.0.0.1", port, None, None)  # type: ignore[arg-type]
+        for second in range(rounds):
+            for client in slow:
+                with contextlib.suppress(OSError):  # a server may drop a slow client: fine
+                    client.sendall(f"X-Slow-{second}: a\r\n".encode())
+            with contextlib.suppress(OSError):  # no answer in 3 s: not answered
+                answered += common.request(probe, "GET", "/health", timeout=3)[0] == 200
+            time.sleep(1)
+    finally:
+        for client in slow:
+            client.close()
+    return answered, rounds
 
 
 def _visitor_requests(dependencies: list[dict]) -> list[tuple[str, str, str, bytes]]:
@@ -267,6 +296,8 @@ def main(argv: list[str] | None = None) -> int:
     common.print_machine()
     with behind_nginx(env) as server:
         print(f"nginx {server.url} -> gunicorn (gunicorn.conf.py as is), limits in {args.redis_url}")
+        direct = slow_clients(server.upstream_port)
+        proxied = slow_clients(server.port)
         alone, attacked = asyncio.run(
             run(
                 server,
@@ -277,7 +308,12 @@ def main(argv: list[str] | None = None) -> int:
                 seed=args.seed,
             )
         )
-    lines = report(alone, attacked, attackers=args.attackers, seconds=args.seconds)
+    lines = [
+        f"slow clients (50, one header line per second): /health answered {direct[0]}/{direct[1]} straight "
+        f"to gunicorn, {proxied[0]}/{proxied[1]} through nginx",
+        "",
+        *report(alone, attacked, attackers=args.attackers, seconds=args.seconds),
+    ]
     print("\n".join(lines))
     return 0 if lines[-1].endswith("met") else 1
 
