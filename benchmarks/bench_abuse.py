@@ -23,6 +23,7 @@ import contextlib
 import json
 import os
 import random
+import shutil
 import signal
 import socket
 import subprocess
@@ -125,6 +126,7 @@ def behind_nginx(env: dict[str, str]) -> Iterator[common.Server]:
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()
+        shutil.rmtree(run, ignore_errors=True)
 
 
 def slow_clients(port: int, *, connections: int = 50, rounds: int = 6) -> tuple[int, int]:

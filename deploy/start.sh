@@ -30,6 +30,8 @@ PYTHON=${PYTHON:-.venv/bin/python}
 NGINX=${NGINX:-$(command -v nginx || echo /usr/sbin/nginx)}
 
 mkdir -p "$NGINX_RUN_DIR"
+# Started as root, nginx's workers run as an unprivileged user: they must be able to reach its files.
+chmod 711 "$NGINX_RUN_DIR"
 # Only our names are substituted: nginx's own $host, $remote_addr... stay as they are.
 envsubst '${LISTEN} ${UPSTREAM} ${SERVER_NAMES} ${NGINX_RUN_DIR} ${NGINX_ACCESS_LOG} ${ASSETS_DIR}' \
   <deploy/nginx.conf >"$NGINX_RUN_DIR/nginx.conf"

@@ -14,6 +14,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -61,11 +62,13 @@ def _get(url: str, *, timeout: float = 5, headers: dict | None = None) -> tuple[
 def behind_nginx(tmp_path: Path) -> Iterator[str]:
     """deploy/start.sh on free loopback ports: one gunicorn worker with two threads behind nginx."""
     nginx_port, app_port = _free_port(), _free_port()
+    # Not under tmp_path: pytest's folders are private to root, nginx's workers could not reach it.
+    run_dir = tempfile.mkdtemp(prefix="qn-nginx-")
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "CACHE_REDIS_URL")}
     env |= {
         "LISTEN": f"127.0.0.1:{nginx_port}",
         "UPSTREAM": f"127.0.0.1:{app_port}",
-        "NGINX_RUN_DIR": str(tmp_path / "nginx"),
+        "NGINX_RUN_DIR": run_dir,
         "DASHBOARD_INSTANCE_DIR": str(tmp_path / "instance"),
         "PYTHON": sys.executable,
         "WEB_CONCURRENCY": "1",
@@ -98,6 +101,7 @@ def behind_nginx(tmp_path: Path) -> Iterator[str]:
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait(timeout=10)
+        shutil.rmtree(run_dir, ignore_errors=True)
 
 
 def test_slow_clients_do_not_keep_health_from_answering(behind_nginx):
