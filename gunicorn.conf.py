@@ -7,7 +7,10 @@ import os
 bind = os.environ.get("BIND", "127.0.0.1:8050")
 # Callbacks are short and CPU-bound (pandas, plotly JSON); one worker per core plus one.
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() + 1))
-threads = int(os.environ.get("GUNICORN_THREADS", 2))
+# Four threads: at most one builds an uncached answer (HEAVY_SLOTS are shared by all workers) and
+# HEAVY_QUEUE (1) waits for a slot, so two are always free for cached pages and /health
+# (dashboard/web/admission.py).
+threads = int(os.environ.get("GUNICORN_THREADS", 4))
 timeout = 30
 graceful_timeout = 20
 keepalive = 5
@@ -20,6 +23,9 @@ max_requests = 50_000
 max_requests_jitter = 5_000
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG")  # off unless asked for: it costs throughput
 errorlog = "-"
+# No control socket (one fixed path per user): several instances on a machine (tests, benchmarks) would
+# fight over it, and nothing here uses it.
+control_socket_disable = True
 
 
 def post_fork(server, worker):

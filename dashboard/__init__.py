@@ -9,11 +9,22 @@ import logging
 
 import dash
 import flask
+from sqlalchemy.exc import OperationalError
 
 from dashboard import db, queries
 from dashboard.cache import cache
 from dashboard.config import Settings
-from dashboard.web import health, plotly_bundle, rendered, security, static, validation
+from dashboard.web import (
+    admission,
+    health,
+    limits,
+    page_guard,
+    plotly_bundle,
+    rendered,
+    security,
+    static,
+    validation,
+)
 
 log = logging.getLogger(__name__)
 
@@ -21,16 +32,19 @@ log = logging.getLogger(__name__)
 def _prepare_database(settings: Settings) -> None:
     engine = db.get_engine(settings.database_url)
     from dashboard.db import migrate
-
-    migrate.check_schema(engine)  # an older schema is upgraded from the command line only, never silently
     from dashboard.ingest.importer import build_all, is_empty
 
-    if settings.build_on_start and is_empty(engine):
-        report = build_all(engine, settings.data_dir)
-        log.info("built the database from %s: %s rows", settings.data_dir, sum(report.rows.values()))
-    from dashboard.geo.maps import prepare_map_layers
+    try:
+        migrate.check_schema(engine)  # an older schema is upgraded from the command line only, never silently
+        if settings.build_on_start and is_empty(engine):
+            report = build_all(engine, settings.data_dir)
+            log.info("built the database from %s: %s rows", settings.data_dir, sum(report.rows.values()))
+        from dashboard.geo.maps import prepare_map_layers
 
-    prepare_map_layers(engine, settings)  # the maps' layers, ready before any request
+        prepare_map_layers(engine, settings)  # the maps' layers, ready before any request
+    except OperationalError as error:
+        # Start anyway: /health says "down" and pages say "retrying" until the database is there.
+        log.error("database unavailable at start, serving 503 until it is back: %s", error.orig or error)
     queries.bind(engine, settings)
 
 
@@ -40,6 +54,7 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     server = flask.Flask(__name__, instance_path=str(settings.instance_dir))
     server.config["DASHBOARD_SETTINGS"] = settings
     server.config["MAX_CONTENT_LENGTH"] = 64 * 1024
+    server.config["TRUSTED_HOSTS"] = list(settings.trusted_hosts) or None
     cache.init_app(server, config=settings.cache_config)
     _prepare_database(settings)
     server.teardown_request(queries.release_snapshot)
@@ -67,16 +82,22 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
 
     app.layout = shell_layout
     plotly_bundle.install(app)
+    validation.install_request_guard(app)  # first: it checks callback bodies before anything parses them
     rendered.install_for_callbacks(app)  # first: its after-request hook must run last
+    limits.install(server, settings)  # after the memo: a remembered answer costs nothing
+    admission.install(  # after the limits: a refused client takes no slot
+        server, settings.instance_dir / "heavy-slots", slots=settings.heavy_slots, queue=settings.heavy_queue
+    )
     security.install(app)
-    static.install(app)
-    validation.install_request_guard(server)
+    static.install(app)  # after security: it never touches HTML, whose inline scripts are hashed there
+    page_guard.install(server)
     # Dash completes its set-up (callback map, page router) in before-request hooks of the first request,
     # without a lock: two threads of a fresh worker could dispatch before it is done and answer 500.
     # Running the hooks here does it before any worker is forked or any visitor arrives (and, unlike a
     # real request, leaves the Flask app open to more routes).
     with server.test_request_context("/_dash-layout"):
         server.preprocess_request()
+    page_guard.clean_page_queries()
     from dashboard.components import page_meta
 
     page_meta.install(app)  # after the pages are registered (the hooks above import them)

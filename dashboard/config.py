@@ -22,13 +22,26 @@ class Settings:
     debug: bool = False
     build_on_start: bool = True
     cache_timeout: int = 3600
+    # The site's public address: every absolute URL (embed code, citations, download metadata) starts
+    # with it, never with the request's Host header. The default is the address serve.sh listens on.
+    public_base_url: str = "http://127.0.0.1:8050"
+    # Host names the app answers to (Flask TRUSTED_HOSTS); empty accepts any (development).
+    trusted_hosts: tuple[str, ...] = ()
+    # Addresses of proxies whose X-Forwarded-For is believed (nginx on loopback in the recipe).
+    trusted_proxies: tuple[str, ...] = ()
+    # Per-client budget in cost units ("600/minute"; None: no limit), shared by all workers.
+    rate_limit: str | None = "600/minute"
+    # Heavy requests (uncached callbacks and downloads) running at once on the machine (all workers), and
+    # waiting per worker; the default leaves one core for cached answers.
+    heavy_slots: int = max(1, (os.cpu_count() or 2) - 1)
+    heavy_queue: int = 1
 
     @property
     def cache_config(self) -> dict[str, object]:
         """flask-caching configuration: Redis when a URL is given, else the in-process simple cache."""
         if self.cache_redis_url:
             return {
-                "CACHE_TYPE": "RedisCache",
+                "CACHE_TYPE": "dashboard.cache.BreakerRedisCache",
                 "CACHE_REDIS_URL": self.cache_redis_url,
                 "CACHE_DEFAULT_TIMEOUT": self.cache_timeout,
                 "CACHE_KEY_PREFIX": "qnit:",
@@ -36,6 +49,11 @@ class Settings:
                 "CACHE_OPTIONS": {"socket_timeout": 0.25, "socket_connect_timeout": 0.25},
             }
         return {"CACHE_TYPE": "SimpleCache", "CACHE_DEFAULT_TIMEOUT": self.cache_timeout}
+
+    @property
+    def rate_limit_storage(self) -> str:
+        """Where flask-limiter counts: Redis (shared by every worker) when configured, else this process."""
+        return self.cache_redis_url or "memory://"
 
     @property
     def geo_dir(self) -> Path:
@@ -59,5 +77,28 @@ class Settings:
             assets_dir=REPO_ROOT / "assets",
             debug=env.get("DASHBOARD_DEBUG", "") == "1",
             build_on_start=env.get("DASHBOARD_BUILD_ON_START", "1") != "0",
+            public_base_url=_base_url(env.get("PUBLIC_BASE_URL") or "http://127.0.0.1:8050"),
+            trusted_hosts=_words(env.get("TRUSTED_HOSTS", "")),
+            trusted_proxies=_words(env.get("TRUSTED_PROXIES", "")),
+            rate_limit=_rate(env.get("RATE_LIMIT") or env.get("EXPORT_RATE_LIMIT") or "600/minute"),
+            heavy_slots=int(env.get("HEAVY_SLOTS") or max(1, (os.cpu_count() or 2) - 1)),
+            heavy_queue=int(env.get("HEAVY_QUEUE", "1")),
         )
         return replace(settings, **overrides) if overrides else settings
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(word for word in text.replace(",", " ").split() if word)
+
+
+def _rate(text: str) -> str | None:
+    """'off' disables the limit; anything else must read like '600/minute' (checked by flask-limiter)."""
+    return None if text.strip().lower() == "off" else text.strip()
+
+
+def _base_url(text: str) -> str:
+    """An http(s) origin (and optional path prefix) without a trailing slash."""
+    url = text.strip().rstrip("/")
+    if not url.startswith(("http://", "https://")) or "?" in url or "#" in url:
+        raise ValueError(f"PUBLIC_BASE_URL must be an http(s) URL such as https://example.org, got {text!r}")
+    return url

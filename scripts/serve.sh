@@ -6,5 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 python3 -m venv .venv
 .venv/bin/pip install --quiet --upgrade pip
-.venv/bin/pip install --quiet -e .
+# Every package at the version and hash in requirements.lock (scripts/lock.sh makes it), then the app.
+.venv/bin/pip install --quiet --require-hashes -r requirements.lock
+.venv/bin/pip install --quiet --no-deps -e .
 exec .venv/bin/python -m dashboard serve "$@"

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Install everything (Python packages, Debian chromium + chromium-driver for the browser tests) and run
+# Install everything (Python packages, Debian chromium + chromium-driver for the browser tests, nginx-light
+# for the production recipe's test) and run
 # the whole test suite: on the embedded defaults (SQLite, simple cache) with the browser tests, then the
 # tests that talk to the database and cache again against the real PostgreSQL (127.0.0.1:5432, user
 # postgres, database test) and Redis (127.0.0.1:6379), starting them when installed but not running.
@@ -10,16 +11,22 @@ cd "$(dirname "$0")/.."
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+missing=()
+command -v chromium >/dev/null || missing+=(chromium)
+command -v chromedriver >/dev/null || missing+=(chromium-driver)
+[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null || missing+=(nginx-light)  # tests/integration/test_nginx.py
+if [ ${#missing[@]} -gt 0 ]; then
   as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 python3 -m venv .venv
 .venv/bin/pip install --quiet --upgrade pip
-.venv/bin/pip install --quiet -e ".[test]"
+# Every package at the version and hash in requirements-test.lock (scripts/lock.sh makes it), then the app.
+.venv/bin/pip install --quiet --require-hashes -r requirements-test.lock
+.venv/bin/pip install --quiet --no-deps -e .
 
-export EXPORT_RATE_LIMIT=off  # the suite downloads far more than one reader would
+export RATE_LIMIT=off  # the suite asks far more than one reader would (the limits have their own tests)
 
 echo "== 1/2: embedded defaults (SQLite, simple cache)"
 env -u DATABASE_URL -u CACHE_REDIS_URL .venv/bin/python -m pytest "$@"

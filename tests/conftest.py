@@ -59,6 +59,7 @@ def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     """Settings for the session's app: the environment's database (fresh) or a temporary SQLite file."""
     instance = tmp_path_factory.mktemp("instance")
     env = dict(os.environ, DASHBOARD_INSTANCE_DIR=str(instance))
+    env.setdefault("RATE_LIMIT", "off")  # the suite asks far more than one reader would (limits: own tests)
     return Settings.from_env(env, build_on_start=False)
 
 

@@ -5,14 +5,11 @@ May import: config, queries, views, i18n, urls, web. Must not import: pages, com
 
 from __future__ import annotations
 
-import os
 import re
-import threading
-import time
 import unicodedata
 import zlib
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import flask
@@ -23,6 +20,7 @@ from dashboard.api import exports
 from dashboard.i18n import LANGUAGES, t
 from dashboard.queries import OBSERVATION_COLUMNS, ObservationFilter
 from dashboard.queries import export as queries_export
+from dashboard.web import admission
 from dashboard.web.rendered import ResponseMemo
 
 blueprint = flask.Blueprint("api", __name__, url_prefix="/api/v1")
@@ -47,9 +45,8 @@ GROUPS = ("department", "district", "commune", "province")
 UNIT_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$")
 COMPRESSIBLE = {"text/csv", "application/json", "application/geo+json"}
 # Downloads as sent, per data version and request (exports over 2 MB stream every time).
-DOWNLOADS = ResponseMemo("downloads", max_entries=128)
-DEFAULT_RATE_LIMIT = "300/minute"
-_PERIODS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
+# Kept in memory up to 2 MB each and on disk (instance/downloads) up to 64 MB, shared by the workers.
+DOWNLOADS = ResponseMemo("downloads", max_bytes=32_000_000)
 
 
 class ApiError(Exception):
@@ -68,68 +65,12 @@ def _api_error(error: ApiError) -> flask.Response:
         body["parameter"] = error.parameter
     response = flask.jsonify({"error": body})
     response.status_code = error.status
-    if error.status == 429:
-        response.headers["Retry-After"] = str(error.values["seconds"])
     return response
 
 
 def _lang_or_default() -> str:
     lang = flask.request.args.get("lang", "vi")
     return lang if lang in LANGUAGES else "vi"
-
-
-# --- rate limit -------------------------------------------------------------------------------------------
-
-
-def parse_rate(text: str) -> tuple[int, int] | None:
-    """Parse '60/minute' into (60, 60 seconds); 'off' disables the limit."""
-    if text.strip().lower() == "off":
-        return None
-    count, _, period = text.strip().partition("/")
-    if not count.isdigit() or int(count) < 1 or period not in _PERIODS:
-        raise ValueError(f"EXPORT_RATE_LIMIT must look like '60/minute', got {text!r}")
-    return int(count), _PERIODS[period]
-
-
-@dataclass
-class TokenBucket:
-    """In-process token bucket per client key: `limit` downloads per `period` seconds (bursts up to limit)."""
-
-    limit: int
-    period: int
-    clock: Callable[[], float] = time.monotonic
-    _buckets: dict[str, tuple[float, float]] = field(default_factory=dict)
-    _lock: threading.Lock = field(default_factory=threading.Lock)
-
-    def take(self, key: str) -> int:
-        """Spend one token; return 0 if allowed, else the whole seconds to wait."""
-        rate = self.limit / self.period
-        with self._lock:
-            now = self.clock()
-            tokens, last = self._buckets.get(key, (float(self.limit), now))
-            tokens = min(float(self.limit), tokens + (now - last) * rate)
-            if tokens >= 1:
-                self._buckets[key] = (tokens - 1, now)
-                if len(self._buckets) > 10_000:  # forget clients that have refilled, so memory stays bounded
-                    self._buckets = {
-                        k: v for k, v in self._buckets.items() if v[0] + (now - v[1]) * rate < self.limit
-                    }
-                return 0
-            self._buckets[key] = (tokens, now)
-            return max(1, int((1 - tokens) / rate + 0.999))
-
-
-@blueprint.record_once
-def _install_limiter(state) -> None:
-    rate = parse_rate(os.environ.get("EXPORT_RATE_LIMIT") or DEFAULT_RATE_LIMIT)
-    state.app.extensions["export_rate_limiter"] = TokenBucket(*rate) if rate else None
-
-
-def _rate_limit() -> None:
-    limiter: TokenBucket | None = flask.current_app.extensions["export_rate_limiter"]
-    wait = limiter.take(flask.request.remote_addr or "unknown") if limiter else 0
-    if wait:
-        raise ApiError(429, "api.error.rate_limited", seconds=wait)
 
 
 # --- filters ----------------------------------------------------------------------------------------------
@@ -151,7 +92,7 @@ def _items(args: Mapping[str, str], name: str) -> list[str]:
 
 def _integers(args: Mapping[str, str], name: str) -> list[int]:
     items = _items(args, name)
-    if (name in args and not items) or not all(re.fullmatch(r"-?\d{1,4}", item) for item in items):
+    if (name in args and not items) or not all(re.fullmatch(r"-?[0-9]{1,4}", item) for item in items):
         raise ApiError(400, "api.error.integer", parameter=name)
     return [int(item) for item in items]
 
@@ -201,8 +142,31 @@ def parse_filters(args: Mapping[str, str]) -> ExportRequest:
         year_from=year_from,
         year_to=year_to,
     )
-    known = ("year", "from", "to", "index", "indicator", "sub", "group", "units", "dataset")
-    return ExportRequest(selection, dataset, lang, {k: args[k] for k in known if args.get(k)})
+    return ExportRequest(selection, dataset, lang, _canonical(args, years, units, groups, dataset))
+
+
+def _canonical(args: Mapping[str, str], years, units, groups, dataset) -> dict[str, str]:
+    """The filters as asked, in one spelling: known keys only, lists sorted without repeats.
+
+    Two requests with the same canonical filters get the same rows (the query's order does not depend
+    on the order asked in), so they share one cache entry and one citation URL.
+    """
+
+    def joined(values) -> str:
+        return ",".join(str(v) for v in sorted(set(values)))
+
+    filters = {
+        "year": joined(years),
+        "from": joined(_integers(args, "from")[:1]),
+        "to": joined(_integers(args, "to")[:1]),
+        "index": joined(_items(args, "index")),
+        "indicator": joined(_items(args, "indicator")),
+        "sub": "1" if args.get("sub") == "1" else "",
+        "group": joined(groups),
+        "units": joined(units),
+        "dataset": dataset or "",
+    }
+    return {key: value for key, value in filters.items() if value}
 
 
 # --- caching and compression ------------------------------------------------------------------------------
@@ -248,6 +212,11 @@ def _gzip_stream(chunks) -> Iterator[bytes]:
 
 
 # Registered before _compress so that it runs after it and keeps the bytes as sent.
+@blueprint.record_once
+def _keep_downloads_on_disk(state) -> None:
+    DOWNLOADS.disk_dir = state.app.config["DASHBOARD_SETTINGS"].instance_dir / "downloads"
+
+
 @blueprint.after_request
 def _keep_download(response: flask.Response) -> flask.Response:
     return DOWNLOADS.keep(response)
@@ -285,8 +254,12 @@ def _updated() -> str:
     return pd.Timestamp(imported.max()).date().isoformat() if len(imported) else ""
 
 
-def _cover(title: str, sources: pd.DataFrame, *, version: str, lang: str) -> exports.Cover:
-    url = flask.request.url
+def public_url(path: str) -> str:
+    """An absolute URL on the configured public address (PUBLIC_BASE_URL), never the Host header."""
+    return flask.current_app.config["DASHBOARD_SETTINGS"].public_base_url + path
+
+
+def _cover(title: str, sources: pd.DataFrame, *, version: str, lang: str, url: str) -> exports.Cover:
     updated = _updated()
     listed = tuple(
         {
@@ -302,7 +275,7 @@ def _cover(title: str, sources: pd.DataFrame, *, version: str, lang: str) -> exp
     return exports.Cover(
         title=title,
         licence=t("licence.short", lang),
-        licence_url=flask.request.host_url.rstrip("/") + urls.page("licence", lang=lang),
+        licence_url=public_url(urls.page("licence", lang=lang)),
         citation=t("download.citation", lang, title=title, version=version, updated=updated, url=url),
         updated=updated,
         data_version=version,
@@ -311,12 +284,14 @@ def _cover(title: str, sources: pd.DataFrame, *, version: str, lang: str) -> exp
     )
 
 
-def _respond(resource: str, fmt: str, rows, cover: exports.Cover, *, lang: str, filters: Mapping[str, str]):
+def _respond(
+    resource: str, fmt: str, rows, cover: exports.Cover, *, lang: str, filters: Mapping[str, str], url: str
+):
     fields = exports.RESOURCES[resource]
     if fmt == "csv":
         body = flask.stream_with_context(exports.csv_chunks(rows, fields))
     elif fmt == "json":
-        metadata = cover.metadata(lang=lang, url=flask.request.url, filters=filters)
+        metadata = cover.metadata(lang=lang, url=url, filters=filters)
         body = flask.stream_with_context(exports.json_chunks(rows, fields, metadata=metadata))
     else:
         body = exports.xlsx_bytes(rows, fields, resource=resource, cover=cover, lang=lang)
@@ -334,7 +309,7 @@ def _respond(resource: str, fmt: str, rows, cover: exports.Cover, *, lang: str, 
             title=t(f"data.resource.{resource}", "en"),
             version=cover.data_version,
             updated=cover.updated,
-            url=flask.request.url,
+            url=url,
         )
     )
     response.headers["X-Data-Illustrative"] = "true" if cover.illustrative else "false"
@@ -355,12 +330,14 @@ def download(resource: str, fmt: str) -> flask.Response:
         raise ApiError(404, "api.error.not_found", resource=resource, known=", ".join(exports.RESOURCES))
     if fmt not in FORMATS:
         raise ApiError(404, "api.error.format", resource=resource, fmt=fmt, known=", ".join(FORMATS))
-    _rate_limit()
-    rendered_before = DOWNLOADS.lookup()  # the same URL answered before: its filters were valid then
-    if rendered_before is not None:
-        return rendered_before
     request = parse_filters(flask.request.args) if resource == "observations" else None
     lang = request.lang if request else _lang_or_default()
+    filters = request.filters if request else {}
+    url = public_url(urls.api(resource, fmt, **filters, lang=lang))
+    rendered_before = DOWNLOADS.lookup(("download", url))  # the canonical URL says all the answer depends on
+    if rendered_before is not None:
+        return rendered_before
+    admission.admit()  # building it is heavy: wait for a slot of this worker, or 503 at once
     version = queries.data_version()
     tag, modified = f"{FORMAT_VERSION}-{version}", _last_modified(version)
     not_modified = _conditional(tag, modified)
@@ -372,19 +349,18 @@ def download(resource: str, fmt: str) -> flask.Response:
         if request.dataset:
             titles = queries.datasets().set_index("id")[f"title_{lang}"]
             title += " – " + str(titles[request.dataset])
-        rows, filters = _observation_rows(request), request.filters
+        rows = _observation_rows(request)
     else:
         frame = TABLES[resource]()
         all_sources = queries.sources()
         wanted = set(frame["source_id"]) if "source_id" in frame else set(all_sources["id"])
         sources = all_sources[all_sources["id"].isin(wanted)]
-        title, rows, filters = (
+        title, rows = (
             t(f"data.resource.{resource}", lang),
             exports.frame_rows(frame, exports.RESOURCES[resource]),
-            {},
         )
-    cover = _cover(title, sources, version=version, lang=lang)
-    response = _respond(resource, fmt, rows, cover, lang=lang, filters=filters)
+    cover = _cover(title, sources, version=version, lang=lang, url=url)
+    response = _respond(resource, fmt, rows, cover, lang=lang, filters=filters, url=url)
     _cache_headers(response, tag, modified)
     return response
 
@@ -400,11 +376,11 @@ def datapackage() -> flask.Response:
         return not_modified
     layers = queries_export.boundary_layers()
     descriptor = exports.datapackage(
-        base_url=flask.request.host_url.rstrip("/"),
+        base_url=public_url(""),
         lang=lang,
         data_version=version,
         updated=_updated(),
-        licence_url=flask.request.host_url.rstrip("/") + urls.page("licence", lang=lang),
+        licence_url=public_url(urls.page("licence", lang=lang)),
         sources=queries.sources().astype(object).where(queries.sources().notna(), None).to_dict("records"),
         boundaries=layers[layers["redistributable"].astype(bool)].to_dict("records"),
     )
@@ -416,7 +392,6 @@ def datapackage() -> flask.Response:
 @blueprint.get("/boundaries/<vintage>.geojson")
 def boundaries(vintage: str) -> flask.Response:
     """A boundary layer, only where its licence allows redistribution."""
-    _rate_limit()
     layers = queries_export.boundary_layers().set_index("vintage")
     if vintage not in layers.index:
         raise ApiError(404, "api.error.boundary_missing", vintage=vintage)
@@ -441,6 +416,7 @@ def boundaries(vintage: str) -> flask.Response:
     return response
 
 
+@blueprint.route("", defaults={"path": ""}, strict_slashes=False)
 @blueprint.route("/<path:path>")
 def unknown(path: str) -> flask.Response:
     """Anything else under /api/v1 is a JSON 404, never the Dash shell."""

@@ -9,7 +9,6 @@ decimal point, ISO 8601 dates, empty cell for missing, no metadata rows.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import math
@@ -147,27 +146,33 @@ def cell_text(value: object) -> str:
     return neutralize(str(value))
 
 
+# Quoted when a cell holds one of these. A comma, quote or line break as RFC 4180 requires; a semicolon or
+# tab too, because Excel in a locale whose list separator is ';' (Vietnamese among them) splits unquoted
+# cells there, and `x;=cmd|' /C calc'!A0` would become a formula in the second cell.
+_QUOTED = re.compile(r'[,";\t\r\n]')
+
+
+def _csv_field(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"' if _QUOTED.search(text) else text
+
+
+def _csv_line(cells: Iterable[str]) -> str:
+    return ",".join(_csv_field(cell) for cell in cells) + LINE_TERMINATOR
+
+
 def csv_chunks(
     rows: Iterable[Sequence], fields: Sequence[Field], *, chunk_rows: int = 2000
 ) -> Iterator[bytes]:
     """Yield the CSV file in chunks: BOM and header first, then `chunk_rows` rows at a time."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator=LINE_TERMINATOR)
-    writer.writerow([f.name for f in fields])
-    yield (BOM + buffer.getvalue()).encode("utf-8")
-    buffer.seek(0)
-    buffer.truncate()
-    pending = 0
+    yield (BOM + _csv_line(f.name for f in fields)).encode("utf-8")
+    lines: list[str] = []
     for row in rows:
-        writer.writerow([cell_text(v) for v in row])
-        pending += 1
-        if pending >= chunk_rows:
-            yield buffer.getvalue().encode("utf-8")
-            buffer.seek(0)
-            buffer.truncate()
-            pending = 0
-    if pending:
-        yield buffer.getvalue().encode("utf-8")
+        lines.append(_csv_line(cell_text(v) for v in row))
+        if len(lines) >= chunk_rows:
+            yield "".join(lines).encode("utf-8")
+            lines = []
+    if lines:
+        yield "".join(lines).encode("utf-8")
 
 
 def to_csv(frame: pd.DataFrame, fields: Sequence[Field]) -> bytes:

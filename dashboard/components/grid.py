@@ -3,6 +3,8 @@ compact table (plain HTML: no grid script on the landing page, and read well by 
 
 from __future__ import annotations
 
+import re
+
 import dash_ag_grid as dag
 from dash import dcc, html
 
@@ -48,13 +50,23 @@ CLASS_RULES = {
 }
 
 
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>&~])")
+
+
+def markdown_text(name: str) -> str:
+    """A name as literal text inside the grid's markdown cells: an imported name cannot add links,
+    images or HTML (every markdown punctuation character is backslash-escaped)."""
+    return _MARKDOWN.sub(r"\\\1", str(name))
+
+
 def row_data(data: ViewData, *, lang: str) -> list[dict[str, object]]:
     """Rows for the grid: numbers stay numbers (sorting), display text is pre-formatted per language."""
     rows = []
     for record in data.table.to_dict("records"):
         row = {
             "rank": int(record["rank"]) if record["rank"] == record["rank"] else None,
-            "unit": f"[{record['unit_name']}]({urls.unit_profile(record['unit_code'], lang=lang)})",
+            "unit": f"[{markdown_text(record['unit_name'])}]"
+            f"({urls.unit_profile(record['unit_code'], lang=lang)})",
             "unit_name": record["unit_name"],
             "search": search_text(record["unit_name"]),
             "unit_code": record["unit_code"],

@@ -28,6 +28,7 @@ from dashboard.ingest.tidy import validate_observations
 REFERENCE_TYPES = ("units", "lineage", "predecessors", "events", "methodologies", "indicators")
 OBSERVATION_TYPES = ("observations", "annex")
 IMPORT_ORDER = (*REFERENCE_TYPES, *OBSERVATION_TYPES)
+WEB = ("http://", "https://")  # the only links a source may carry (never javascript: or data:)
 
 Progress = Callable[[str, str, int], None]  # (dataset id, stage: read / checked / stored, rows)
 
@@ -117,6 +118,14 @@ def _check_meta(meta: dict, file: str) -> list[Problem]:
                     source["kind"],
                     "metadata",
                     f"kind must be one of {', '.join(db.SOURCE_KINDS)}",
+                )
+            )
+        if source.get("url") and not (
+            isinstance(source["url"], str) and source["url"].lower().startswith(WEB)
+        ):
+            problems.append(
+                Problem(
+                    file, None, f"sources[{number}].url", str(source["url"]), "metadata", "not an http(s) URL"
                 )
             )
         if source.get("kind") in ("official", "press") and not (source.get("url") or source.get("reference")):
@@ -216,6 +225,7 @@ def _import(
                 records, problems = validate_observations(
                     dataset, table.header, table.rows, catalogue, accept=accept
                 )
+            problems += storage.too_long(db.observations, records, file=dataset.path.name)
             if dataset.generated:
                 # Generated figures were never published: "as published" stays empty so that no page or
                 # download can present them so.

@@ -8,10 +8,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, String, Table, delete, insert, select, update
 
 from dashboard import db
 from dashboard.ingest.dataset import Dataset
+from dashboard.ingest.parsing import Problem
 
 
 def _now() -> datetime:
@@ -78,6 +79,20 @@ def store_observations(connection: Connection, dataset: Dataset, records: list[d
         for start in range(0, len(records), INSERT_BATCH):
             batch = records[start : start + INSERT_BATCH]
             connection.execute(insert(db.observations), [{k: r[k] for k in columns} for r in batch])
+
+
+def too_long(table: Table, records: list[dict], *, file: str) -> list[Problem]:
+    """A named problem for each value longer than its column allows.
+
+    PostgreSQL would refuse the whole insert with a raw DataError quoting the row; SQLite would store it.
+    """
+    limits = {c.name: c.type.length for c in table.columns if isinstance(c.type, String) and c.type.length}
+    return [
+        Problem(file, record.get("row"), name, value, "length", f"longer than {limit} characters")
+        for record in records
+        for name, limit in limits.items()
+        if isinstance(value := record.get(name), str) and len(value) > limit
+    ]
 
 
 COPY_THRESHOLD = 5000  # rows; below this executemany is as fast and simpler

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import dash
-import flask
 import pandas as pd
 from dash import html
 
 from dashboard import components, queries, urls
+from dashboard.components import embed as embeds
 from dashboard.i18n import format_number, normalize_language, t
 from dashboard.queries import corrections as queries_corrections
 from dashboard.queries import export as queries_export
@@ -58,7 +58,7 @@ def _sources(frame: pd.DataFrame, *, lang: str) -> html.Details:
         if _text(row.document_number):
             parts.append(f" – {row.document_number}")
         parts.append(f" ({row.issuer})")
-        if _text(row.url):
+        if urls.is_web(row.url):
             parts += [" ", html.A(t("source.open", lang), href=row.url, rel="noopener", target="_blank")]
         items.append(html.Li(parts))
     summary = html.Summary(t("data.sources_count", lang, count=len(frame)))
@@ -221,7 +221,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
     updated = queries.last_updated()
     datasets = queries.datasets()
     illustrative = datasets["kinds"].fillna("").str.contains("illustrative").any()
-    site = flask.request.host_url.rstrip("/") + urls.page("data", lang=lang)
+    site = embeds.public_url(urls.page("data", lang=lang))
     everything = html.Section(
         [
             html.H2(t("data.all_heading", lang), className="h4"),

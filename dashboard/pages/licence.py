@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import dash
-import flask
 from dash import html
 
 from dashboard import components, queries, urls
+from dashboard.components import embed as embeds
 from dashboard.i18n import normalize_language, t
 
 dash.register_page(
@@ -21,7 +21,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
     """Render the licence."""
     lang = normalize_language(lang)
     updated = queries.last_updated()
-    catalogue = flask.request.host_url.rstrip("/") + urls.page("data", lang=lang)
+    catalogue = embeds.public_url(urls.page("data", lang=lang))
     content = [
         html.H1(t("licence.title", lang)),
         html.P(t("licence.intro", lang)),

@@ -12,6 +12,7 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from dashboard import db, queries
 from dashboard.cache import cache
+from dashboard.i18n import LANGUAGES, t
 
 log = logging.getLogger(__name__)
 
@@ -29,12 +30,16 @@ def _check_database() -> dict[str, object]:
 
 def _check_cache(backend: str) -> dict[str, object]:
     started = time.perf_counter()
+    raw = cache.cache  # the raw backend, not the wrapper: flask-caching swallows backend errors on purpose
+    if getattr(raw, "is_open", False):  # the circuit breaker skips Redis for a while after a failure
+        return {"ok": False, "backend": backend, "error": "unavailable, retrying soon"}
     try:
-        # The raw backend, not the wrapper: flask-caching swallows backend errors on purpose.
-        cache.cache.set("health:probe", started, timeout=10)
-        ok = cache.cache.get("health:probe") == started
+        raw.set("health:probe", started, timeout=10)
+        ok = raw.get("health:probe") == started
     except (RedisError, OSError) as error:
         return {"ok": False, "backend": backend, "error": type(error).__name__}
+    if not ok:
+        return {"ok": False, "backend": backend, "error": "unavailable, retrying soon"}
     return {"ok": ok, "backend": backend, "ms": round(1000 * (time.perf_counter() - started), 2)}
 
 
@@ -44,7 +49,13 @@ def register(server: flask.Flask, *, cache_backend: str) -> None:
     @server.errorhandler(OperationalError)
     def database_unavailable(error: OperationalError) -> flask.Response:
         log.warning("database unavailable: %s", error.orig.__class__.__name__ if error.orig else error)
-        response = flask.jsonify({"error": "database temporarily unavailable, try again in a moment"})
+        # `messages` is what assets/outage.js shows in its banner, in the page's language.
+        response = flask.jsonify(
+            {
+                "error": "database temporarily unavailable, try again in a moment",
+                "messages": {lang: t("outage.retrying", lang) for lang in LANGUAGES},
+            }
+        )
         response.status_code = 503
         response.headers["Retry-After"] = "1"
         return response

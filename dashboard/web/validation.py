@@ -23,10 +23,14 @@ Rule = Callable[[Any], bool]
 
 _CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{0,39}$")
 _INDICATOR = re.compile(r"^[A-Z][A-Z0-9_]{1,39}$")
-_TABLE = re.compile(r"^[A-Z][A-Z0-9_]{1,39}-\d{4}$")
+_TABLE = re.compile(r"^[A-Z][A-Z0-9_]{1,39}-[0-9]{4}$")
 GROUPS = ("district", "department", "commune", "province")
 MAX_UNITS = 12
 PAGE_ROUTER_OUTPUT = ".._pages_content.children"
+# Deeper JSON than any callback sends; checked on the raw bytes, before a parser can recurse.
+MAX_DEPTH = 32
+_JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"')
+_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
 
 
 def optional(rule: Rule) -> Rule:
@@ -147,14 +151,80 @@ def _router_payload_is_malformed(payload: Any) -> bool:
     return False
 
 
-def install_request_guard(server: flask.Flask) -> None:
-    """Answer malformed callback requests with 400 before Dash parses them."""
+def _too_deep(body: bytes, limit: int = MAX_DEPTH) -> bool:
+    """True when JSON nests deeper than `limit` (the parser would recurse until RecursionError)."""
+    if body.count(b"[") + body.count(b"{") <= limit:
+        return False
+    brackets = _JSON_STRING.sub(b"", body).translate(None, _NOT_BRACKETS)
+    depth = 0
+    for byte in brackets:
+        depth += 1 if byte in b"[{" else -1
+        if depth > limit:
+            return True
+    return False
+
+
+def _declared(item: Any, spec: Any) -> bool:
+    return (
+        isinstance(item, dict) and item.get("id") == spec["id"] and item.get("property") == spec["property"]
+    )
+
+
+def callback_shape_problem(callback_map: dict[str, dict], payload: Any) -> str | None:
+    """Why a callback request body does not fit a registered server callback, or None when it does.
+
+    Dash trusts the body's shape and fails with a 500 (KeyError, IndexError, CallbackException) on
+    an unknown output, a pattern-matching id, a list of outputs for a single output, missing keys.
+    """
+    if not isinstance(payload, dict) or not isinstance(payload.get("output"), str):
+        return "no output"
+    entry = callback_map.get(payload["output"])
+    if entry is None or "callback" not in entry:  # clientside callbacks are listed without a function
+        return "unknown output"
+    declared = entry["output"]
+    outputs = payload.get("outputs")
+    if isinstance(declared, list):
+        if not isinstance(outputs, list) or len(outputs) != len(declared):
+            return "outputs do not match"
+        pairs = zip(outputs, declared, strict=True)
+    else:
+        pairs = [(outputs, declared)]
+    for item, spec in pairs:
+        wanted = {"id": spec.component_id, "property": spec.component_property}
+        if not _declared(item, wanted):
+            return "outputs do not match"
+    for key in ("inputs", "state"):
+        items, specs = payload.get(key, [] if key == "state" else None), entry.get(key, [])
+        if not isinstance(items, list) or len(items) != len(specs):
+            return f"{key} do not match"
+        if not all(_declared(item, spec) for item, spec in zip(items, specs, strict=True)):
+            return f"{key} do not match"
+    changed = payload.get("changedPropIds", [])
+    if not isinstance(changed, list) or not all(isinstance(c, str) for c in changed):
+        return "changedPropIds is not a list of strings"
+    if payload["output"].startswith(PAGE_ROUTER_OUTPUT) and _router_payload_is_malformed(payload):
+        return "malformed location"
+    return None
+
+
+def install_request_guard(app) -> None:
+    """Answer callback requests that fit no registered callback with 400 before anything parses them.
+
+    Register before any other hook that reads the callback body (the response memo): the depth check
+    must come before the first JSON parse.
+    """
+    server: flask.Flask = app.server
+    path = app.config.routes_pathname_prefix + "_dash-update-component"
 
     @server.before_request
     def reject_malformed_callbacks() -> flask.Response | None:
-        if flask.request.path != "/_dash-update-component" or flask.request.method != "POST":
+        if flask.request.path != path or flask.request.method != "POST":
             return None
-        payload = flask.request.get_json(silent=True)
-        if payload is None or _router_payload_is_malformed(payload):
-            return flask.Response("malformed callback request", status=400, mimetype="text/plain")
-        return None
+        if _too_deep(flask.request.get_data(cache=True)):
+            return _bad_request("nested too deeply")
+        problem = callback_shape_problem(app.callback_map, flask.request.get_json(silent=True))
+        return _bad_request(problem) if problem else None
+
+
+def _bad_request(problem: str) -> flask.Response:
+    return flask.Response(f"malformed callback request: {problem}", status=400, mimetype="text/plain")

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.callbacks import dependencies, payload, post
+from tests.callbacks import call, dependencies, payload, post
 
 json_values = st.recursive(
     st.none()
@@ -129,3 +129,133 @@ def test_no_debugger_or_dev_tools_in_the_served_app(app, client):
     )
     assert config.get("ui") is False
     assert config.get("props_check") is False
+
+
+# --- the probes of issue 15 (item 3): each answered 500 before the request guard -------------------------
+
+
+def _single_and_multi(client) -> tuple[dict, dict]:
+    callbacks = _server_callbacks(client)
+    single = next(c for c in callbacks if "..." not in c["output"])
+    multi = next(c for c in callbacks if "..." in c["output"])
+    return single, multi
+
+
+def _bad_bodies(client) -> dict[str, bytes]:
+    single, multi = _single_and_multi(client)
+    good_single = payload(single, [None] * len(single["inputs"]), [None] * len(single["state"]))
+    good_multi = payload(multi, [None] * len(multi["inputs"]), [None] * len(multi["state"]))
+    pattern_id = {"type": "unit", "index": 1}
+    return {
+        "unknown output": {
+            **good_single,
+            "output": "nope.children",
+            "outputs": {"id": "nope", "property": "children"},
+        },
+        "pattern-matching id": {
+            **good_single,
+            "output": json.dumps(pattern_id) + ".children",
+            "outputs": {"id": pattern_id, "property": "children"},
+            "inputs": [{"id": pattern_id, "property": "value", "value": 1}],
+        },
+        "pattern-matching input": {
+            **good_single,
+            "inputs": [{**good_single["inputs"][0], "id": pattern_id}, *good_single["inputs"][1:]],
+        },
+        "list of outputs for one output": {**good_single, "outputs": [good_single["outputs"]]},
+        "one output for a list": {**good_multi, "outputs": good_multi["outputs"][0]},
+        "missing inputs": {"output": single["output"], "outputs": good_single["outputs"]},
+        "missing outputs": {k: v for k, v in good_multi.items() if k != "outputs"},
+        "wrong number of inputs": {**good_multi, "inputs": good_multi["inputs"] * 2},
+        "clientside callback": {"output": "rankings-grid.dashGridOptions", "inputs": [], "state": []},
+        "changedPropIds not a list": {**good_single, "changedPropIds": {"a": 1}},
+    }
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        "unknown output",
+        "pattern-matching id",
+        "pattern-matching input",
+        "list of outputs for one output",
+        "one output for a list",
+        "missing inputs",
+        "missing outputs",
+        "wrong number of inputs",
+        "clientside callback",
+        "changedPropIds not a list",
+    ],
+)
+def test_callback_bodies_that_fit_no_callback_are_400(client, case):
+    response = post(client, _bad_bodies(client)[case])
+    assert response.status_code == 400, response.data[:300]
+
+
+@pytest.mark.parametrize("body", [b"[" * 60_000, b'{"output": "x.y", "inputs": ' + b"[" * 5000 + b"}"])
+def test_deeply_nested_bodies_are_400_not_a_recursion_error(client, body):
+    response = client.post("/_dash-update-component", data=body, content_type="application/json")
+    assert response.status_code == 400
+
+
+def test_well_formed_callbacks_still_answer(client):
+    single, _ = _single_and_multi(client)
+    response = post(client, payload(single, [None] * len(single["inputs"]), [None] * len(single["state"])))
+    assert response.status_code in (200, 204)
+
+
+def _router(client, path: str, search: str):
+    return call(
+        client,
+        output_prefix="_pages_content",
+        inputs={"_pages_location.pathname": path, "_pages_location.search": search},
+    )
+
+
+@pytest.mark.parametrize(
+    ("path", "search", "expected"),
+    [
+        ("/xep-hang", "?year=2020&year=2021", b"2020"),
+        ("/", "?lang=en&lang=en", b"Overview"),
+        ("/van-ban-dien-tu", "?year=2020&year=x", b"2020"),
+    ],
+)
+def test_repeated_query_keys_first_value_wins(client, path, search, expected):
+    response = _router(client, path, search)
+    assert response.status_code == 200, response.data[:300]
+    assert expected in response.data
+
+
+def test_unicode_digits_are_not_a_year(client):
+    ascii_year = _router(client, "/van-ban-dien-tu", "?year=2020")
+    devanagari = _router(client, "/van-ban-dien-tu", "?year=२०२०")
+    default = _router(client, "/van-ban-dien-tu", "")
+    assert devanagari.status_code == 200
+    assert devanagari.data == default.data
+    assert ascii_year.data != default.data
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/_dash-component-suites/os/__init__.py",
+        "/_dash-component-suites/dash/../../etc/passwd",
+        "/_dash-component-suites/dash/deps/nothing.js",
+    ],
+)
+def test_component_suite_paths_outside_a_package_are_404(client, path):
+    response = client.get(path)
+    assert response.status_code == 404
+    assert b"root:" not in response.data
+
+
+@pytest.mark.parametrize(
+    "path", ["/no-such-page", "/xep-hang/extra", "/_dash-update-component", "/api/v1", "/api/v1/"]
+)
+def test_unknown_pages_and_roots_are_404(client, path):
+    assert client.get(path).status_code == 404
+
+
+@pytest.mark.parametrize("path", ["/", "/xep-hang", "/don-vi/525", "/nhung/ban-do", "/giay-phep"])
+def test_known_pages_are_200(client, path):
+    assert client.get(path).status_code == 200

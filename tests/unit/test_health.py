@@ -30,3 +30,26 @@ def test_a_database_restart_is_a_503_with_retry_after_not_a_500():
     assert response.status_code == 503
     assert response.headers["Retry-After"] == "1"
     assert b"Traceback" not in response.data
+
+
+def test_the_app_starts_without_its_database_and_health_says_down(tmp_path):
+    """gunicorn used to exit when the database was missing at boot; now the app serves 503s and retries."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import json; from dashboard import create_app; c = create_app().server.test_client(); "
+        "h = c.get('/health'); d = c.get('/api/v1/units.csv'); "
+        "print(json.dumps([h.status_code, h.get_json()['status'], d.status_code, "
+        "d.headers.get('Retry-After')]))"
+    )
+    env = dict(os.environ, DASHBOARD_INSTANCE_DIR=str(tmp_path))
+    env["DATABASE_URL"] = "postgresql://postgres@127.0.0.1:1/missing"  # nothing listens on port 1
+    env.pop("CACHE_REDIS_URL", None)
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=90, check=False
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == [503, "down", 503, "1"]

@@ -221,7 +221,8 @@ def test_embed_layouts_have_no_site_chrome(app, pages, lang):
 
 def test_embed_dialog_gives_an_iframe_snippet(app, pages):
     text = render(app, pages["compare"].layout, lang="vi", units="522,525")
-    assert re.search(r'<iframe src="http://localhost/nhung/so-sanh\?[^"]*units=522%2C525', text)
+    base = re.escape(app.server.config["DASHBOARD_SETTINGS"].public_base_url)  # PUBLIC_BASE_URL, not Host
+    assert re.search(rf'<iframe src="{base}/nhung/so-sanh\?[^"]*units=522%2C525', text)
 
 
 def test_compare_meta_tags_name_the_picked_units(client):

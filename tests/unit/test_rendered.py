@@ -21,7 +21,7 @@ def memo_app(monkeypatch):
     monkeypatch.setattr(queries, "data_version", lambda: version["value"])
     monkeypatch.setattr(rendered.versions.watch, "current", lambda engine: None)
     monkeypatch.setattr(queries, "engine", lambda: None)
-    memo = rendered.ResponseMemo("test", max_entries=4, max_body=1000)
+    memo = rendered.ResponseMemo("test", max_bytes=600, max_body=1000)
     app = flask.Flask(__name__)
     calls: list[str] = []
 
@@ -105,10 +105,37 @@ def test_errors_and_conditional_requests_go_to_the_view(memo_app):
 def test_least_recently_used_answers_go_first(memo_app):
     client, calls, _ = memo_app
     for q in range(5):
-        client.get(f"/echo?q={q}")
-    client.get("/echo?q=4")  # kept
-    client.get("/echo?q=0")  # evicted by the fifth
+        client.get(f"/echo?q={q:0140d}")  # 141-byte answers: four fit in 600 bytes
+    client.get(f"/echo?q={4:0140d}")  # kept
+    client.get(f"/echo?q={0:0140d}")  # evicted by the fifth
     assert len(calls) == 6
+
+
+def test_memory_is_bounded_in_bytes_not_entries():
+    memo = rendered.ResponseMemo("bytes", max_bytes=1000, max_body=600)
+    app = flask.Flask(__name__)
+    for n in range(20):
+        with app.test_request_context(f"/x?n={n}"):
+            memo._store((f"v{n}",), rendered._Stored((), b"x" * 300))
+            assert memo.size <= 1000
+    assert memo.size == 900  # the last three: 450 requests of 2 MB no longer grow a worker for good
+
+
+def test_downloads_are_kept_on_disk_for_every_worker(tmp_path, monkeypatch):
+    monkeypatch.setattr(queries, "data_version", lambda: "v1")
+    monkeypatch.setattr(rendered.versions.watch, "current", lambda engine: None)
+    monkeypatch.setattr(queries, "engine", lambda: None)
+    workers = [rendered.ResponseMemo("w", disk_dir=tmp_path, max_body=10) for _ in range(2)]
+    app = flask.Flask(__name__)
+    with app.test_request_context("/api/v1/observations.xlsx?a=1"):
+        assert workers[0].lookup(("download", "full")) is None
+        workers[0].keep(flask.Response(b"y" * 100, headers={"X-Citation": "c"}))  # too big for memory
+    with app.test_request_context("/api/v1/observations.xlsx?b=2"):
+        answer = workers[1].lookup(("download", "full"))
+    assert answer is not None and answer.get_data() == b"y" * 100 and answer.headers["X-Citation"] == "c"
+    monkeypatch.setattr(queries, "data_version", lambda: "v2")  # an import: older answers are not served
+    with app.test_request_context("/api/v1/observations.xlsx"):
+        assert workers[1].lookup(("download", "full")) is None
 
 
 def test_a_repeated_dash_callback_is_answered_without_running_it(app, client, monkeypatch):
@@ -215,3 +242,47 @@ def test_request_values_are_checked_against_the_callbacks_own_guard():
         None,
     ):
         assert not validation.inputs_pass_their_rules(callback_map, refused), refused
+
+
+def _break_exports(monkeypatch) -> None:
+    from dashboard.queries import export as queries_export
+
+    def broken(*args, **kwargs):
+        raise AssertionError("queried again")
+
+    monkeypatch.setattr(queries_export, "iter_observations", broken)
+    monkeypatch.setattr(queries_export, "observation_sources", broken)
+
+
+def test_garbage_and_reordered_parameters_find_the_same_download(client, monkeypatch):
+    first = client.get("/api/v1/observations.json?year=2021,2020&group=district")
+    sent = first.data
+    _break_exports(monkeypatch)
+    for url in (
+        "/api/v1/observations.json?group=district&year=2020,2021&a=8f3e1c",
+        "/api/v1/observations.json?year=2020,2021,2021&group=district&b=&lang=vi",
+        "/api/v1/observations.json?year=2020,2021&year=1999&group=district",  # the first value wins
+    ):
+        again = client.get(url)
+        assert again.status_code == 200 and again.data == sent, url
+    assert "a=8f3e1c" not in first.headers["X-Citation"]
+    assert "year=2020%2C2021" in json.loads(sent)["metadata"]["url"]
+
+
+def test_a_reshuffled_callback_body_finds_the_same_answer(app, client, monkeypatch):
+    callback = next(c for c in dependencies(client) if c["output"].startswith("..overview-map.figure"))
+    body = payload(callback, [2022, None, "district"], ["en", None])
+    first = client.post("/_dash-update-component", data=json.dumps(body), content_type="application/json")
+    entry = next(v for k, v in app.callback_map.items() if k.startswith("..overview-map.figure"))
+
+    @functools.wraps(entry["callback"])
+    def broken(*args, **kwargs):
+        raise AssertionError("ran again")
+
+    monkeypatch.setitem(entry, "callback", broken)
+    reshuffled = dict(reversed(list(body.items())), junk="x" * 100)
+    reshuffled["changedPropIds"] = [*body["changedPropIds"], "nowhere.value", "x" * 50]
+    again = client.post(
+        "/_dash-update-component", data=json.dumps(reshuffled), content_type="application/json"
+    )
+    assert again.status_code == 200 and again.data == first.data

@@ -1,0 +1,93 @@
+"""Per-client limits on the requests that cost work, shared by every worker (flask-limiter).
+
+One budget per client in cost units (`RATE_LIMIT`, e.g. "240/minute"): an uncached callback costs 1, a
+CSV/JSON/GeoJSON download 4, an XLSX download 12 (building one takes seconds of CPU). Pages, static
+files, health and callbacks answered from the response memo cost nothing (the memo's hook answers
+before this one). Counts live in Redis when it is configured, so three workers give one client one
+budget; on the embedded default they live in this process. If Redis fails, flask-limiter counts in
+memory until it is back rather than failing the request.
+
+The client is the connecting address, or behind a trusted proxy (`TRUSTED_PROXIES`, e.g. nginx on
+127.0.0.1) the last address in X-Forwarded-For that is not itself a trusted proxy.
+
+Imports nothing of ours but config and admission.
+"""
+
+from __future__ import annotations
+
+import time
+
+import flask
+from flask_limiter import Limiter
+from flask_limiter.errors import RateLimitExceeded
+
+from dashboard.config import Settings
+from dashboard.web.admission import CALLBACK_PATH
+
+DOWNLOAD_PREFIX = "/api/v1/"
+COSTS = {"xlsx": 12, "csv": 4, "json": 4, "geojson": 4}
+RETRY_AFTER_SECONDS = 10
+
+
+def client_address(trusted_proxies: tuple[str, ...]) -> str:
+    """The address a request came from, believing X-Forwarded-For only from a trusted proxy."""
+    request = flask.request
+    address = request.remote_addr or "unknown"
+    if address not in trusted_proxies:
+        return address
+    forwarded = [part.strip() for part in request.headers.get("X-Forwarded-For", "").split(",")]
+    for hop in reversed([part for part in forwarded if part]):
+        if hop not in trusted_proxies:
+            return hop
+    return address
+
+
+def request_cost() -> int:
+    """What this request costs the client's budget; 0 for requests that are cheap to answer."""
+    request = flask.request
+    if request.path == CALLBACK_PATH:
+        return 1 if request.method == "POST" else 0
+    if request.path.startswith(DOWNLOAD_PREFIX) and request.method in ("GET", "HEAD"):
+        return COSTS.get(request.path.rsplit(".", 1)[-1], 0)
+    return 0
+
+
+def install(server: flask.Flask, settings: Settings) -> Limiter | None:
+    """Register the limiter; call after the response memo's hook, so that memo hits cost nothing."""
+    if settings.rate_limit is None:
+        return None
+    limiter = Limiter(
+        key_func=lambda: client_address(settings.trusted_proxies),
+        application_limits=[settings.rate_limit],
+        application_limits_cost=lambda: max(1, request_cost()),
+        application_limits_exempt_when=lambda: request_cost() == 0,
+        storage_uri=settings.rate_limit_storage,
+        storage_options={"socket_timeout": 0.25, "socket_connect_timeout": 0.25}
+        if settings.cache_redis_url
+        else {},
+        strategy="moving-window",
+        key_prefix="qnit-limits",
+        swallow_errors=True,  # a limiter fault must never turn a request into a 500
+        in_memory_fallback_enabled=True,
+        in_memory_fallback=[settings.rate_limit],
+    )
+    limiter.init_app(server)
+
+    @server.errorhandler(RateLimitExceeded)
+    def too_many_requests(error: RateLimitExceeded) -> flask.Response:
+        response = flask.jsonify(
+            {
+                "error": {
+                    "status": 429,
+                    "message": f"too many requests from this address ({error.description})",
+                }
+            }
+        )
+        response.status_code = 429
+        current = limiter.current_limit
+        wait = current.reset_at - int(time.time()) if current is not None else RETRY_AFTER_SECONDS
+        response.headers["Retry-After"] = str(max(1, wait))
+        response.headers["Cache-Control"] = "no-store"
+        return response
+
+    return limiter
