@@ -22,6 +22,9 @@ class Settings:
     debug: bool = False
     build_on_start: bool = True
     cache_timeout: int = 3600
+    # Where readers send accessibility feedback (shown on /tro-nang): an e-mail address or a URL; the
+    # operator sets it (ACCESSIBILITY_CONTACT), none is invented.
+    accessibility_contact: str = ""
 
     @property
     def cache_config(self) -> dict[str, object]:
@@ -59,5 +62,6 @@ class Settings:
             assets_dir=REPO_ROOT / "assets",
             debug=env.get("DASHBOARD_DEBUG", "") == "1",
             build_on_start=env.get("DASHBOARD_BUILD_ON_START", "1") != "0",
+            accessibility_contact=env.get("ACCESSIBILITY_CONTACT", "").strip(),
         )
         return replace(settings, **overrides) if overrides else settings
