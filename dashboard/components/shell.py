@@ -62,10 +62,10 @@ clientside_callback(
 
 def page_title(path: str, lang: str) -> str:
     """The document title of a path before the page is drawn: its name (or 'Unit profile') and the site."""
-    if _UNIT_PATH.match(path):
-        key = "title.profile"
-    elif not known_path(path):
+    if not known_path(path):
         key = "title.notfound"
+    elif _UNIT_PATH.match(path):
+        key = "title.profile"
     else:
         key = _PAGE_TITLES.get(path.rstrip("/") or "/", "title.profile")
     return f"{t(key, lang)} – {t('site.short_title', lang)}"
