@@ -136,7 +136,8 @@ def small_multiples(
         horizontal_spacing=0.07,
         vertical_spacing=0.55 / rows,
     )
-    panel_titles = list(grid.layout.annotations)
+    # Copies: update_layout below merges the shared layout's annotations into these objects by position.
+    panel_titles = [annotation.to_plotly_json() for annotation in grid.layout.annotations]
     grid.update_layout(figure.layout)
     grid.layout.annotations = panel_titles + list(figure.layout.annotations)
     grid.update_layout(hovermode="closest", margin={"t": 80})

@@ -109,3 +109,21 @@ def test_settings_read_the_contact_from_the_environment(tmp_path):
     env = {"DASHBOARD_INSTANCE_DIR": str(tmp_path), "ACCESSIBILITY_CONTACT": " a11y@example.org "}
     assert Settings.from_env(env).accessibility_contact == "a11y@example.org"
     assert Settings.from_env({"DASHBOARD_INSTANCE_DIR": str(tmp_path)}).accessibility_contact == ""
+
+
+def test_compare_small_multiples_keep_their_panel_titles():
+    import pandas as pd
+
+    from dashboard.figures.compare import small_multiples
+
+    frame = pd.DataFrame(
+        {"series": ["A", "A"], "panel": ["X", "Y"], "year": [2020, 2020], "value": [1.0, 2.0]}
+    )
+    figure = small_multiples(
+        frame,
+        lang="vi",
+        title="T",
+        source_line="Nguồn: x",
+        panels=[("X", "Hạ tầng", 10), ("Y", "Nhân lực", 20)],
+    )
+    assert [a.text for a in figure.layout.annotations] == ["Hạ tầng (≤ 10)", "Nhân lực (≤ 20)", "Nguồn: x"]
