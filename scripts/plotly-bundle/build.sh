@@ -27,6 +27,8 @@ trap 'rm -f "$entry"' EXIT
     echo "]);"
     # Vietnamese dates and numbers (plotly.js's own locale) and toolbar texts (ours); graphs set config.locale.
     echo "Plotly.register([require('plotly.js/lib/locales/vi'), require('./locale-vi-dictionary.js')]);"
+    # Saved charts carry the page's address and, for generated figures, a stamp (export-decorations.js).
+    echo "require('./export-decorations.js')(Plotly, require('plotly.js/src/registry'));"
     # The map draws only the province's own boundaries (geo.visible is false), yet plotly.js loads
     # the geo subplot's world topojson from cdn.plot.ly unless it is already here. An empty topology
     # keeps every request on our server (the page's CSP would refuse the CDN anyway).

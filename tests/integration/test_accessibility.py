@@ -182,3 +182,34 @@ def test_menu_focus_is_visible(browser, live_server):
     )
     assert style[0] == "solid" and float(style[1].rstrip("px")) >= 2
     assert style[2] == "rgb(255, 211, 61)"  # #ffd33d: 6.3:1 on the menu's #0b4f8a
+
+
+def saved_chart_svg(driver, selector: str) -> str:
+    """The SVG a reader would save from the chart's toolbar (the decorated copy, drawn off-screen)."""
+    return driver.execute_async_script(
+        """const done = arguments[arguments.length - 1];
+        const gd = document.querySelector(arguments[0]);
+        Plotly.toImage(Plotly.exportFigure(gd), {format: "svg"})
+          .then(url => done(decodeURIComponent(url.slice(url.indexOf(",") + 1))))
+          .catch(e => done("error: " + e));""",
+        selector,
+    )
+
+
+def test_a_saved_chart_carries_title_source_address_and_the_illustrative_stamp(browser, live_server):
+    browser.set_window_size(1366, 900)
+    open_page(browser, live_server + "/don-vi/525", "main .js-plotly-plot")
+    svg = saved_chart_svg(browser, "main .js-plotly-plot")
+    title = browser.execute_script("return document.querySelector('main .js-plotly-plot').layout.title.text")
+    assert title and title in svg
+    assert "Nguồn" in svg and f"{live_server}/don-vi/525" in svg
+    assert "MINH HỌA – không phải số liệu thật" in svg
+    assert "Huyện Trà Bồng" in svg  # the page's heading as subtitle
+
+
+def test_a_saved_chart_of_published_figures_has_no_stamp(browser, live_server):
+    browser.set_window_size(1366, 900)
+    open_page(browser, live_server + "/ca-nuoc?lang=en", "#national-grid .ag-row")
+    svg = saved_chart_svg(browser, "main .js-plotly-plot")
+    assert f"{live_server}/ca-nuoc?lang=en" in svg.replace("&amp;", "&")
+    assert "ILLUSTRATIVE" not in svg and "MINH HỌA" not in svg
