@@ -129,7 +129,7 @@ def test_skip_link_lands_on_the_heading_of_every_page(browser, live_server):
         assert "skip-link" in (focused(browser).get_attribute("class") or ""), name
         before = browser.current_url
         ActionChains(browser).send_keys(Keys.ENTER).perform()
-        wait_until(browser, lambda d: focused(d).tag_name == "h1", timeout=5)
+        wait_until(browser, lambda d: focused(d).tag_name == "h1", timeout=10)
         assert focused(browser).text == browser.find_element(By.CSS_SELECTOR, "main h1").text, name
         assert browser.current_url == before, f"{name}: the skip link changed the URL"
 
@@ -143,7 +143,7 @@ def test_skip_link_after_opening_a_page_from_the_menu(browser, live_server):
         wait_until(browser, lambda d, target=target: d.current_url.endswith(target))
         open_page(browser, browser.current_url, ready)
         browser.find_element(By.CSS_SELECTOR, ".skip-link").send_keys(Keys.ENTER)
-        wait_until(browser, lambda d: focused(d).tag_name == "h1", timeout=5)
+        wait_until(browser, lambda d: focused(d).tag_name == "h1", timeout=10)
         time.sleep(0.5)  # a router re-run would replace the page (and drop the focus) after this
         assert focused(browser).tag_name == "h1", target
         assert "#" not in browser.current_url
