@@ -119,6 +119,18 @@ def focused(driver):
     return driver.switch_to.active_element
 
 
+def assert_focus_on_heading(driver, page: str) -> None:
+    """Wait (bounded) until the focus is on the page's <h1>; say where it is otherwise."""
+    from selenium.common.exceptions import TimeoutException
+
+    try:
+        wait_until(driver, lambda d: focused(d).tag_name == "h1", timeout=10)
+    except TimeoutException:
+        element = focused(driver)
+        where = f"<{element.tag_name} class='{element.get_attribute('class')}'>"
+        pytest.fail(f"{page}: after the skip link the focus is on {where}, not on the page's heading")
+
+
 def test_skip_link_lands_on_the_heading_of_every_page(browser, live_server):
     browser.set_window_size(1366, 900)
     for name, path, ready in PAGES:
@@ -129,7 +141,7 @@ def test_skip_link_lands_on_the_heading_of_every_page(browser, live_server):
         assert "skip-link" in (focused(browser).get_attribute("class") or ""), name
         before = browser.current_url
         ActionChains(browser).send_keys(Keys.ENTER).perform()
-        wait_until(browser, lambda d: focused(d).tag_name == "h1", timeout=10)
+        assert_focus_on_heading(browser, name)
         assert focused(browser).text == browser.find_element(By.CSS_SELECTOR, "main h1").text, name
         assert browser.current_url == before, f"{name}: the skip link changed the URL"
 
@@ -143,7 +155,7 @@ def test_skip_link_after_opening_a_page_from_the_menu(browser, live_server):
         wait_until(browser, lambda d, target=target: d.current_url.endswith(target))
         open_page(browser, browser.current_url, ready)
         browser.find_element(By.CSS_SELECTOR, ".skip-link").send_keys(Keys.ENTER)
-        wait_until(browser, lambda d: focused(d).tag_name == "h1", timeout=10)
+        assert_focus_on_heading(browser, target)
         time.sleep(0.5)  # a router re-run would replace the page (and drop the focus) after this
         assert focused(browser).tag_name == "h1", target
         assert "#" not in browser.current_url
@@ -213,3 +225,14 @@ def test_a_saved_chart_of_published_figures_has_no_stamp(browser, live_server):
     svg = saved_chart_svg(browser, "main .js-plotly-plot")
     assert f"{live_server}/ca-nuoc?lang=en" in svg.replace("&amp;", "&")
     assert "ILLUSTRATIVE" not in svg and "MINH HỌA" not in svg
+
+
+def test_vietnamese_pages_have_vietnamese_controls_and_toolbars(browser, live_server):
+    """Dash's dropdown and plotly.js's toolbar speak the page's language (locales, not English defaults)."""
+    browser.set_window_size(1366, 900)
+    open_page(browser, live_server + "/so-sanh?units=522,525", "#compare-results .js-plotly-plot")
+    assert "Đã chọn 2" in browser.find_element(By.ID, "compare-units").text
+    titles = [b.get_attribute("data-title") for b in browser.find_elements(By.CSS_SELECTOR, ".modebar-btn")]
+    assert "Tải biểu đồ dạng PNG" in titles and not any("Download" in (t or "") for t in titles)
+    open_page(browser, live_server + "/so-sanh?units=522,525&lang=en", "#compare-results .js-plotly-plot")
+    assert "2 selected" in browser.find_element(By.ID, "compare-units").text
