@@ -40,6 +40,22 @@ LOCALE_VI = {
     "more": "thêm",
     "ariaSortAscending": "tăng dần",
     "ariaSortDescending": "giảm dần",
+    "ariaSortNone": "chưa sắp xếp",
+    "pageSizeSelectorLabel": "Số dòng mỗi trang:",
+    "firstPage": "Trang đầu",
+    "previousPage": "Trang trước",
+    "nextPage": "Trang sau",
+    "lastPage": "Trang cuối",
+    "selectAll": "(Chọn tất cả)",
+    "selectAllSearchResults": "(Chọn tất cả kết quả tìm)",
+    "noMatches": "Không có kết quả phù hợp",
+    "ariaFilterInput": "Ô nhập bộ lọc",
+    "ariaFilterValue": "Giá trị lọc",
+    "ariaColumnFiltered": "Cột đang được lọc",
+    "ariaMenuColumn": "Nhấn Alt + mũi tên xuống để mở trình đơn cột",
+    "columnMenuFilter": "Lọc",
+    "ariaRowSelect": "Nhấn Space để chọn dòng này",
+    "ariaSearch": "Tìm",
 }
 CLASS_RULES = {
     f"class-cell class-{code}": f"params.data.class_code == '{code}'"
