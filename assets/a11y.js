@@ -6,9 +6,18 @@
    - Charts get a name (their title) and the figure role; the document title follows the page's heading.
    - The skip link moves focus to the page's heading without changing the URL (a #main fragment would
      make dcc.Location re-run the Pages router and drop the focus).
-   - Enter on a grid cell that holds a link follows the link; the phone menu button folds the menu. */
+   - Enter on a grid cell that holds a link follows the link; the phone menu button folds the menu.
+   - Grid filters ignore diacritics (window.qnFold, dashAgGridFunctions.fold). */
 (function () {
   "use strict";
+
+  // Names found without diacritics: "son tay" finds "Huyện Sơn Tây" (grid filters; AG Grid calls it by name).
+  function fold(text) {
+    return String(text == null ? "" : text).replace(/đ/g, "d").replace(/Đ/g, "D")
+      .normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+  window.qnFold = fold;
+  window.dashAgGridFunctions = Object.assign(window.dashAgGridFunctions || {}, {fold: fold});
 
   function labelId(label) {
     if (!label.id) label.id = label.htmlFor + "--label";

@@ -110,6 +110,7 @@ def column_defs(data: ViewData, *, lang: str) -> list[dict[str, object]]:
             "minWidth": 170,
             "filter": "agTextColumnFilter",
             "filterValueGetter": {"function": "params.data.unit_name"},
+            "getQuickFilterText": {"function": "fold(params.data.unit_name)"},
             "comparator": {
                 "function": "(a, b, na, nb) => na.data.unit_name.localeCompare(nb.data.unit_name, 'vi')"
             },
@@ -156,7 +157,15 @@ def ranking_grid(grid_id: str, data: ViewData, *, lang: str) -> dag.AgGrid:
         id=grid_id,
         rowData=row_data(data, lang=lang),
         columnDefs=column_defs(data, lang=lang),
-        defaultColDef={"sortable": True, "resizable": True, "wrapHeaderText": True, "autoHeaderHeight": True},
+        defaultColDef={
+            "sortable": True,
+            "resizable": True,
+            "wrapHeaderText": True,
+            "autoHeaderHeight": True,
+            # Filters ignore diacritics and case ("son tay" finds "Sơn Tây"): fold() is in assets/a11y.js.
+            "filterParams": {"textFormatter": {"function": "fold(params)"}},
+            "getQuickFilterText": {"function": "fold(params.value)"},
+        },
         dashGridOptions={
             "localeText": LOCALE_VI if lang == "vi" else {},
             "domLayout": "autoHeight",

@@ -8,6 +8,8 @@ Explicit settings a page made are kept.
 
 from __future__ import annotations
 
+import unicodedata
+
 import dash_ag_grid as dag
 from dash import dcc
 
@@ -37,9 +39,28 @@ def graph_config(config: dict | None, lang: str) -> dict:
     return {"locale": lang, "displaylogo": False, "modeBarButtonsToRemove": MODEBAR_REMOVE, **(config or {})}
 
 
+def _without_diacritics(text: str) -> str:
+    # The same folding as assets/a11y.js's fold() for the grid filters (web workers never load ingest).
+    text = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Mn").lower()
+
+
+def searchable_options(options: object) -> object:
+    """Options whose search text also holds the label without diacritics ("son tay" finds "Sơn Tây")."""
+    if not isinstance(options, list):
+        return options
+    return [
+        {**option, "search": f"{option['label']} {_without_diacritics(option['label'])}"}
+        if isinstance(option, dict) and isinstance(option.get("label"), str) and "search" not in option
+        else option
+        for option in options
+    ]
+
+
 def _localize(component: object, lang: str) -> None:
     if isinstance(component, dcc.Dropdown):
         component.labels = {**dropdown_labels(lang), **(getattr(component, "labels", None) or {})}
+        component.options = searchable_options(getattr(component, "options", None))
     elif isinstance(component, dcc.Graph):
         component.config = graph_config(getattr(component, "config", None), lang)
     elif isinstance(component, dag.AgGrid) and lang == "vi":

@@ -148,7 +148,9 @@ def _render_update(view, lang: str) -> tuple:
 
 
 clientside_callback(
-    """function(text, options) { return Object.assign({}, options, {quickFilterText: text || ""}); }""",
+    """function(text, options) {
+        return Object.assign({}, options, {quickFilterText: window.qnFold(text || "")});
+    }""",
     Output(GRID, "dashGridOptions", allow_duplicate=True),
     Input(FILTER, "value"),
     State(GRID, "dashGridOptions"),

@@ -236,3 +236,36 @@ def test_vietnamese_pages_have_vietnamese_controls_and_toolbars(browser, live_se
     assert "Tải biểu đồ dạng PNG" in titles and not any("Download" in (t or "") for t in titles)
     open_page(browser, live_server + "/so-sanh?units=522,525&lang=en", "#compare-results .js-plotly-plot")
     assert "2 selected" in browser.find_element(By.ID, "compare-units").text
+
+
+def test_names_are_found_without_diacritics(browser, live_server):
+    """'son tay' finds Huyện Sơn Tây in the rankings filter and in the compare selector."""
+    browser.set_window_size(1366, 900)
+    open_page(browser, live_server + "/xep-hang?year=2019&group=district", "#rankings-grid .ag-row")
+    browser.find_element(By.ID, "rankings-filter").send_keys("son tay")
+    wait_until(
+        browser,
+        lambda d: (
+            [
+                r.text
+                for r in d.find_elements(
+                    By.CSS_SELECTOR, "#rankings-grid .ag-center-cols-container [col-id=unit]"
+                )
+            ]
+            == ["Huyện Sơn Tây"]
+        ),
+    )
+    open_page(browser, live_server + "/so-sanh", "#compare-units")
+    browser.find_element(By.ID, "compare-units").click()
+    search = wait_for(browser, ".dash-dropdown-content input")
+    search.send_keys("son tay")
+    wait_until(
+        browser,
+        lambda d: (
+            "Huyện Sơn Tây"
+            in [
+                o.get_attribute("textContent").strip()
+                for o in d.find_elements(By.CSS_SELECTOR, ".dash-dropdown-content [role=option]")
+            ]
+        ),
+    )
