@@ -74,13 +74,15 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
         external_stylesheets=["/assets/vendor/bootstrap.min.css"],
         assets_ignore=r"bootstrap\.min\.css",
         title="Minh bạch CNTT Quảng Ngãi",
+        update_title=None,  # no "Updating..." flashing in the tab; pages set their own titles
         suppress_callback_exceptions=True,
         serve_locally=True,
         compress=False,
     )
-    from dashboard.components.shell import layout as shell_layout
+    from dashboard.components import shell
 
-    app.layout = shell_layout
+    app.layout = shell.layout
+    shell.install(app)  # the HTML page: <html lang>, title, loading frame, 404 status
     plotly_bundle.install(app)
     validation.install_request_guard(app)  # first: it checks callback bodies before anything parses them
     rendered.install_for_callbacks(app)  # first: its after-request hook must run last

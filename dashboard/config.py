@@ -35,6 +35,9 @@ class Settings:
     # waiting per worker; the default leaves one core for cached answers.
     heavy_slots: int = max(1, (os.cpu_count() or 2) - 1)
     heavy_queue: int = 1
+    # Where readers send accessibility feedback (shown on /tro-nang): an e-mail address or a URL; the
+    # operator sets it (ACCESSIBILITY_CONTACT), none is invented.
+    accessibility_contact: str = ""
 
     @property
     def cache_config(self) -> dict[str, object]:
@@ -83,6 +86,7 @@ class Settings:
             rate_limit=_rate(env.get("RATE_LIMIT") or env.get("EXPORT_RATE_LIMIT") or "600/minute"),
             heavy_slots=int(env.get("HEAVY_SLOTS") or max(1, (os.cpu_count() or 2) - 1)),
             heavy_queue=int(env.get("HEAVY_QUEUE", "1")),
+            accessibility_contact=env.get("ACCESSIBILITY_CONTACT", "").strip(),
         )
         return replace(settings, **overrides) if overrides else settings
 

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Install everything (Python packages, Debian chromium + chromium-driver for the browser tests, nginx-light
-# for the production recipe's test) and run
-# the whole test suite: on the embedded defaults (SQLite, simple cache) with the browser tests, then the
-# tests that talk to the database and cache again against the real PostgreSQL (127.0.0.1:5432, user
+# Install everything (Python packages; Debian chromium + chromium-driver and npm's axe-core for the browser
+# tests; nginx-light for the production recipe's test) and run the whole test suite: on the embedded
+# defaults (SQLite, simple cache) with the browser tests, then the tests that talk to the database and
+# cache again against the real PostgreSQL (127.0.0.1:5432, user
 # postgres, database test) and Redis (127.0.0.1:6379), starting them when installed but not running.
 # Browser tests run once: they exercise pages, not the backend (mark one `postgres` to run it twice).
 #   bash scripts/test.sh [pytest options]
@@ -25,6 +25,14 @@ python3 -m venv .venv
 # Every package at the version and hash in requirements-test.lock (scripts/lock.sh makes it), then the app.
 .venv/bin/pip install --quiet --require-hashes -r requirements-test.lock
 .venv/bin/pip install --quiet --no-deps -e .
+
+# axe-core for the accessibility tests, from the npm registry at the version package-lock.json pins; the
+# browser tests inject it from this local copy (nothing is fetched while they run).
+if ! command -v npm >/dev/null; then
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null
+fi
+npm ci --prefix tests/integration/axe --no-audit --no-fund --loglevel=error
 
 export RATE_LIMIT=off  # the suite asks far more than one reader would (the limits have their own tests)
 

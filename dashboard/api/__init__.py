@@ -1,6 +1,7 @@
 """Open-data API: stable download URLs under /api/v1 (CSV, XLSX, JSON, datapackage, GeoJSON).
 
-May import: config, queries, views, i18n, urls, web. Must not import: pages, components, ingest (import-linter checks).
+May import: config, queries, views, i18n, urls, web. Must not import: pages, components, ingest
+(import-linter checks).
 """
 
 from __future__ import annotations

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import dcc, html
 
 from dashboard import urls
+from dashboard.components.localize import localize_tree
 from dashboard.i18n import t
 from dashboard.views import published
 
@@ -49,7 +51,16 @@ def header(*, lang: str, active: str, path: str, query: dict[str, str], pages: S
                             href=urls.page("overview", lang=lang),
                             className="navbar-brand",
                         ),
-                        html.Ul(links, className="navbar-nav flex-row flex-wrap gap-2 me-auto"),
+                        # Phones: the list folds behind this button (assets/a11y.js toggles it).
+                        html.Button(
+                            t("shell.menu", lang),
+                            className="btn btn-outline-light btn-sm nav-toggle",
+                            type="button",
+                            **{"aria-expanded": "false", "aria-controls": "site-nav-list"},
+                        ),
+                        html.Ul(
+                            links, className="navbar-nav flex-row flex-wrap gap-2 me-auto", id="site-nav-list"
+                        ),
                         html.A(
                             t("nav.language_switch", lang),
                             href=_switch_url(path, query, lang),
@@ -117,7 +128,10 @@ def page_frame(
     updated: str | None,
     pages: Sequence[str] = NAV_ITEMS,
 ) -> html.Div:
-    """Wrap a page's content in header, main landmark and footer."""
+    """Wrap a page's content in header, main landmark and footer; Dash's own components get the page's
+    language, and the document title follows the page's heading (assets/a11y.js reads data-page-title)."""
+    localize_tree(children, lang)
+    heading = first_heading(children)
     return html.Div(
         [
             header(lang=lang, active=active, path=path, query=query, pages=pages),
@@ -126,7 +140,19 @@ def page_frame(
         ],
         lang=lang,
         className="page",
+        **{"data-page-title": f"{heading} – {t('site.short_title', lang)}" if heading else ""},
     )
+
+
+def first_heading(children: object) -> str:
+    """The text of the first <h1> in a layout ('' when there is none)."""
+    roots = children if isinstance(children, list | tuple) else [children]
+    for root in roots:
+        for component in [root, *(root._traverse() if hasattr(root, "_traverse") else [])]:
+            if isinstance(component, html.H1):
+                parts = component.children if isinstance(component.children, list) else [component.children]
+                return "".join(p for p in parts if isinstance(p, str))
+    return ""
 
 
 def empty_state(message: str) -> html.Div:
@@ -190,20 +216,16 @@ def download_links(resource: str, params: dict[str, object], *, lang: str) -> ht
     )
 
 
-def control(label: str, component: object, *, class_name: str = "control") -> html.Div:
-    """A labelled form control; the label points at the component's id."""
+def control(label: str, component: object, *, class_name: str = "control") -> html.Div | html.Fieldset:
+    """A labelled form control: a radio group is a fieldset named by its legend; any other control has a
+    label pointing at its id (assets/a11y.js carries the name to a slider's thumb or a dropdown's button)."""
+    if isinstance(component, dbc.RadioItems):
+        return html.Fieldset([html.Legend(label, className="form-label"), component], className=class_name)
     return html.Div(
         [html.Label(label, htmlFor=component.id, className="form-label"), component], className=class_name
     )
 
 
-def radio(component_id: str, options: list[dict[str, str]], value: str) -> dcc.RadioItems:
-    """Inline radio buttons styled by Bootstrap."""
-    return dcc.RadioItems(
-        id=component_id,
-        options=options,
-        value=value,
-        inline=True,
-        inputClassName="form-check-input",
-        labelClassName="form-check-label me-3",
-    )
+def radio(component_id: str, options: list[dict[str, str]], value: str) -> dbc.RadioItems:
+    """Inline radio buttons: native inputs, each with its own label (no listbox around them)."""
+    return dbc.RadioItems(id=component_id, options=options, value=value, inline=True)

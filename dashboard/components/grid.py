@@ -43,6 +43,22 @@ LOCALE_VI = {
     "more": "thêm",
     "ariaSortAscending": "tăng dần",
     "ariaSortDescending": "giảm dần",
+    "ariaSortNone": "chưa sắp xếp",
+    "pageSizeSelectorLabel": "Số dòng mỗi trang:",
+    "firstPage": "Trang đầu",
+    "previousPage": "Trang trước",
+    "nextPage": "Trang sau",
+    "lastPage": "Trang cuối",
+    "selectAll": "(Chọn tất cả)",
+    "selectAllSearchResults": "(Chọn tất cả kết quả tìm)",
+    "noMatches": "Không có kết quả phù hợp",
+    "ariaFilterInput": "Ô nhập bộ lọc",
+    "ariaFilterValue": "Giá trị lọc",
+    "ariaColumnFiltered": "Cột đang được lọc",
+    "ariaMenuColumn": "Nhấn Alt + mũi tên xuống để mở trình đơn cột",
+    "columnMenuFilter": "Lọc",
+    "ariaRowSelect": "Nhấn Space để chọn dòng này",
+    "ariaSearch": "Tìm",
 }
 CLASS_RULES = {
     f"class-cell class-{code}": f"params.data.class_code == '{code}'"
@@ -161,7 +177,15 @@ def ranking_grid(grid_id: str, data: ViewData, *, lang: str) -> dag.AgGrid:
         id=grid_id,
         rowData=row_data(data, lang=lang),
         columnDefs=column_defs(data, lang=lang),
-        defaultColDef={"sortable": True, "resizable": True, "wrapHeaderText": True, "autoHeaderHeight": True},
+        defaultColDef={
+            "sortable": True,
+            "resizable": True,
+            "wrapHeaderText": True,
+            "autoHeaderHeight": True,
+            # Filters ignore diacritics and case ("son tay" finds "Sơn Tây"): fold() is in assets/a11y.js.
+            "filterParams": {"textFormatter": {"function": "fold(params)"}},
+            "getQuickFilterText": {"function": "fold(params.value)"},
+        },
         dashGridOptions={
             "localeText": LOCALE_VI if lang == "vi" else {},
             "domLayout": "autoHeight",

@@ -1,12 +1,44 @@
-"""The app's outer layout: URL, page container, and the <html lang> sync."""
+"""The app's outer layout and its HTML page: URL, page container, server-side `<html lang>` and title, the
+loading frame shown before the scripts run, and the 404 status of unknown paths and units."""
 
 from __future__ import annotations
 
+import html as html_text
+import re
+
 import dash
+import flask
 from dash import Input, Output, clientside_callback, dcc, html
+
+from dashboard import queries, urls
+from dashboard.i18n import normalize_language, t
 
 SHELL_URL = "shell-url"
 SHELL_LANG_SINK = "shell-lang-sink"
+
+# Dash's own template wraps its scripts in a <footer>, a second contentinfo landmark beside the page's.
+INDEX_STRING = """<!DOCTYPE html>
+<html lang="vi">
+    <head>
+        {%metas%}
+        <title>{%title%}</title>
+        {%favicon%}
+        {%css%}
+    </head>
+    <body>
+        {%app_entry%}
+        {%config%}
+        {%scripts%}
+        {%renderer%}
+    </body>
+</html>"""
+_LOADING = re.compile(r'<div class="_dash-loading">\s*Loading\.\.\.\s*</div>')
+_TITLE = re.compile(r"<title>.*?</title>", re.S)
+_PAGE_TITLES = {path: f"nav.{name}" for name, path in urls.PAGE_PATHS.items()} | {
+    urls.PAGE_PATHS["accessibility"]: "title.accessibility",
+    urls.PAGE_PATHS["licence"]: "title.licence",
+}
+_UNIT_PATH = re.compile(r"^/(?:nhung/)?don-vi/(?P<code>[^/]+)/?$")
 
 
 def layout() -> html.Div:
@@ -16,7 +48,7 @@ def layout() -> html.Div:
     )
 
 
-# <html lang> follows ?lang= without a server round trip.
+# <html lang> follows ?lang= on navigations inside the app (the first page gets it from the server).
 clientside_callback(
     """function(search) {
         const lang = new URLSearchParams(search || "").get("lang") === "en" ? "en" : "vi";
@@ -26,3 +58,75 @@ clientside_callback(
     Output(SHELL_LANG_SINK, "children"),
     Input(SHELL_URL, "search"),
 )
+
+
+def page_title(path: str, lang: str) -> str:
+    """The document title of a path before the page is drawn: its name (or 'Unit profile') and the site."""
+    if not known_path(path):
+        key = "title.notfound"
+    elif _UNIT_PATH.match(path):
+        key = "title.profile"
+    else:
+        key = _PAGE_TITLES.get(path.rstrip("/") or "/", "title.profile")
+    return f"{t(key, lang)} – {t('site.short_title', lang)}"
+
+
+def loading_frame(lang: str) -> str:
+    """Static HTML shown until the app renders: the header band, a titled frame and a quiet status line."""
+    site = html_text.escape(t("site.short_title", lang))
+    loading = html_text.escape(t("shell.loading", lang))
+    return (
+        '<div class="loading-frame" aria-busy="true">'
+        f'<div class="site-nav loading-nav"><div class="container-xl"><span class="navbar-brand">{site}'
+        "</span></div></div>"
+        f'<div class="container-xl loading-main"><p class="loading-text" role="status">{loading}</p>'
+        '<div class="loading-block"></div><div class="loading-block short"></div></div></div>'
+    )
+
+
+def localize_index(index: str, *, path: str, lang: str) -> str:
+    """Put the request's language, title and loading frame into Dash's HTML page."""
+    index = index.replace('<html lang="vi">', f'<html lang="{lang}">', 1)
+    index = _TITLE.sub(lambda _m: f"<title>{html_text.escape(page_title(path, lang))}</title>", index, 1)
+    return _LOADING.sub(lambda _m: loading_frame(lang), index, 1)
+
+
+def known_path(path: str) -> bool:
+    """Whether a path is one of the registered pages (a unit path only for a unit that exists)."""
+    unit = _UNIT_PATH.match(path)
+    if unit:
+        return unit["code"] in set(queries.units()["code"].astype(str))
+    clean = path.rstrip("/") or "/"
+    for page in dash.page_registry.values():
+        if page.get("path_template"):
+            pattern = re.sub(r"<[^>]+>", "[^/]+", page["path_template"])
+            if re.fullmatch(pattern, clean):
+                return True
+        elif page.get("path") == clean and not page["module"].endswith("not_found_404"):
+            return True
+    return False
+
+
+def install(app: dash.Dash) -> None:
+    """Use the accessible HTML page, localized per request, and answer 404 for unknown paths and units."""
+    app.index_string = INDEX_STRING
+    interpolate = app.interpolate_index
+
+    def interpolate_index(**parts: str) -> str:
+        lang = normalize_language(flask.request.args.get("lang"))
+        return localize_index(interpolate(**parts), path=flask.request.path, lang=lang)
+
+    app.interpolate_index = interpolate_index
+    prefix = app.config.routes_pathname_prefix
+    index_endpoints = {prefix, f"{prefix}<path:path>"}  # the routes where Dash serves its HTML page
+
+    @app.server.after_request
+    def not_found_status(response: flask.Response) -> flask.Response:
+        request = flask.request
+        if (
+            request.endpoint in index_endpoints
+            and response.status_code == 200
+            and not known_path("/" + request.path[len(prefix) :])
+        ):
+            response.status_code = 404
+        return response

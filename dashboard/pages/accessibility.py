@@ -1,8 +1,9 @@
-"""Accessibility statement (/tro-nang)."""
+"""Accessibility statement (/tro-nang), with the feedback address the operator configured."""
 
 from __future__ import annotations
 
 import dash
+import flask
 from dash import html
 
 from dashboard import components, queries
@@ -13,6 +14,16 @@ dash.register_page(
 )
 
 
+def _contact(lang: str) -> html.P:
+    """The configured address as a link (mailto: for an e-mail address), or the generic sentence."""
+    address = flask.current_app.config["DASHBOARD_SETTINGS"].accessibility_contact
+    if not address:
+        return html.P(t("accessibility.contact", lang))
+    href = address if address.startswith(("http://", "https://")) else f"mailto:{address}"
+    before, _, after = t("accessibility.contact_address", lang, address="\0").partition("\0")
+    return html.P([before, html.A(address, href=href), after], id="accessibility-contact")
+
+
 def layout(lang: str | None = None, **_query: str) -> html.Div:
     """Render the statement."""
     lang = normalize_language(lang)
@@ -20,7 +31,7 @@ def layout(lang: str | None = None, **_query: str) -> html.Div:
         html.H1(t("accessibility.title", lang)),
         html.P(t("accessibility.body", lang)),
         html.P(t("accessibility.limits", lang)),
-        html.P(t("accessibility.contact", lang)),
+        _contact(lang),
     ]
     return components.page_frame(
         content, lang=lang, active="", path="/tro-nang", query={}, updated=queries.last_updated()

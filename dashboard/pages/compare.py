@@ -254,7 +254,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
             ],
             className="controls",
         ),
-        html.Div(results(selection, lang), id=RESULTS, **{"aria-live": "polite"}),
+        html.Div(results(selection, lang), id=RESULTS),  # no live region: it would read out every chart
     ]
     return components.page_frame(
         content,

@@ -227,7 +227,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
             [
                 html.H2(t("edocs.unit_heading", lang), className="h4"),
                 controls,
-                html.Div(unit_section(group, index, year, lang), id=UNIT_SECTION, **{"aria-live": "polite"}),
+                html.Div(unit_section(group, index, year, lang), id=UNIT_SECTION),  # not live: too long
             ]
         ),
     ]

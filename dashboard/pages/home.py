@@ -115,6 +115,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
                             id=PLAY,
                             n_clicks=0,
                             className="btn btn-sm btn-outline-primary",
+                            **{"data-play": t("control.play", lang)},  # its label again when play stops
                         ),
                         dcc.Interval(id=TICKER, interval=1600, disabled=True),
                     ],
@@ -255,13 +256,23 @@ def toggle_play(_clicks, disabled, lang):
     return not playing, t("control.pause" if playing else "control.play", normalize_language(lang))
 
 
+# Play runs once through the years and stops at the last (from the first when started at the last).
 clientside_callback(
     """function(ticks, year, marks) {
         const years = Object.keys(marks || {}).map(Number).sort((a, b) => a - b);
         const next = years.find(y => y > year);
-        return next === undefined ? years[0] : next;
+        const button = document.getElementById("overview-play");
+        const stay = window.dash_clientside.no_update;
+        if (next !== undefined || !button.dataset.playing) {
+            button.dataset.playing = "1";
+            return [next === undefined ? years[0] : next, false, stay];
+        }
+        delete button.dataset.playing;
+        return [stay, true, button.dataset.play];
     }""",
     Output(YEAR, "value", allow_duplicate=True),
+    Output(TICKER, "disabled", allow_duplicate=True),
+    Output(PLAY, "children", allow_duplicate=True),
     Input(TICKER, "n_intervals"),
     State(YEAR, "value"),
     State(YEAR, "marks"),

@@ -157,9 +157,7 @@ def _render_update(view, lang: str) -> tuple:
 # (NFD, marks dropped, đ -> d): "son tay" and "Sơn Tây" both find Xã Sơn Tây.
 clientside_callback(
     """function(text, options) {
-        const folded = (text || "").replace(/[đĐ]/g, "d").normalize("NFD").replace(/[\u0300-\u036f]/g, "")
-            .toLowerCase();
-        return Object.assign({}, options, {quickFilterText: folded});
+        return Object.assign({}, options, {quickFilterText: window.qnFold(text || "")});
     }""",
     Output(GRID, "dashGridOptions", allow_duplicate=True),
     Input(FILTER, "value"),

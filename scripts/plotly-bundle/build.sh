@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds dashboard/vendor/plotly-partial.min.js: plotly.js with only the trace types the dashboard
-# draws, from the npm registry's plotly.js sources (package-lock.json pins every file).
+# draws and its Vietnamese locale, from the npm registry's plotly.js sources (package-lock.json pins
+# every file).
 #
 # Run it after upgrading plotly (Python) to the plotly.js version that plotly.py names
 # (`python -c "import plotly.offline as o; print(o.get_plotlyjs_version())"`): set that version in
@@ -24,6 +25,10 @@ trap 'rm -f "$entry"' EXIT
     echo "Plotly.register(["
     for trace in "${TRACES[@]}"; do echo "    require('plotly.js/lib/$trace'),"; done
     echo "]);"
+    # Vietnamese dates and numbers (plotly.js's own locale) and toolbar texts (ours); graphs set config.locale.
+    echo "Plotly.register([require('plotly.js/lib/locales/vi'), require('./locale-vi-dictionary.js')]);"
+    # Saved charts carry the page's address and, for generated figures, a stamp (export-decorations.js).
+    echo "require('./export-decorations.js')(Plotly, require('plotly.js/src/registry'));"
     # The map draws only the province's own boundaries (geo.visible is false), yet plotly.js loads
     # the geo subplot's world topojson from cdn.plot.ly unless it is already here. An empty topology
     # keeps every request on our server (the page's CSP would refuse the CDN anyway).

@@ -1,0 +1,38 @@
+"""Texts of the accessible shell: loading frame, phone menu, titles, chart names, dropdown and contact."""
+
+TEXTS = {
+    "vi": {
+        "shell.loading": "Đang tải trang…",
+        "shell.menu": "Trình đơn",
+        "title.profile": "Hồ sơ đơn vị",
+        "title.accessibility": "Tuyên bố về trợ năng",
+        "title.licence": "Giấy phép dữ liệu mở",
+        "title.notfound": "Không tìm thấy trang",
+        "chart.unnamed": "Biểu đồ",
+        "dropdown.select_all": "Chọn tất cả",
+        "dropdown.deselect_all": "Bỏ chọn tất cả",
+        "dropdown.selected_count": "Đã chọn {num_selected}",
+        "dropdown.search": "Tìm",
+        "dropdown.clear_search": "Xóa nội dung tìm",
+        "dropdown.clear_selection": "Bỏ chọn",
+        "dropdown.no_options_found": "Không có lựa chọn phù hợp",
+        "accessibility.contact_address": "Góp ý về trợ năng hoặc cần số liệu ở dạng khác: {address}.",
+    },
+    "en": {
+        "shell.loading": "Loading the page…",
+        "shell.menu": "Menu",
+        "title.profile": "Unit profile",
+        "title.accessibility": "Accessibility statement",
+        "title.licence": "Open data licence",
+        "title.notfound": "Page not found",
+        "chart.unnamed": "Chart",
+        "dropdown.select_all": "Select all",
+        "dropdown.deselect_all": "Deselect all",
+        "dropdown.selected_count": "{num_selected} selected",
+        "dropdown.search": "Search",
+        "dropdown.clear_search": "Clear search",
+        "dropdown.clear_selection": "Clear selection",
+        "dropdown.no_options_found": "No matching options",
+        "accessibility.contact_address": "Accessibility feedback, or the figures in another format: {address}.",
+    },
+}
