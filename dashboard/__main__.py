@@ -41,6 +41,10 @@ def _import_command(args: argparse.Namespace, settings: Settings) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line."""
     argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["users"]:
+        from dashboard.admin.cli import users
+
+        return users.main(argv[1:], prog_name="python -m dashboard users")  # exits with click's status
     if argv[:1] == ["geo"]:
         from dashboard.geo import layers as geo
 

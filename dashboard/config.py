@@ -22,6 +22,9 @@ class Settings:
     debug: bool = False
     build_on_start: bool = True
     cache_timeout: int = 3600
+    secret_key: str | None = None
+    # DASHBOARD_ENV=production: secure cookies, and a SECRET_KEY is required.
+    production: bool = False
 
     @property
     def cache_config(self) -> dict[str, object]:
@@ -59,5 +62,7 @@ class Settings:
             assets_dir=REPO_ROOT / "assets",
             debug=env.get("DASHBOARD_DEBUG", "") == "1",
             build_on_start=env.get("DASHBOARD_BUILD_ON_START", "1") != "0",
+            secret_key=env.get("SECRET_KEY") or None,
+            production=env.get("DASHBOARD_ENV", "") == "production",
         )
         return replace(settings, **overrides) if overrides else settings

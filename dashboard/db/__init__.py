@@ -227,6 +227,34 @@ app_meta = Table(
 )
 
 
+# Publisher accounts of the signed-in publishing pages (created only from the command line).
+accounts = Table(
+    "accounts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("email", String(254), nullable=False, unique=True),
+    Column("password_hash", Text, nullable=False),
+    Column("role", String(20), nullable=False),
+    # Bumped at sign-out: every session of the account ends at once.
+    Column("session_epoch", Integer, nullable=False, default=0),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+# What publishers did: sign-ins, uploads, previews, publications; never edited, kept for the records.
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("account", String(254), nullable=False),
+    Column("action", String(20), nullable=False),
+    Column("outcome", String(20), nullable=False),
+    Column("file_sha256", String(64)),
+    Column("detail", Text, nullable=False, default=""),
+    Column("client", String(64), nullable=False, default=""),
+)
+
+
 def _enable_sqlite_foreign_keys(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
