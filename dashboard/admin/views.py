@@ -102,6 +102,18 @@ def make_blueprint(
         message = t("admin.upload.too_large", _lang(), limit=uploads.MAX_UPLOAD_BYTES // (1024 * 1024))
         return _render("upload.html", form=_upload_form(), message=message), 413
 
+    def _log(action: str, outcome: str, *, digest: str | None = None, detail: str = "") -> None:
+        """Record what the signed-in publisher did."""
+        audit.record(
+            engine,
+            account=current_user.email,
+            action=action,
+            outcome=outcome,
+            file_sha256=digest,
+            detail=detail,
+            client=_client(),
+        )
+
     def _upload_form() -> UploadForm:
         form = UploadForm()
         form.methodology.choices = [
@@ -140,7 +152,7 @@ def make_blueprint(
     def sign_out() -> flask.Response:
         SignOutForm()  # the token was checked in _guard
         accounts.end_every_session(engine, current_user._get_current_object())
-        audit.record(engine, account=current_user.email, action="sign_out", outcome="ok", client=_client())
+        _log("sign_out", "ok")
         logout_user()
         flask.session.clear()
         return flask.redirect(flask.url_for("admin.sign_in", lang=_lang()))
@@ -162,35 +174,16 @@ def make_blueprint(
         try:
             kept = uploads.keep(data, form.file.data.filename or "", uploads_dir)
         except uploads.UploadRefused as refused:
-            audit.record(
-                engine,
-                account=current_user.email,
-                action="upload",
-                outcome="refused",
-                file_sha256=digest,
-                detail=refused.key,
-                client=_client(),
-            )
+            _log("upload", "refused", digest=digest, detail=refused.key)
             return _render("upload.html", form=form, message=t(refused.key, _lang(), **refused.values)), 400
-        audit.record(
-            engine,
-            account=current_user.email,
-            action="upload",
-            outcome="ok",
-            file_sha256=digest,
-            detail=kept.original_name,
-            client=_client(),
-        )
+        _log("upload", "ok", digest=digest, detail=kept.original_name)
         fields = _fields(form)
         checked = publishing.check(engine, kept.path, fields, mappings_dir)
-        audit.record(
-            engine,
-            account=current_user.email,
-            action="preview",
-            outcome="refused" if checked.errors else "ok",
-            file_sha256=digest,
+        _log(
+            "preview",
+            "refused" if checked.errors else "ok",
+            digest=digest,
             detail=f"{len(checked.errors)} error(s), {len(checked.records)} value(s)",
-            client=_client(),
         )
         publish_form = PublishForm(
             formdata=None, upload=digest, **{name: getattr(fields, name) for name in UPLOAD_FIELDS}
@@ -208,25 +201,14 @@ def make_blueprint(
         try:
             report = publishing.publish(engine, path, fields, mappings_dir)
         except ImportRejected as rejected:
-            audit.record(
-                engine,
-                account=current_user.email,
-                action="publish",
-                outcome="refused",
-                file_sha256=form.upload.data,
-                detail=f"{len(rejected.problems)} problem(s)",
-                client=_client(),
-            )
+            _log("publish", "refused", digest=form.upload.data, detail=f"{len(rejected.problems)} problem(s)")
             checked = publishing.Checked(problems=list(rejected.problems))
             return _render("preview.html", checked=checked, upload=None, fields=fields, form=None), 400
-        audit.record(
-            engine,
-            account=current_user.email,
-            action="publish",
-            outcome="ok",
-            file_sha256=form.upload.data,
+        _log(
+            "publish",
+            "ok",
+            digest=form.upload.data,
             detail=f"{fields.dataset_id}: {sum(report.rows.values())} value(s); {fields.reason}",
-            client=_client(),
         )
         groups = publishing.unit_groups(engine, fields.dataset_id)
         return _render("published.html", fields=fields, report=report, groups=groups)
