@@ -1,5 +1,5 @@
 """Command line (click, Flask's style): `python -m dashboard import FILE...`, `build`, `db upgrade`,
-`geo import ...`, `serve`."""
+`geo import ...`, `users add|remove|list`, `serve`."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from dashboard import db
+from dashboard.admin.cli import users
 from dashboard.config import Settings
 from dashboard.db import migrate
 from dashboard.ingest.dataset import metadata_from_options
@@ -173,6 +174,9 @@ def serve_command(port: int, host: str) -> None:
 
     settings = _settings()
     create_app(settings).run(host=host, port=port, debug=settings.debug)
+
+
+cli.add_command(users)  # publisher accounts of /quan-tri: managed only here, never from the web
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -38,6 +38,9 @@ class Settings:
     # Where readers send accessibility feedback (shown on /tro-nang): an e-mail address or a URL; the
     # operator sets it (ACCESSIBILITY_CONTACT), none is invented.
     accessibility_contact: str = ""
+    secret_key: str | None = None
+    # DASHBOARD_ENV=production: secure cookies, and a SECRET_KEY is required.
+    production: bool = False
 
     @property
     def cache_config(self) -> dict[str, object]:
@@ -87,6 +90,8 @@ class Settings:
             heavy_slots=int(env.get("HEAVY_SLOTS") or max(1, (os.cpu_count() or 2) - 1)),
             heavy_queue=int(env.get("HEAVY_QUEUE", "1")),
             accessibility_contact=env.get("ACCESSIBILITY_CONTACT", "").strip(),
+            secret_key=env.get("SECRET_KEY") or None,
+            production=env.get("DASHBOARD_ENV", "") == "production",
         )
         return replace(settings, **overrides) if overrides else settings
 

@@ -17,6 +17,7 @@ import flask
 import pandas as pd
 
 from dashboard import queries, urls
+from dashboard.api import datapackage as package
 from dashboard.api import exports
 from dashboard.i18n import LANGUAGES, t
 from dashboard.queries import OBSERVATION_COLUMNS, ObservationFilter
@@ -376,7 +377,7 @@ def datapackage() -> flask.Response:
     if not_modified is not None:
         return not_modified
     layers = queries_export.boundary_layers()
-    descriptor = exports.datapackage(
+    descriptor = package.descriptor(
         base_url=public_url(""),
         lang=lang,
         data_version=version,

@@ -15,7 +15,7 @@ import flask
 import pandas as pd
 from markdown_it import MarkdownIt
 
-from dashboard.api import ApiError, _rate_limit, blueprint
+from dashboard.api import ApiError, blueprint
 from dashboard.config import REPO_ROOT
 from dashboard.queries import corrections as queries_corrections
 
@@ -33,7 +33,6 @@ def corrections(fmt: str) -> flask.Response:
     """The whole corrections record, as CSV (UTF-8 with BOM, for Excel) or JSON."""
     if fmt not in FORMATS:
         raise ApiError(404, "api.error.format", resource="corrections", fmt=fmt, known=", ".join(FORMATS))
-    _rate_limit()
     records = _records(queries_corrections.corrections())
     if fmt == "json":
         return flask.jsonify({"corrections": records})

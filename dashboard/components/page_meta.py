@@ -4,13 +4,14 @@ Dash builds `<title>`, `<meta name="description">` and the `og:`/`twitter:` tags
 page's `title` and `description`. `label_generated_pages` wraps those of the pages that show illustrative
 figures so that a browser tab, a search result or a link preview carries the same label as the page text
 (views/published.py). `install` is called once by create_app after the pages are registered; it also
-puts the page's own title in the served HTML's `<title>` (Dash writes the app's title there and
-changes it only in the browser, which link previews and crawlers never run).
+labels the served HTML's `<title>` (link previews and crawlers never run the page's scripts).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, MutableMapping
+from html import escape, unescape
 
 import dash
 import flask
@@ -20,6 +21,7 @@ from dashboard import queries
 from dashboard.i18n import normalize_language, t
 from dashboard.views import published
 
+_TITLE = re.compile(r"<title>(.*?)</title>", re.S)
 # Pages built on illustrative datasets (rankings of the province's own units have not been published):
 # every figure they rank is generated, or (e-documents) one of their sections is.
 GENERATED = {
@@ -76,19 +78,36 @@ def label_generated_pages(registry: MutableMapping[str, dict]) -> None:
         page["description"] = _wrap(page.get("description") or title, extent, "description")
 
 
-def _served_title(app: dash.Dash, default: str) -> str:
-    page, path = _pages._path_to_page(app.strip_relative_path(flask.request.path) or "")
-    title = page.get("title") if page else None
-    return (title(**path) if path else title()) if callable(title) else (title or default)
+def _extent_of_request() -> str:
+    """'all', 'some' or '' for the page this request draws (Dash's own path-to-page lookup)."""
+    page, path = _pages._path_to_page(flask.request.path.lstrip("/").rstrip("/"))
+    module = page.get("module") if page else None
+    if module in GENERATED:
+        return GENERATED[module]
+    if module in PER_UNIT:
+        return "all" if unit_has_generated(path.get("code")) else ""
+    return ""
 
 
 def install(app: dash.Dash) -> None:
-    """Label the pages that show generated figures and serve each page's title in its HTML."""
+    """Label the pages that show generated figures, and the `<title>` of their served HTML.
+
+    Installed after components.shell, so it labels the localized title the shell writes there.
+    """
     label_generated_pages(dash.page_registry)
     interpolate = app.interpolate_index
 
-    def interpolate_with_page_title(**parts: str) -> str:
-        parts["title"] = _served_title(app, parts.get("title", app.title))
-        return interpolate(**parts)
+    def interpolate_with_label(**parts: str) -> str:
+        index = interpolate(**parts)
+        extent = _extent_of_request()
+        if not extent:
+            return index
+        return _TITLE.sub(
+            lambda m: (
+                f"<title>{escape(labelled(unescape(m[1]), extent, lang=_lang(), kind='title'))}</title>"
+            ),
+            index,
+            count=1,
+        )
 
-    app.interpolate_index = interpolate_with_page_title  # type: ignore[method-assign]
+    app.interpolate_index = interpolate_with_label  # type: ignore[method-assign]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import (
@@ -282,6 +282,33 @@ app_meta = Table(
 )
 
 
+# Publisher accounts of the signed-in publishing pages (created only from the command line).
+accounts = Table(
+    "accounts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("email", String(254), nullable=False, unique=True),
+    Column("password_hash", Text, nullable=False),
+    Column("role", String(20), nullable=False),
+    Column("session_epoch", Integer, nullable=False, default=0),  # bumped at sign-out: all sessions end
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+# What publishers did: sign-ins, uploads, previews, publications; never edited, kept for the records.
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("account", String(254), nullable=False),
+    Column("action", String(20), nullable=False),
+    Column("outcome", String(20), nullable=False),
+    Column("file_sha256", String(64)),
+    Column("detail", Text, nullable=False, default=""),
+    Column("client", String(64), nullable=False, default=""),
+)
+
+
 def _enable_sqlite_foreign_keys(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
@@ -371,13 +398,3 @@ def bump_data_version(connection: Connection) -> str:
     if connection.dialect.name == "postgresql":
         connection.execute(text("SELECT pg_notify(:channel, '')"), {"channel": DATA_VERSION_CHANNEL})
     return version
-
-
-def parse_date(text: str | None) -> date | None:
-    """Parse an ISO date, or a bare year meaning its first day; empty means unknown."""
-    if text is None or not str(text).strip():
-        return None
-    text = str(text).strip()
-    if len(text) == 4 and text.isdigit():
-        return date(int(text), 1, 1)
-    return date.fromisoformat(text)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from dashboard import db
-from dashboard.ingest.parsing import Problem, Row
+from dashboard.ingest.parsing import Problem, Row, parse_date
 
 
 def text_cell(row: Row, column: str) -> str:
@@ -17,7 +16,7 @@ def text_cell(row: Row, column: str) -> str:
 def date_cell(row: Row, column: str, file: str, problems: list[Problem]) -> date | None:
     """A cell as an ISO date; a problem (and None) when it is not one."""
     try:
-        return db.parse_date(text_cell(row, column))
+        return parse_date(text_cell(row, column))
     except ValueError:
         problems.append(Problem(file, row.number, column, text_cell(row, column), "type", "not an ISO date"))
         return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from datetime import date
 
 # Byte pairs that UTF-8 Vietnamese turns into when decoded as Latin-1/cp1252 and saved again.
 _MOJIBAKE = re.compile(r"Ã[\u0080-\u00bf]|Ä[\u0080-\u00bf]|Æ[°¯]|á»|áº|Ä‘|Æ°")
@@ -202,3 +203,13 @@ def parse_rank(cell: object) -> int | None:
     if not match or int(match.group(1)) < 1:
         raise ValueError(cell)
     return int(match.group(1))
+
+
+def parse_date(text: str | None) -> date | None:
+    """Parse an ISO date, or a bare year meaning its first day; empty means unknown."""
+    if text is None or not str(text).strip():
+        return None
+    text = str(text).strip()
+    if len(text) == 4 and text.isdigit():
+        return date(int(text), 1, 1)
+    return date.fromisoformat(text)

@@ -12,7 +12,7 @@ from sqlalchemy import Connection, String, Table, delete, insert, select, update
 
 from dashboard import db
 from dashboard.ingest.dataset import Dataset
-from dashboard.ingest.parsing import Problem
+from dashboard.ingest.parsing import Problem, parse_date
 
 
 def _now() -> datetime:
@@ -32,7 +32,7 @@ def store_sources(connection: Connection, dataset: Dataset) -> None:
         "file_name": dataset.path.name,
         "checksum": dataset.checksum,
         "imported_at": now,
-        "accessed": db.parse_date(dataset.meta.get("accessed")),
+        "accessed": parse_date(dataset.meta.get("accessed")),
     }
     if connection.execute(select(db.datasets.c.id).where(db.datasets.c.id == dataset.id)).first():
         connection.execute(update(db.datasets).where(db.datasets.c.id == dataset.id).values(**dataset_row))
@@ -45,13 +45,13 @@ def store_sources(connection: Connection, dataset: Dataset) -> None:
             "kind": source["kind"],
             "issuer": source["issuer"],
             "document_number": source.get("document_number"),
-            "document_date": db.parse_date(source.get("document_date")),
+            "document_date": parse_date(source.get("document_date")),
             "title": source["title"],
             "url": source.get("url") or None,
             "licence": source["licence"],
             "checksum": dataset.checksum,
             "imported_at": now,
-            "accessed": db.parse_date(source.get("accessed") or dataset.meta.get("accessed")),
+            "accessed": parse_date(source.get("accessed") or dataset.meta.get("accessed")),
             "note": source.get("note") or source.get("reference"),
         }
         exists = connection.execute(select(db.sources.c.id).where(db.sources.c.id == row["id"])).first()

@@ -1,4 +1,4 @@
 """HTTP plumbing around the app: security headers, request guard, static files, health, response memo.
 
-May import: queries, db, cache, i18n. Never pages, components, views, figures, ingest, geo or api.
+May import: config, queries, db, cache, i18n. Never pages, components, views, figures, ingest, geo or api.
 """

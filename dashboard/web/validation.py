@@ -165,9 +165,10 @@ def _too_deep(body: bytes, limit: int = MAX_DEPTH) -> bool:
 
 
 def _declared(item: Any, spec: Any) -> bool:
-    return (
-        isinstance(item, dict) and item.get("id") == spec["id"] and item.get("property") == spec["property"]
-    )
+    if not isinstance(item, dict) or not isinstance(item.get("property"), str):
+        return False
+    # An output declared with allow_duplicate may be named "figure@<hash>", as in the callback's id.
+    return item.get("id") == spec["id"] and item["property"].split("@", 1)[0] == spec["property"]
 
 
 def callback_shape_problem(callback_map: dict[str, dict], payload: Any) -> str | None:

@@ -1,0 +1,245 @@
+"""Routes under /quan-tri: sign-in, upload -> preview -> publish, audit. Thin: the work is elsewhere."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import flask
+from flask_limiter import Limiter
+from flask_login import LoginManager, current_user, login_required, login_user, logout_user
+from flask_wtf.csrf import CSRFProtect
+from sqlalchemy import Engine
+from wtforms.fields import SelectChoice
+
+from dashboard.admin import accounts, audit, publishing, uploads
+from dashboard.admin.forms import PublishForm, SignInForm, SignOutForm, UploadForm
+from dashboard.i18n import normalize_language, t
+from dashboard.ingest.parsing import ImportRejected
+
+PREFIX = "/quan-tri"
+SIGN_IN_LIMIT = "10 per minute"  # failed attempts, per client and per account
+TEXT_FIELDS = ("year", "methodology", "kind", "issuer", "document", "source_url", "replaces", "reason")
+SWITCHES = ("confirm_shrink", "accept_published_inconsistencies")
+
+
+def _lang() -> str:
+    return normalize_language(flask.request.args.get("lang"))
+
+
+def _client() -> str:
+    return flask.request.remote_addr or "unknown"
+
+
+def _submitted_account() -> str:
+    return "account:" + accounts.normalize_email(flask.request.form.get("email", ""))[:254]
+
+
+def _failed_sign_in(response: flask.Response) -> bool:
+    return bool(flask.g.get("sign_in_failed"))
+
+
+def _render(template: str, **context: object) -> str:
+    lang = _lang()
+    return flask.render_template(
+        template,
+        lang=lang,
+        t=lambda key, **values: t(key, lang, **values),
+        signed_in=current_user.is_authenticated,
+        sign_out_form=SignOutForm() if current_user.is_authenticated else None,
+        **context,
+    )
+
+
+def _fields(form: UploadForm | PublishForm) -> publishing.Fields:
+    return publishing.Fields(
+        year=int(form.year.data),
+        methodology=form.methodology.data,
+        kind=form.kind.data,
+        issuer=form.issuer.data.strip(),
+        document=form.document.data.strip(),
+        source_url=form.source_url.data.strip(),
+        replaces=(form.replaces.data or "").strip(),
+        reason=(form.reason.data or "").strip(),
+        # Ticked boxes on the upload form; "1" when the preview's hidden copies send them back.
+        confirm_shrink=form.confirm_shrink.data in (True, "1"),
+        accept_published_inconsistencies=form.accept_published_inconsistencies.data in (True, "1"),
+    )
+
+
+def make_blueprint(engine: Engine, *, uploads_dir: Path, limiter: Limiter) -> flask.Blueprint:
+    """The publishing pages bound to one database and one upload folder."""
+    bp = flask.Blueprint(
+        "admin", __name__, url_prefix=PREFIX, template_folder="templates", static_folder="static"
+    )
+    csrf = CSRFProtect()
+
+    @bp.record_once
+    def _init_csrf(state: flask.blueprints.BlueprintSetupState) -> None:
+        state.app.config.setdefault("WTF_CSRF_CHECK_DEFAULT", False)  # Dash's own POSTs are not forms
+        csrf.init_app(state.app)
+
+    @bp.before_request
+    def _guard() -> None:
+        if flask.request.endpoint == "admin.upload" and flask.request.method == "POST":
+            flask.request.max_content_length = uploads.MAX_UPLOAD_BYTES + 64 * 1024
+        if flask.request.method == "POST":
+            csrf.protect()  # CSRFError -> 400
+
+    @bp.after_request
+    def _never_cached_indexed_or_framed(response: flask.Response) -> flask.Response:
+        response.headers["Cache-Control"] = "no-store"
+        response.headers["X-Robots-Tag"] = "noindex, nofollow"
+        response.headers["X-Frame-Options"] = "DENY"
+        return response
+
+    @bp.errorhandler(429)
+    def _throttled(error: Exception) -> tuple[str, int]:
+        audit.record(
+            engine, account=_submitted_account()[8:], action="sign_in", outcome="throttled", client=_client()
+        )
+        return _render("sign_in.html", form=SignInForm(), message=t("admin.sign_in.throttled", _lang())), 429
+
+    @bp.errorhandler(413)
+    def _too_large(error: Exception) -> tuple[str, int]:
+        message = t("admin.upload.too_large", _lang(), limit=uploads.MAX_UPLOAD_BYTES // (1024 * 1024))
+        return _render("upload.html", form=_upload_form(), message=message), 413
+
+    def _log(action: str, outcome: str, *, digest: str | None = None, detail: str = "") -> None:
+        """Record what the signed-in publisher did."""
+        audit.record(
+            engine,
+            account=current_user.email,
+            action=action,
+            outcome=outcome,
+            file_sha256=digest,
+            detail=detail,
+            client=_client(),
+        )
+
+    def _upload_form() -> UploadForm:
+        form = UploadForm()
+        form.methodology.choices = [
+            SelectChoice(code, f"{code} – {name}") for code, name in publishing.methodologies(engine)
+        ]
+        return form
+
+    @bp.route("/dang-nhap", methods=["GET", "POST"])
+    @limiter.limit(SIGN_IN_LIMIT, key_func=_client, deduct_when=_failed_sign_in, methods=["POST"])
+    @limiter.limit(SIGN_IN_LIMIT, key_func=_submitted_account, deduct_when=_failed_sign_in, methods=["POST"])
+    def sign_in() -> str | flask.Response:
+        form = SignInForm()
+        message = ""
+        if form.validate_on_submit():
+            account = accounts.authenticate(engine, form.email.data, form.password.data)
+            outcome = "ok" if account else "refused"
+            audit.record(
+                engine,
+                account=accounts.normalize_email(form.email.data),
+                action="sign_in",
+                outcome=outcome,
+                client=_client(),
+            )
+            if account:
+                flask.session.clear()  # a new session at sign-in: nothing planted before survives
+                login_user(account)
+                return flask.redirect(flask.url_for("admin.upload", lang=_lang()))
+            flask.g.sign_in_failed = True
+            # The same answer for an unknown account and a wrong password.
+            message = t("admin.sign_in.refused", _lang())
+        return _render("sign_in.html", form=form, message=message)
+
+    @bp.route("/dang-xuat", methods=["POST"])
+    @login_required
+    def sign_out() -> flask.Response:
+        SignOutForm()  # the token was checked in _guard
+        accounts.end_every_session(engine, current_user._get_current_object())
+        _log("sign_out", "ok")
+        logout_user()
+        flask.session.clear()
+        return flask.redirect(flask.url_for("admin.sign_in", lang=_lang()))
+
+    @bp.route("/")
+    @login_required
+    def home() -> flask.Response:
+        return flask.redirect(flask.url_for("admin.upload", lang=_lang()))
+
+    @bp.route("/nhap-du-lieu", methods=["GET", "POST"])
+    @login_required
+    def upload() -> str | tuple[str, int]:
+        form = _upload_form()
+        if flask.request.method == "GET" or not form.validate_on_submit():
+            status = 400 if flask.request.method == "POST" else 200
+            return _render("upload.html", form=form, message=""), status
+        data = form.file.data.read()
+        digest = uploads.sha256_of(data)
+        try:
+            kept = uploads.keep(data, form.file.data.filename or "", uploads_dir)
+        except uploads.UploadRefused as refused:
+            _log("upload", "refused", digest=digest, detail=refused.key)
+            return _render("upload.html", form=form, message=t(refused.key, _lang(), **refused.values)), 400
+        _log("upload", "ok", digest=digest, detail=kept.original_name)
+        fields = _fields(form)
+        checked = publishing.check(engine, kept.path, fields)
+        _log(
+            "preview",
+            "refused" if checked.errors else "ok",
+            digest=digest,
+            detail=f"{len(checked.errors)} error(s), {len(checked.records)} value(s)",
+        )
+        publish_form = PublishForm(
+            formdata=None,
+            upload=digest,
+            **{name: getattr(fields, name) for name in TEXT_FIELDS},
+            **{name: "1" if getattr(fields, name) else "" for name in SWITCHES},
+        )
+        return _render("preview.html", checked=checked, upload=kept, fields=fields, form=publish_form)
+
+    @bp.route("/cong-bo", methods=["POST"])
+    @login_required
+    def publish() -> str | tuple[str, int] | flask.Response:
+        form = PublishForm()
+        path = uploads.find(uploads_dir, form.upload.data or "")
+        if not form.validate_on_submit() or path is None:
+            flask.abort(400)
+        fields = _fields(form)
+        try:
+            report = publishing.publish(engine, path, fields)
+        except ImportRejected as rejected:
+            _log("publish", "refused", digest=form.upload.data, detail=f"{len(rejected.problems)} problem(s)")
+            checked = publishing.Checked(problems=list(rejected.problems))
+            return _render("preview.html", checked=checked, upload=None, fields=fields, form=None), 400
+        _log(
+            "publish",
+            "ok",
+            digest=form.upload.data,
+            detail=f"{', '.join(report.rows)}: {sum(report.rows.values())} value(s); {fields.reason}",
+        )
+        groups = publishing.unit_groups(engine, list(report.rows))
+        return _render("published.html", fields=fields, report=report, groups=groups)
+
+    @bp.route("/nhat-ky")
+    @login_required
+    def audit_log() -> str:
+        return _render("audit.html", entries=audit.entries(engine, limit=500))
+
+    @bp.route("/nhat-ky.csv")
+    @login_required
+    def audit_log_csv() -> flask.Response:
+        body = audit.as_csv(audit.entries(engine))
+        return flask.Response(
+            body,
+            mimetype="text/csv",
+            headers={"Content-Disposition": "attachment; filename=nhat-ky-cong-bo.csv"},
+        )
+
+    return bp
+
+
+def login_manager(engine: Engine) -> LoginManager:
+    """Flask-Login bound to the accounts table; unsigned visitors go to the sign-in page."""
+    manager = LoginManager()
+    manager.login_view = "admin.sign_in"
+    manager.login_message = ""
+    manager.session_protection = "strong"
+    manager.user_loader(lambda session_id: accounts.load(engine, session_id))
+    return manager
