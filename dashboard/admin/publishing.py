@@ -98,13 +98,21 @@ class Checked:
 
     @staticmethod
     def value(record: dict) -> str:
-        """A value as published (the printed figure when there is one)."""
-        return shown(record, "value") or "–"
+        """A value as the pages write it: the printed figure when there is one, else the number with a
+        decimal comma and the decimals the file gave."""
+        return _vietnamese(shown(record, "value"))
 
     @staticmethod
     def class_name(code: str | None) -> str:
         """The class as the page writes it."""
         return CLASS_LABELS_VI.get(code or "", code or "")
+
+
+def _vietnamese(text: str | None) -> str:
+    """A plain number ('95.26') with the decimal comma the pages use; a printed figure stays as printed."""
+    if text is None:
+        return "–"
+    return text.replace(".", ",") if text.replace(".", "", 1).lstrip("-").isdigit() else text
 
 
 def _import(engine: Engine, path: Path, fields: Fields, *, dry_run: bool) -> ImportReport:
@@ -126,15 +134,20 @@ def check(engine: Engine, path: Path, fields: Fields) -> Checked:
         checked.records += result.records
         diff = result.diff
         checked.changes += [
-            (old["unit_code"], old["indicator_code"], shown(old, name) or "–", shown(new, name) or "–")
+            (
+                old["unit_code"],
+                old["indicator_code"],
+                _vietnamese(shown(old, name)),
+                _vietnamese(shown(new, name)),
+            )
             for old, new, name in diff.changed
         ]
         checked.changes += [
-            (r["unit_code"], r["indicator_code"], shown(r, "value") or "–", "–") for r in diff.removed
+            (r["unit_code"], r["indicator_code"], _vietnamese(shown(r, "value")), "–") for r in diff.removed
         ]
         if diff.stored:  # rows added to a stored dataset; a first publication adds every row
             checked.changes += [
-                (r["unit_code"], r["indicator_code"], "–", shown(r, "value") or "–") for r in diff.added
+                (r["unit_code"], r["indicator_code"], "–", _vietnamese(shown(r, "value"))) for r in diff.added
             ]
     return checked
 

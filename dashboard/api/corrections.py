@@ -55,6 +55,8 @@ def _guide_html() -> str:
         "<!doctype html><html lang='vi'><head><meta charset='utf-8'>"
         "<meta name='viewport' content='width=device-width, initial-scale=1'>"
         "<title>Hướng dẫn công bố kết quả</title>"
+        # No site icon: the browser would otherwise ask for /favicon.ico, which this app does not serve.
+        "<link rel='icon' href='data:,'>"
         "<link rel='stylesheet' href='/assets/vendor/bootstrap.min.css'></head>"
         f"<body><main class='container my-4' style='max-width:50rem'>{body}</main></body></html>"
     )

@@ -132,10 +132,22 @@ def _boundaries(lang: str) -> html.Section:
     return html.Section([heading, html.Ul(items)], id=DATA_BOUNDARIES)
 
 
+def _shown(text: str, field: str, lang: str) -> str:
+    """A stored old or new value as the pages write it: a class by its name, a plain number with the
+    language's decimal mark (a printed figure such as 'trên 99 %' stays as printed)."""
+    if not text:
+        return "–"
+    if field == "class_label":
+        return t(f"class.{text}", lang)
+    if lang == "vi" and text.replace(".", "", 1).lstrip("-").isdigit():
+        return text.replace(".", ",")
+    return text
+
+
 def _change(row, lang: str) -> str:
     if row.field == "removed":
-        return f"{_text(row.old_value)} → ({t('corrections.removed', lang)})"
-    old, new = _text(row.old_value) or "–", _text(row.new_value) or "–"
+        return f"{_shown(_text(row.old_value), 'value', lang)} → ({t('corrections.removed', lang)})"
+    old, new = (_shown(_text(value), row.field, lang) for value in (row.old_value, row.new_value))
     return f"{t(f'corrections.field.{row.field}', lang)}: {old} → {new}"
 
 

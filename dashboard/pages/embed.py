@@ -31,7 +31,8 @@ def _frame(children: list, *, lang: str, back: str, source: str) -> html.Div:
 def map_layout(lang: str | None = None, **query: str) -> html.Div:
     """The overview map alone for ?year=&index=&group= (districts, or communes from 2025)."""
     lang = normalize_language(lang)
-    group = query.get("group") if query.get("group") in map_panel.MAPPED_GROUPS else "district"
+    # A group without a map (departments) is not asked for: the year's default group is drawn instead.
+    group = query.get("group") if query.get("group") in map_panel.MAPPED_GROUPS else ""
     view = ranking.resolve({**query, "group": group})
     back = urls.with_query("/", **view.query(lang=lang))
     if not view.valid or not view.indicator:
