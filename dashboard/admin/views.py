@@ -79,11 +79,16 @@ def make_blueprint(engine: Engine, *, uploads_dir: Path, limiter: Limiter) -> fl
         csrf.init_app(state.app)
 
     @bp.before_request
-    def _guard() -> None:
+    def _guard() -> flask.Response | None:
+        public = flask.request.endpoint in ("admin.sign_in", "admin.static")
+        if not public and not current_user.is_authenticated:
+            # Every page here, GET or POST, sends a visitor without a session to the sign-in page.
+            return flask.redirect(flask.url_for("admin.sign_in", lang=_lang()))
         if flask.request.endpoint == "admin.upload" and flask.request.method == "POST":
             flask.request.max_content_length = uploads.MAX_UPLOAD_BYTES + 64 * 1024
         if flask.request.method == "POST":
             csrf.protect()  # CSRFError -> 400
+        return None
 
     @bp.after_request
     def _never_cached_indexed_or_framed(response: flask.Response) -> flask.Response:
