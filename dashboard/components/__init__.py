@@ -173,6 +173,24 @@ def kpi_card(label: str, value: str, note: str = "", *, card_id: str | None = No
     )
 
 
+def corrections_note(corrections: pd.DataFrame, *, lang: str) -> html.P | None:
+    """'Đính chính': the figures shown here were corrected (how many, when, by which documents), with a
+    link to the public record of old -> new values; nothing when none was."""
+    if corrections.empty:
+        return None
+    documents = ", ".join(dict.fromkeys(str(d) for d in corrections["document"]))
+    latest = str(pd.Timestamp(corrections["corrected_at"].max()).date())
+    return html.P(
+        [
+            html.Strong(t("corrections.heading", lang) + ". "),
+            t("corrections.note", lang, count=len(corrections), date=latest, documents=documents) + " ",
+            html.A(t("corrections.see", lang), href=urls.page("data", lang=lang) + "#dinh-chinh"),
+        ],
+        className="corrections-note",
+        role="note",
+    )
+
+
 def source_list(sources: pd.DataFrame, *, lang: str) -> html.Div:
     """The sources behind the numbers on screen: kind, issuer, document, date, link."""
     if sources.empty:

@@ -8,6 +8,7 @@ from dash import Input, Output, State, callback, clientside_callback, dcc, html
 from dashboard import components, queries
 from dashboard.components import grid, view_controls
 from dashboard.i18n import normalize_language, t
+from dashboard.queries.corrections import corrections_of
 from dashboard.views import analysis, ranking
 from dashboard.web import validation as rule
 from dashboard.web.validation import guarded
@@ -96,7 +97,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
         html.Div(_break_note(data, lang), id=BREAK),
         grid.ranking_grid(GRID, data, lang=lang),
         html.Div(_downloads(view, lang), id=DOWNLOADS),
-        html.Div(components.source_list(data.sources, lang=lang), id=SOURCES),
+        html.Div(_sources(data, lang), id=SOURCES),
     ]
     return components.page_frame(
         content,
@@ -106,6 +107,16 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
         query=view.query(lang=lang),
         updated=queries.last_updated(),
     )
+
+
+def _sources(data: ranking.ViewData, lang: str) -> list:
+    """The sources of the view, and the corrections made to the year's published figures."""
+    corrected = corrections_of(year=data.view.year)
+    corrected = corrected[corrected["unit_code"].isin(set(data.table["unit_code"]))]
+    return [
+        components.corrections_note(corrected, lang=lang),
+        components.source_list(data.sources, lang=lang),
+    ]
 
 
 @callback(
@@ -148,7 +159,7 @@ def _render_update(view, lang: str) -> tuple:
         ranking.index_options(view, lang),
         view.indicator,
         _downloads(view, lang),
-        components.source_list(data.sources, lang=lang),
+        _sources(data, lang),
         *view_controls.group_update(view, lang),
     )
 

@@ -13,6 +13,7 @@ from dashboard.components import embed as embeds
 from dashboard.figures import charts
 from dashboard.i18n import format_number, normalize_language, t
 from dashboard.queries import ObservationFilter
+from dashboard.queries.corrections import corrections_of
 from dashboard.views import analysis, comparison, published
 from dashboard.views.comparison import scale_title
 
@@ -306,6 +307,7 @@ def layout(code: str | None = None, lang: str | None = None, **_query: str) -> h
         )
         if not history.empty
         else None,
+        components.corrections_note(corrections_of(unit_code=code), lang=lang),
         components.source_list(sources, lang=lang),
     ]
     return components.page_frame(content, **frame_args)

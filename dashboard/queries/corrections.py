@@ -48,3 +48,13 @@ def corrections(_version: str) -> pd.DataFrame:
         .order_by(c.c.corrected_at.desc(), c.c.id)
     )
     return _read(statement)[COLUMNS]
+
+
+def corrections_of(*, year: int | None = None, unit_code: str | None = None) -> pd.DataFrame:
+    """The corrections touching a year's figures or one unit's (both when both are given)."""
+    frame = corrections()
+    if year is not None:
+        frame = frame[frame["year"] == year]
+    if unit_code is not None:
+        frame = frame[frame["unit_code"] == unit_code]
+    return frame

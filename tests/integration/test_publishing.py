@@ -117,4 +117,10 @@ def test_journey_sign_in_upload_preview_publish_and_correct(live_server, browser
     corrections = browser.find_element(By.ID, "dinh-chinh").text
     assert "Sở Nội vụ" in corrections and "77/QĐ-UBND" in corrections
     assert "giá trị: 95,26 → 96,26" in corrections  # as the pages write numbers
+    # The corrected table says so where it is shown, with the way to the old and new values.
+    browser.get(f"{live_server}/xep-hang?year=2024&group=department")
+    wait_for(browser, ".corrections-note")
+    assert "Đính chính" in browser.find_element(By.CSS_SELECTOR, ".corrections-note").text
+    browser.get(f"{live_server}/don-vi/so-noi-vu")
+    wait_for(browser, ".corrections-note a[href*='dinh-chinh']")
     assert console_errors(browser) == []

@@ -118,3 +118,20 @@ def test_licence_page_renders(app, client, lang, title):
 def test_texts_exist_in_both_languages():
     assert data_texts.TEXTS["vi"].keys() == data_texts.TEXTS["en"].keys()
     assert "download.this_view" in data_texts.TEXTS["vi"]
+
+
+def test_a_corrected_figure_says_so_where_it_is_shown():
+    import pandas as pd
+
+    from dashboard.components import corrections_note
+
+    assert corrections_note(pd.DataFrame({"document": [], "corrected_at": []}), lang="vi") is None
+    frame = pd.DataFrame(
+        {
+            "document": ["77/QĐ-UBND", "77/QĐ-UBND"],
+            "corrected_at": pd.to_datetime(["2026-03-20T08:00:00Z", "2026-03-21T08:00:00Z"]),
+        }
+    )
+    note = str(corrections_note(frame, lang="en"))
+    assert "2 values here were corrected (latest on 2026-03-21, by 77/QĐ-UBND)" in note
+    assert "/du-lieu?lang=en#dinh-chinh" in note or "/du-lieu#dinh-chinh" in note

@@ -5,6 +5,8 @@ from __future__ import annotations
 TEXTS = {
     "vi": {
         "corrections.heading": "Đính chính",
+        "corrections.note": "{count} giá trị ở đây đã được sửa (lần gần nhất ngày {date}, theo {documents}).",
+        "corrections.see": "Xem giá trị cũ và mới",
         "corrections.intro": "Khi một bảng kết quả đã công bố được thay bằng bản đính chính, giá trị cũ được giữ lại ở đây: ngày, văn bản, đơn vị, chỉ tiêu, cũ → mới.",
         "corrections.none": "Chưa có đính chính nào.",
         "corrections.col_date": "Ngày",
@@ -22,6 +24,8 @@ TEXTS = {
     },
     "en": {
         "corrections.heading": "Corrections",
+        "corrections.note": "{count} values here were corrected (latest on {date}, by {documents}).",
+        "corrections.see": "See the old and new values",
         "corrections.intro": "When a published results table is replaced by a correction, the previous values are kept here: date, document, unit, indicator, old → new.",
         "corrections.none": "No corrections so far.",
         "corrections.col_date": "Date",
