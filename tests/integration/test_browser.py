@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as ec
@@ -26,7 +27,11 @@ def wait_for(driver, selector: str, timeout: float = 20):
 
 
 def wait_until(driver, condition, timeout: float = 20):
-    return WebDriverWait(driver, timeout).until(lambda d: condition(d))
+    # A Dash re-render replaces elements between two polls: a stale one means "not yet", never a failure.
+    wait = WebDriverWait(
+        driver, timeout, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)
+    )
+    return wait.until(lambda d: condition(d))
 
 
 @pytest.mark.parametrize(("name", "path", "ready"), PAGES)
