@@ -134,7 +134,7 @@ with create_app().server.test_request_context("/"):
             continue
         codes = [total["code"], *analysis.sub_indicators(indicators, total["code"])["code"]]
         views += [[year, code, group] for group in groups[year] for code in codes]
-    coverage = queries.observations(queries.ObservationFilter(indicators=queries.PROVINCIAL_TOTALS))
+    coverage = queries.observations(queries.ObservationFilter(indicators=queries.provincial_totals()))
     print(json.dumps({"views": views, "units": sorted(set(coverage["unit_code"].astype(str)))}))
 """
 

@@ -77,8 +77,22 @@ def markdown_text(name: str) -> str:
 
 def row_data(data: ViewData, *, lang: str) -> list[dict[str, object]]:
     """Rows for the grid: numbers stay numbers (sorting), display text is pre-formatted per language."""
-    rows = []
-    for record in data.table.to_dict("records"):
+    rows: list[dict[str, object]] = []
+    table = data.table
+    if table.empty:
+        return rows
+    # Plain Python values column by column (`to_dict("records")` boxes every cell: 3x slower).
+    columns = [
+        "rank",
+        "unit_name",
+        "unit_code",
+        "value",
+        "class_label",
+        "change",
+        *(c for c, _ in data.sub_columns),
+    ]
+    for values in zip(*(table[c].tolist() for c in columns), strict=True):
+        record = dict(zip(columns, values, strict=True))
         row = {
             "rank": int(record["rank"]) if record["rank"] == record["rank"] else None,
             "unit": f"[{markdown_text(record['unit_name'])}]"

@@ -3,7 +3,7 @@
 May import: i18n, domain. Must not import: db, queries, ingest, geo, views, pages, dash (import-linter
 checks).
 
-The pattern (charts.py, compare.py): a builder returns a plain figure dict, `{"data": [...], "layout":
+The pattern (charts.py, compare.py, map.py): a builder returns a plain figure dict, `{"data": [...], "layout":
 {...}}`, every trace with its "type". dcc.Graph takes it as is and Dash serialises it like any JSON.
 `plotly.graph_objects` validates every property on every assignment: a profile's two-series line chart
 cost 9-20 ms through `go.Figure`, 0.5-0.7 ms as a dict, serialisation included (`bench_figures.py`). The
@@ -12,9 +12,9 @@ validation runs once instead, in the tests:
 any unknown property or bad value) and requires plotly to give back exactly the same dict. The look
 comes from `TEMPLATE`, plotly's default template turned into a dict once at import, so a plain figure
 draws exactly as the `go.Figure` it replaced. Values must be plain Python (lists, float, int, str,
-None for missing): convert pandas columns with `plain()`. To move another builder (map.py), build its
-traces as dicts with "type", put `TEMPLATE` (or "none", as the map does) in the layout, and add the
-builder to that test.
+None for missing): convert pandas columns with `plain()`. A new builder builds its traces as dicts with
+"type", puts `TEMPLATE` (or, as the map does, `map.NO_TEMPLATE`) in the layout, writes named colour
+scales as the list go.Figure resolves them to (`map_scale.SCORE_SCALE`), and joins that test.
 """
 
 from __future__ import annotations

@@ -1,56 +1,32 @@
 """Updates of a drawn map sent as a `dash.Patch`: new values (same layer, mode and language) or a new
-highlighted unit. Pure: no I/O, no Dash import (the caller passes the Patch). May import: figures.map."""
+highlighted unit. Pure: no I/O, no Dash import (the caller passes the Patch). May import: figures.map,
+figures.map_values."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
 
-from dashboard.figures.map import (
-    Mode,
-    colour_range,
-    highlight_arrays,
-    trace_index,
-    trace_values,
-)
-from dashboard.figures.map_scale import scale_layout
+from dashboard.figures.map import Mode, highlight_arrays, trace_index
+from dashboard.figures.map_values import value_arrays
 
 
-def values_patch(
-    patch: Any,
-    values: pd.DataFrame,
-    *,
-    feature_codes: Sequence[str],
-    lang: str,
-    mode: Mode,
-    anchors: Mapping[str, Sequence[float]] | None = None,
-    labels: Mapping[str, Sequence] | None = None,
-    value_range: tuple[float, float] | None = None,
-    decimals: int = 1,
-) -> Any:
-    """Fill a `dash.Patch()` with the new values and colour range only (same layer, mode and language)."""
-    updates = trace_values(
-        values,
-        feature_codes=feature_codes,
-        lang=lang,
-        mode=mode,
-        anchors=anchors,
-        labels=labels,
-        value_range=value_range,
-        decimals=decimals,
-    )
-    for position, update in updates.items():
+def values_patch(patch: Any, values: pd.DataFrame, **options: Any) -> Any:
+    """Fill a `dash.Patch()` with the new values and colour range only (same layer, mode and language).
+
+    `options` are those of `map_values.value_arrays` (feature_codes, lang, mode, anchors, labels...)."""
+    found = value_arrays(values, **options)
+    for position, update in found.traces.items():
         for key, array in update.items():
             if "." in key:  # marker.color, textfont.color
                 outer, inner = key.split(".")
                 patch["data"][position][outer][inner] = array
             else:
                 patch["data"][position][key] = array
-    if mode == "score":
-        low, high = colour_range(values, feature_codes=feature_codes, value_range=value_range)
-        patch["layout"]["coloraxis"] = scale_layout(low, high, fitted=value_range is None, lang=lang)
+    if found.coloraxis is not None:
+        patch["layout"]["coloraxis"] = found.coloraxis
     return patch
 
 

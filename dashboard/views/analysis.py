@@ -9,11 +9,11 @@ import itertools
 import math
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from dashboard.domain import PROVINCIAL_FAMILIES
 from dashboard.domain.methods import class_for
-from dashboard.domain.scoring import competition_ranks
 
 GROUPS = ("district", "department", "commune")
 FAMILIES = PROVINCIAL_FAMILIES
@@ -95,6 +95,29 @@ def _pick_group(asked: str, groups: list[str], year: int) -> tuple[str, tuple[st
     return default, ("notice.group", asked)
 
 
+@dataclass(frozen=True)
+class Catalogue:
+    """What resolving a view needs of the indicator catalogue: a few lookups, built once per data version."""
+
+    years: tuple[int, ...]
+    totals: dict[int, tuple[str, str]]  # year -> (total code, methodology) of the method in force
+    families: dict[str, frozenset[str]]  # methodology -> its indicator codes
+    codes: frozenset[str]
+
+    @classmethod
+    def of(cls, indicators: pd.DataFrame, years: list[int]) -> Catalogue:
+        """The lookups for these years of data."""
+        totals = {}
+        for year in years:
+            total = total_for_year(indicators, year)
+            if total is not None:
+                totals[year] = (str(total["code"]), str(total["methodology"]))
+        families = {
+            str(method): frozenset(rows["code"]) for method, rows in indicators.groupby("methodology")
+        }
+        return cls(tuple(years), totals, families, frozenset(indicators["code"]))
+
+
 def resolve_view(
     query: dict[str, str], *, indicators: pd.DataFrame, years: list[int], groups: dict[int, list[str]]
 ) -> View:
@@ -103,22 +126,27 @@ def resolve_view(
     The default year is the latest with data; an unknown year becomes the nearest year with data; a group
     the year does not have becomes its counterpart (district <-> commune) or the year's default group.
     """
+    return resolve_in(query, catalogue=Catalogue.of(indicators, years), groups=groups)
+
+
+def resolve_in(query: dict[str, str], *, catalogue: Catalogue, groups: dict[int, list[str]]) -> View:
+    """`resolve_view` against a prepared catalogue (pages resolve every request: no frame operation)."""
+    years = list(catalogue.years)
     notices: list[tuple[str, str]] = []
     year, notice = _pick_year(str(query.get("year") or ""), years)
     notices += [notice] if notice else []
     group, notice = _pick_group(str(query.get("group") or ""), groups.get(year, []), year)
     notices += [notice] if notice else []
-    total = total_for_year(indicators, year)
-    if total is None:
+    if year not in catalogue.totals:
         return View(year, "", "", "", group, notices=(*notices, ("notice.no_method", str(year))))
-    indicator = str(query.get("index") or total["code"])
-    family = indicators[(indicators["methodology"] == total["methodology"])]
-    if indicator not in set(family["code"]):
+    total, methodology = catalogue.totals[year]
+    indicator = str(query.get("index") or total)
+    if indicator not in catalogue.families.get(methodology, frozenset()):
         # An index of another method (the URL came from another year) is replaced by this year's total.
-        if indicator not in set(indicators["code"]):
+        if indicator not in catalogue.codes:
             notices.append(("notice.index", indicator))
-        indicator = total["code"]
-    return View(year, indicator, total["code"], total["methodology"], group, tuple(notices))
+        indicator = total
+    return View(year, indicator, total, methodology, group, tuple(notices))
 
 
 def sub_indicators(indicators: pd.DataFrame, total: str) -> pd.DataFrame:
@@ -162,20 +190,6 @@ def _missing(value: object) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
 
 
-def ranking_table(frame: pd.DataFrame, *, indicator: str, lang: str) -> pd.DataFrame:
-    """One row per unit: the indicator's value and rank within the group (recomputed for sub-indices).
-
-    Published ranks are kept for the total; ties share a rank (1, 2, 2, 4).
-    """
-    rows = frame[frame["indicator_code"] == indicator].copy()
-    if rows.empty:
-        return rows.assign(rank=pd.Series(dtype="Int64"))
-    if rows["rank"].isna().any():
-        rows["rank"] = competition_ranks(rows["value"].tolist())
-    rows["unit_name"] = rows["unit_name_vi" if lang == "vi" else "unit_name_en"]
-    return rows.sort_values(["rank", "unit_name"]).reset_index(drop=True)
-
-
 def with_classes(table: pd.DataFrame, *, percent_of_max: pd.Series, methodology: str) -> pd.DataFrame:
     """Fill a missing class from the method's own thresholds (sub-indices have no published class).
 
@@ -201,25 +215,32 @@ class Headline:
 
 
 def headline(table: pd.DataFrame, previous: pd.DataFrame, *, comparable: bool) -> Headline:
-    """Average, best, worst and how many units improved their value since last year."""
-    values = table.dropna(subset=["value"])
-    if values.empty:
+    """Average, best, worst and how many units improved their value since last year.
+
+    Best and worst are the first such unit in the table's order. Plain arrays, not frame operations:
+    every view of every year computes one (views/all_rankings.py).
+    """
+    values = table["value"].to_numpy(dtype=float)
+    present = ~np.isnan(values)
+    if not present.any():
         return Headline(0, None, None, None, None)
-    best = values.loc[values["value"].idxmax()]
-    worst = values.loc[values["value"].idxmin()]
+    shown = values[present]
+    names = table["unit_name"].to_numpy()[present]
+    best, worst = int(np.argmax(shown)), int(np.argmin(shown))
     improved = None
     if comparable and not previous.empty:
         before = dict(zip(previous["unit_code"], previous["value"], strict=True))
+        codes = table["unit_code"].to_numpy()[present]
         improved = sum(
             1
-            for c, v in zip(values["unit_code"], values["value"], strict=True)
+            for c, v in zip(codes, shown, strict=True)
             if c in before and not _missing(before[c]) and v > before[c]
         )
     return Headline(
-        count=len(values),
-        average=float(values["value"].mean()),
-        best=(best["unit_name"], float(best["value"])),
-        worst=(worst["unit_name"], float(worst["value"])),
+        count=len(shown),
+        average=float(shown.mean()),
+        best=(names[best], float(shown[best])),
+        worst=(names[worst], float(shown[worst])),
         improved=improved,
     )
 

@@ -16,6 +16,7 @@ import pytest
 from plotly.utils import PlotlyJSONEncoder
 
 from dashboard.figures import TEMPLATE, charts, compare
+from dashboard.figures import map as map_figure
 
 LINES = pd.DataFrame(
     {
@@ -79,6 +80,33 @@ def _builders(lang: str) -> dict[str, dict]:
         "labelled_bars, no range": compare.labelled_bars(
             BARS.drop(columns="value_high"), lang=lang, title="T", source_line="S", x_title="%", x_range=None
         ),
+        **_maps(lang),
+    }
+
+
+def _maps(lang: str) -> dict[str, dict]:
+    """The map in every shape a page draws: scores with anchors, names, outline, highlight and a title;
+    classes on a schematic; a unit without value; the notice that stands in for a map."""
+    codes = ["522", "524", "525"]
+    values = pd.DataFrame(
+        {"code": codes[:2], "name": ["A", "B"], "value": [87.5, math.nan], "class_code": [None, None]}
+    )
+    layer = {"layer_url": "/geo/d.geojson", "feature_codes": codes, "lang": lang}
+    return {
+        "map, score": map_figure.choropleth(
+            values,
+            **layer,
+            anchors={"522": [108.8, 15.1]},
+            labels={code: [108.8, 15.0, f"Unit {code}"] for code in codes},
+            outline_url="/geo/o.geojson",
+            highlight="524",
+            bbox=[108.0, 14.5, 109.0, 15.5],
+            title="T<br>S",
+        ),
+        "map, class": map_figure.choropleth(
+            values, **layer, mode="class", schematic=True, value_range=(0, 100)
+        ),
+        "map, unavailable": map_figure.unavailable_figure("No commune polygons"),
     }
 
 

@@ -6,6 +6,7 @@ import math
 
 import dash
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 
 from dashboard.figures import map as map_figure
@@ -37,9 +38,10 @@ def values() -> pd.DataFrame:
     return frame(data)
 
 
-def build(values: pd.DataFrame, **options):
+def build(values: pd.DataFrame, **options) -> go.Figure:
+    """The map as plotly reads it (the builder returns a plain dict; go.Figure validates it here)."""
     options = {"layer_url": URL, "feature_codes": CODES, "lang": "vi", "mode": "score", **options}
-    return map_figure.choropleth(values, **options)
+    return go.Figure(map_figure.choropleth(values, **options))
 
 
 def test_no_value_is_grey_with_no_data_hover_never_zero(values) -> None:
@@ -200,7 +202,7 @@ def test_a_bounding_box_frames_the_map_tightly(values) -> None:
 
 
 def test_unavailable_figure_states_the_reason() -> None:
-    figure = map_figure.unavailable_figure("No commune polygons")
+    figure = go.Figure(map_figure.unavailable_figure("No commune polygons"))
     assert figure.layout.annotations[0].text == "No commune polygons"
 
 

@@ -251,7 +251,7 @@ def test_map_click_opens_the_profile(client):
     ],
 )
 def test_rank_change_words(app, kind, steps, lang, text):
+    from dashboard.views.all_rankings import change_text
     from dashboard.views.analysis import RankChange
-    from dashboard.views.ranking import change_text
 
     assert change_text(RankChange(kind, steps), lang) == text

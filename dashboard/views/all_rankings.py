@@ -1,0 +1,234 @@
+"""Every ranking of the province's own evaluations, computed once per data version and language.
+
+A view nobody asked for yet used to cost hundreds of small pandas operations. Here one pass over all
+observations ranks every (year, unit kind, indicator), fills the classes and compares each unit with
+the year before under the rules of views/analysis.py; a view is then a dictionary lookup. Rows keep
+every column of their observation (published rank, rank_of, note...), so pages can show them too.
+
+May import: queries, domain, i18n, views.analysis.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+import pandas as pd
+
+from dashboard import queries
+from dashboard.domain.methods import class_thresholds
+from dashboard.i18n import t
+from dashboard.queries import ObservationFilter
+from dashboard.views import analysis
+
+# New units and new methods get a sign that is not an arrow: their rank did not go up or down.
+RANK_CHANGE_ARROWS = {"up": "▲", "down": "▼", "same": "=", "new": "★", "merged": "⊕", "new_method": "≠"}
+GROUP_KEYS = ["year", "unit_kind", "indicator_code"]
+Key = tuple[int, str, str]  # (year, unit kind, indicator)
+
+
+@dataclass(frozen=True)
+class ViewData:
+    """Everything a view shows, computed once per (view, language)."""
+
+    view: analysis.View
+    table: (
+        pd.DataFrame
+    )  # one row per unit: rank, unit_code, unit_name, value, class_label, change, sub-indices
+    sub_columns: list[tuple[str, str]]  # (indicator code, header)
+    headline: analysis.Headline
+    illustrative: bool
+    sources: pd.DataFrame
+    comparable: bool
+    has_classes: bool = True  # False when the method in force defines no classes
+
+
+@dataclass(frozen=True)
+class _Method:
+    """The method in force in a year: its total, the total's sub-indices, and what last year compares."""
+
+    total: str
+    methodology: str
+    subs: tuple[tuple[str, str, str], ...]  # (code, name_vi, name_en), in published order
+    same_as_before: bool  # last year was ranked under the same method: ranks can go up or down
+    before_total: str | None  # last year's total when its method differs (who was ranked at all)
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return (self.total, *(code for code, _, _ in self.subs))
+
+    def before_indicator(self, indicator: str) -> str | None:
+        """The indicator whose ranks last year this one is compared with."""
+        return indicator if self.same_as_before else self.before_total
+
+
+def change_text(change: analysis.RankChange, lang: str) -> str:
+    """'▲ 3 bậc', 'giữ nguyên', 'đơn vị mới', 'sáp nhập', 'phương pháp mới'."""
+    arrow = RANK_CHANGE_ARROWS[change.kind]
+    if change.kind in ("up", "down"):
+        key = "rank.step" if change.steps == 1 else "rank.steps"  # English: '1 place', '2 places'
+        return f"{arrow} {t(key, lang, steps=change.steps)}"
+    return f"{arrow} {t(f'rank.{change.kind}', lang)}"
+
+
+@queries.per_data_version(maxsize=1)
+def methods() -> dict[int, _Method]:
+    """The method in force in each year with observations of the province's own evaluations."""
+    indicators = queries.indicators()
+    years = sorted(int(y) for y in queries.provincial_coverage()["year"].unique())
+    found: dict[int, _Method] = {}
+    for year in years:
+        total = analysis.total_for_year(indicators, year)
+        if total is None:
+            continue
+        before = analysis.total_for_year(indicators, year - 1)
+        same = before is not None and before["methodology"] == total["methodology"]
+        subs = analysis.sub_indicators(indicators, total["code"])
+        found[year] = _Method(
+            total=total["code"],
+            methodology=total["methodology"],
+            subs=tuple(zip(subs["code"], subs["name_vi"], subs["name_en"], strict=True)),
+            same_as_before=same,
+            before_total=None if before is None or same else before["code"],
+        )
+    return found
+
+
+@queries.per_data_version(maxsize=1)
+def _ranked_rows() -> pd.DataFrame:
+    """Observations of every method's indicators in the years it is in force: ranked, classes filled.
+
+    Published ranks are kept for a (year, kind, indicator) where every row has one; otherwise all its
+    rows are ranked on value, ties sharing a rank (1, 2, 2, 4) as analysis.competition ranks do.
+    """
+    by_year = methods()
+    codes = sorted({code for method in by_year.values() for code in method.codes})
+    frame = queries.observations(ObservationFilter(indicators=tuple(codes), years=tuple(by_year)))
+    in_force = [
+        code in by_year[int(year)].codes
+        for year, code in zip(frame["year"], frame["indicator_code"], strict=True)
+    ]
+    frame = frame[in_force].reset_index(drop=True)
+    grouped = frame.groupby(GROUP_KEYS, sort=False)
+    computed = grouped["value"].rank(method="min", ascending=False)
+    unranked = frame["rank"].isna().groupby([frame[k] for k in GROUP_KEYS], sort=False).transform("any")
+    frame["rank"] = frame["rank"].where(~unranked, computed)
+    indicators = queries.indicators().set_index("code")
+    shares = pd.Series(float("nan"), index=frame.index)
+    for code, rows in frame.groupby("indicator_code", sort=False):
+        shares[rows.index] = analysis.percent_of_max(
+            rows["value"], measure=indicators.at[code, "measure"], max_value=indicators.at[code, "max_value"]
+        )
+    classed = [
+        analysis.with_classes(rows, percent_of_max=shares[rows.index], methodology=str(methodology))
+        for methodology, rows in frame.groupby("methodology", sort=False)
+    ]
+    return pd.concat(classed).sort_index() if classed else frame
+
+
+def _sub_values(frame: pd.DataFrame) -> pd.DataFrame:
+    """Each unit's value of every indicator in its year, one column per indicator."""
+    return frame.pivot_table(
+        index=["year", "unit_kind", "unit_code"], columns="indicator_code", values="value", aggfunc="last"
+    )
+
+
+@queries.per_data_version(maxsize=2)
+def views(lang: str) -> dict[Key, ViewData]:
+    """Every (year, unit kind, indicator) with observations, as the view shows it in `lang`.
+
+    The view inside is the canonical one (no notices): `view_data` puts the asked view in its place.
+    """
+    rows = _ranked_rows()
+    if rows.empty:
+        return {}
+    columns = [*rows.columns, "unit_name", "change", "change_kind"]
+    rows = rows.assign(unit_name=rows["unit_name_vi" if lang == "vi" else "unit_name_en"])
+    rows = rows.sort_values([*GROUP_KEYS, "rank", "unit_name"], kind="stable")
+    # Each unit's sub-index values of its year, joined once for all views (NaN where it has none).
+    rows = rows.join(_sub_values(rows), on=["year", "unit_kind", "unit_code"])
+    parts = _split(rows.reset_index(drop=True))
+    facts = family_facts()
+    merged = _merged_into_by_year()
+    every_source = queries.sources()
+    sources = {key: every_source[every_source["id"].isin(ids)] for key, (_, _, ids) in facts.items()}
+    result = {}
+    for key, part in parts.items():
+        year, group, indicator = key
+        method = methods()[year]
+        before = parts.get((year - 1, group, method.before_indicator(indicator) or ""), part.iloc[0:0])
+        comparable = method.same_as_before and not before.empty
+        changes = analysis.rank_changes(part, before, comparable=comparable, merged_into=merged.get(year, {}))
+        subs = [code for code, _, _ in method.subs]
+        table = part.assign(
+            change=[change_text(changes[c], lang) for c in part["unit_code"]],
+            change_kind=[changes[c].kind for c in part["unit_code"]],
+            **{code: float("nan") for code in subs if code not in part},
+        )[[*columns, *subs]].reset_index(drop=True)
+        has_classes, illustrative, _ = facts[(year, group)]
+        result[key] = ViewData(
+            view=analysis.View(year, indicator, method.total, method.methodology, group),
+            table=table,
+            sub_columns=[(code, vi if lang == "vi" else en) for code, vi, en in method.subs],
+            headline=analysis.headline(table, before, comparable=comparable),
+            illustrative=illustrative,
+            sources=sources[(year, group)],
+            comparable=comparable,
+            has_classes=has_classes or class_thresholds(method.methodology) is not None,
+        )
+    return result
+
+
+def _split(rows: pd.DataFrame) -> dict[Key, pd.DataFrame]:
+    """Rows sorted by (year, unit kind, indicator) cut into one slice per key (a groupby is 5x slower)."""
+    keys = list(zip(*(rows[k].to_numpy(dtype=object) for k in GROUP_KEYS), strict=True))
+    starts = [i for i in range(len(keys)) if i == 0 or keys[i] != keys[i - 1]]
+    return {
+        (int(keys[a][0]), str(keys[a][1]), str(keys[a][2])): rows.iloc[a:b]
+        for a, b in zip(starts, [*starts[1:], len(keys)], strict=True)
+    }
+
+
+@queries.per_data_version(maxsize=1)
+def family_facts() -> dict[tuple[int, str], tuple[bool, bool, set]]:
+    """Per (year, unit kind), over the total and all its sub-indices: any class, any illustrative
+    figure, and the sources."""
+    facts = {}
+    for (year, kind), part in _ranked_rows().groupby(["year", "unit_kind"], sort=False):
+        facts[(int(year), str(kind))] = (
+            bool(part["class_label"].notna().any()),
+            bool((part["data_kind"] == "illustrative").any()),
+            set(part["source_id"]),
+        )
+    return facts
+
+
+def view_data(view: analysis.View, lang: str) -> ViewData:
+    """The view's data: its precomputed slice, or an empty table when its indicator has no observation."""
+    found = views(lang).get((view.year, view.group, view.indicator))
+    if found is not None:
+        return dataclasses.replace(found, view=view)
+    method = methods().get(view.year)
+    before = (view.year - 1, view.group, method.before_indicator(view.indicator) or "") if method else None
+    classes, _, _ = family_facts().get((view.year, view.group), (False, False, set()))
+    return ViewData(
+        view=view,
+        table=_ranked_rows().iloc[0:0].assign(rank=pd.Series(dtype="Int64")),
+        sub_columns=[],
+        headline=analysis.Headline(0, None, None, None, None),
+        illustrative=False,
+        sources=queries.sources().iloc[0:0],
+        comparable=bool(method and method.same_as_before and before in views(lang)),
+        has_classes=classes or class_thresholds(view.methodology) is not None,
+    )
+
+
+def _merged_into_by_year() -> dict[int, dict[str, str]]:
+    """Units absorbed into another during each year (e.g. Tây Trà into Trà Bồng in 2020)."""
+    lineage = queries.lineage()
+    merged = lineage[lineage["event"] == "merged_into"]
+    years = pd.to_datetime(merged["event_date"]).dt.year
+    found: dict[int, dict[str, str]] = {}
+    for year, source, target in zip(years, merged["from_code"], merged["to_code"], strict=True):
+        found.setdefault(int(year), {})[source] = target
+    return found
