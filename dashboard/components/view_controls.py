@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dash import dcc, html
 
-from dashboard import components, urls
+from dashboard import components, queries, urls
 from dashboard.i18n import t
 from dashboard.views import analysis
 from dashboard.views.ranking import (
@@ -130,3 +130,15 @@ def search_results(text: str, hits: list[Hit], lang: str) -> html.Ul | html.P | 
             head += [f" → {t('search.now', lang)}: ", *links, note]
         items.append(html.Li(head))
     return html.Ul(items, className="search-results list-unstyled")
+
+
+def sources(data: ViewData, *, lang: str) -> html.Section | html.Div:
+    """The source list of a ranking view. Every index of a (year, group) shares it, so it is built once
+    per data version for them all (a view nobody asked for yet then costs no source list)."""
+    return _source_list(tuple(data.sources["id"]), lang)
+
+
+@queries.per_data_version(maxsize=256)
+def _source_list(ids: tuple[str, ...], lang: str) -> html.Section | html.Div:
+    every = queries.sources()
+    return components.source_list(every[every["id"].isin(ids)], lang=lang)

@@ -151,7 +151,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
             className="map-and-table",
         ),
         html.Div(components.download_links("observations", _download_params(view), lang=lang), id=DOWNLOADS),
-        html.Div(components.source_list(data.sources, lang=lang), id=SOURCES),
+        html.Div(view_controls.sources(data, lang=lang), id=SOURCES),
     ]
     return components.page_frame(
         content,
@@ -216,7 +216,7 @@ def _render_update(view: analysis.View, lang: str, map_state_json: str) -> tuple
         ranking.index_options(view, lang),
         view.indicator,
         components.download_links("observations", _download_params(view), lang=lang),
-        components.source_list(data.sources, lang=lang),
+        view_controls.sources(data, lang=lang),
         map_panel.note(year=view.year, group=view.group, lang=lang),
         *view_controls.group_update(view, lang),
     )

@@ -115,7 +115,7 @@ def _sources(data: ranking.ViewData, lang: str) -> list:
     corrected = corrected[corrected["unit_code"].isin(set(data.table["unit_code"]))]
     return [
         components.corrections_note(corrected, lang=lang),
-        components.source_list(data.sources, lang=lang),
+        view_controls.sources(data, lang=lang),
     ]
 
 
