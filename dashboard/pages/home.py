@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import dash
 from dash import Input, Output, State, callback, clientside_callback, dcc, html, no_update
 
@@ -77,7 +75,6 @@ def _map_figure(data: ranking.ViewData, lang: str, *, previous: dict | None = No
     )
 
 
-@queries.per_data_version(maxsize=512)
 def layout(lang: str | None = None, **query: str) -> html.Div:
     """Render the overview for the view in the query string."""
     lang = normalize_language(lang)
@@ -198,14 +195,10 @@ def update_view(year, index, group, lang, map_state):
     """Redraw the view; when the layer and language are unchanged only the map's values travel."""
     lang = normalize_language(lang)
     view = ranking.resolve({"year": str(year), "index": index or "", "group": group or ""})
-    return _render_update(view, lang, json.dumps(map_state, sort_keys=True, default=str))
-
-
-# The whole answer depends only on the data, the view, the language and the map state.
-@queries.per_data_version(maxsize=256)
-def _render_update(view: analysis.View, lang: str, map_state_json: str) -> tuple:
+    # Not memoized here: the response memo (web/rendered.py) keeps the finished answer, and a view never
+    # seen before is a slice of what views/all_rankings.py computed once.
     data = ranking.load(view, lang)
-    figure, new_state = _map_figure(data, lang, previous=json.loads(map_state_json))
+    figure, new_state = _map_figure(data, lang, previous=map_state)
     return (
         figure,
         new_state,

@@ -55,7 +55,6 @@ def _downloads(view: analysis.View, lang: str) -> html.Div:
     )
 
 
-@queries.per_data_version(maxsize=512)
 def layout(lang: str | None = None, **query: str) -> html.Div:
     """Render the rankings for the view in the query string."""
     lang = normalize_language(lang)
@@ -142,13 +141,8 @@ def _sources(data: ranking.ViewData, lang: str) -> list:
 def update_rankings(year, group, index, lang):
     """Recompute the grid for the chosen year, group and index."""
     lang = normalize_language(lang)
-    return _render_update(
-        ranking.resolve({"year": str(year), "group": group or "", "index": index or ""}), lang
-    )
-
-
-@queries.per_data_version(maxsize=256)
-def _render_update(view, lang: str) -> tuple:
+    view = ranking.resolve({"year": str(year), "group": group or "", "index": index or ""})
+    # Not memoized here: the response memo (web/rendered.py) keeps the finished answer.
     data = ranking.load(view, lang)
     return (
         grid.row_data(data, lang=lang),
