@@ -4,8 +4,11 @@ In one process, against the bench PostgreSQL database, the in-process query cach
 client (like bench_overview). The overview's three default views (2022-2024) are asked for in turn:
 1. every layer warm: the response memo (web/rendered.py) answers;
 2. the response memo skipped (the request carries If-None-Match, which the memo leaves to the view):
-   the rendered answer comes from the per-view memo (`queries.per_data_version`);
-3. every per-view memo emptied before each call too: the view is rendered from memoized queries;
+   the answer is rendered from the data memoized per data version (`queries.per_data_version`: every
+   view's rankings in views/all_rankings.py, resolved views, options); since issue 16 no page keeps a
+   rendered answer of its own, so this is also what a view never seen before costs;
+3. every per-data-version memo emptied before each call too: all rankings recomputed from memoized
+   queries (what the first request after an import costs);
 4. the query cache emptied too: what a view costs when nothing is memoized at all.
 It also times reading the data version, which every layer's key carries: from PostgreSQL (a query per
 request) and from the LISTEN/NOTIFY watcher (db/versions.py). The baseline of each row is the row below
@@ -95,8 +98,8 @@ def main(argv: list[str] | None = None) -> int:
 
     rows = {
         "1. response memo hit": timed(call, calls=args.calls),
-        "2. per-view memo hit": timed(lambda y: call(y, skip_memo=True), calls=args.calls),
-        "3. queries memoized only": timed(
+        "2. rendered from data memos": timed(lambda y: call(y, skip_memo=True), calls=args.calls),
+        "3. data memos emptied": timed(
             lambda y: call(y, skip_memo=True, clear_views=True), calls=args.calls
         ),
         "4. nothing memoized": timed(
@@ -120,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
         ),
     }
     common.print_machine()
-    print(f"per-view memos emptied in rows 3-4: {len(memos)}")
+    print(f"per-data-version memos emptied in rows 3-4: {len(memos)}")
     table = []
     names = list(rows)
     for index, name in enumerate(names):
