@@ -133,38 +133,68 @@ def _sub_values(frame: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+@queries.per_data_version(maxsize=1)
+def _compared_rows() -> pd.DataFrame:
+    """The ranked rows with each unit's change against last year (`analysis.change_of`, row by row)."""
+    rows = _ranked_rows()
+    by_year, merged = methods(), _merged_into_by_year()
+    keys = list(zip(*(rows[k].to_numpy(dtype=object) for k in GROUP_KEYS), strict=True))
+    ranks: dict[Key, dict[str, float]] = {}
+    for key, code, rank in zip(keys, rows["unit_code"], rows["rank"], strict=True):
+        ranks.setdefault(key, {})[code] = rank
+    kinds, steps = [], []
+    for (year, kind, indicator), code, rank in zip(keys, rows["unit_code"], rows["rank"], strict=True):
+        method = by_year[year]
+        before = ranks.get((year - 1, kind, method.before_indicator(indicator) or ""), {})
+        change = analysis.change_of(
+            rank,
+            before,
+            code,
+            comparable=method.same_as_before and bool(before),
+            absorbed=code in merged.get(year, {}).values(),
+        )
+        kinds.append(change.kind)
+        steps.append(change.steps)
+    return rows.assign(change_kind=kinds, change_steps=steps)
+
+
 @queries.per_data_version(maxsize=2)
 def views(lang: str) -> dict[Key, ViewData]:
     """Every (year, unit kind, indicator) with observations, as the view shows it in `lang`.
 
     The view inside is the canonical one (no notices): `view_data` puts the asked view in its place.
     """
-    rows = _ranked_rows()
+    rows = _compared_rows()
     if rows.empty:
         return {}
-    columns = [*rows.columns, "unit_name", "change", "change_kind"]
-    rows = rows.assign(unit_name=rows["unit_name_vi" if lang == "vi" else "unit_name_en"])
+    base = [*_ranked_rows().columns, "unit_name", "change", "change_kind"]
+    texts = {
+        (kind, step): change_text(analysis.RankChange(kind, step), lang)
+        for kind, step in set(zip(rows["change_kind"], rows["change_steps"], strict=True))
+    }
+    rows = rows.assign(
+        unit_name=rows["unit_name_vi" if lang == "vi" else "unit_name_en"],
+        change=[texts[pair] for pair in zip(rows["change_kind"], rows["change_steps"], strict=True)],
+    )
     rows = rows.sort_values([*GROUP_KEYS, "rank", "unit_name"], kind="stable")
     # Each unit's sub-index values of its year, joined once for all views (NaN where it has none).
     rows = rows.join(_sub_values(rows), on=["year", "unit_kind", "unit_code"])
-    parts = _split(rows.reset_index(drop=True))
+    by_year = methods()
+    totals = rows["year"].map({year: method.total for year, method in by_year.items()})
+    parts: dict[Key, pd.DataFrame] = {}
+    for total, same_total in rows.groupby(totals, sort=False):
+        subs = [code for code, _, _ in next(m.subs for m in by_year.values() if m.total == total)]
+        missing = {code: float("nan") for code in subs if code not in same_total}
+        parts.update(_split(same_total.assign(**missing)[[*base, *subs]].reset_index(drop=True)))
     facts = family_facts()
-    merged = _merged_into_by_year()
     every_source = queries.sources()
     sources = {key: every_source[every_source["id"].isin(ids)] for key, (_, _, ids) in facts.items()}
     result = {}
-    for key, part in parts.items():
+    for key, table in parts.items():
         year, group, indicator = key
-        method = methods()[year]
-        before = parts.get((year - 1, group, method.before_indicator(indicator) or ""), part.iloc[0:0])
+        method = by_year[year]
+        before = parts.get((year - 1, group, method.before_indicator(indicator) or ""), table.iloc[0:0])
         comparable = method.same_as_before and not before.empty
-        changes = analysis.rank_changes(part, before, comparable=comparable, merged_into=merged.get(year, {}))
-        subs = [code for code, _, _ in method.subs]
-        table = part.assign(
-            change=[change_text(changes[c], lang) for c in part["unit_code"]],
-            change_kind=[changes[c].kind for c in part["unit_code"]],
-            **{code: float("nan") for code in subs if code not in part},
-        )[[*columns, *subs]].reset_index(drop=True)
         has_classes, illustrative, _ = facts[(year, group)]
         result[key] = ViewData(
             view=analysis.View(year, indicator, method.total, method.methodology, group),
@@ -180,11 +210,11 @@ def views(lang: str) -> dict[Key, ViewData]:
 
 
 def _split(rows: pd.DataFrame) -> dict[Key, pd.DataFrame]:
-    """Rows sorted by (year, unit kind, indicator) cut into one slice per key (a groupby is 5x slower)."""
+    """Rows sorted by (year, unit kind, indicator) cut into one table per key (a groupby is 5x slower)."""
     keys = list(zip(*(rows[k].to_numpy(dtype=object) for k in GROUP_KEYS), strict=True))
     starts = [i for i in range(len(keys)) if i == 0 or keys[i] != keys[i - 1]]
     return {
-        (int(keys[a][0]), str(keys[a][1]), str(keys[a][2])): rows.iloc[a:b]
+        (int(keys[a][0]), str(keys[a][1]), str(keys[a][2])): rows.iloc[a:b].reset_index(drop=True)
         for a, b in zip(starts, [*starts[1:], len(keys)], strict=True)
     }
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -165,25 +166,31 @@ class RankChange:
 def rank_changes(
     current: pd.DataFrame, previous: pd.DataFrame, *, comparable: bool, merged_into: dict[str, str]
 ) -> dict[str, RankChange]:
-    """Compare each unit's rank with the previous year's (rank, unit_code columns).
+    """Compare each unit's rank with the previous year's (rank, unit_code columns); see `change_of`."""
+    before = dict(zip(previous["unit_code"], previous["rank"], strict=True)) if not previous.empty else {}
+    absorbed = set(merged_into.values())
+    return {
+        code: change_of(rank, before, code, comparable=comparable, absorbed=code in absorbed)
+        for code, rank in zip(current["unit_code"], current["rank"], strict=True)
+    }
+
+
+def change_of(
+    rank: float | None, before: Mapping[str, float | None], code: str, *, comparable: bool, absorbed: bool
+) -> RankChange:
+    """How one unit's rank moved, given last year's ranks by unit code.
 
     A unit that absorbed another unit since last year is 'merged'; one with no rank last year is 'new';
     across a methodology break (2020, 2025) a unit ranked last year is 'new_method': never up or down.
     """
-    before = dict(zip(previous["unit_code"], previous["rank"], strict=True)) if not previous.empty else {}
-    absorbed = set(merged_into.values())
-    changes = {}
-    for code, rank in zip(current["unit_code"], current["rank"], strict=True):
-        if not comparable:
-            changes[code] = RankChange("new_method" if code in before else "new")
-        elif code in absorbed:
-            changes[code] = RankChange("merged")
-        elif code not in before or _missing(before[code]) or _missing(rank):
-            changes[code] = RankChange("new")
-        else:
-            steps = int(before[code]) - int(rank)
-            changes[code] = RankChange("up" if steps > 0 else "down" if steps < 0 else "same", abs(steps))
-    return changes
+    if not comparable:
+        return RankChange("new_method" if code in before else "new")
+    if absorbed:
+        return RankChange("merged")
+    if code not in before or _missing(before[code]) or _missing(rank):
+        return RankChange("new")
+    steps = int(before[code]) - int(rank)
+    return RankChange("up" if steps > 0 else "down" if steps < 0 else "same", abs(steps))
 
 
 def _missing(value: object) -> bool:
