@@ -75,43 +75,38 @@ def markdown_text(name: str) -> str:
     return _MARKDOWN.sub(r"\\\1", str(name))
 
 
-def row_data(data: ViewData, *, lang: str) -> list[dict[str, object]]:
-    """Rows for the grid: numbers stay numbers (sorting), display text is pre-formatted per language."""
-    rows: list[dict[str, object]] = []
+def _shown_rows(data: ViewData, *, lang: str, extra: tuple[str, ...] = ()) -> list[dict[str, object]]:
+    """What every ranking shows of each unit: rank, name, code, value and its text, class, change (and the
+    raw values of the `extra` columns). Numbers stay numbers (sorting); text is formatted per language."""
     table = data.table
     if table.empty:
-        return rows
+        return []
     # Plain Python values column by column (`to_dict("records")` boxes every cell: 3x slower).
-    columns = [
-        "rank",
-        "unit_name",
-        "unit_code",
-        "value",
-        "class_label",
-        "change",
-        *(c for c, _ in data.sub_columns),
-    ]
+    columns = ["rank", "unit_name", "unit_code", "value", "class_label", "change", *extra]
+    rows = []
     for values in zip(*(table[c].tolist() for c in columns), strict=True):
         record = dict(zip(columns, values, strict=True))
-        row = {
-            "rank": int(record["rank"]) if record["rank"] == record["rank"] else None,
-            "unit": f"[{markdown_text(record['unit_name'])}]"
-            f"({urls.unit_profile(record['unit_code'], lang=lang)})",
-            "unit_name": record["unit_name"],
-            "search": search_text(record["unit_name"]),
-            "unit_code": record["unit_code"],
-            "value": record["value"],
-            "value_text": format_number(record["value"], lang, decimals=2),
-            "class_code": record["class_label"],
-            "class": t(f"class.{record['class_label']}", lang)
-            if isinstance(record["class_label"], str)
-            else "",
-            "change": record["change"],
-        }
+        label = record.pop("class_label")
+        rows.append(
+            {
+                **record,
+                "rank": int(record["rank"]) if record["rank"] == record["rank"] else None,
+                "value_text": format_number(record["value"], lang, decimals=2),
+                "class_code": label,
+                "class": t(f"class.{label}", lang) if isinstance(label, str) else "",
+            }
+        )
+    return rows
+
+
+def row_data(data: ViewData, *, lang: str) -> list[dict[str, object]]:
+    """Rows for the grid: the shown values, the unit as a markdown link, its search text, sub-indices."""
+    rows = _shown_rows(data, lang=lang, extra=tuple(code for code, _ in data.sub_columns))
+    for row in rows:
+        row["unit"] = f"[{markdown_text(row['unit_name'])}]({urls.unit_profile(row['unit_code'], lang=lang)})"
+        row["search"] = search_text(row["unit_name"])
         for code, _ in data.sub_columns:
-            row[code] = record.get(code)
-            row[f"{code}_text"] = format_number(record.get(code), lang, decimals=2)
-        rows.append(row)
+            row[f"{code}_text"] = format_number(row[code], lang, decimals=2)
     return rows
 
 
@@ -244,7 +239,7 @@ def ranking_table(data: ViewData, *, lang: str, full_url: str) -> html.Div:
                     html.Td(row["change"]),
                 ]
             )
-            for row in row_data(data, lang=lang)
+            for row in _shown_rows(data, lang=lang)
         ]
     )
     return html.Div(

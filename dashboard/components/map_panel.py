@@ -46,8 +46,10 @@ def map_values(table: pd.DataFrame) -> pd.DataFrame:
     """A ranking table (unit_code, unit_name, value, class_label) as the map's values."""
     if table.empty:
         return pd.DataFrame({"code": [], "name": [], "value": [], "class_code": []})
-    renamed = table.rename(columns={"unit_code": "code", "unit_name": "name", "class_label": "class_code"})
-    return renamed[["code", "name", "value", "class_code"]]
+    # Four columns picked, then named: renaming the whole table first copies all of its 30-odd columns.
+    return table[["unit_code", "unit_name", "value", "class_label"]].set_axis(
+        ["code", "name", "value", "class_code"], axis=1
+    )
 
 
 def render(

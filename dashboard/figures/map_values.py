@@ -50,7 +50,13 @@ def _present(value: object) -> bool:
 
 def _rows(values: pd.DataFrame, feature_codes: Sequence[str]) -> list[dict[str, Any]]:
     """One row per feature of the layer, values joined by code; units missing from values have no value."""
-    by_code = {str(row["code"]): row for row in values.to_dict("records")}
+    # Plain values column by column (`to_dict("records")` boxes every cell: 3x slower).
+    columns = list(values.columns)
+    records = (
+        dict(zip(columns, cells, strict=True))
+        for cells in zip(*(values[c].tolist() for c in columns), strict=True)
+    )
+    by_code = {str(row["code"]): row for row in records}
     rows = []
     for code in feature_codes:
         row = by_code.get(str(code), {})
