@@ -91,6 +91,8 @@ def note(*, year: int, group: str, lang: str) -> list:
         notes.insert(0, t("map.schematic_note", lang) + ".")
         if len(layer.feature_codes) > map_figure.MANY_UNITS:
             notes.insert(1, t("map.cartogram_note", lang))
+        if layer.withheld:
+            notes.insert(1, t("map.withheld_note", lang, licence=layer.withheld))
     if layer.available and layer.attribution:
         notes.append(layer.attribution + ".")
     return [html.P(" ".join(notes), className="map-note")]
