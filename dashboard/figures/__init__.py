@@ -15,6 +15,10 @@ draws exactly as the `go.Figure` it replaced. Values must be plain Python (lists
 None for missing): convert pandas columns with `plain()`. To move another builder (map.py), build its
 traces as dicts with "type", put `TEMPLATE` (or "none", as the map does) in the layout, and add the
 builder to that test.
+
+Names from the data (units, indicators, methods) show literally: builders pass every name they place
+(series, labels, hover, annotations) through `text.plotly_text`; a `title` is the caller's and may hold
+our markup (`<br>`, `<sup>`), so a caller escapes the names it writes into one.
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ from typing import Any
 import pandas as pd
 
 from dashboard.figures import TEMPLATE, Figure, plain
+from dashboard.figures.text import plotly_text
 from dashboard.i18n import d3_locale_format, format_number, t
 
 __all__ = ["CHART_CONFIG", "SERIES_COLOURS", "Figure", "bars_against_reference", "base_figure", "year_lines"]
@@ -133,7 +134,7 @@ def year_lines(
                 "type": "scatter",
                 "x": xs,
                 "y": ys,
-                "name": str(series),
+                "name": plotly_text(series),
                 "mode": "lines+markers",
                 "text": labels,
                 "hovertemplate": "%{text}",
@@ -192,7 +193,7 @@ def bars_against_reference(
     layout["hovermode"] = "y unified"
     layout["xaxis"] = {"gridcolor": "#eaeef2", "tickformat": ""}
     layout["yaxis"].update(autorange="reversed", automargin=True)
-    labels = plain(frame["label"])
+    labels = [plotly_text(label) for label in frame["label"]]
     values, references = plain(frame["value"]), plain(frame["reference"])
     figure["data"] = [
         {
@@ -200,7 +201,7 @@ def bars_against_reference(
             "y": labels,
             "x": values,
             "orientation": "h",
-            "name": value_name,
+            "name": plotly_text(value_name),
             "text": [format_number(v, lang) for v in values],
             "textposition": "auto",
             "marker": {"color": SERIES_COLOURS[0]},
@@ -211,7 +212,7 @@ def bars_against_reference(
             "y": labels,
             "x": references,
             "mode": "markers",
-            "name": reference_name,
+            "name": plotly_text(reference_name),
             "text": [format_number(v, lang) for v in references],
             "hovertemplate": "%{text}",
             "marker": {"symbol": "line-ns-open", "size": 22, "line": {"width": 3}, "color": "#1f2328"},

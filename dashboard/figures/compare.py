@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from dashboard.figures import Figure, charts, plain
+from dashboard.figures.text import plotly_text
 from dashboard.i18n import format_number, normalize_language
 
 # plotly.js's Dash bundle ships only English; this is its 'vi' locale (mode bar, snapshot messages,
@@ -84,7 +85,7 @@ def end_notes(figure: Figure, notes: Sequence[tuple[int, float, str]]) -> Figure
         {
             "x": year,
             "y": value,
-            "text": text,
+            "text": plotly_text(text),
             "showarrow": True,
             "arrowhead": 0,
             "ax": 24,
@@ -100,9 +101,11 @@ def end_notes(figure: Figure, notes: Sequence[tuple[int, float, str]]) -> Figure
 
 def point_texts(figure: Figure, texts: Mapping[tuple[str, int], str]) -> Figure:
     """Replace the hover text of each (series, year) point, e.g. a rank '26/63' instead of '26'."""
+    # Keyed as the traces are named (escaped).
+    by_name = {(plotly_text(series), year): text for (series, year), text in texts.items()}
     for trace in figure["data"]:
         trace["text"] = [
-            texts.get((trace["name"], int(x)), label) if x is not None else label
+            by_name.get((trace["name"], int(x)), label) if x is not None else label
             for x, label in zip(trace["x"], trace["text"], strict=True)
         ]
     return figure
@@ -157,7 +160,7 @@ def small_multiples(
             layout[f"yaxis{suffix}"]["range"] = [0, top * 1.05]
         layout["annotations"].append(
             {
-                "text": f"{label} (≤ {format_number(top, lang, decimals=0)})",
+                "text": f"{plotly_text(label)} (≤ {format_number(top, lang, decimals=0)})",
                 "x": sum(x_domain) / 2,
                 "y": y_domain[1],
                 "xref": "paper",
@@ -171,6 +174,7 @@ def small_multiples(
         for index, name in enumerate(series_names):
             rows_ = cells.get((code, name), no_rows)
             values = plain(rows_["value"])
+            shown = plotly_text(name)
             figure["data"].append(
                 {
                     "type": "scatter",
@@ -178,12 +182,12 @@ def small_multiples(
                     "y": values,
                     "xaxis": f"x{suffix}",
                     "yaxis": f"y{suffix}",
-                    "name": str(name),
-                    "legendgroup": str(name),
+                    "name": shown,
+                    "legendgroup": shown,
                     "showlegend": position == 0,
                     "mode": "lines+markers",
                     "text": [format_number(v, lang) for v in values],
-                    "hovertemplate": f"{name}: %{{text}}<extra></extra>",
+                    "hovertemplate": f"{shown}: %{{text}}<extra></extra>",
                     "line": {"color": charts.SERIES_COLOURS[index % len(charts.SERIES_COLOURS)], "width": 2},
                 }
             )
@@ -216,7 +220,7 @@ def labelled_bars(
     A range (value to value_high) is drawn as a bar to the low end with an error bar up to the high end.
     """
     # Long labels are wrapped so that the plot keeps its width on a phone.
-    labels = [wrap(str(label), width=label_width) for label in frame["label"]]
+    labels = [wrap(plotly_text(label), width=label_width) for label in frame["label"]]
     height = 170 + sum(max(34, 17 * (label.count("<br>") + 1)) for label in labels)
     figure = charts.base_figure(lang=lang, title=title, source_line=source_line, height=height)
     values = plain(frame["value"])
@@ -228,7 +232,7 @@ def labelled_bars(
             "y": labels,
             "x": values,
             "orientation": "h",
-            "text": plain(frame["text"]),
+            "text": [None if text is None else plotly_text(text) for text in plain(frame["text"])],
             "textposition": "auto",
             "hovertemplate": "%{y}: %{text}<extra></extra>",
             "marker": {"color": charts.SERIES_COLOURS[0]},

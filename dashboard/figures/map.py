@@ -29,6 +29,7 @@ from dashboard.figures.map_scale import (
     text_colour,
     wrap_name,
 )
+from dashboard.figures.text import plotly_text
 
 Mode = Literal["score", "class"]
 
@@ -90,10 +91,11 @@ def _rows(values: pd.DataFrame, feature_codes: Sequence[str]) -> list[dict[str, 
 
 
 def _hover(row: Mapping[str, Any], *, lang: str, decimals: int) -> str:
+    name = plotly_text(row["name"])
     if row["value"] is None:
-        return f"<b>{row['name']}</b><br>{i18n.t('map.no_data', lang)}"
+        return f"<b>{name}</b><br>{i18n.t('map.no_data', lang)}"
     number = i18n.format_number(row["value"], lang, decimals=decimals)
-    text = f"<b>{row['name']}</b><br>{i18n.t('map.legend_score', lang)}: {number}"
+    text = f"<b>{name}</b><br>{i18n.t('map.legend_score', lang)}: {number}"
     if row["class_code"]:
         text += f"<br>{i18n.t('map.legend_class', lang)}: {i18n.t('class.' + row['class_code'], lang)}"
     return text
@@ -148,7 +150,7 @@ def trace_values(
     updates[index["labels"]] = {
         "lon": [labels[r["code"]][0] for r in named] if labels else [],
         "lat": [labels[r["code"]][1] for r in named] if labels else [],
-        "text": [wrap_name(str(labels[r["code"]][2]), width=width) for r in named] if labels else [],
+        "text": [wrap_name(plotly_text(labels[r["code"]][2]), width=width) for r in named] if labels else [],
         "customdata": [[r["code"]] for r in named],
         "hovertext": [_hover(r, lang=lang, decimals=decimals) for r in named],
         "textfont.color": [text_colour(_fill(r, mode, scale)) for r in named],

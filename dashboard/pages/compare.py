@@ -15,6 +15,7 @@ from dashboard.components import embed as embeds
 from dashboard.components import map_panel
 from dashboard.figures import compare as figures
 from dashboard.figures import map as map_figure
+from dashboard.figures.text import plotly_text
 from dashboard.i18n import format_number, normalize_language, t
 from dashboard.views import comparison
 from dashboard.web import validation as rule
@@ -158,7 +159,7 @@ def _small_multiples(frame: pd.DataFrame, selection: comparison.Selection, lang:
     figure = figures.small_multiples(
         subs,
         lang=lang,
-        title=t("compare.subs_title", lang, method=name),
+        title=t("compare.subs_title", lang, method=plotly_text(name)),
         source_line=comparison.source_line(subs, lang),
         panels=panels,
     )

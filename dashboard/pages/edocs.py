@@ -15,6 +15,7 @@ from dashboard import components, queries
 from dashboard.components import citations as cite
 from dashboard.figures import charts
 from dashboard.figures import compare as figures
+from dashboard.figures.text import plotly_text
 from dashboard.i18n import format_number, normalize_language, t
 from dashboard.queries import ObservationFilter
 from dashboard.views import comparison, published
@@ -125,7 +126,9 @@ def unit_section(group: str, index: str, year: int | None, lang: str) -> list:
     trend_figure = charts.year_lines(
         trend,
         lang=lang,
-        title=t("edocs.trend_chart", lang, indicator=names[index], group=t(f"group.{group}", lang)),
+        title=t(
+            "edocs.trend_chart", lang, indicator=plotly_text(names[index]), group=t(f"group.{group}", lang)
+        ),
         source_line=source,
         y_title=t("edocs.measure_share", lang),
     )
@@ -141,7 +144,7 @@ def unit_section(group: str, index: str, year: int | None, lang: str) -> list:
     bars = figures.labelled_bars(
         current,
         lang=lang,
-        title=t("edocs.unit_chart", lang, indicator=names[index], year=year),
+        title=t("edocs.unit_chart", lang, indicator=plotly_text(names[index]), year=year),
         source_line=source,
         x_title=t("edocs.measure_share", lang),
     )

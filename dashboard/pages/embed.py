@@ -16,6 +16,7 @@ from dashboard.components import map_panel
 from dashboard.figures import charts
 from dashboard.figures import compare as figures
 from dashboard.figures import map as map_figure
+from dashboard.figures.text import plotly_text
 from dashboard.i18n import normalize_language, t
 from dashboard.queries import ObservationFilter
 from dashboard.views import analysis, comparison, ranking
@@ -42,7 +43,7 @@ def map_layout(lang: str | None = None, **query: str) -> html.Div:
     source = comparison.source_line(
         queries.observations(ObservationFilter(indicators=(view.indicator,), years=(view.year,))), lang
     )
-    title = t("embed.map_title", lang, index=ranking.index_name(view, lang), year=view.year)
+    title = t("embed.map_title", lang, index=plotly_text(ranking.index_name(view, lang)), year=view.year)
     figure, _ = map_panel.render(
         values,
         year=view.year,
@@ -74,7 +75,7 @@ def unit_layout(code: str | None = None, lang: str | None = None, **_query: str)
     figure = charts.year_lines(
         history.assign(series=name),
         lang=lang,
-        title=f"{t('profile.scores', lang)} – {name}",
+        title=f"{t('profile.scores', lang)} – {plotly_text(name)}",
         source_line=source,
         y_title=t("table.score", lang),
         breaks=analysis.method_breaks(history, t("profile.series_break", lang)),

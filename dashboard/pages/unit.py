@@ -11,6 +11,7 @@ from dashboard import components, queries, urls
 from dashboard.components import citations as cite
 from dashboard.components import embed as embeds
 from dashboard.figures import charts
+from dashboard.figures.text import plotly_text
 from dashboard.i18n import format_number, normalize_language, t
 from dashboard.queries import ObservationFilter
 from dashboard.queries.corrections import corrections_of
@@ -59,7 +60,7 @@ def score_charts(history: pd.DataFrame, *, lang: str, unit_name: str, source: st
     for segment in segments:
         years = sorted(int(y) for y in segment["year"].unique())
         span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
-        title = f"{t('profile.scores', lang)} – {unit_name}"
+        title = f"{t('profile.scores', lang)} – {plotly_text(unit_name)}"
         if len(segments) > 1:
             title = t("scale.chart_title", lang, title=title, years=span)
         inside = [(y, label) for y, label in breaks if years[0] < y <= years[-1]]
@@ -87,7 +88,7 @@ def _score_section(history: pd.DataFrame, lang: str, unit_name: str) -> list:
     ranks = charts.year_lines(
         series.assign(value=history["rank"]),
         lang=lang,
-        title=f"{t('profile.ranks', lang)} – {unit_name}",
+        title=f"{t('profile.ranks', lang)} – {plotly_text(unit_name)}",
         source_line=source,
         y_title=t("table.rank", lang),
         breaks=breaks,
@@ -240,7 +241,7 @@ def _edoc_section(code: str, lang: str, unit_name: str) -> list:
     figure = charts.year_lines(
         series,
         lang=lang,
-        title=f"{t('profile.edocs', lang)} – {unit_name}",
+        title=f"{t('profile.edocs', lang)} – {plotly_text(unit_name)}",
         source_line=_source_line(frame, lang),
         y_title="%",
     )

@@ -12,6 +12,7 @@ from dashboard import queries
 from dashboard.domain import DISTRICTS_LAST_DAY, last_data_year
 from dashboard.figures import charts
 from dashboard.figures import compare as figures
+from dashboard.figures.text import plotly_text
 from dashboard.i18n import format_number, t
 from dashboard.queries import ObservationFilter
 from dashboard.views import analysis, published
@@ -270,7 +271,7 @@ def lines_figure(frame: pd.DataFrame, selection: Selection, lang: str) -> charts
     parts = scale_frames(frame)
     frame = parts[-1] if parts else frame
     breaks = analysis.method_breaks(frame, t("profile.series_break", lang))
-    title = t("compare.lines_title", lang, index=_index_label(selection, lang))
+    title = t("compare.lines_title", lang, index=plotly_text(_index_label(selection, lang)))
     if not frame.empty:
         first, last = int(frame["year"].min()), int(frame["year"].max())
         title = t("scale.chart_title", lang, title=title, years=f"{first}–{last}" if first != last else first)
