@@ -62,7 +62,7 @@ def test_sizes_are_estimated_from_frames_and_pickles():
 
 def test_the_budget_is_configured_in_megabytes():
     assert Settings.from_env({"VIEW_CACHE_MB": "0.5"}).view_cache_bytes == 512 * 1024
-    assert Settings.from_env({}).view_cache_bytes == 32 * 2**20
+    assert Settings.from_env({}).view_cache_bytes == 16 * 2**20
 
 
 @pytest.fixture
