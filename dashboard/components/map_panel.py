@@ -92,10 +92,15 @@ def note(*, year: int, group: str, lang: str) -> list:
         if len(layer.feature_codes) > map_figure.MANY_UNITS:
             notes.insert(1, t("map.cartogram_note", lang))
         if layer.withheld:
-            notes.insert(1, t("map.withheld_note", lang, licence=layer.withheld))
+            notes.insert(1, withheld_note(layer, lang))
     if layer.available and layer.attribution:
         notes.append(layer.attribution + ".")
     return [html.P(" ".join(notes), className="map-note")]
+
+
+def withheld_note(layer: queries.MapLayer, lang: str) -> str:
+    """Why a schematic stands where boundaries were imported (their licence), or "" when none were."""
+    return t("map.withheld_note", lang, licence=layer.withheld) if layer.withheld else ""
 
 
 def search_options(year: int | None) -> list[dict[str, str]]:

@@ -132,9 +132,9 @@ def _map_section(frame: pd.DataFrame, selection: comparison.Selection, lang: str
         title=t("compare.map_title", lang, year=year, source=comparison.source_line(rows, lang)),
         height=420 if selection.group == "district" else 560,
     )
-    note = t("compare.map_note", lang) + (
-        " " + t("map.schematic_note", lang) + "." if layer.schematic else ""
-    )
+    schematic = t("map.schematic_note", lang) + "." if layer.schematic else ""
+    parts = (t("compare.map_note", lang), schematic, map_panel.withheld_note(layer, lang))
+    note = " ".join(part for part in parts if part)
     return [
         html.H2(t("compare.map_heading", lang), className="h4 mt-4"),
         html.Div(

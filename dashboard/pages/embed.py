@@ -56,6 +56,9 @@ def map_layout(lang: str | None = None, **query: str) -> html.Div:
         components.illustrative_banner(lang) if data.illustrative else None,
         dcc.Graph(figure=figure, config=figures.graph_config(lang, **map_figure.GRAPH_CONFIG)),
     ]
+    withheld = map_panel.withheld_note(queries.map_layer(view.year), lang)
+    if withheld:  # the schematic stands where imported boundaries could not be sent: say why
+        children.append(html.P(withheld, className="map-note"))
     return _frame(children, lang=lang, back=back, source=source)
 
 

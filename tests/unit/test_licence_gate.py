@@ -55,14 +55,21 @@ def withheld_communes(app, settings, tmp_path) -> Iterator[geo.LayerInfo]:
 def test_page_draws_the_schematic_and_says_the_licence_kept_the_boundaries_out(
     app, client, withheld_communes, lang
 ):
-    with app.server.test_request_context(f"/?lang={lang}"):
-        from dashboard.pages import home
+    from dashboard.pages import compare, embed, home
 
+    with app.server.test_request_context(f"/?lang={lang}"):
         tree = home.layout(lang=lang, year="2025", group="commune")
+        units = ",".join(queries.map_layer(2025).feature_codes[:2])
+        others = [
+            compare.layout(lang=lang, units=units, group="commune"),
+            embed.map_layout(lang=lang, year="2025", group="commune"),
+        ]
     states = [c.data for c in _walk(tree) if isinstance(c, dcc.Store) and isinstance(c.data, dict)]
     drawn = next(s["url"] for s in states if "url" in s)
     assert re.fullmatch(r"/geo/communes-2025-schematic\.[0-9a-f]{12}\.geojson", drawn)
-    assert t("map.withheld_note", lang, licence="No redistribution") in _text(tree)
+    note = t("map.withheld_note", lang, licence="No redistribution")
+    assert note in _text(tree)
+    assert all(note in _text(other) for other in others)  # the compare page's map and the embedded map
     assert client.get(f"/geo/{withheld_communes.file_name}").status_code == 404
     served = client.get(drawn)
     assert served.status_code == 200 and json.loads(served.data)["schematic"] is True
