@@ -34,6 +34,7 @@ SOURCES = "rankings-sources"
 LANG = "rankings-lang"
 URL_SINK = "rankings-url-sink"
 NOTICE = "rankings-notice"
+LEGEND = "rankings-legend"
 
 
 def _break_note(data: ranking.ViewData, lang: str) -> html.Div | None:
@@ -96,6 +97,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
         ),
         html.Div(_break_note(data, lang), id=BREAK),
         grid.ranking_grid(GRID, data, lang=lang),
+        html.Div(grid.rank_legend(data, lang=lang), id=LEGEND),
         html.Div(_downloads(view, lang), id=DOWNLOADS),
         html.Div(_sources(data, lang), id=SOURCES),
     ]
@@ -132,6 +134,7 @@ def _sources(data: ranking.ViewData, lang: str) -> list:
     Output(GROUP, "options"),
     Output(GROUP, "value"),
     Output(NOTICE, "children"),
+    Output(LEGEND, "children"),
     Input(YEAR, "value"),
     Input(GROUP, "value"),
     Input(INDEX, "value"),
@@ -161,6 +164,7 @@ def _render_update(view, lang: str) -> tuple:
         _downloads(view, lang),
         _sources(data, lang),
         *view_controls.group_update(view, lang),
+        grid.rank_legend(data, lang=lang),
     )
 
 
