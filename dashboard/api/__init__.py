@@ -20,7 +20,7 @@ from dashboard import queries, urls
 from dashboard.api import datapackage as package
 from dashboard.api import exports
 from dashboard.i18n import LANGUAGES, t
-from dashboard.queries import OBSERVATION_COLUMNS, ObservationFilter
+from dashboard.queries import ObservationFilter
 from dashboard.queries import export as queries_export
 from dashboard.web import admission
 from dashboard.web.rendered import ResponseMemo
@@ -320,7 +320,7 @@ def _respond(
 
 def _observation_rows(request: ExportRequest) -> Iterator[tuple]:
     fields = exports.RESOURCES["observations"]
-    picks = [(OBSERVATION_COLUMNS.index(f.source), f.type) for f in fields]
+    picks = [(queries_export.EXPORT_COLUMNS.index(f.source), f.type) for f in fields]
     for row in queries_export.iter_observations(request.selection, dataset=request.dataset):
         yield tuple(exports.plain(row[i], kind) for i, kind in picks)
 

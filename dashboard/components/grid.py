@@ -239,9 +239,9 @@ def ranking_grid(grid_id: str, data: ViewData, *, lang: str) -> dag.AgGrid:
     )
 
 
-def rank_legend(data: ViewData, *, lang: str) -> html.Div | None:
+def rank_legend(shown: list[published.RankShown], *, lang: str) -> html.Div | None:
     """The lines that explain the rank marks a table uses (none when every rank is simply published)."""
-    lines = published.rank_legend(published.ranks_shown(data.table, lang=lang), lang=lang)
+    lines = published.rank_legend(shown, lang=lang)
     if not lines:
         return None
     return html.Div(
@@ -303,7 +303,7 @@ def ranking_table(data: ViewData, *, lang: str, full_url: str) -> html.Div:
                 html.Table([head, body], className="table table-sm ranking-table"),
                 className="table-responsive",
             ),
-            rank_legend(data, lang=lang),
+            rank_legend(published.ranks_shown(data.table, lang=lang), lang=lang),
             dcc.Link(t("table.full", lang), href=full_url, className="table-more"),
         ]
     )

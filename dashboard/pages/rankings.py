@@ -9,7 +9,7 @@ from dashboard import components, queries
 from dashboard.components import grid, view_controls
 from dashboard.i18n import normalize_language, t
 from dashboard.queries.corrections import corrections_of
-from dashboard.views import analysis, ranking
+from dashboard.views import analysis, published, ranking
 from dashboard.web import validation as rule
 from dashboard.web.validation import guarded
 
@@ -48,6 +48,10 @@ def _break_note(data: ranking.ViewData, lang: str) -> html.Div | None:
     return html.Div(
         t("rankings.break_note", lang, year=data.view.year, method=name), className="alert alert-info"
     )
+
+
+def _legend(data: ranking.ViewData, lang: str) -> html.Div | None:
+    return grid.rank_legend(published.ranks_shown(data.table, lang=lang), lang=lang)
 
 
 def _downloads(view: analysis.View, lang: str) -> html.Div:
@@ -97,7 +101,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
         ),
         html.Div(_break_note(data, lang), id=BREAK),
         grid.ranking_grid(GRID, data, lang=lang),
-        html.Div(grid.rank_legend(data, lang=lang), id=LEGEND),
+        html.Div(_legend(data, lang), id=LEGEND),
         html.Div(_downloads(view, lang), id=DOWNLOADS),
         html.Div(_sources(data, lang), id=SOURCES),
     ]
@@ -164,7 +168,7 @@ def _render_update(view, lang: str) -> tuple:
         _downloads(view, lang),
         _sources(data, lang),
         *view_controls.group_update(view, lang),
-        grid.rank_legend(data, lang=lang),
+        _legend(data, lang),
     )
 
 

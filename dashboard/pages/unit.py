@@ -10,6 +10,8 @@ from dash import dcc, html
 from dashboard import components, queries, urls
 from dashboard.components import citations as cite
 from dashboard.components import embed as embeds
+from dashboard.components import grid
+from dashboard.domain.scoring import competition_ranks
 from dashboard.figures import charts
 from dashboard.i18n import format_number, normalize_language, t
 from dashboard.queries import ObservationFilter
@@ -77,6 +79,36 @@ def score_charts(history: pd.DataFrame, *, lang: str, unit_name: str, source: st
     return charts_out
 
 
+def _ranks_shown(history: pd.DataFrame, lang: str) -> list[published.RankShown]:
+    """Each year's rank as published, beside the rank computed from the scores of the unit's whole group."""
+    group = queries.observations(
+        ObservationFilter(
+            indicators=tuple(history["indicator_code"].unique()),
+            years=tuple(int(y) for y in history["year"].unique()),
+            unit_kinds=tuple(history["unit_kind"].unique()),
+        )
+    )
+    computed: dict[tuple[int, str, str], int | None] = {}
+    for (year, indicator, _kind), rows in group.groupby(["year", "indicator_code", "unit_kind"]):
+        ranks = competition_ranks(rows["value"].tolist())
+        computed.update({(year, indicator, u): r for u, r in zip(rows["unit_code"], ranks, strict=True)})
+    return [
+        published.rank_shown(
+            r.rank, computed.get((r.year, r.indicator_code, r.unit_code)), note=r.note, lang=lang
+        )
+        for r in history.itertuples()
+    ]
+
+
+def _rank_text(shown: published.RankShown, rank_of: object) -> str:
+    """'3/20', '3/20 ≠ ⚑', '4 *' (a computed rank is not 'of' the published count), '–'."""
+    if shown.rank is None:
+        return "–"
+    counted = shown.status in ("published", "differs") and not pd.isna(rank_of)
+    of = f"/{int(rank_of)}" if counted else ""  # type: ignore[call-overload]
+    return " ".join(p for p in (f"{shown.rank}{of}", shown.marks) if p)
+
+
 def _score_section(history: pd.DataFrame, lang: str, unit_name: str) -> list:
     if history.empty:
         return [components.empty_state(t("profile.no_scores", lang))]
@@ -94,12 +126,11 @@ def _score_section(history: pd.DataFrame, lang: str, unit_name: str) -> list:
         reversed_axis=True,
         decimals=0,
     )
+    shown = _ranks_shown(history, lang)
     table = history.assign(
         value_text=[format_number(v, lang, decimals=2) for v in history["value"]],
-        rank_text=[
-            f"{int(r)}/{int(o)}" if r == r and o == o else "–"
-            for r, o in zip(history["rank"], history["rank_of"], strict=True)
-        ],
+        rank_text=[_rank_text(s, o) for s, o in zip(shown, history["rank_of"], strict=True)],
+        rank_note=[s.note for s in shown],
         class_text=[t(f"class.{c}", lang) if isinstance(c, str) else "–" for c in history["class_label"]],
         indicator=history["indicator_name_vi" if lang == "vi" else "indicator_name_en"],
     )
@@ -109,6 +140,7 @@ def _score_section(history: pd.DataFrame, lang: str, unit_name: str) -> list:
         ("value_text", t("table.score", lang)),
         ("rank_text", t("table.rank", lang)),
         ("class_text", t("table.class", lang)),
+        *([("rank_note", t("table.note", lang))] if any(s.note for s in shown) else []),
     ]
     return [
         html.Div(
@@ -119,6 +151,7 @@ def _score_section(history: pd.DataFrame, lang: str, unit_name: str) -> list:
             className="chart-grid",
         ),
         _data_table(table, columns, caption=t("profile.table_caption", lang)),
+        grid.rank_legend(shown, lang=lang),
     ]
 
 

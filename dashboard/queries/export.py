@@ -11,18 +11,63 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pandas as pd
-from sqlalchemy import select
+from sqlalchemy import Select, Subquery, case, func, select
 
 from dashboard import db, queries
+from dashboard.domain import PROVINCIAL_FAMILIES
 from dashboard.queries import OBSERVATION_COLUMNS, ObservationFilter, UnitNames, observation_statement
+
+# A download carries, besides the pages' columns, the rank computed from the scores beside the published one.
+EXPORT_COLUMNS = [*OBSERVATION_COLUMNS, "rank_computed"]
+
+
+def computed_ranks(selection: ObservationFilter) -> Subquery:
+    """(id, rank_computed) of the province's own evaluations: the competition rank of each value within its
+    year, indicator, unit kind, period and level (ties share a rank: 1, 2, 2, 4), as the pages compute it.
+
+    Only the filters that select whole groups apply here, so a download of one unit keeps the unit's rank
+    among its whole group; missing values get no rank and do not count.
+    """
+    o, u, i, m = db.observations, db.units, db.indicators, db.methodologies
+    missing = o.c.value.is_(None)
+    rank = func.rank().over(
+        partition_by=(o.c.year, o.c.indicator_code, u.c.kind, o.c.period, o.c.gov_level, missing),
+        order_by=case((i.c.higher_is_better, -o.c.value), else_=o.c.value),
+    )
+    conditions = [m.c.family.in_(PROVINCIAL_FAMILIES)]
+    if selection.indicators:
+        conditions.append(o.c.indicator_code.in_(selection.indicators))
+    if selection.years:
+        conditions.append(o.c.year.in_(selection.years))
+    if selection.unit_kinds:
+        conditions.append(u.c.kind.in_(selection.unit_kinds))
+    if selection.year_from is not None:
+        conditions.append(o.c.year >= selection.year_from)
+    if selection.year_to is not None:
+        conditions.append(o.c.year <= selection.year_to)
+    statement = (
+        select(o.c.id, case((missing, None), else_=rank).label("rank_computed"))
+        .join(u, u.c.code == o.c.unit_code)
+        .join(i, i.c.code == o.c.indicator_code)
+        .join(m, m.c.code == i.c.methodology)
+        .where(*conditions)
+    )
+    return statement.subquery("computed_ranks")
+
+
+def export_statement(selection: ObservationFilter, *, dataset: str | None = None) -> Select:
+    """The pages' observations query with rank_computed added (EXPORT_COLUMNS)."""
+    ranks = computed_ranks(selection)
+    statement = observation_statement(selection, dataset=dataset)
+    return statement.outerjoin(ranks, ranks.c.id == db.observations.c.id).add_columns(ranks.c.rank_computed)
 
 
 def iter_observations(
     selection: ObservationFilter, *, dataset: str | None = None, chunk_rows: int = 2000
 ) -> Iterator[tuple]:
-    """Yield observation rows as tuples in queries.OBSERVATION_COLUMNS order, reading chunk by chunk."""
+    """Yield observation rows as tuples in EXPORT_COLUMNS order, reading chunk by chunk."""
     book = UnitNames(queries.unit_versions())
-    statement = observation_statement(selection, dataset=dataset)
+    statement = export_statement(selection, dataset=dataset)
     with queries.reading() as connection:
         # Per statement: the connection is the request's and serves its other reads too.
         result = connection.execute(statement, execution_options={"yield_per": chunk_rows})
@@ -31,7 +76,7 @@ def iter_observations(
                 record = row._mapping
                 name_vi, name_en = book.names(record["unit_code"], int(record["year"]))
                 values = {**record, "unit_name_vi": name_vi, "unit_name_en": name_en}
-                yield tuple(values[c] for c in OBSERVATION_COLUMNS)
+                yield tuple(values[c] for c in EXPORT_COLUMNS)
 
 
 def observation_sources(selection: ObservationFilter, *, dataset: str | None = None) -> pd.DataFrame:

@@ -5,6 +5,8 @@ column shows computed ranks, said so once in the header."""
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -29,6 +31,7 @@ WITHOUT_RANKS = (
     "1;Sở Nội vụ;95,26;Tốt\n2;Sở Tư pháp;80,00;Khá\n3;Sở Y tế;80,00;Khá\n"
 )
 VIEW = {"year": "2022", "group": "department"}
+UNITS = ("so-noi-vu", "so-tu-phap", "so-y-te")
 
 
 @pytest.fixture
@@ -98,15 +101,14 @@ def test_the_grid_shows_published_rank_marks_notes_and_legend(
     data = _view(app, lang)
     rows = {r["unit_code"]: r for r in grid.row_data(data, lang=lang)}
     assert [
-        (r["rank"], r["rank_text"], r["rank_published"], r["rank_computed"])
-        for r in (rows["so-noi-vu"], rows["so-tu-phap"], rows["so-y-te"])
+        (r["rank"], r["rank_text"], r["rank_published"], r["rank_computed"]) for r in (rows[u] for u in UNITS)
     ] == [(1, "1", 1, 1), (3, "3 ≠ ⚑", 3, 2), (3, "3 *", None, 3)]
     assert rows["so-tu-phap"]["note"].startswith(differs + "; " + flag)
     assert rows["so-y-te"]["note"] == computed and rows["so-noi-vu"]["note"] == ""
     columns = {c["field"]: c for c in grid.column_defs(data, lang=lang)}
     assert columns["rank"]["valueFormatter"] == {"function": "params.data.rank_text"}
     assert columns["note"]["headerName"] == ("Ghi chú" if lang == "vi" else "Note")
-    legend = _text(grid.rank_legend(data, lang=lang))
+    legend = _text(grid.rank_legend(published.ranks_shown(data.table, lang=lang), lang=lang))
     assert [mark for mark in legend if mark in "*≠⚑"] == ["*", "≠", "⚑"]
 
 
@@ -132,21 +134,21 @@ def test_the_unit_profile_flags_a_rank_stored_as_published(app, shown) -> None:
 
 def test_downloads_carry_the_computed_rank_and_the_note(app, shown) -> None:
     shown(CONTRADICTING)
-    client = app.server.test_client()
-    lines = (
-        client.get("/api/v1/observations.csv?year=2022&group=department&index=DTI_TOTAL")
-        .get_data(as_text=True)
-        .lstrip("\ufeff")
-        .split("\r\n")
+    body = app.server.test_client().get("/api/v1/observations.csv?year=2022&group=department&index=DTI_TOTAL")
+    text = body.get_data(as_text=True).lstrip("\ufeff")
+    assert text.split("\r\n")[0].endswith(
+        ",rank,rank_of,class,methodology_version,data_kind,source_document,"
+        "source_url,period,qualifier,value_high,value_published,gov_level,source_title,rank_computed,note"
     )
-    header = lines[0].split(",")
-    assert header[-3:] == ["source_title", "rank_computed", "note"]
-    rows = {line.split(",")[1]: line for line in lines[1:] if line}
-    assert rows["so-tu-phap"].startswith("2022,so-tu-phap,")
-    rank, computed = header.index("rank"), header.index("rank_computed")
-    assert [rows["so-tu-phap"].split(",")[i] for i in (rank, computed)] == ["3", "2"]
-    assert rows["so-tu-phap"].endswith(f'"{INCONSISTENT_NOTE}"')
-    assert [rows["so-y-te"].split(",")[i] for i in (rank, computed)] == ["", "3"]
+    rows = {r["unit_code"]: r for r in csv.DictReader(io.StringIO(text))}
+    assert [(rows[u]["rank"], rows[u]["rank_computed"], rows[u]["note"]) for u in UNITS] == [
+        ("1", "1", ""),
+        ("3", "2", INCONSISTENT_NOTE),
+        ("", "3", ""),
+    ]
+    one = app.server.test_client().get("/api/v1/observations.csv?units=so-y-te&index=DTI_TOTAL")
+    only = list(csv.DictReader(io.StringIO(one.get_data(as_text=True).lstrip("\ufeff"))))
+    assert [(r["unit_code"], r["rank"], r["rank_computed"]) for r in only] == [("so-y-te", "", "3")]
 
 
 def test_without_published_ranks_the_header_says_they_are_computed(app, shown) -> None:
@@ -160,7 +162,9 @@ def test_without_published_ranks_the_header_says_they_are_computed(app, shown) -
     ]  # equal scores share a rank; no row is marked: the header says it once
     columns = {c["field"]: c for c in grid.column_defs(data, lang="vi")}
     assert columns["rank"]["headerName"] == "Hạng (tính từ điểm)" and "note" not in columns
-    assert _text(grid.rank_legend(data, lang="en")).startswith("Marks: The document publishes no ranks")
+    assert _text(grid.rank_legend(published.ranks_shown(data.table, lang="en"), lang="en")).startswith(
+        "Marks: The document publishes no ranks"
+    )
     assert published.rank_legend(published.ranks_shown(data.table, lang="vi"), lang="vi") == [
         "Văn bản không công bố thứ hạng cho chỉ số này: thứ hạng được tính từ điểm (đồng điểm thì cùng hạng)."
     ]
