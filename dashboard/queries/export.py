@@ -3,12 +3,13 @@
 Why it exists: queries.observations() builds and memoizes a whole frame, which is right for pages but
 makes a 100,000-row download cost memory in proportion to its size. Here the same columns are read with
 a server-side cursor (yield_per) and handed out in chunks, so an export's memory stays flat.
-May import: db, queries, catalogue. Must not import: pages, api, flask.
+May import: db, queries, domain, catalogue. Must not import: pages, api, flask.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pandas as pd
 from sqlalchemy import Select, Subquery, case, func, select
@@ -25,8 +26,8 @@ def computed_ranks(selection: ObservationFilter) -> Subquery:
     """(id, rank_computed) of the province's own evaluations: the competition rank of each value within its
     year, indicator, unit kind, period and level (ties share a rank: 1, 2, 2, 4), as the pages compute it.
 
-    Only the filters that select whole groups apply here, so a download of one unit keeps the unit's rank
-    among its whole group; missing values get no rank and do not count.
+    Only the filters that select whole groups apply here (not units, not dataset), so a download of one unit
+    keeps the unit's rank among its whole group; missing values get no rank and do not count.
     """
     o, u, i, m = db.observations, db.units, db.indicators, db.methodologies
     missing = o.c.value.is_(None)
@@ -34,23 +35,12 @@ def computed_ranks(selection: ObservationFilter) -> Subquery:
         partition_by=(o.c.year, o.c.indicator_code, u.c.kind, o.c.period, o.c.gov_level, missing),
         order_by=case((i.c.higher_is_better, -o.c.value), else_=o.c.value),
     )
-    conditions = [m.c.family.in_(PROVINCIAL_FAMILIES)]
-    if selection.indicators:
-        conditions.append(o.c.indicator_code.in_(selection.indicators))
-    if selection.years:
-        conditions.append(o.c.year.in_(selection.years))
-    if selection.unit_kinds:
-        conditions.append(u.c.kind.in_(selection.unit_kinds))
-    if selection.year_from is not None:
-        conditions.append(o.c.year >= selection.year_from)
-    if selection.year_to is not None:
-        conditions.append(o.c.year <= selection.year_to)
+    groups = observation_statement(replace(selection, unit_codes=()))
     statement = (
-        select(o.c.id, case((missing, None), else_=rank).label("rank_computed"))
-        .join(u, u.c.code == o.c.unit_code)
-        .join(i, i.c.code == o.c.indicator_code)
+        groups.with_only_columns(o.c.id, case((missing, None), else_=rank).label("rank_computed"))
         .join(m, m.c.code == i.c.methodology)
-        .where(*conditions)
+        .where(m.c.family.in_(PROVINCIAL_FAMILIES))
+        .order_by(None)
     )
     return statement.subquery("computed_ranks")
 
