@@ -135,7 +135,8 @@ def column_defs(data: ViewData, *, lang: str) -> list[dict[str, object]]:
             "valueFormatter": {"function": "params.data.rank_text"},
             "tooltipField": "note",
             "width": 110,
-            "wrapHeaderText": False,
+            # 'Hạng' stays on one line; 'Hạng (tính từ điểm)' wraps rather than being cut.
+            "wrapHeaderText": _rank_header(data, lang) != t("table.rank", lang),
             "sort": "asc",
             "type": "numericColumn",
             "filter": False,

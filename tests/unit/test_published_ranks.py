@@ -163,7 +163,7 @@ def test_without_published_ranks_the_header_says_they_are_computed(app, shown) -
     columns = {c["field"]: c for c in grid.column_defs(data, lang="vi")}
     assert columns["rank"]["headerName"] == "Hạng (tính từ điểm)" and "note" not in columns
     assert _text(grid.rank_legend(published.ranks_shown(data.table, lang="en"), lang="en")).startswith(
-        "Marks: The document publishes no ranks"
+        "About the ranks: The document publishes no ranks"
     )
     assert published.rank_legend(published.ranks_shown(data.table, lang="vi"), lang="vi") == [
         "Văn bản không công bố thứ hạng cho chỉ số này: thứ hạng được tính từ điểm (đồng điểm thì cùng hạng)."
