@@ -85,12 +85,10 @@ def row_data(data: ViewData, *, lang: str) -> list[dict[str, object]]:
             "rank": rank.rank,
             # The published rank where there is one; marks (≠ * ⚑) and the note say what else is known.
             "rank_text": " ".join(p for p in ("–" if rank.rank is None else str(rank.rank), rank.marks) if p),
-            "rank_status": rank.status,
             "rank_published": rank.rank if rank.status in ("published", "differs") else None,
             "rank_computed": None
             if record["rank_computed"] != record["rank_computed"]
             else int(record["rank_computed"]),
-            "flagged": rank.flagged,
             "note": rank.note,
             "unit": f"[{markdown_text(record['unit_name'])}]"
             f"({urls.unit_profile(record['unit_code'], lang=lang)})",

@@ -88,9 +88,10 @@ def _ranks_shown(history: pd.DataFrame, lang: str) -> list[published.RankShown]:
             unit_kinds=tuple(history["unit_kind"].unique()),
         )
     )
+    better = queries.indicators().set_index("code")["higher_is_better"]
     computed: dict[tuple[int, str, str], int | None] = {}
     for (year, indicator, _kind), rows in group.groupby(["year", "indicator_code", "unit_kind"]):
-        ranks = competition_ranks(rows["value"].tolist())
+        ranks = competition_ranks(rows["value"].tolist(), higher_is_better=bool(better[indicator]))
         computed.update({(year, indicator, u): r for u, r in zip(rows["unit_code"], ranks, strict=True)})
     return [
         published.rank_shown(
