@@ -16,6 +16,7 @@ from dashboard.api import exports
 from dashboard.api.errors import ApiError, lang_or_default
 from dashboard.api.filters import ExportRequest, parse_filters
 from dashboard.api.responses import ascii_header, cache_headers, conditional, last_modified, public_url
+from dashboard.domain import localized
 from dashboard.i18n import t
 from dashboard.queries import OBSERVATION_COLUMNS
 from dashboard.queries import export as queries_export
@@ -145,7 +146,7 @@ def download(resource: str, fmt: str) -> flask.Response:
         sources = queries_export.observation_sources(request.selection, dataset=request.dataset)
         title = t("download.title_observations", lang)
         if request.dataset:
-            titles = queries.datasets().set_index("id")[f"title_{lang}"]
+            titles = localized(queries.datasets().set_index("id"), "title", lang)
             title += " – " + str(titles[request.dataset])
         rows = _observation_rows(request)
     else:

@@ -34,13 +34,18 @@ RANKED_KINDS = ("district", "department", "commune")  # the groups the province 
 UNIT_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{0,39}$")
 
 
+def localized_column(field: str, lang: str | None) -> str:
+    """The column holding `field` in the language: "name_en" for English, else "name_vi" (the default)."""
+    return f"{field}_{'en' if lang == 'en' else 'vi'}"
+
+
 def localized(row: Any, field: str, lang: str | None) -> Any:
     """A row's `field` in the language: `row["name_vi"]` or `row["name_en"]` for `field="name"`.
 
     `row` is anything indexed by column name (dict, pandas Series, even a DataFrame, which gives the
     column) or a named tuple from `itertuples()`. English for "en", Vietnamese (the default) otherwise.
     """
-    key = f"{field}_{'en' if lang == 'en' else 'vi'}"
+    key = localized_column(field, lang)
     if isinstance(row, tuple):
         return getattr(row, key)
     return row[key]
