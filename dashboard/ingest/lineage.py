@@ -33,10 +33,7 @@ def load_lineage(connection: Connection, dataset, rows: list[Row], catalogue: Ca
                 "source_id": source_of(row, dataset, file, problems),
             }
         )
-    if any(p.severity == "error" for p in problems):
-        return 0
-    storage.replace_reference_rows(connection, db.lineage, dataset, records)
-    return len(records)
+    return storage.replace_reference_rows(connection, db.lineage, dataset, records, problems)
 
 
 def load_predecessors(
@@ -67,7 +64,4 @@ def load_predecessors(
                 "source_id": source_of(row, dataset, file, problems),
             }
         )
-    if any(p.severity == "error" for p in problems):
-        return 0
-    storage.replace_reference_rows(connection, db.predecessors, dataset, records)
-    return len(records)
+    return storage.replace_reference_rows(connection, db.predecessors, dataset, records, problems)

@@ -190,10 +190,7 @@ def _load_events(connection: Connection, dataset, rows: list[Row], catalogue: Ca
                 "source_id": source_of(row, dataset, file, problems),
             }
         )
-    if any(p.severity == "error" for p in problems):
-        return 0
-    storage.replace_reference_rows(connection, db.events, dataset, records)
-    return len(records)
+    return storage.replace_reference_rows(connection, db.events, dataset, records, problems)
 
 
 def _check_keys(records: list[dict], key: str, file: str, problems: list[Problem]) -> None:

@@ -62,13 +62,17 @@ def store_sources(connection: Connection, dataset: Dataset) -> None:
 
 
 def replace_reference_rows(
-    connection: Connection, table: Table, dataset: Dataset, records: list[dict]
-) -> None:
-    """Replace the rows of a reference table (lineage, predecessors, events) that cite this dataset."""
+    connection: Connection, table: Table, dataset: Dataset, records: list[dict], problems: list[Problem]
+) -> int:
+    """Replace the rows of a reference table (lineage, predecessors, events) that cite this dataset, unless
+    the file has errors (then nothing is stored); the number of rows stored."""
+    if any(p.severity == "error" for p in problems):
+        return 0
     mine = select(db.sources.c.id).where(db.sources.c.dataset_id == dataset.id)
     connection.execute(delete(table).where(table.c.source_id.in_(mine)))
     if records:
         connection.execute(insert(table), records)
+    return len(records)
 
 
 def store_observations(connection: Connection, dataset: Dataset, records: list[dict]) -> None:
