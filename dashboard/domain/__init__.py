@@ -21,8 +21,7 @@ def valid_in_year(valid_from: date | None, valid_to: date | None, year: int) -> 
     return (valid_from is None or valid_from <= reference) and (valid_to is None or valid_to >= reference)
 
 
-# --- Facts shared by every layer (one definition each; the call sites still to move are listed in
-# changes/house.md). Plain values: this module imports nothing of ours. ---
+# --- Facts shared by every layer, one definition each. Plain values: this module imports nothing of ours. ---
 
 PROVINCE_CODE = "51"  # GSO code of Quảng Ngãi, kept by the province formed with Kon Tum on 1 July 2025
 KON_TUM_CODE = "62"  # GSO code of Kon Tum until that merger

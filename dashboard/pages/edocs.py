@@ -13,7 +13,7 @@ from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
 from dashboard import components, queries
 from dashboard.components import citations as cite
-from dashboard.domain import localized
+from dashboard.domain import KON_TUM_CODE, PROVINCE_CODE, localized
 from dashboard.figures import charts
 from dashboard.figures import compare as figures
 from dashboard.i18n import format_number, normalize_language, t
@@ -37,10 +37,9 @@ UNIT_SECTION = "edocs-unit-section"
 LANG = "edocs-lang"
 URL_SINK = "edocs-url-sink"
 
-PROVINCE = "51"
 LEVELS = ("provincial", "district", "commune", "all", "province", "unit")
 # Province-wide figures of Quảng Ngãi and Kon Tum, and the one unit a source gives a figure for.
-PUBLISHED_UNITS = ("51", "62", "bql-kkt-dung-quat")
+PUBLISHED_UNITS = (PROVINCE_CODE, KON_TUM_CODE, "bql-kkt-dung-quat")
 # Each illustrative share and the counts it is computed from (numerator, denominator).
 UNIT_SHARES = {
     "EDOC_ONLINE_SHARE_ILLUSTRATIVE": ("EDOC_DOCS_ELECTRONIC", "EDOC_DOCS_ISSUED"),
@@ -57,7 +56,7 @@ def _province_rows(lang: str) -> pd.DataFrame:
     frame = frame[(frame["data_kind"] != "illustrative") & frame["gov_level"].isin(LEVELS)].copy()
     frame["level_order"] = frame["gov_level"].map({level: i for i, level in enumerate(LEVELS)})
     frame = frame.sort_values(["indicator_code", "year", "level_order"])
-    return published.worded(frame, lang, home=PROVINCE)
+    return published.worded(frame, lang, home=PROVINCE_CODE)
 
 
 def _province_section(lang: str) -> list:

@@ -14,7 +14,7 @@ from dash import Input, Output, State, callback, clientside_callback, dcc, html
 from dashboard import components, queries
 from dashboard.components import citations as cite
 from dashboard.components import grid
-from dashboard.domain import localized, localized_column
+from dashboard.domain import KON_TUM_CODE, PROVINCE_CODE, localized, localized_column
 from dashboard.figures import charts
 from dashboard.figures import compare as figures
 from dashboard.i18n import normalize_language, t
@@ -38,7 +38,6 @@ TABLE_NOTE = "national-table-note"
 LANG = "national-lang"
 URL_SINK = "national-url-sink"
 
-QUANG_NGAI, KON_TUM = "51", "62"
 FULL_TABLE_MIN_ROWS = 30  # a year counts as a national table when the source lists at least this many
 
 
@@ -238,10 +237,10 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
     """Render the national page; the national table follows the query string."""
     lang = normalize_language(lang)
     ranks_all = queries.observations(
-        ObservationFilter(indicators=_national_codes(), unit_codes=(QUANG_NGAI,))
+        ObservationFilter(indicators=_national_codes(), unit_codes=(PROVINCE_CODE,))
     )
     ranks_all = ranks_all[~ranks_all["indicator_code"].isin(position.AGGREGATES)]
-    kontum_all = queries.observations(ObservationFilter(indicators=("NAT_DTI",), unit_codes=(KON_TUM,)))
+    kontum_all = queries.observations(ObservationFilter(indicators=("NAT_DTI",), unit_codes=(KON_TUM_CODE,)))
     # Charts draw one point per year and index; a year whose sources disagree gets no point, only words.
     conflicted = position.conflicts(ranks_all)
     ranks = position.best_rows(
@@ -309,7 +308,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
             defaultColDef={"sortable": True, "resizable": True, "filter": True},
             getRowId="params.data.id",
             rowClassRules={
-                "fw-bold table-warning": f"['{QUANG_NGAI}', '{KON_TUM}'].includes(params.data.code)"
+                "fw-bold table-warning": f"['{PROVINCE_CODE}', '{KON_TUM_CODE}'].includes(params.data.code)"
             },
             dashGridOptions={
                 "localeText": grid.LOCALE_VI if lang == "vi" else {},

@@ -9,7 +9,7 @@ import pandas as pd
 from flask import has_request_context, request
 
 from dashboard import queries
-from dashboard.domain import DISTRICTS_LAST_DAY, last_data_year, localized, localized_column
+from dashboard.domain import DISTRICTS_LAST_DAY, PROVINCE_CODE, last_data_year, localized, localized_column
 from dashboard.figures import charts
 from dashboard.figures import compare as figures
 from dashboard.i18n import format_number, t
@@ -110,7 +110,7 @@ def unit_names(codes: tuple[str, ...], lang: str) -> dict[str, str]:
 def unit_options(group: str, lang: str) -> list[dict[str, str]]:
     """Dropdown options: the group's units of Quảng Ngãi, with the year an ended unit stopped."""
     units = queries.units()
-    rows = units[(units["kind"] == group) & (units["parent_code"] == "51")]
+    rows = units[(units["kind"] == group) & (units["parent_code"] == PROVINCE_CODE)]
     column = localized_column("name", lang)
     options = []
     for row in rows.sort_values(column).itertuples():
