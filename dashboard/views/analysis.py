@@ -11,11 +11,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard.domain import PROVINCIAL_FAMILIES, localized
+from dashboard.domain import PROVINCIAL_FAMILIES, RANKED_KINDS, localized
 from dashboard.domain.methods import class_for
 from dashboard.domain.scoring import competition_ranks
 
-GROUPS = ("district", "department", "commune")
+GROUPS = RANKED_KINDS  # the groups a ranking offers, in display order
 FAMILIES = PROVINCIAL_FAMILIES
 
 

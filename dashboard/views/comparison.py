@@ -9,7 +9,14 @@ import pandas as pd
 from flask import has_request_context, request
 
 from dashboard import queries
-from dashboard.domain import DISTRICTS_LAST_DAY, PROVINCE_CODE, last_data_year, localized, localized_column
+from dashboard.domain import (
+    DISTRICTS_LAST_DAY,
+    PROVINCE_CODE,
+    RANKED_KINDS,
+    last_data_year,
+    localized,
+    localized_column,
+)
 from dashboard.figures import charts
 from dashboard.figures import compare as figures
 from dashboard.i18n import format_number, t
@@ -17,7 +24,7 @@ from dashboard.queries import ObservationFilter
 from dashboard.views import analysis, published
 from dashboard.views.search import search_text
 
-COMPARE_GROUPS = ("district", "department", "commune")
+COMPARE_GROUPS = RANKED_KINDS  # units are compared within the groups the province ranks
 # The percent-era totals, for the unit embed; pages use queries.provincial_totals() (every method).
 TOTALS = ("ITR_TOTAL", "DTI_TOTAL")
 MIN_UNITS, MAX_UNITS = 2, 6
