@@ -7,6 +7,7 @@ from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
 from dashboard import components, queries
 from dashboard.components import grid, view_controls
+from dashboard.domain import localized
 from dashboard.i18n import normalize_language, t
 from dashboard.queries.corrections import corrections_of
 from dashboard.views import analysis, published, ranking
@@ -44,7 +45,7 @@ def _break_note(data: ranking.ViewData, lang: str) -> html.Div | None:
     method = queries.methodologies().set_index("code").loc[data.view.methodology]
     if method["first_year"] != data.view.year:
         return None
-    name = method["name_vi"] if lang == "vi" else method["name_en"]
+    name = localized(method, "name", lang)
     return html.Div(
         t("rankings.break_note", lang, year=data.view.year, method=name), className="alert alert-info"
     )

@@ -11,6 +11,7 @@ from dashboard import components, queries, urls
 from dashboard.components import citations as cite
 from dashboard.components import embed as embeds
 from dashboard.components import grid
+from dashboard.domain import localized
 from dashboard.domain.scoring import competition_ranks
 from dashboard.figures import charts
 from dashboard.i18n import format_number, normalize_language, t
@@ -34,10 +35,6 @@ def _description(code: str | None = None, **_query: str) -> str:
 dash.register_page(__name__, path_template="/don-vi/<code>", title=_title, description=_description, order=9)
 
 EDOC_INDICATORS = ("EDOC_ONLINE_SHARE_ILLUSTRATIVE", "EDOC_SIGNED_SHARE_ILLUSTRATIVE")
-
-
-def _name(row: pd.Series, lang: str) -> str:
-    return row["name_vi"] if lang == "vi" else row["name_en"]
 
 
 def _source_line(frame: pd.DataFrame, lang: str) -> str:
@@ -133,7 +130,7 @@ def _score_section(history: pd.DataFrame, lang: str, unit_name: str) -> list:
         rank_text=[_rank_text(s, o) for s, o in zip(shown, history["rank_of"], strict=True)],
         rank_note=[s.note for s in shown],
         class_text=[t(f"class.{c}", lang) if isinstance(c, str) else "–" for c in history["class_label"]],
-        indicator=history["indicator_name_vi" if lang == "vi" else "indicator_name_en"],
+        indicator=localized(history, "indicator_name", lang),
     )
     columns = [
         ("year", t("control.year", lang)),
@@ -169,7 +166,7 @@ def _subindex_section(code: str, unit: pd.Series, latest: pd.Series, lang: str) 
     own = frame[frame["unit_code"] == code].set_index("indicator_code")["value"]
     rows = pd.DataFrame(
         {
-            "label": [_name(r, lang) for _, r in subs.iterrows()],
+            "label": [localized(r, "name", lang) for _, r in subs.iterrows()],
             "value": [own.get(c) for c in subs["code"]],
             "reference": [medians.get(c) for c in subs["code"]],
         }
@@ -179,7 +176,7 @@ def _subindex_section(code: str, unit: pd.Series, latest: pd.Series, lang: str) 
         lang=lang,
         title=t("profile.subindices", lang, year=year),
         source_line=_source_line(frame, lang),
-        value_name=_name(unit, lang),
+        value_name=localized(unit, "name", lang),
         reference_name=t("profile.median", lang),
     )
     table = rows.assign(
@@ -188,7 +185,7 @@ def _subindex_section(code: str, unit: pd.Series, latest: pd.Series, lang: str) 
     )
     columns = [
         ("label", t("control.index", lang)),
-        ("value", _name(unit, lang)),
+        ("value", localized(unit, "name", lang)),
         ("reference", t("profile.median", lang)),
     ]
     return [
@@ -208,7 +205,7 @@ def _lineage_section(code: str, lang: str) -> list:
         return []
 
     def item(row, other: str, direction: str) -> html.Li:
-        other_name = _name(names.loc[other], lang) if other in names.index else other
+        other_name = localized(names.loc[other], "name", lang) if other in names.index else other
         indicative = f" {t('profile.indicative', lang)}" if row.indicative else ""
         link = dcc.Link(other_name, href=urls.unit_profile(other, lang=lang))
         event = t(f"event_{direction}.{row.event}", lang)
@@ -270,7 +267,7 @@ def _edoc_section(code: str, lang: str, unit_name: str) -> list:
         )
     if frame.empty:
         return content
-    series = frame.assign(series=frame["indicator_name_vi" if lang == "vi" else "indicator_name_en"])
+    series = frame.assign(series=localized(frame, "indicator_name", lang))
     figure = charts.year_lines(
         series,
         lang=lang,
@@ -301,7 +298,7 @@ def layout(code: str | None = None, lang: str | None = None, **_query: str) -> h
         ]
         return components.page_frame(content, **frame_args)
     unit = units.loc[code]
-    unit_name = _name(unit, lang)
+    unit_name = localized(unit, "name", lang)
     history = queries.observations(
         ObservationFilter(indicators=queries.provincial_totals(), unit_codes=(code,))
     )

@@ -14,6 +14,7 @@ from datetime import date
 
 import pandas as pd
 
+from dashboard.domain import localized, localized_column
 from dashboard.domain.scoring import stored_as_published
 from dashboard.i18n import format_number, normalize_language, t
 
@@ -172,9 +173,9 @@ def worded(frame: pd.DataFrame, lang: str, *, home: str) -> pd.DataFrame:
     """Observations with the columns a page shows: indicator, level (or the unit when it is not `home`),
     text (the figure as published) and period_text."""
     records = frame.to_dict("records")
-    name = "unit_name_vi" if lang == "vi" else "unit_name_en"
+    name = localized_column("unit_name", lang)
     return frame.assign(
-        indicator=frame["indicator_name_vi" if lang == "vi" else "indicator_name_en"],
+        indicator=localized(frame, "indicator_name", lang),
         level=[
             r[name]
             if r["gov_level"] == "unit" or r["unit_code"] != home
