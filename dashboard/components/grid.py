@@ -10,6 +10,7 @@ from dash import dcc, html
 
 from dashboard import urls
 from dashboard.i18n import format_number, t
+from dashboard.views import published
 from dashboard.views.ranking import ViewData
 from dashboard.views.search import search_text
 
@@ -78,9 +79,17 @@ def markdown_text(name: str) -> str:
 def row_data(data: ViewData, *, lang: str) -> list[dict[str, object]]:
     """Rows for the grid: numbers stay numbers (sorting), display text is pre-formatted per language."""
     rows = []
-    for record in data.table.to_dict("records"):
+    shown = published.ranks_shown(data.table, lang=lang)
+    for record, rank in zip(data.table.to_dict("records"), shown, strict=True):
         row = {
-            "rank": int(record["rank"]) if record["rank"] == record["rank"] else None,
+            "rank": rank.rank,
+            # The published rank where there is one; marks (≠ * ⚑) and the note say what else is known.
+            "rank_text": " ".join(p for p in ("–" if rank.rank is None else str(rank.rank), rank.marks) if p),
+            "rank_published": rank.rank if rank.status in ("published", "differs") else None,
+            "rank_computed": None
+            if record["rank_computed"] != record["rank_computed"]
+            else int(record["rank_computed"]),
+            "note": rank.note,
             "unit": f"[{markdown_text(record['unit_name'])}]"
             f"({urls.unit_profile(record['unit_code'], lang=lang)})",
             "unit_name": record["unit_name"],
@@ -101,15 +110,31 @@ def row_data(data: ViewData, *, lang: str) -> list[dict[str, object]]:
     return rows
 
 
+def _rank_header(data: ViewData, lang: str) -> str:
+    """'Hạng', or 'Hạng (tính từ điểm)' when no rank of the table was published."""
+    if data.table.empty or data.table["rank_published"].notna().any():
+        return t("table.rank", lang)
+    return t("rank.header_computed", lang)
+
+
+def _has_notes(rows: list[dict[str, object]]) -> bool:
+    return any(row["note"] for row in rows)
+
+
 def column_defs(data: ViewData, *, lang: str) -> list[dict[str, object]]:
-    """Rank, unit (link to profile), score, class as a text badge, change in words, then sub-indices."""
+    """Rank (as published, marked), unit (link to profile), score, class as a text badge, change in words,
+    a note column when a rank needs explaining, then sub-indices."""
     number = {"type": "numericColumn", "filter": "agNumberColumnFilter"}
+    rows = row_data(data, lang=lang)
     columns: list[dict[str, object]] = [
         {
             "field": "rank",
-            "headerName": t("table.rank", lang),
-            "width": 96,
-            "wrapHeaderText": False,
+            "headerName": _rank_header(data, lang),
+            "valueFormatter": {"function": "params.data.rank_text"},
+            "tooltipField": "note",
+            "width": 110,
+            # 'Hạng' stays on one line; 'Hạng (tính từ điểm)' wraps rather than being cut.
+            "wrapHeaderText": _rank_header(data, lang) != t("table.rank", lang),
             "sort": "asc",
             "type": "numericColumn",
             "filter": False,
@@ -156,6 +181,21 @@ def column_defs(data: ViewData, *, lang: str) -> list[dict[str, object]]:
             "flex": 1,
             "filter": "agTextColumnFilter",
         },
+        *(
+            [
+                {
+                    "field": "note",
+                    "headerName": t("table.note", lang),
+                    "minWidth": 220,
+                    "flex": 2,
+                    "wrapText": True,
+                    "autoHeight": True,
+                    "filter": "agTextColumnFilter",
+                }
+            ]
+            if _has_notes(rows)
+            else []
+        ),
     ]
     for code, header in data.sub_columns:
         columns.append(
@@ -198,16 +238,38 @@ def ranking_grid(grid_id: str, data: ViewData, *, lang: str) -> dag.AgGrid:
     )
 
 
+def rank_legend(shown: list[published.RankShown], *, lang: str) -> html.Div | None:
+    """The lines that explain the rank marks a table uses (none when every rank is simply published)."""
+    lines = published.rank_legend(shown, lang=lang)
+    if not lines:
+        return None
+    return html.Div(
+        [
+            html.Span(t("rank.legend_label", lang) + ":", className="fw-semibold"),
+            html.Ul([html.Li(line) for line in lines], className="mb-0"),
+        ],
+        className="rank-legend small text-muted",
+    )
+
+
 def ranking_table(data: ViewData, *, lang: str, full_url: str) -> html.Div:
-    """The overview's compact ranking: rank, unit (link to its profile), score, class, change."""
-    headers = ["table.rank", "table.unit", "table.score", "table.class", "table.change"]
+    """The overview's compact ranking: rank, unit (link to its profile), score, class, change, and a note
+    column with a legend when a rank is computed, differs from the published one, or is flagged."""
+    rows = row_data(data, lang=lang)
+    headers = ["table.rank", "table.unit", "table.score", "table.class", "table.change", "table.note"]
     if not data.has_classes:
         headers.remove("table.class")
+    if not _has_notes(rows):
+        headers.remove("table.note")
     numeric = {"table.rank", "table.score"}
     head = html.Thead(
         html.Tr(
             [
-                html.Th(t(key, lang), scope="col", className="text-end" if key in numeric else None)
+                html.Th(
+                    _rank_header(data, lang) if key == "table.rank" else t(key, lang),
+                    scope="col",
+                    className="text-end" if key in numeric else None,
+                )
                 for key in headers
             ]
         )
@@ -216,7 +278,7 @@ def ranking_table(data: ViewData, *, lang: str, full_url: str) -> html.Div:
         [
             html.Tr(
                 [
-                    html.Td(row["rank"] if row["rank"] is not None else "–", className="text-end"),
+                    html.Td(row["rank_text"], className="text-end", title=row["note"] or None),
                     html.Th(
                         dcc.Link(row["unit_name"], href=urls.unit_profile(row["unit_code"], lang=lang)),
                         scope="row",
@@ -228,9 +290,10 @@ def ranking_table(data: ViewData, *, lang: str, full_url: str) -> html.Div:
                         else []
                     ),
                     html.Td(row["change"]),
+                    *([html.Td(row["note"])] if "table.note" in headers else []),
                 ]
             )
-            for row in row_data(data, lang=lang)
+            for row in rows
         ]
     )
     return html.Div(
@@ -239,6 +302,7 @@ def ranking_table(data: ViewData, *, lang: str, full_url: str) -> html.Div:
                 html.Table([head, body], className="table table-sm ranking-table"),
                 className="table-responsive",
             ),
+            rank_legend(published.ranks_shown(data.table, lang=lang), lang=lang),
             dcc.Link(t("table.full", lang), href=full_url, className="table-more"),
         ]
     )

@@ -13,6 +13,7 @@ from dash import Input, Output, State, callback, clientside_callback, dcc, html
 from dashboard import components, queries
 from dashboard.components import embed as embeds
 from dashboard.components import map_panel
+from dashboard.domain import localized
 from dashboard.figures import compare as figures
 from dashboard.figures import map as map_figure
 from dashboard.figures.text import plotly_text
@@ -155,7 +156,7 @@ def _small_multiples(frame: pd.DataFrame, selection: comparison.Selection, lang:
     subs = comparison.sub_frame(selection, panels, lang)
     if subs.empty:
         return []
-    name = queries.methodologies().set_index("code").loc[method, "name_vi" if lang == "vi" else "name_en"]
+    name = localized(queries.methodologies().set_index("code").loc[method], "name", lang)
     figure = figures.small_multiples(
         subs,
         lang=lang,

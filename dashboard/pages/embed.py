@@ -13,6 +13,7 @@ from dash import dcc, html
 from dashboard import components, queries, urls
 from dashboard.components import embed as embeds
 from dashboard.components import map_panel
+from dashboard.domain import localized_column
 from dashboard.figures import charts
 from dashboard.figures import compare as figures
 from dashboard.figures import map as map_figure
@@ -69,7 +70,7 @@ def unit_layout(code: str | None = None, lang: str | None = None, **_query: str)
     if not code or code not in units.index:
         back = urls.page("overview", lang=lang)
         return _frame([components.empty_state(t("embed.unknown", lang))], lang=lang, back=back, source="")
-    name = units.loc[code, "name_vi" if lang == "vi" else "name_en"]
+    name = units.loc[code, localized_column("name", lang)]
     back = urls.unit_profile(code, lang=lang)
     history = queries.observations(ObservationFilter(indicators=TOTALS, unit_codes=(code,)))
     if history.empty:

@@ -14,6 +14,7 @@ from dash import Input, Output, State, callback, clientside_callback, dcc, html
 from dashboard import components, queries
 from dashboard.components import citations as cite
 from dashboard.components import grid
+from dashboard.domain import KON_TUM_CODE, PROVINCE_CODE, localized, localized_column
 from dashboard.figures import charts
 from dashboard.figures import compare as figures
 from dashboard.i18n import normalize_language, t
@@ -37,7 +38,6 @@ TABLE_NOTE = "national-table-note"
 LANG = "national-lang"
 URL_SINK = "national-url-sink"
 
-QUANG_NGAI, KON_TUM = "51", "62"
 FULL_TABLE_MIN_ROWS = 30  # a year counts as a national table when the source lists at least this many
 
 
@@ -46,13 +46,9 @@ def _national_codes() -> tuple[str, ...]:
     return tuple(indicators.loc[indicators["family"].str.startswith("national-"), "code"])
 
 
-def _name(frame: pd.DataFrame, lang: str, column: str) -> pd.Series:
-    return frame[f"{column}_vi" if lang == "vi" else f"{column}_en"]
-
-
 def _rank_figure(frame: pd.DataFrame, *, lang: str, title: str) -> object:
     """Ranks over the years, rank 1 at the top; hover says '26/63'."""
-    series = frame.assign(series=_name(frame, lang, "indicator_name"), value=frame["rank"])
+    series = frame.assign(series=localized(frame, "indicator_name", lang), value=frame["rank"])
     figure = charts.year_lines(
         series,
         lang=lang,
@@ -84,7 +80,7 @@ def _rank_table(frame: pd.DataFrame, lang: str) -> html.Div:
         "edocs.col.source",
     ]
     conflicted = position.conflicts(frame)
-    name = "indicator_name_vi" if lang == "vi" else "indicator_name_en"
+    name = localized_column("indicator_name", lang)
     body = [
         html.Tr(
             [
@@ -164,7 +160,7 @@ def table_rows(choice: tuple[str, int] | None, lang: str) -> tuple[list[dict], l
             "kind": t(f"source_kind.{r.data_kind}", lang),
             "source": _source_markdown(r, lang),
         }
-        for r, name in zip(frame.itertuples(), _name(frame, lang, "unit_name"), strict=True)
+        for r, name in zip(frame.itertuples(), localized(frame, "unit_name", lang), strict=True)
     ]
     notes = [t("national.table_note", lang, count=frame["unit_code"].nunique())]
     rank_of = frame["rank_of"].max()
@@ -241,10 +237,10 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
     """Render the national page; the national table follows the query string."""
     lang = normalize_language(lang)
     ranks_all = queries.observations(
-        ObservationFilter(indicators=_national_codes(), unit_codes=(QUANG_NGAI,))
+        ObservationFilter(indicators=_national_codes(), unit_codes=(PROVINCE_CODE,))
     )
     ranks_all = ranks_all[~ranks_all["indicator_code"].isin(position.AGGREGATES)]
-    kontum_all = queries.observations(ObservationFilter(indicators=("NAT_DTI",), unit_codes=(KON_TUM,)))
+    kontum_all = queries.observations(ObservationFilter(indicators=("NAT_DTI",), unit_codes=(KON_TUM_CODE,)))
     # Charts draw one point per year and index; a year whose sources disagree gets no point, only words.
     conflicted = position.conflicts(ranks_all)
     ranks = position.best_rows(
@@ -261,7 +257,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
     choices = table_choices()
     choice = _parse_table(query.get("table"), choices)
     rows, note = table_rows(choice, lang)
-    names = queries.indicators().set_index("code")["name_vi" if lang == "vi" else "name_en"]
+    names = localized(queries.indicators().set_index("code"), "name", lang)
     sources = pd.concat([ranks_all, kontum_all, _dti_2024()])
     content = [
         dcc.Store(id=LANG, data=lang),
@@ -312,7 +308,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
             defaultColDef={"sortable": True, "resizable": True, "filter": True},
             getRowId="params.data.id",
             rowClassRules={
-                "fw-bold table-warning": f"['{QUANG_NGAI}', '{KON_TUM}'].includes(params.data.code)"
+                "fw-bold table-warning": f"['{PROVINCE_CODE}', '{KON_TUM_CODE}'].includes(params.data.code)"
             },
             dashGridOptions={
                 "localeText": grid.LOCALE_VI if lang == "vi" else {},

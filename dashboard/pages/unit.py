@@ -10,6 +10,9 @@ from dash import dcc, html
 from dashboard import components, queries, urls
 from dashboard.components import citations as cite
 from dashboard.components import embed as embeds
+from dashboard.components import grid
+from dashboard.domain import localized
+from dashboard.domain.scoring import competition_ranks
 from dashboard.figures import charts
 from dashboard.figures.text import plotly_text
 from dashboard.i18n import format_number, normalize_language, t
@@ -33,10 +36,6 @@ def _description(code: str | None = None, **_query: str) -> str:
 dash.register_page(__name__, path_template="/don-vi/<code>", title=_title, description=_description, order=9)
 
 EDOC_INDICATORS = ("EDOC_ONLINE_SHARE_ILLUSTRATIVE", "EDOC_SIGNED_SHARE_ILLUSTRATIVE")
-
-
-def _name(row: pd.Series, lang: str) -> str:
-    return row["name_vi"] if lang == "vi" else row["name_en"]
 
 
 def _source_line(frame: pd.DataFrame, lang: str) -> str:
@@ -78,6 +77,37 @@ def score_charts(history: pd.DataFrame, *, lang: str, unit_name: str, source: st
     return charts_out
 
 
+def _ranks_shown(history: pd.DataFrame, lang: str) -> list[published.RankShown]:
+    """Each year's rank as published, beside the rank computed from the scores of the unit's whole group."""
+    group = queries.observations(
+        ObservationFilter(
+            indicators=tuple(history["indicator_code"].unique()),
+            years=tuple(int(y) for y in history["year"].unique()),
+            unit_kinds=tuple(history["unit_kind"].unique()),
+        )
+    )
+    better = queries.indicators().set_index("code")["higher_is_better"]
+    computed: dict[tuple[int, str, str], int | None] = {}
+    for (year, indicator, _kind), rows in group.groupby(["year", "indicator_code", "unit_kind"]):
+        ranks = competition_ranks(rows["value"].tolist(), higher_is_better=bool(better[indicator]))
+        computed.update({(year, indicator, u): r for u, r in zip(rows["unit_code"], ranks, strict=True)})
+    return [
+        published.rank_shown(
+            r.rank, computed.get((r.year, r.indicator_code, r.unit_code)), note=r.note, lang=lang
+        )
+        for r in history.itertuples()
+    ]
+
+
+def _rank_text(shown: published.RankShown, rank_of: object) -> str:
+    """'3/20', '3/20 ≠ ⚑', '4 *' (a computed rank is not 'of' the published count), '–'."""
+    if shown.rank is None:
+        return "–"
+    counted = shown.status in ("published", "differs") and not pd.isna(rank_of)
+    of = f"/{int(rank_of)}" if counted else ""  # type: ignore[call-overload]
+    return " ".join(p for p in (f"{shown.rank}{of}", shown.marks) if p)
+
+
 def _score_section(history: pd.DataFrame, lang: str, unit_name: str) -> list:
     if history.empty:
         return [components.empty_state(t("profile.no_scores", lang))]
@@ -95,14 +125,13 @@ def _score_section(history: pd.DataFrame, lang: str, unit_name: str) -> list:
         reversed_axis=True,
         decimals=0,
     )
+    shown = _ranks_shown(history, lang)
     table = history.assign(
         value_text=[format_number(v, lang, decimals=2) for v in history["value"]],
-        rank_text=[
-            f"{int(r)}/{int(o)}" if r == r and o == o else "–"
-            for r, o in zip(history["rank"], history["rank_of"], strict=True)
-        ],
+        rank_text=[_rank_text(s, o) for s, o in zip(shown, history["rank_of"], strict=True)],
+        rank_note=[s.note for s in shown],
         class_text=[t(f"class.{c}", lang) if isinstance(c, str) else "–" for c in history["class_label"]],
-        indicator=history["indicator_name_vi" if lang == "vi" else "indicator_name_en"],
+        indicator=localized(history, "indicator_name", lang),
     )
     columns = [
         ("year", t("control.year", lang)),
@@ -110,6 +139,7 @@ def _score_section(history: pd.DataFrame, lang: str, unit_name: str) -> list:
         ("value_text", t("table.score", lang)),
         ("rank_text", t("table.rank", lang)),
         ("class_text", t("table.class", lang)),
+        *([("rank_note", t("table.note", lang))] if any(s.note for s in shown) else []),
     ]
     return [
         html.Div(
@@ -120,6 +150,7 @@ def _score_section(history: pd.DataFrame, lang: str, unit_name: str) -> list:
             className="chart-grid",
         ),
         _data_table(table, columns, caption=t("profile.table_caption", lang)),
+        grid.rank_legend(shown, lang=lang),
     ]
 
 
@@ -136,7 +167,7 @@ def _subindex_section(code: str, unit: pd.Series, latest: pd.Series, lang: str) 
     own = frame[frame["unit_code"] == code].set_index("indicator_code")["value"]
     rows = pd.DataFrame(
         {
-            "label": [_name(r, lang) for _, r in subs.iterrows()],
+            "label": [localized(r, "name", lang) for _, r in subs.iterrows()],
             "value": [own.get(c) for c in subs["code"]],
             "reference": [medians.get(c) for c in subs["code"]],
         }
@@ -146,7 +177,7 @@ def _subindex_section(code: str, unit: pd.Series, latest: pd.Series, lang: str) 
         lang=lang,
         title=t("profile.subindices", lang, year=year),
         source_line=_source_line(frame, lang),
-        value_name=_name(unit, lang),
+        value_name=localized(unit, "name", lang),
         reference_name=t("profile.median", lang),
     )
     table = rows.assign(
@@ -155,7 +186,7 @@ def _subindex_section(code: str, unit: pd.Series, latest: pd.Series, lang: str) 
     )
     columns = [
         ("label", t("control.index", lang)),
-        ("value", _name(unit, lang)),
+        ("value", localized(unit, "name", lang)),
         ("reference", t("profile.median", lang)),
     ]
     return [
@@ -175,7 +206,7 @@ def _lineage_section(code: str, lang: str) -> list:
         return []
 
     def item(row, other: str, direction: str) -> html.Li:
-        other_name = _name(names.loc[other], lang) if other in names.index else other
+        other_name = localized(names.loc[other], "name", lang) if other in names.index else other
         indicative = f" {t('profile.indicative', lang)}" if row.indicative else ""
         link = dcc.Link(other_name, href=urls.unit_profile(other, lang=lang))
         event = t(f"event_{direction}.{row.event}", lang)
@@ -237,7 +268,7 @@ def _edoc_section(code: str, lang: str, unit_name: str) -> list:
         )
     if frame.empty:
         return content
-    series = frame.assign(series=frame["indicator_name_vi" if lang == "vi" else "indicator_name_en"])
+    series = frame.assign(series=localized(frame, "indicator_name", lang))
     figure = charts.year_lines(
         series,
         lang=lang,
@@ -268,7 +299,7 @@ def layout(code: str | None = None, lang: str | None = None, **_query: str) -> h
         ]
         return components.page_frame(content, **frame_args)
     unit = units.loc[code]
-    unit_name = _name(unit, lang)
+    unit_name = localized(unit, "name", lang)
     history = queries.observations(
         ObservationFilter(indicators=queries.provincial_totals(), unit_codes=(code,))
     )

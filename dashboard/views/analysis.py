@@ -11,11 +11,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard.domain import PROVINCIAL_FAMILIES
+from dashboard.domain import PROVINCIAL_FAMILIES, RANKED_KINDS, localized
 from dashboard.domain.methods import class_for
 from dashboard.domain.scoring import competition_ranks
 
-GROUPS = ("district", "department", "commune")
+GROUPS = RANKED_KINDS  # the groups a ranking offers, in display order
 FAMILIES = PROVINCIAL_FAMILIES
 
 
@@ -172,7 +172,7 @@ def ranking_table(frame: pd.DataFrame, *, indicator: str, lang: str) -> pd.DataF
         return rows.assign(rank=pd.Series(dtype="Int64"))
     if rows["rank"].isna().any():
         rows["rank"] = competition_ranks(rows["value"].tolist())
-    rows["unit_name"] = rows["unit_name_vi" if lang == "vi" else "unit_name_en"]
+    rows["unit_name"] = localized(rows, "unit_name", lang)
     return rows.sort_values(["rank", "unit_name"]).reset_index(drop=True)
 
 

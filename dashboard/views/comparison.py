@@ -9,7 +9,14 @@ import pandas as pd
 from flask import has_request_context, request
 
 from dashboard import queries
-from dashboard.domain import DISTRICTS_LAST_DAY, last_data_year
+from dashboard.domain import (
+    DISTRICTS_LAST_DAY,
+    PROVINCE_CODE,
+    RANKED_KINDS,
+    last_data_year,
+    localized,
+    localized_column,
+)
 from dashboard.figures import charts
 from dashboard.figures import compare as figures
 from dashboard.figures.text import plotly_text
@@ -18,7 +25,7 @@ from dashboard.queries import ObservationFilter
 from dashboard.views import analysis, published
 from dashboard.views.search import search_text
 
-COMPARE_GROUPS = ("district", "department", "commune")
+COMPARE_GROUPS = RANKED_KINDS  # units are compared within the groups the province ranks
 # The percent-era totals, for the unit embed; pages use queries.provincial_totals() (every method).
 TOTALS = ("ITR_TOTAL", "DTI_TOTAL")
 MIN_UNITS, MAX_UNITS = 2, 6
@@ -104,15 +111,15 @@ def request_query() -> dict[str, str]:
 def unit_names(codes: tuple[str, ...], lang: str) -> dict[str, str]:
     """Current names of units by code, in the language."""
     units = queries.units().set_index("code")
-    column = "name_vi" if lang == "vi" else "name_en"
+    column = localized_column("name", lang)
     return {c: units.loc[c, column] if c in units.index else c for c in codes}
 
 
 def unit_options(group: str, lang: str) -> list[dict[str, str]]:
     """Dropdown options: the group's units of Quảng Ngãi, with the year an ended unit stopped."""
     units = queries.units()
-    rows = units[(units["kind"] == group) & (units["parent_code"] == "51")]
-    column = "name_vi" if lang == "vi" else "name_en"
+    rows = units[(units["kind"] == group) & (units["parent_code"] == PROVINCE_CODE)]
+    column = localized_column("name", lang)
     options = []
     for row in rows.sort_values(column).itertuples():
         label = getattr(row, column)
@@ -155,7 +162,7 @@ def series_ends(frame: pd.DataFrame, lang: str) -> list[SeriesEnd]:
         return []
     last_overall = int(frame["year"].max())
     lineage = queries.lineage()
-    names = queries.units().set_index("code")["name_vi" if lang == "vi" else "name_en"]
+    names = localized(queries.units().set_index("code"), "name", lang)
     ends = []
     for code, rows in frame.groupby("unit_code", sort=False):
         last = rows.loc[rows["year"].idxmax()]
@@ -196,7 +203,7 @@ def sub_panels(methodology: str, lang: str) -> list[tuple[str, str, float | None
     if total.empty:
         return []
     subs = analysis.sub_indicators(indicators, total["code"].iloc[0])
-    column = "name_vi" if lang == "vi" else "name_en"
+    column = localized_column("name", lang)
     return [(r.code, getattr(r, column), r.max_value) for r in subs.itertuples()]
 
 
@@ -242,7 +249,7 @@ def sources_of(frame: pd.DataFrame) -> pd.DataFrame:
 def index_options(lang: str) -> list[dict[str, str]]:
     """The index dropdown: the total of each year's method, then each sub-index with its years."""
     indicators = queries.indicators().set_index("code")
-    column = "name_vi" if lang == "vi" else "name_en"
+    column = localized_column("name", lang)
     options = [{"value": "total", "label": t("compare.index_total", lang)}]
     for code in index_codes():
         row = indicators.loc[code]

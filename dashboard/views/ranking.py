@@ -8,6 +8,7 @@ import pandas as pd
 
 from dashboard import queries
 from dashboard.domain.methods import class_thresholds
+from dashboard.domain.scoring import competition_ranks
 from dashboard.i18n import format_number, t
 from dashboard.queries import ObservationFilter
 from dashboard.views import analysis, published
@@ -71,6 +72,27 @@ def change_text(change: analysis.RankChange, lang: str) -> str:
     return f"{arrow} {t(f'rank.{change.kind}', lang)}"
 
 
+def with_published_ranks(
+    table: pd.DataFrame, current: pd.DataFrame, *, indicator: str, higher_is_better: bool = True
+) -> pd.DataFrame:
+    """Carry the published rank beside the one computed from the scores (the figure as published).
+
+    rank_published: as stored from the annex, NaN where none was published; rank_computed: competition
+    ranks of the values; rank: the published one where there is one, else the computed one (sorting and
+    rank changes). rank_of and note come with the rows already.
+    """
+    table = table.copy()
+    rows = current[current["indicator_code"] == indicator].drop_duplicates("unit_code")
+    published = rows.set_index("unit_code")["rank"]
+    table["rank_published"] = pd.to_numeric(table["unit_code"].map(published), errors="coerce")
+    computed = competition_ranks(table["value"].tolist(), higher_is_better=higher_is_better)
+    table["rank_computed"] = pd.to_numeric(pd.Series(computed, index=table.index, dtype=object))
+    table["rank"] = table["rank_published"].fillna(table["rank_computed"])
+    if table.empty:
+        return table
+    return table.sort_values(["rank", "unit_name"]).reset_index(drop=True)
+
+
 @queries.per_data_version(maxsize=512)
 def load(view: analysis.View, lang: str) -> ViewData:
     """Load and compute the ranking table, headline and sources of a view."""
@@ -89,11 +111,14 @@ def load(view: analysis.View, lang: str) -> ViewData:
     current = frame[(frame["year"] == view.year) & frame["indicator_code"].isin(codes)]
     previous = frame[frame["year"] == view.year - 1]
     table = analysis.ranking_table(current, indicator=view.indicator, lang=lang)
+    indicator = indicators.set_index("code").loc[view.indicator]
+    table = with_published_ranks(
+        table, current, indicator=view.indicator, higher_is_better=bool(indicator["higher_is_better"])
+    )
     before = analysis.ranking_table(
         previous, indicator=view.indicator if same_method else (before_codes or ("",))[0], lang=lang
     )
     comparable = same_method and not before.empty
-    indicator = indicators.set_index("code").loc[view.indicator]
     has_classes = class_thresholds(view.methodology) is not None or bool(current["class_label"].notna().any())
     empty = analysis.Headline(0, None, None, None, None)
     if table.empty:
