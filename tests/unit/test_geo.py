@@ -221,7 +221,10 @@ def test_cli_imports_and_reports_rejections(engine, settings, tmp_path: Path, mo
     assert stored_nothing(engine, settings)
     argv[3] = "districts-2019"
     assert geo.main(argv) == 0
-    assert "districts-2019: 14 features" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "districts-2019: 14 features" in out and "Not redistributable: stored, but never served" in out
+    assert geo.main([*argv, "--redistributable"]) == 0
+    assert "Not redistributable" not in capsys.readouterr().out
 
 
 # --- rejections: exact problem text, nothing stored -----------------------------------------------
