@@ -6,7 +6,8 @@ the mode bar still says what it shows and where the figures come from.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import zlib
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import pandas as pd
@@ -14,17 +15,66 @@ import pandas as pd
 from dashboard.figures import TEMPLATE, Figure, plain
 from dashboard.i18n import d3_locale_format, format_number, t
 
-__all__ = ["CHART_CONFIG", "SERIES_COLOURS", "Figure", "bars_against_reference", "base_figure", "year_lines"]
+__all__ = [
+    "CHART_CONFIG",
+    "SERIES_COLOURS",
+    "Figure",
+    "bars_against_reference",
+    "base_figure",
+    "series_style",
+    "styles_by_series",
+    "unit_styles",
+    "year_lines",
+]
 
-SERIES_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")  # Okabe–Ito
+# Series styles: colour, marker symbol and dash go together, so a series is told apart by its shape and
+# line as well as its colour (WCAG 1.4.1), and a unit keeps all three wherever it is drawn.
+SERIES_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#1f2328")  # Okabe–Ito
+SERIES_SYMBOLS = ("circle", "square", "diamond", "triangle-up", "x", "triangle-down", "star")
+SERIES_DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot", "solid")
+STYLE_COUNT = len(SERIES_COLOURS)
 CHART_CONFIG = {
     "displaylogo": False,
     "scrollZoom": False,
     "responsive": True,
+    # plotly.js's "Share chart..." button uploads the chart to Plotly Cloud: a third party, and nothing
+    # may leave the page. The page's own address is the link to share (the URL holds the view).
+    "showSendToCloud": False,
     "toImageButtonOptions": {"format": "png", "scale": 2},
 }
 SOURCE_LINE_SHIFT = -86  # pixels below the plot area: under the legend, inside the bottom margin
 NOTE_FONT = {"size": 11, "color": "#57606a"}
+
+
+def series_style(index: int, *, width: float = 2.5) -> dict[str, dict[str, object]]:
+    """The line and marker of style `index` (cycled): colour, dash and marker symbol together."""
+    index %= STYLE_COUNT
+    return {
+        "line": {"color": SERIES_COLOURS[index], "width": width, "dash": SERIES_DASHES[index]},
+        "marker": {"color": SERIES_COLOURS[index], "symbol": SERIES_SYMBOLS[index], "size": 8},
+    }
+
+
+def unit_styles(codes: Iterable[str]) -> dict[str, int]:
+    """The style index of each unit code, the same on every chart: each code has its own index (from a
+    checksum of the code, stable across processes, unlike hash()); when two units of one chart share it,
+    the later code in code order takes the next free one, so up to STYLE_COUNT units never look alike."""
+    taken: set[int] = set()
+    styles: dict[str, int] = {}
+    for code in sorted(set(codes)):
+        index = zlib.crc32(code.encode()) % STYLE_COUNT
+        while index in taken and len(taken) < STYLE_COUNT:
+            index = (index + 1) % STYLE_COUNT
+        taken.add(index)
+        styles[code] = index
+    return styles
+
+
+def styles_by_series(frame: pd.DataFrame) -> dict[str, int]:
+    """The style index of each series of a frame of units (columns series, unit_code): its unit's."""
+    pairs = frame[["series", "unit_code"]].drop_duplicates()
+    styles = unit_styles(pairs["unit_code"].astype(str))
+    return {str(series): styles[str(code)] for series, code in pairs.itertuples(index=False)}
 
 
 def generated_marks(title: str, source_line: str, lang: str) -> tuple[str, list[dict]]:
@@ -114,8 +164,11 @@ def year_lines(
     decimals: int = 1,
     height: int = 380,
     extra_bottom: int = 0,
+    styles: Mapping[str, int] | None = None,
 ) -> Figure:
     """One line per series over the years; frame columns: series, year, value (missing years break lines).
+
+    `styles` gives a series its style index (`unit_styles`, by series name); others take theirs in order.
 
     `breaks` are (year, label) where the method changed: a dashed line is drawn just before that year and
     the lines are not joined across it. `y_range` fixes the axis (in drawing order: (64, 0) puts rank 1
@@ -138,7 +191,7 @@ def year_lines(
                 "text": labels,
                 "hovertemplate": "%{text}",
                 "connectgaps": False,
-                "line": {"color": SERIES_COLOURS[position % len(SERIES_COLOURS)], "width": 2.5},
+                **series_style((styles or {}).get(str(series), position)),
             }
         )
     if breaks:

@@ -123,8 +123,10 @@ def small_multiples(
     source_line: str,
     panels: Sequence[tuple[str, str, float | None]],
     columns: int = 3,
+    styles: Mapping[str, int] | None = None,
 ) -> Figure:
     """One small panel per sub-index (code, label, maximum); frame columns: series, panel, year, value.
+    `styles` as in charts.year_lines.
 
     Each panel has its own axes, titled with the sub-index and its maximum, from 0 to just above it.
     """
@@ -138,7 +140,7 @@ def small_multiples(
     del layout["xaxis"], layout["yaxis"]
     x_domains = _domains(columns, 0.07)
     y_domains = _domains(rows, 0.55 / rows)[::-1]  # row 1 at the top
-    series_names = list(dict.fromkeys(frame["series"]))  # the caller's order keeps colours as elsewhere
+    series_names = list(dict.fromkeys(frame["series"]))
     # One pass over the frame instead of a boolean filter per panel and series.
     cells = {key: rows for key, rows in frame.sort_values("year").groupby(["panel", "series"], sort=False)}
     no_rows = frame.iloc[0:0]
@@ -184,7 +186,7 @@ def small_multiples(
                     "mode": "lines+markers",
                     "text": [format_number(v, lang) for v in values],
                     "hovertemplate": f"{name}: %{{text}}<extra></extra>",
-                    "line": {"color": charts.SERIES_COLOURS[index % len(charts.SERIES_COLOURS)], "width": 2},
+                    **charts.series_style((styles or {}).get(str(name), index), width=2),
                 }
             )
     return figure

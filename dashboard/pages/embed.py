@@ -12,8 +12,7 @@ from dash import dcc, html
 
 from dashboard import components, queries, urls
 from dashboard.components import embed as embeds
-from dashboard.components import map_panel
-from dashboard.figures import charts
+from dashboard.components import map_panel, unit_charts
 from dashboard.figures import compare as figures
 from dashboard.figures import map as map_figure
 from dashboard.i18n import normalize_language, t
@@ -21,11 +20,10 @@ from dashboard.queries import ObservationFilter
 from dashboard.views import analysis, comparison, ranking
 
 SITE = "Minh bạch CNTT Quảng Ngãi"
-TOTALS = comparison.TOTALS
 
 
-def _frame(children: list, *, lang: str, back: str, source: str) -> html.Div:
-    return embeds.embed_frame(children, lang=lang, back_href=back, source_text=source)
+def _frame(children: list, *, lang: str, back: str, source: str, heading: str = "") -> html.Div:
+    return embeds.embed_frame(children, lang=lang, back_href=back, source_text=source, heading=heading)
 
 
 def map_layout(lang: str | None = None, **query: str) -> html.Div:
@@ -55,11 +53,11 @@ def map_layout(lang: str | None = None, **query: str) -> html.Div:
         components.illustrative_banner(lang) if data.illustrative else None,
         dcc.Graph(figure=figure, config=figures.graph_config(lang, **map_figure.GRAPH_CONFIG)),
     ]
-    return _frame(children, lang=lang, back=back, source=source)
+    return _frame(children, lang=lang, back=back, source=source, heading=title)
 
 
 def unit_layout(code: str | None = None, lang: str | None = None, **_query: str) -> html.Div:
-    """A unit's score chart (totals over the years, with the method break)."""
+    """A unit's score charts as on its profile: every year, one chart per scale (2025 out of 1,000)."""
     lang = normalize_language(lang)
     units = queries.units().set_index("code")
     if not code or code not in units.index:
@@ -67,24 +65,20 @@ def unit_layout(code: str | None = None, lang: str | None = None, **_query: str)
         return _frame([components.empty_state(t("embed.unknown", lang))], lang=lang, back=back, source="")
     name = units.loc[code, "name_vi" if lang == "vi" else "name_en"]
     back = urls.unit_profile(code, lang=lang)
-    history = queries.observations(ObservationFilter(indicators=TOTALS, unit_codes=(code,)))
+    heading = f"{t('profile.scores', lang)} – {name}"
+    history = queries.observations(
+        ObservationFilter(indicators=queries.provincial_totals(), unit_codes=(code,))
+    ).sort_values("year")
     if history.empty:
-        return _frame([components.empty_state(t("profile.no_scores", lang))], lang=lang, back=back, source="")
+        empty = [components.empty_state(t("profile.no_scores", lang))]
+        return _frame(empty, lang=lang, back=back, source="", heading=heading)
     source = comparison.source_line(history, lang)
-    figure = charts.year_lines(
-        history.assign(series=name),
-        lang=lang,
-        title=f"{t('profile.scores', lang)} – {name}",
-        source_line=source,
-        y_title=t("table.score", lang),
-        breaks=analysis.method_breaks(history, t("profile.series_break", lang)),
-        decimals=2,
-    )
+    breaks = analysis.method_breaks(history, t("profile.series_break", lang))
     children = [
         components.illustrative_banner(lang) if (history["data_kind"] == "illustrative").any() else None,
-        dcc.Graph(figure=figure, config=figures.graph_config(lang)),
+        *unit_charts.score_charts(history, lang=lang, unit_name=name, source=source, breaks=breaks),
     ]
-    return _frame(children, lang=lang, back=back, source=source)
+    return _frame(children, lang=lang, back=back, source=source, heading=heading)
 
 
 def compare_layout(lang: str | None = None, **query: str) -> html.Div:
@@ -97,11 +91,17 @@ def compare_layout(lang: str | None = None, **query: str) -> html.Div:
         messages = comparison.problem_texts(selection, lang) or [t("embed.unknown", lang)]
         return _frame([components.empty_state(" ".join(messages))], lang=lang, back=back, source="")
     source = comparison.source_line(frame, lang)
+    # One chart per scale, as on the compare page: a 2025 score out of 1,000 never shares an axis.
+    graphs = [
+        dcc.Graph(figure=figure, config=figures.graph_config(lang))
+        for figure in comparison.lines_figures(frame, selection, lang)
+    ]
     children = [
         components.illustrative_banner(lang) if (frame["data_kind"] == "illustrative").any() else None,
-        dcc.Graph(figure=comparison.lines_figure(frame, selection, lang), config=figures.graph_config(lang)),
+        *graphs,
     ]
-    return _frame(children, lang=lang, back=back, source=source)
+    heading = t("compare.lines_title", lang, index=comparison.index_label(selection, lang))
+    return _frame(children, lang=lang, back=back, source=source, heading=heading)
 
 
 def _unit_title(code: str | None = None, **_path: str) -> str:

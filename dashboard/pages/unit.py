@@ -10,12 +10,12 @@ from dash import dcc, html
 from dashboard import components, queries, urls
 from dashboard.components import citations as cite
 from dashboard.components import embed as embeds
+from dashboard.components import unit_charts
 from dashboard.figures import charts
 from dashboard.i18n import format_number, normalize_language, t
 from dashboard.queries import ObservationFilter
 from dashboard.queries.corrections import corrections_of
 from dashboard.views import analysis, comparison, published
-from dashboard.views.comparison import scale_title
 
 
 def _title(code: str | None = None, **_query: str) -> str:
@@ -51,32 +51,6 @@ def _data_table(frame: pd.DataFrame, columns: list[tuple[str, str]], *, caption:
     )
 
 
-def score_charts(history: pd.DataFrame, *, lang: str, unit_name: str, source: str, breaks: list) -> list:
-    """One score chart per scale (points out of 100, percent, points out of 1,000): never a shared axis."""
-    maxima = queries.indicators().set_index("code")["max_value"].to_dict()
-    segments = analysis.scale_segments(history, maxima)
-    charts_out = []
-    for segment in segments:
-        years = sorted(int(y) for y in segment["year"].unique())
-        span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
-        title = f"{t('profile.scores', lang)} – {unit_name}"
-        if len(segments) > 1:
-            title = t("scale.chart_title", lang, title=title, years=span)
-        inside = [(y, label) for y, label in breaks if years[0] < y <= years[-1]]
-        figure = charts.year_lines(
-            segment.assign(series=unit_name),
-            lang=lang,
-            title=title,
-            source_line=source,
-            y_title=scale_title(segment, lang),
-            breaks=inside,
-        )
-        charts_out.append(
-            html.Div(dcc.Graph(figure=figure, config=charts.CHART_CONFIG), className="chart-card")
-        )
-    return charts_out
-
-
 def _score_section(history: pd.DataFrame, lang: str, unit_name: str) -> list:
     if history.empty:
         return [components.empty_state(t("profile.no_scores", lang))]
@@ -93,6 +67,7 @@ def _score_section(history: pd.DataFrame, lang: str, unit_name: str) -> list:
         breaks=breaks,
         reversed_axis=True,
         decimals=0,
+        styles=charts.styles_by_series(series),
     )
     table = history.assign(
         value_text=[format_number(v, lang, decimals=2) for v in history["value"]],
@@ -113,7 +88,9 @@ def _score_section(history: pd.DataFrame, lang: str, unit_name: str) -> list:
     return [
         html.Div(
             [
-                *score_charts(history, lang=lang, unit_name=unit_name, source=source, breaks=breaks),
+                *unit_charts.score_charts(
+                    history, lang=lang, unit_name=unit_name, source=source, breaks=breaks
+                ),
                 html.Div(dcc.Graph(figure=ranks, config=charts.CHART_CONFIG), className="chart-card"),
             ],
             className="chart-grid",

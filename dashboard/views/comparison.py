@@ -19,7 +19,6 @@ from dashboard.views.search import search_text
 
 COMPARE_GROUPS = ("district", "department", "commune")
 # The percent-era totals, for the unit embed; pages use queries.provincial_totals() (every method).
-TOTALS = ("ITR_TOTAL", "DTI_TOTAL")
 MIN_UNITS, MAX_UNITS = 2, 6
 
 
@@ -132,6 +131,14 @@ def series(selection: Selection, lang: str) -> pd.DataFrame:
     frame = frame.assign(series=frame["unit_code"].map(names))
     order = frame["unit_code"].map({code: position for position, code in enumerate(selection.codes)})
     return frame.assign(order=order).sort_values(["order", "year"]).drop(columns="order")
+
+
+def series_styles(selection: Selection, lang: str) -> dict[str, int]:
+    """Each picked unit's chart style by its series name: one per unit across all charts of a comparison."""
+    names = unit_names(selection.codes, lang)
+    return {
+        names[code]: index for code, index in charts.unit_styles(selection.codes).items() if code in names
+    }
 
 
 @dataclass(frozen=True)
@@ -270,7 +277,7 @@ def lines_figure(frame: pd.DataFrame, selection: Selection, lang: str) -> charts
     parts = scale_frames(frame)
     frame = parts[-1] if parts else frame
     breaks = analysis.method_breaks(frame, t("profile.series_break", lang))
-    title = t("compare.lines_title", lang, index=_index_label(selection, lang))
+    title = t("compare.lines_title", lang, index=index_label(selection, lang))
     if not frame.empty:
         first, last = int(frame["year"].min()), int(frame["year"].max())
         title = t("scale.chart_title", lang, title=title, years=f"{first}–{last}" if first != last else first)
@@ -283,6 +290,7 @@ def lines_figure(frame: pd.DataFrame, selection: Selection, lang: str) -> charts
         breaks=breaks,
         decimals=2,
         height=420,
+        styles=series_styles(selection, lang),
     )
     notes = [
         (end.last_year, end.last_value, "→ " + ", ".join(end.successors) if end.successors else "■")
@@ -302,6 +310,7 @@ def scale_title(frame: pd.DataFrame, lang: str) -> str:
     return t("scale.points", lang, max=format_number(maxima.get(code), lang, decimals=0))
 
 
-def _index_label(selection: Selection, lang: str) -> str:
+def index_label(selection: Selection, lang: str) -> str:
+    """The chosen index as the index dropdown words it."""
     labels = {o["value"]: o["label"] for o in index_options(lang)}
     return labels.get(selection.index, selection.index)
