@@ -16,6 +16,7 @@ from dashboard.i18n import format_number, normalize_language, t
 from dashboard.queries import ObservationFilter
 from dashboard.queries.corrections import corrections_of
 from dashboard.views import analysis, comparison, published
+from dashboard.views.unit_headline import unit_headline
 
 
 def _title(code: str | None = None, **_query: str) -> str:
@@ -49,6 +50,27 @@ def _data_table(frame: pd.DataFrame, columns: list[tuple[str, str]], *, caption:
     return html.Details(
         [html.Summary(caption), html.Table([header, body], className="table table-sm data-table")]
     )
+
+
+def _headline(code: str, unit: pd.Series, lang: str) -> list:
+    """The sentence and stat row a profile opens with (rank, change under the reform rules, class)."""
+    headline = unit_headline(code, unit["kind"], _name(unit, lang), lang=lang)
+    if headline is None:
+        return []
+    year = headline.year
+    cards = [
+        components.kpi_card(t("headline.rank", lang, year=year), headline.rank),
+        components.kpi_card(t("headline.score", lang, year=year), headline.score, headline.scored),
+        components.kpi_card(t("headline.change", lang, previous=year - 1), headline.change),
+    ]
+    if headline.class_name:
+        cards.append(components.kpi_card(t("headline.class_label", lang), headline.class_name))
+    return [
+        html.P(headline.sentence, className="lead profile-headline"),
+        html.Div(
+            cards, className="kpis profile-kpis", role="group", **{"aria-label": t("headline.heading", lang)}
+        ),
+    ]
 
 
 def _score_section(history: pd.DataFrame, lang: str, unit_name: str) -> list:
@@ -266,6 +288,7 @@ def layout(code: str | None = None, lang: str | None = None, **_query: str) -> h
             className="profile-facts",
         ),
         components.illustrative_banner(lang) if (everything["data_kind"] == "illustrative").any() else None,
+        *_headline(code, unit, lang),
         *_score_section(history, lang, unit_name),
         *(
             _subindex_section(code, unit, history.sort_values("year").iloc[-1], lang)
