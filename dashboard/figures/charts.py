@@ -29,9 +29,10 @@ __all__ = [
 
 # Series styles: colour, marker symbol and dash go together, so a series is told apart by its shape and
 # line as well as its colour (WCAG 1.4.1), and a unit keeps all three wherever it is drawn.
-SERIES_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#1f2328")  # Okabe–Ito
-SERIES_SYMBOLS = ("circle", "square", "diamond", "triangle-up", "x", "triangle-down", "star")
-SERIES_DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot", "solid")
+# Okabe–Ito without its yellow (too light on white), plus a wine red: eight, as the national page's indices.
+SERIES_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#1f2328", "#882255")
+SERIES_SYMBOLS = ("circle", "square", "diamond", "triangle-up", "x", "triangle-down", "star", "hexagon")
+SERIES_DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot", "solid", "2px,4px")
 STYLE_COUNT = len(SERIES_COLOURS)
 CHART_CONFIG = {
     "displaylogo": False,
