@@ -60,7 +60,7 @@ def _headline(code: str, unit: pd.Series, lang: str) -> list:
     year = headline.year
     cards = [
         components.kpi_card(t("headline.rank", lang, year=year), headline.rank),
-        components.kpi_card(t("headline.score", lang, year=year), headline.score, headline.scored),
+        components.kpi_card(t("headline.score", lang, year=year), headline.score, headline.scale),
         components.kpi_card(t("headline.change", lang, previous=year - 1), headline.change),
     ]
     if headline.class_name:

@@ -24,6 +24,7 @@ class UnitHeadline:
     rank: str  # "3/15", or "–" when the year's table gives the unit no rank
     score: str  # "789,40"
     scored: str  # "789,40 điểm (tối đa 1.000)" / "84,05 % điểm tối đa"
+    scale: str  # the same without the number: "điểm (tối đa 1.000)"
     change_kind: str  # up, down, same, new, new_method, merged (analysis.RankChange)
     change: str  # as in the rankings table: "▲ 2 bậc", "≠ phương pháp mới"
     class_name: str | None  # None where the method defines no classes (or none was published)
@@ -86,6 +87,7 @@ def unit_headline(code: str, kind: str, name: str, *, lang: str) -> UnitHeadline
             rank=rank,
             score=score,
             scored=scored,
+            scale=scored.removeprefix(score).strip(),  # both languages put the number first
             change_kind=row["change_kind"],
             change=row["change"],
             class_name=class_name,
