@@ -24,6 +24,8 @@ pytestmark = pytest.mark.browser
 AXE = Path(__file__).parent / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 BLOCKING = {"serious", "critical"}
+# Moderate rules the embedded views pass and must keep passing (one <h1>, everything in a landmark).
+EMBED_RULES = {"page-has-heading-one", "region"}
 # (name, path, what shows that the page is drawn): the README's page table, the statement and a 404.
 PAGES = [
     ("overview", "/", "#overview-map .js-plotly-plot"),
@@ -38,6 +40,7 @@ PAGES = [
     ("accessibility", "/tro-nang", "main h1"),
     ("embed-map", "/nhung/ban-do", ".js-plotly-plot"),
     ("embed-unit", "/nhung/don-vi/525", ".js-plotly-plot"),
+    ("embed-compare", "/nhung/so-sanh?units=522,525", ".js-plotly-plot"),
     ("not-found", "/khong-co", "main h1"),
 ]
 SIZES = {"desktop": (1366, 900), "phone": (390, 844)}
@@ -92,7 +95,9 @@ def test_no_serious_or_critical_axe_violations(browser, live_server, axe_ready, 
         for violation in axe_violations(browser):
             line = f"{name} ({lang}, {width}px): {violation['impact']} {violation['id']}"
             line += f" – {violation['help']} – {violation['nodes']}"
-            (failures if violation["impact"] in BLOCKING else moderate).append(line)
+            blocking = violation["impact"] in BLOCKING
+            blocking |= name.startswith("embed") and violation["id"] in EMBED_RULES
+            (failures if blocking else moderate).append(line)
         screenshot(browser, f"a11y-{name}-{lang}", width=width, height=height)
     # Moderate and minor findings are listed for people, not failed on.
     SCREENSHOTS.mkdir(exist_ok=True)
@@ -275,3 +280,38 @@ def test_names_are_found_without_diacritics(browser, live_server):
             ]
         ),
     )
+
+
+def test_the_map_has_a_png_button_whose_image_carries_caption_source_address_and_stamp(browser, live_server):
+    browser.set_window_size(1366, 900)
+    open_page(browser, live_server + "/?year=2022", "#overview-map .js-plotly-plot")
+    button = browser.find_element(By.ID, "overview-map-png")
+    assert button.is_displayed() and button.text == "Tải ảnh bản đồ (PNG)"
+    svg = browser.execute_async_script(
+        """const done = arguments[arguments.length - 1];
+        Plotly.toImage(qnMapExport.figure("overview-map", "overview-map-note"), {format: "svg"})
+          .then(url => done(decodeURIComponent(url.slice(url.indexOf(",") + 1))))
+          .catch(e => done("error: " + e));"""
+    ).replace("&amp;", "&")
+    caption = browser.find_element(By.CSS_SELECTOR, "#overview-map-note .map-caption").text
+    assert caption.startswith("Bản đồ") and "2022" in caption and caption in svg
+    source = browser.find_element(By.CSS_SELECTOR, "#overview-map-note .map-source").text
+    assert source.startswith("Nguồn") and source in svg
+    assert f"{live_server}/?year=2022" in svg
+    assert "MINH HỌA – không phải số liệu thật" in svg
+    button.click()  # the download itself: no error in the console
+    time.sleep(0.5)
+    assert console_errors(browser) == []
+
+
+def test_no_chart_offers_plotlys_share_to_cloud_button(browser, live_server):
+    browser.set_window_size(1366, 900)
+    for path, ready in [
+        ("/don-vi/525", "main .js-plotly-plot"),
+        ("/?year=2022", "#overview-map .js-plotly-plot"),
+    ]:
+        open_page(browser, live_server + path, ready)
+        titles = browser.execute_script(
+            "return [...document.querySelectorAll('.modebar-btn')].map(b => b.getAttribute('data-title'))"
+        )
+        assert titles and not [t for t in titles if "Share" in t or "Chia sẻ" in t], (path, titles)
