@@ -131,7 +131,7 @@ def table_chart(choice: tuple[str, int] | None, lang: str) -> list:
     figure = national_figures.rank_strip(
         bars,
         lang=lang,
-        title=figures.wrap(t("national.table_chart", lang, index=index, year=year), width=44),
+        title=t("national.table_chart", lang, index=index, year=year),
         source_line=comparison.source_line(frame, lang),
         x_title=t("national.rank_axis", lang),
         marked={

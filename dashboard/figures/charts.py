@@ -12,7 +12,7 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard.figures import TEMPLATE, Figure, plain
+from dashboard.figures import TEMPLATE, Figure, plain, wrap
 from dashboard.i18n import d3_locale_format, format_number, t
 
 __all__ = [
@@ -44,6 +44,11 @@ CHART_CONFIG = {
     "toImageButtonOptions": {"format": "png", "scale": 2},
 }
 SOURCE_LINE_SHIFT = -86  # pixels below the plot area: under the legend, inside the bottom margin
+# Plotly never wraps a title or an annotation: lines are broken at word boundaries so that they fit a
+# 390 px phone, about 325 px of chart in the wide DejaVu Sans that Debian and many phones fall back to:
+# 32 characters of a 16 px title, 42 of an 11 px note (it starts at the plot area, 56 px in).
+TITLE_WIDTH, NOTE_WIDTH = 32, 42
+TITLE_LINE, NOTE_LINE = 20, 14  # pixels per extra line
 NOTE_FONT = {"size": 11, "color": "#57606a"}
 
 
@@ -102,12 +107,16 @@ def base_figure(*, title: str, source_line: str, lang: str, height: int, extra_b
     """An empty chart: the shared layout with its title and source line; `extra_bottom` pixels more
     below the plot push the source line under a tall legend."""
     title, marks = generated_marks(title, source_line, lang)
+    title = wrap(title.replace("<br>", " "), width=TITLE_WIDTH)
+    source_line = wrap(source_line, width=NOTE_WIDTH)
+    extra_top = TITLE_LINE * title.count("<br>")
+    below = extra_bottom + NOTE_LINE * source_line.count("<br>")  # the note's lines run downwards
     layout: dict[str, Any] = {
         "template": TEMPLATE,
         **d3_locale_format(lang),
         "title": {"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
-        "height": height + extra_bottom,
-        "margin": {"l": 56, "r": 16, "t": 64, "b": 110 + extra_bottom},
+        "height": height + extra_top + below,
+        "margin": {"l": 56, "r": 16, "t": 64 + extra_top, "b": 110 + below},
         "paper_bgcolor": "#ffffff",
         "plot_bgcolor": "#ffffff",
         "font": {"family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", "color": "#1f2328"},

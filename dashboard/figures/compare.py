@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
-from dashboard.figures import Figure, charts, plain
+from dashboard.figures import Figure, charts, plain, wrap
 from dashboard.i18n import format_number, normalize_language
 
 # plotly.js's Dash bundle ships only English; this is its 'vi' locale (mode bar, snapshot messages,
@@ -190,17 +190,6 @@ def small_multiples(
                 }
             )
     return figure
-
-
-def wrap(text: str, *, width: int) -> str:
-    """Break a label into lines of at most `width` characters (plotly does not wrap)."""
-    lines: list[str] = []
-    for word in text.split():
-        if lines and len(lines[-1]) + len(word) < width:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
-    return "<br>".join(lines)
 
 
 def labelled_bars(

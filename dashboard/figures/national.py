@@ -12,7 +12,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from dashboard.figures import Figure, charts, plain
+from dashboard.figures import Figure, charts, plain, wrap
 
 OTHERS = "#8c959f"
 MARKED = "#b35900"  # 4.9:1 on white, as the generated label's colour
@@ -34,7 +34,7 @@ def rank_strip(
     its rank.
     """
     rows = frame.dropna(subset=["rank"]).sort_values(["rank", "province"]).reset_index(drop=True)
-    figure = charts.base_figure(title=title, source_line=source_line, lang=lang, height=260)
+    figure = charts.base_figure(title=title, source_line=source_line, lang=lang, height=300)
     layout = figure["layout"]
     layout.update(hovermode="closest", showlegend=False)
     is_marked = [code in marked for code in rows["code"]]
@@ -57,23 +57,26 @@ def rank_strip(
             },
         }
     )
+    # The axis runs to the table's size as published (63), not to the last province it lists.
+    counts = [value for value in (*plain(rows["rank"]), *plain(frame["rank_of"])) if value is not None]
+    last = int(max(counts, default=1))
     for side, row in enumerate(rows[is_marked].itertuples()):
         layout["annotations"].append(
             {
                 "x": row.rank,
                 "y": 0,
-                "text": f"<b>{marked[row.code]}</b>: {row.rank_text}",
+                # Short lines, and on the side of the arrow with room, so that a phone shows them whole.
+                "text": wrap(f"{marked[row.code]}: {row.rank_text}", width=26),
+                "xanchor": "left" if row.rank <= last / 2 else "right",
+                "align": "left" if row.rank <= last / 2 else "right",
                 "showarrow": True,
                 "arrowhead": 2,
                 "ax": 0,
-                "ay": -44 if side % 2 == 0 else 44,  # two marked provinces close in rank never overlap
+                "ay": -40 if side % 2 == 0 else 40,  # two marked provinces close in rank never overlap
                 "font": {"size": 12, "color": "#1f2328"},
                 "bgcolor": "rgba(255,255,255,0.9)",
             }
         )
-    # The axis runs to the table's size as published (63), not to the last province it lists.
-    counts = [value for value in (*plain(rows["rank"]), *plain(frame["rank_of"])) if value is not None]
-    last = int(max(counts, default=1))
     layout["xaxis"] = {
         "title": {"text": x_title},
         "range": [0, last + 1],
@@ -81,5 +84,5 @@ def rank_strip(
         "tickformat": "d",
         "zeroline": False,
     }
-    layout["yaxis"] = {"visible": False, "range": [-1, 1], "fixedrange": True}
+    layout["yaxis"] = {"visible": False, "range": [-1.6, 1.6], "fixedrange": True}
     return figure

@@ -13,6 +13,7 @@ from dash import dcc, html
 from dashboard import components, queries, urls
 from dashboard.components import embed as embeds
 from dashboard.components import map_panel, unit_charts
+from dashboard.figures import charts, wrap
 from dashboard.figures import compare as figures
 from dashboard.figures import map as map_figure
 from dashboard.i18n import normalize_language, t
@@ -46,7 +47,9 @@ def map_layout(lang: str | None = None, **query: str) -> html.Div:
         year=view.year,
         group=view.group,
         lang=lang,
-        title=f"{title}<br><sup>{source}</sup>",
+        # Two lines fit a phone (plotly does not wrap; the map leaves room for two). The source line,
+        # "MINH HỌA: ..." for generated figures, is right under the map, and the banner above it.
+        title=wrap(title, width=charts.TITLE_WIDTH),
         height=440,
     )
     children = [

@@ -56,7 +56,7 @@ def _rank_figure(frame: pd.DataFrame, *, lang: str, title: str) -> object:
     figure = charts.year_lines(
         series,
         lang=lang,
-        title=figures.wrap(title, width=44),
+        title=title,
         source_line=comparison.source_line(frame, lang),
         y_title=t("national.rank_axis", lang),
         y_range=(max(64, int(frame["rank_of"].max()) + 1), 0),
@@ -123,7 +123,7 @@ def _position_2024(kontum: pd.DataFrame, lang: str) -> list:
     chart = charts.year_lines(
         lines,
         lang=lang,
-        title=figures.wrap(t("national.values_chart", lang), width=44),
+        title=t("national.values_chart", lang),
         source_line=comparison.source_line(pd.concat([kontum, aggregates]), lang),
         y_title=t("national.col.value", lang),
         decimals=4,

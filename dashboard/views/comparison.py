@@ -284,12 +284,14 @@ def lines_figure(frame: pd.DataFrame, selection: Selection, lang: str) -> charts
     figure = charts.year_lines(
         frame,
         lang=lang,
-        title=figures.wrap(title, width=44),
+        title=title,
         source_line=source_line(frame, lang),
         y_title=scale_title(frame, lang) if not frame.empty else t("table.score", lang),
         breaks=breaks,
         decimals=2,
         height=420,
+        # On a phone the legend takes a row per unit: the source line goes below it, not over it.
+        extra_bottom=20 * max(frame["series"].nunique() - 1, 0) if not frame.empty else 0,
         styles=series_styles(selection, lang),
     )
     notes = [
