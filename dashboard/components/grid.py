@@ -13,6 +13,18 @@ from dashboard.i18n import format_number, t
 from dashboard.views.ranking import ViewData
 from dashboard.views.search import search_text
 
+GRID_BUNDLE = "dash_ag_grid.min.js"
+
+
+def load_on_demand() -> None:
+    """Leave AG Grid's bundle out of every page's scripts: assets/grid-loader.js fetches it the first
+    time a grid is drawn, so pages without a grid never load it. Dash still serves the file: a 'dynamic'
+    resource is registered, only not listed (dash/resources.py)."""
+    for resource in dag._js_dist:  # the library's own list, read by Dash for every page
+        if resource.get("relative_package_path") == GRID_BUNDLE:
+            resource["dynamic"] = True
+
+
 # AG Grid's own texts in Vietnamese (filter menus, empty grid, pagination).
 LOCALE_VI = {
     "noRowsToShow": "Không có dòng nào",
