@@ -135,7 +135,8 @@ def small_multiples(
     layout = figure["layout"]
     # The source line sits below the last row of panels, inside the figure.
     layout["annotations"][0]["yshift"] = -70
-    layout.update(hovermode="closest", margin={**layout["margin"], "t": 80})
+    # Panel titles sit above each panel: 16 px more than the title alone needs (however many lines).
+    layout.update(hovermode="closest", margin={**layout["margin"], "t": layout["margin"]["t"] + 16})
     layout["legend"]["y"] = -0.12 / rows
     del layout["xaxis"], layout["yaxis"]
     x_domains = _domains(columns, 0.07)
