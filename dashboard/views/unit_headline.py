@@ -39,7 +39,8 @@ def _rank_text(row: pd.Series, count: int) -> str:
     return f"{int(rank)}/{int(rank_of) if rank_of is not None and pd.notna(rank_of) else count}"
 
 
-def _change_clause(row: pd.Series, year: int, lang: str) -> str:
+def change_clause(row: pd.Series, year: int, lang: str) -> str:
+    """The change against the year before, in words (row: change_kind and change_steps of ranking.load)."""
     steps = int(row["change_steps"])
     places = t("rank.step" if steps == 1 else "rank.steps", lang, steps=steps)  # '1 place', '2 places'
     return t(f"headline.change.{row['change_kind']}", lang, places=places, previous=year - 1, year=year)
@@ -76,7 +77,7 @@ def unit_headline(code: str, kind: str, name: str, *, lang: str) -> UnitHeadline
             group=t(f"group.{kind}.plural", lang),
             score=scored,
         )
-        sentence += "; " + _change_clause(row, year, lang)
+        sentence += "; " + change_clause(row, year, lang)
         if class_name:
             sentence += "; " + t("headline.class", lang, name=class_name)
         sentence += "."

@@ -68,3 +68,26 @@ def test_the_profile_opens_with_the_sentence_and_the_stat_row(app, headline_of, 
         "▼ 2 " + ("bậc" if lang == "vi" else "places"),
         "Trung bình" if lang == "vi" else "Average",
     ]
+
+
+@pytest.mark.parametrize(
+    ("kind", "steps", "vi", "en"),
+    [
+        ("up", 1, "tăng 1 bậc so với năm 2019", "up 1 place on 2019"),
+        ("down", 3, "giảm 3 bậc so với năm 2019", "down 3 places on 2019"),
+        ("same", 0, "giữ nguyên thứ hạng so với năm 2019", "the same rank as in 2019"),
+        ("new_method", 0, "năm 2020 chấm theo phương pháp mới", "2020 was scored under a new method"),
+        ("merged", 0, "nhận sáp nhập trong năm 2020", "absorbed another in 2020"),
+        ("new", 0, "là đơn vị mới", "a new unit"),
+    ],
+)
+def test_every_kind_of_change_is_worded_and_a_reform_never_counts_places(app, kind, steps, vi, en):
+    import pandas as pd
+
+    from dashboard.views.unit_headline import change_clause
+
+    row = pd.Series({"change_kind": kind, "change_steps": steps})
+    worded = {lang: change_clause(row, 2020, lang) for lang in ("vi", "en")}
+    assert vi in worded["vi"] and en in worded["en"]
+    if kind in ("new_method", "merged", "new"):
+        assert "bậc" not in worded["vi"] and "place" not in worded["en"]
