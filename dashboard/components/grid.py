@@ -14,6 +14,27 @@ from dashboard.views import published
 from dashboard.views.ranking import ViewData
 from dashboard.views.search import search_text
 
+GRID_BUNDLE = "dash_ag_grid.min.js"
+GRID_PAGES = (urls.PAGE_PATHS["rankings"], urls.PAGE_PATHS["national"])  # the pages that draw a grid
+
+
+def load_on_demand() -> None:
+    """Leave AG Grid's bundle out of every page's scripts: assets/grid-loader.js fetches it the first
+    time a grid is drawn, so pages without a grid never load it. Dash still serves the file: a 'dynamic'
+    resource is registered, only not listed (dash/resources.py)."""
+    for resource in dag._js_dist:  # the library's own list, read by Dash for every page
+        if resource.get("relative_package_path") == GRID_BUNDLE:
+            resource["dynamic"] = True
+
+
+def preload_link(path: str) -> str:
+    """On a page that draws a grid, a <link rel=preload> of the grid bundle: it downloads with the page's
+    own scripts instead of after the first render (grid-loader.js then finds it in the cache)."""
+    if (path.rstrip("/") or "/") not in GRID_PAGES:
+        return ""
+    return f'<link rel="preload" as="script" href="/_dash-component-suites/dash_ag_grid/{GRID_BUNDLE}">'
+
+
 # AG Grid's own texts in Vietnamese (filter menus, empty grid, pagination).
 LOCALE_VI = {
     "noRowsToShow": "Không có dòng nào",

@@ -45,3 +45,14 @@ def plain(values: Iterable[object]) -> list[object]:
             value = None
         result.append(value)
     return result
+
+
+def wrap(text: str, *, width: int) -> str:
+    """Break a label into lines of at most `width` characters (plotly does not wrap)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + len(word) < width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<br>".join(lines)

@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
-from dashboard.figures import Figure, charts, plain
+from dashboard.figures import Figure, charts, plain, wrap
 from dashboard.figures.text import plotly_text
 from dashboard.i18n import format_number, normalize_language
 
@@ -126,8 +126,10 @@ def small_multiples(
     source_line: str,
     panels: Sequence[tuple[str, str, float | None]],
     columns: int = 3,
+    styles: Mapping[str, int] | None = None,
 ) -> Figure:
     """One small panel per sub-index (code, label, maximum); frame columns: series, panel, year, value.
+    `styles` as in charts.year_lines.
 
     Each panel has its own axes, titled with the sub-index and its maximum, from 0 to just above it.
     """
@@ -136,12 +138,13 @@ def small_multiples(
     layout = figure["layout"]
     # The source line sits below the last row of panels, inside the figure.
     layout["annotations"][0]["yshift"] = -70
-    layout.update(hovermode="closest", margin={**layout["margin"], "t": 80})
+    # Panel titles sit above each panel: 16 px more than the title alone needs (however many lines).
+    layout.update(hovermode="closest", margin={**layout["margin"], "t": layout["margin"]["t"] + 16})
     layout["legend"]["y"] = -0.12 / rows
     del layout["xaxis"], layout["yaxis"]
     x_domains = _domains(columns, 0.07)
     y_domains = _domains(rows, 0.55 / rows)[::-1]  # row 1 at the top
-    series_names = list(dict.fromkeys(frame["series"]))  # the caller's order keeps colours as elsewhere
+    series_names = list(dict.fromkeys(frame["series"]))
     # One pass over the frame instead of a boolean filter per panel and series.
     cells = {key: rows for key, rows in frame.sort_values("year").groupby(["panel", "series"], sort=False)}
     no_rows = frame.iloc[0:0]
@@ -188,21 +191,10 @@ def small_multiples(
                     "mode": "lines+markers",
                     "text": [format_number(v, lang) for v in values],
                     "hovertemplate": f"{shown}: %{{text}}<extra></extra>",
-                    "line": {"color": charts.SERIES_COLOURS[index % len(charts.SERIES_COLOURS)], "width": 2},
+                    **charts.series_style((styles or {}).get(str(name), index), width=2),
                 }
             )
     return figure
-
-
-def wrap(text: str, *, width: int) -> str:
-    """Break a label into lines of at most `width` characters (plotly does not wrap)."""
-    lines: list[str] = []
-    for word in text.split():
-        if lines and len(lines[-1]) + len(word) < width:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
-    return "<br>".join(lines)
 
 
 def labelled_bars(

@@ -163,6 +163,7 @@ def _small_multiples(frame: pd.DataFrame, selection: comparison.Selection, lang:
         title=t("compare.subs_title", lang, method=plotly_text(name)),
         source_line=comparison.source_line(subs, lang),
         panels=panels,
+        styles=comparison.series_styles(selection, lang),
     )
     return [
         html.H2(t("compare.subs_heading", lang), className="h4 mt-4"),

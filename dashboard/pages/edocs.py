@@ -70,7 +70,7 @@ def _province_section(lang: str) -> list:
     figure = figures.labelled_bars(
         bars,
         lang=lang,
-        title=figures.wrap(t("edocs.province_chart", lang), width=44),
+        title=t("edocs.province_chart", lang),
         source_line=comparison.source_line(rows, lang),
         x_title="%",
     )

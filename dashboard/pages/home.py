@@ -139,6 +139,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
                     group=view.group,
                     lang=lang,
                     describedby=SUMMARY,
+                    texts=map_panel.export_texts(data, lang),
                 ),
                 html.Section(
                     [
@@ -217,7 +218,7 @@ def _render_update(view: analysis.View, lang: str, map_state_json: str) -> tuple
         view.indicator,
         components.download_links("observations", _download_params(view), lang=lang),
         components.source_list(data.sources, lang=lang),
-        map_panel.note(year=view.year, group=view.group, lang=lang),
+        map_panel.note(year=view.year, group=view.group, lang=lang, **map_panel.export_texts(data, lang)),
         *view_controls.group_update(view, lang),
     )
 

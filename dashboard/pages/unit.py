@@ -10,7 +10,7 @@ from dash import dcc, html
 from dashboard import components, queries, urls
 from dashboard.components import citations as cite
 from dashboard.components import embed as embeds
-from dashboard.components import grid
+from dashboard.components import grid, unit_charts
 from dashboard.domain import localized
 from dashboard.domain.scoring import competition_ranks
 from dashboard.figures import charts
@@ -19,7 +19,7 @@ from dashboard.i18n import format_number, normalize_language, t
 from dashboard.queries import ObservationFilter
 from dashboard.queries.corrections import corrections_of
 from dashboard.views import analysis, comparison, published
-from dashboard.views.comparison import scale_title
+from dashboard.views.unit_headline import unit_headline
 
 
 def _title(code: str | None = None, **_query: str) -> str:
@@ -51,30 +51,25 @@ def _data_table(frame: pd.DataFrame, columns: list[tuple[str, str]], *, caption:
     )
 
 
-def score_charts(history: pd.DataFrame, *, lang: str, unit_name: str, source: str, breaks: list) -> list:
-    """One score chart per scale (points out of 100, percent, points out of 1,000): never a shared axis."""
-    maxima = queries.indicators().set_index("code")["max_value"].to_dict()
-    segments = analysis.scale_segments(history, maxima)
-    charts_out = []
-    for segment in segments:
-        years = sorted(int(y) for y in segment["year"].unique())
-        span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
-        title = f"{t('profile.scores', lang)} – {plotly_text(unit_name)}"
-        if len(segments) > 1:
-            title = t("scale.chart_title", lang, title=title, years=span)
-        inside = [(y, label) for y, label in breaks if years[0] < y <= years[-1]]
-        figure = charts.year_lines(
-            segment.assign(series=unit_name),
-            lang=lang,
-            title=title,
-            source_line=source,
-            y_title=scale_title(segment, lang),
-            breaks=inside,
-        )
-        charts_out.append(
-            html.Div(dcc.Graph(figure=figure, config=charts.CHART_CONFIG), className="chart-card")
-        )
-    return charts_out
+def _headline(code: str, unit: pd.Series, lang: str) -> list:
+    """The sentence and stat row a profile opens with (rank, change under the reform rules, class)."""
+    headline = unit_headline(code, unit["kind"], localized(unit, "name", lang), lang=lang)
+    if headline is None:
+        return []
+    year = headline.year
+    cards = [
+        components.kpi_card(t("headline.rank", lang, year=year), headline.rank),
+        components.kpi_card(t("headline.score", lang, year=year), headline.score, headline.scale),
+        components.kpi_card(t("headline.change", lang, previous=year - 1), headline.change),
+    ]
+    if headline.class_name:
+        cards.append(components.kpi_card(t("headline.class_label", lang), headline.class_name))
+    return [
+        html.P(headline.sentence, className="lead profile-headline"),
+        html.Div(
+            cards, className="kpis profile-kpis", role="group", **{"aria-label": t("headline.heading", lang)}
+        ),
+    ]
 
 
 def _ranks_shown(history: pd.DataFrame, lang: str) -> list[published.RankShown]:
@@ -124,6 +119,7 @@ def _score_section(history: pd.DataFrame, lang: str, unit_name: str) -> list:
         breaks=breaks,
         reversed_axis=True,
         decimals=0,
+        styles=charts.styles_by_series(series),
     )
     shown = _ranks_shown(history, lang)
     table = history.assign(
@@ -144,7 +140,9 @@ def _score_section(history: pd.DataFrame, lang: str, unit_name: str) -> list:
     return [
         html.Div(
             [
-                *score_charts(history, lang=lang, unit_name=unit_name, source=source, breaks=breaks),
+                *unit_charts.score_charts(
+                    history, lang=lang, unit_name=unit_name, source=source, breaks=breaks
+                ),
                 html.Div(dcc.Graph(figure=ranks, config=charts.CHART_CONFIG), className="chart-card"),
             ],
             className="chart-grid",
@@ -321,6 +319,7 @@ def layout(code: str | None = None, lang: str | None = None, **_query: str) -> h
             className="profile-facts",
         ),
         components.illustrative_banner(lang) if (everything["data_kind"] == "illustrative").any() else None,
+        *_headline(code, unit, lang),
         *_score_section(history, lang, unit_name),
         *(
             _subindex_section(code, unit, history.sort_values("year").iloc[-1], lang)

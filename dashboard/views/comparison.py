@@ -26,8 +26,6 @@ from dashboard.views import analysis, published
 from dashboard.views.search import search_text
 
 COMPARE_GROUPS = RANKED_KINDS  # units are compared within the groups the province ranks
-# The percent-era totals, for the unit embed; pages use queries.provincial_totals() (every method).
-TOTALS = ("ITR_TOTAL", "DTI_TOTAL")
 MIN_UNITS, MAX_UNITS = 2, 6
 
 
@@ -140,6 +138,14 @@ def series(selection: Selection, lang: str) -> pd.DataFrame:
     frame = frame.assign(series=frame["unit_code"].map(names))
     order = frame["unit_code"].map({code: position for position, code in enumerate(selection.codes)})
     return frame.assign(order=order).sort_values(["order", "year"]).drop(columns="order")
+
+
+def series_styles(selection: Selection, lang: str) -> dict[str, int]:
+    """Each picked unit's chart style by its series name: one per unit across all charts of a comparison."""
+    names = unit_names(selection.codes, lang)
+    return {
+        names[code]: index for code, index in charts.unit_styles(selection.codes).items() if code in names
+    }
 
 
 @dataclass(frozen=True)
@@ -278,19 +284,22 @@ def lines_figure(frame: pd.DataFrame, selection: Selection, lang: str) -> charts
     parts = scale_frames(frame)
     frame = parts[-1] if parts else frame
     breaks = analysis.method_breaks(frame, t("profile.series_break", lang))
-    title = t("compare.lines_title", lang, index=plotly_text(_index_label(selection, lang)))
+    title = t("compare.lines_title", lang, index=plotly_text(index_label(selection, lang)))
     if not frame.empty:
         first, last = int(frame["year"].min()), int(frame["year"].max())
         title = t("scale.chart_title", lang, title=title, years=f"{first}–{last}" if first != last else first)
     figure = charts.year_lines(
         frame,
         lang=lang,
-        title=figures.wrap(title, width=44),
+        title=title,
         source_line=source_line(frame, lang),
         y_title=scale_title(frame, lang) if not frame.empty else t("table.score", lang),
         breaks=breaks,
         decimals=2,
         height=420,
+        # On a phone the legend takes a row per unit: the source line goes below it, not over it.
+        extra_bottom=20 * max(frame["series"].nunique() - 1, 0) if not frame.empty else 0,
+        styles=series_styles(selection, lang),
     )
     notes = [
         (end.last_year, end.last_value, "→ " + ", ".join(end.successors) if end.successors else "■")
@@ -310,6 +319,7 @@ def scale_title(frame: pd.DataFrame, lang: str) -> str:
     return t("scale.points", lang, max=format_number(maxima.get(code), lang, decimals=0))
 
 
-def _index_label(selection: Selection, lang: str) -> str:
+def index_label(selection: Selection, lang: str) -> str:
+    """The chosen index as the index dropdown words it."""
     labels = {o["value"]: o["label"] for o in index_options(lang)}
     return labels.get(selection.index, selection.index)

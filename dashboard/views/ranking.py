@@ -132,6 +132,7 @@ def load(view: analysis.View, lang: str) -> ViewData:
     )
     table["change"] = [change_text(changes[c], lang) for c in table["unit_code"]]
     table["change_kind"] = [changes[c].kind for c in table["unit_code"]]
+    table["change_steps"] = [changes[c].steps for c in table["unit_code"]]
     sub_columns = []
     for row in subs.itertuples():
         values = current[current["indicator_code"] == row.code].set_index("unit_code")["value"]

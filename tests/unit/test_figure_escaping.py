@@ -43,7 +43,8 @@ def test_builders_keep_their_own_markup_around_escaped_names():
 
     frame = pd.DataFrame({"series": [MARKUP, MARKUP], "year": [2020, 2021], "value": [1.0, 2.0]})
     figure = charts.year_lines(frame, lang="vi", title="A<br><sup>B</sup>", source_line="S", y_title="y")
-    assert figure["layout"]["title"]["text"] == "A<br><sup>B</sup>"  # the caller's title is markup
+    # The caller's title is markup: its tags survive unescaped (its line breaks are re-flowed to fit a phone).
+    assert figure["layout"]["title"]["text"] == "A <sup>B</sup>"
     line = figure["data"][0]
     assert line["name"] == plotly_text(MARKUP) and line["hovertemplate"] == "%{text}"
     texts = {(MARKUP, 2021): "2/63"}
