@@ -82,8 +82,9 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
         serve_locally=True,
         compress=False,
     )
-    from dashboard.components import shell
+    from dashboard.components import grid, shell
 
+    grid.load_on_demand()  # pages without a grid never fetch its bundle (assets/grid-loader.js)
     app.layout = shell.layout
     shell.install(app)  # the HTML page: <html lang>, title, loading frame, 404 status
     plotly_bundle.install(app)

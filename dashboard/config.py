@@ -35,6 +35,9 @@ class Settings:
     # waiting per worker; the default leaves one core for cached answers.
     heavy_slots: int = max(1, (os.cpu_count() or 2) - 1)
     heavy_queue: int = 1
+    # Rendered views memoized per worker (queries.per_data_version), in bytes of pickled size (VIEW_CACHE_MB);
+    # resident memory is 5-6 times that (benchmarks/bench_view_memo.py).
+    view_cache_bytes: int = 16 * 2**20
     # Where readers send accessibility feedback (shown on /tro-nang): an e-mail address or a URL; the
     # operator sets it (ACCESSIBILITY_CONTACT), none is invented.
     accessibility_contact: str = ""
@@ -89,6 +92,7 @@ class Settings:
             rate_limit=_rate(env.get("RATE_LIMIT") or env.get("EXPORT_RATE_LIMIT") or "600/minute"),
             heavy_slots=int(env.get("HEAVY_SLOTS") or max(1, (os.cpu_count() or 2) - 1)),
             heavy_queue=int(env.get("HEAVY_QUEUE", "1")),
+            view_cache_bytes=int(float(env.get("VIEW_CACHE_MB") or 16) * 2**20),
             accessibility_contact=env.get("ACCESSIBILITY_CONTACT", "").strip(),
             secret_key=env.get("SECRET_KEY") or None,
             production=env.get("DASHBOARD_ENV", "") == "production",

@@ -1,6 +1,5 @@
 """Corrections as open data: /api/v1/corrections.csv and .json (every replace: date, document, unit,
-indicator, old -> new), and the officer's guide to publishing. Registered on the API blueprint when
-dashboard.api is imported.
+indicator, old -> new), and the officer's guide to publishing. Routed in dashboard/api/__init__.py.
 
 May import: queries, api. Must not import: ingest, pages.
 """
@@ -15,7 +14,7 @@ import flask
 import pandas as pd
 from markdown_it import MarkdownIt
 
-from dashboard.api import ApiError, blueprint
+from dashboard.api.errors import ApiError
 from dashboard.config import REPO_ROOT
 from dashboard.queries import corrections as queries_corrections
 
@@ -28,7 +27,6 @@ def _records(frame: pd.DataFrame) -> list[dict]:
     return frame.astype(object).where(frame.notna(), None).to_dict("records")
 
 
-@blueprint.get("/corrections.<fmt>")
 def corrections(fmt: str) -> flask.Response:
     """The whole corrections record, as CSV (UTF-8 with BOM, for Excel) or JSON."""
     if fmt not in FORMATS:
@@ -62,7 +60,6 @@ def _guide_html() -> str:
     )
 
 
-@blueprint.get("/docs/huong-dan-cong-bo.html")
 def guide() -> flask.Response:
     """The officer's guide to publishing results (docs/huong-dan-cong-bo.md), as a page."""
     return flask.Response(_guide_html(), mimetype="text/html")

@@ -62,20 +62,28 @@ def embed_dialog(path: str, *, lang: str, title: str, dialog_id: str, height: in
     )
 
 
-def embed_frame(children: list, *, lang: str, back_href: str, source_text: str) -> html.Div:
-    """An embedded view: content, a small source line and a link back to the full page; no header/footer."""
+def embed_frame(
+    children: list, *, lang: str, back_href: str, source_text: str, heading: str = ""
+) -> html.Div:
+    """An embedded view: a heading, content, a small source line and a link back to the full page; no
+    header/footer. Everything sits inside <main> (axe 'region') under one <h1> ('page-has-heading-one';
+    the site's name when no heading is given): for screen readers only, as each chart draws its title."""
     return html.Div(
-        [
-            html.Main(children, id="main"),
-            html.P(
-                [
-                    source_text,
-                    " · ",
-                    html.A(t("embed.open_full", lang), href=back_href, target="_blank", rel="noopener"),
-                ],
-                className="small text-muted mb-0 px-2",
-            ),
-        ],
+        html.Main(
+            [
+                html.H1(heading or t("site.short_title", lang), className="visually-hidden"),
+                *children,
+                html.P(
+                    [
+                        source_text,
+                        " · ",
+                        html.A(t("embed.open_full", lang), href=back_href, target="_blank", rel="noopener"),
+                    ],
+                    className="small text-muted mb-0 px-2",
+                ),
+            ],
+            id="main",
+        ),
         lang=lang,
         className="embed-page",
         style={"background": "#fff", "padding": "0.25rem"},

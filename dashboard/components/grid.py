@@ -10,8 +10,30 @@ from dash import dcc, html
 
 from dashboard import urls
 from dashboard.i18n import format_number, t
+from dashboard.views import published
 from dashboard.views.ranking import ViewData
 from dashboard.views.search import search_text
+
+GRID_BUNDLE = "dash_ag_grid.min.js"
+GRID_PAGES = (urls.PAGE_PATHS["rankings"], urls.PAGE_PATHS["national"])  # the pages that draw a grid
+
+
+def load_on_demand() -> None:
+    """Leave AG Grid's bundle out of every page's scripts: assets/grid-loader.js fetches it the first
+    time a grid is drawn, so pages without a grid never load it. Dash still serves the file: a 'dynamic'
+    resource is registered, only not listed (dash/resources.py)."""
+    for resource in dag._js_dist:  # the library's own list, read by Dash for every page
+        if resource.get("relative_package_path") == GRID_BUNDLE:
+            resource["dynamic"] = True
+
+
+def preload_link(path: str) -> str:
+    """On a page that draws a grid, a <link rel=preload> of the grid bundle: it downloads with the page's
+    own scripts instead of after the first render (grid-loader.js then finds it in the cache)."""
+    if (path.rstrip("/") or "/") not in GRID_PAGES:
+        return ""
+    return f'<link rel="preload" as="script" href="/_dash-component-suites/dash_ag_grid/{GRID_BUNDLE}">'
+
 
 # AG Grid's own texts in Vietnamese (filter menus, empty grid, pagination).
 LOCALE_VI = {
@@ -75,50 +97,65 @@ def markdown_text(name: str) -> str:
     return _MARKDOWN.sub(r"\\\1", str(name))
 
 
-def _shown_rows(data: ViewData, *, lang: str, extra: tuple[str, ...] = ()) -> list[dict[str, object]]:
-    """What every ranking shows of each unit: rank, name, code, value and its text, class, change (and the
-    raw values of the `extra` columns). Numbers stay numbers (sorting); text is formatted per language."""
-    table = data.table
-    if table.empty:
-        return []
-    # Plain Python values column by column (`to_dict("records")` boxes every cell: 3x slower).
-    columns = ["rank", "unit_name", "unit_code", "value", "class_label", "change", *extra]
-    rows = []
-    for values in zip(*(table[c].tolist() for c in columns), strict=True):
-        record = dict(zip(columns, values, strict=True))
-        label = record.pop("class_label")
-        rows.append(
-            {
-                **record,
-                "rank": int(record["rank"]) if record["rank"] == record["rank"] else None,
-                "value_text": format_number(record["value"], lang, decimals=2),
-                "class_code": label,
-                "class": t(f"class.{label}", lang) if isinstance(label, str) else "",
-            }
-        )
-    return rows
-
-
 def row_data(data: ViewData, *, lang: str) -> list[dict[str, object]]:
-    """Rows for the grid: the shown values, the unit as a markdown link, its search text, sub-indices."""
-    rows = _shown_rows(data, lang=lang, extra=tuple(code for code, _ in data.sub_columns))
-    for row in rows:
-        row["unit"] = f"[{markdown_text(row['unit_name'])}]({urls.unit_profile(row['unit_code'], lang=lang)})"
-        row["search"] = search_text(row["unit_name"])
+    """Rows for the grid: numbers stay numbers (sorting), display text is pre-formatted per language."""
+    rows = []
+    shown = published.ranks_shown(data.table, lang=lang)
+    for record, rank in zip(data.table.to_dict("records"), shown, strict=True):
+        row = {
+            "rank": rank.rank,
+            # The published rank where there is one; marks (≠ * ⚑) and the note say what else is known.
+            "rank_text": " ".join(p for p in ("–" if rank.rank is None else str(rank.rank), rank.marks) if p),
+            "rank_published": rank.rank if rank.status in ("published", "differs") else None,
+            "rank_computed": None
+            if record["rank_computed"] != record["rank_computed"]
+            else int(record["rank_computed"]),
+            "note": rank.note,
+            "unit": f"[{markdown_text(record['unit_name'])}]"
+            f"({urls.unit_profile(record['unit_code'], lang=lang)})",
+            "unit_name": record["unit_name"],
+            "search": search_text(record["unit_name"]),
+            "unit_code": record["unit_code"],
+            "value": record["value"],
+            "value_text": format_number(record["value"], lang, decimals=2),
+            "class_code": record["class_label"],
+            "class": t(f"class.{record['class_label']}", lang)
+            if isinstance(record["class_label"], str)
+            else "",
+            "change": record["change"],
+        }
         for code, _ in data.sub_columns:
-            row[f"{code}_text"] = format_number(row[code], lang, decimals=2)
+            row[code] = record.get(code)
+            row[f"{code}_text"] = format_number(record.get(code), lang, decimals=2)
+        rows.append(row)
     return rows
+
+
+def _rank_header(data: ViewData, lang: str) -> str:
+    """'Hạng', or 'Hạng (tính từ điểm)' when no rank of the table was published."""
+    if data.table.empty or data.table["rank_published"].notna().any():
+        return t("table.rank", lang)
+    return t("rank.header_computed", lang)
+
+
+def _has_notes(rows: list[dict[str, object]]) -> bool:
+    return any(row["note"] for row in rows)
 
 
 def column_defs(data: ViewData, *, lang: str) -> list[dict[str, object]]:
-    """Rank, unit (link to profile), score, class as a text badge, change in words, then sub-indices."""
+    """Rank (as published, marked), unit (link to profile), score, class as a text badge, change in words,
+    a note column when a rank needs explaining, then sub-indices."""
     number = {"type": "numericColumn", "filter": "agNumberColumnFilter"}
+    rows = row_data(data, lang=lang)
     columns: list[dict[str, object]] = [
         {
             "field": "rank",
-            "headerName": t("table.rank", lang),
-            "width": 96,
-            "wrapHeaderText": False,
+            "headerName": _rank_header(data, lang),
+            "valueFormatter": {"function": "params.data.rank_text"},
+            "tooltipField": "note",
+            "width": 110,
+            # 'Hạng' stays on one line; 'Hạng (tính từ điểm)' wraps rather than being cut.
+            "wrapHeaderText": _rank_header(data, lang) != t("table.rank", lang),
             "sort": "asc",
             "type": "numericColumn",
             "filter": False,
@@ -165,6 +202,21 @@ def column_defs(data: ViewData, *, lang: str) -> list[dict[str, object]]:
             "flex": 1,
             "filter": "agTextColumnFilter",
         },
+        *(
+            [
+                {
+                    "field": "note",
+                    "headerName": t("table.note", lang),
+                    "minWidth": 220,
+                    "flex": 2,
+                    "wrapText": True,
+                    "autoHeight": True,
+                    "filter": "agTextColumnFilter",
+                }
+            ]
+            if _has_notes(rows)
+            else []
+        ),
     ]
     for code, header in data.sub_columns:
         columns.append(
@@ -207,16 +259,38 @@ def ranking_grid(grid_id: str, data: ViewData, *, lang: str) -> dag.AgGrid:
     )
 
 
+def rank_legend(shown: list[published.RankShown], *, lang: str) -> html.Div | None:
+    """The lines that explain the rank marks a table uses (none when every rank is simply published)."""
+    lines = published.rank_legend(shown, lang=lang)
+    if not lines:
+        return None
+    return html.Div(
+        [
+            html.Span(t("rank.legend_label", lang) + ":", className="fw-semibold"),
+            html.Ul([html.Li(line) for line in lines], className="mb-0"),
+        ],
+        className="rank-legend small text-muted",
+    )
+
+
 def ranking_table(data: ViewData, *, lang: str, full_url: str) -> html.Div:
-    """The overview's compact ranking: rank, unit (link to its profile), score, class, change."""
-    headers = ["table.rank", "table.unit", "table.score", "table.class", "table.change"]
+    """The overview's compact ranking: rank, unit (link to its profile), score, class, change, and a note
+    column with a legend when a rank is computed, differs from the published one, or is flagged."""
+    rows = row_data(data, lang=lang)
+    headers = ["table.rank", "table.unit", "table.score", "table.class", "table.change", "table.note"]
     if not data.has_classes:
         headers.remove("table.class")
+    if not _has_notes(rows):
+        headers.remove("table.note")
     numeric = {"table.rank", "table.score"}
     head = html.Thead(
         html.Tr(
             [
-                html.Th(t(key, lang), scope="col", className="text-end" if key in numeric else None)
+                html.Th(
+                    _rank_header(data, lang) if key == "table.rank" else t(key, lang),
+                    scope="col",
+                    className="text-end" if key in numeric else None,
+                )
                 for key in headers
             ]
         )
@@ -225,7 +299,7 @@ def ranking_table(data: ViewData, *, lang: str, full_url: str) -> html.Div:
         [
             html.Tr(
                 [
-                    html.Td(row["rank"] if row["rank"] is not None else "–", className="text-end"),
+                    html.Td(row["rank_text"], className="text-end", title=row["note"] or None),
                     html.Th(
                         dcc.Link(row["unit_name"], href=urls.unit_profile(row["unit_code"], lang=lang)),
                         scope="row",
@@ -237,9 +311,10 @@ def ranking_table(data: ViewData, *, lang: str, full_url: str) -> html.Div:
                         else []
                     ),
                     html.Td(row["change"]),
+                    *([html.Td(row["note"])] if "table.note" in headers else []),
                 ]
             )
-            for row in _shown_rows(data, lang=lang)
+            for row in rows
         ]
     )
     return html.Div(
@@ -248,6 +323,7 @@ def ranking_table(data: ViewData, *, lang: str, full_url: str) -> html.Div:
                 html.Table([head, body], className="table table-sm ranking-table"),
                 className="table-responsive",
             ),
+            rank_legend(published.ranks_shown(data.table, lang=lang), lang=lang),
             dcc.Link(t("table.full", lang), href=full_url, className="table-more"),
         ]
     )

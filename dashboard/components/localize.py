@@ -36,7 +36,9 @@ def dropdown_labels(lang: str) -> dict[str, str]:
 
 def graph_config(config: dict | None, lang: str) -> dict:
     """A dcc.Graph config in the page's language, with the page's explicit settings kept."""
-    return {"locale": lang, "displaylogo": False, "modeBarButtonsToRemove": MODEBAR_REMOVE, **(config or {})}
+    # plotly.js's "Share chart..." (showSendToCloud) uploads to Plotly Cloud; the page's URL is the link.
+    defaults = {"locale": lang, "displaylogo": False, "showSendToCloud": False}
+    return {**defaults, "modeBarButtonsToRemove": MODEBAR_REMOVE, **(config or {})}
 
 
 def _without_diacritics(text: str) -> str:

@@ -12,13 +12,14 @@ from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
-from dash import Input, Output, Patch, State, callback, dcc, html, no_update
+from dash import Input, Output, Patch, State, callback, clientside_callback, dcc, html, no_update
 
 from dashboard import queries
 from dashboard.domain.names import fold
 from dashboard.figures import map as map_figure
 from dashboard.figures import map_patch
 from dashboard.i18n import t
+from dashboard.views import comparison, ranking
 from dashboard.web import validation as rule
 from dashboard.web.validation import guarded
 
@@ -34,12 +35,15 @@ class Ids:
     search: str
     finder: str  # the search box with its label, hidden when the view has no map
     note: str
+    download: str  # the 'PNG' button
 
 
 def ids(prefix: str) -> Ids:
     """The ids of the map card on the page whose ids start with `prefix`."""
     map_id = f"{prefix}-map"
-    return Ids(map_id, f"{map_id}-state", f"{map_id}-search", f"{map_id}-finder", f"{map_id}-note")
+    return Ids(
+        map_id, f"{map_id}-state", f"{map_id}-search", f"{map_id}-finder", f"{map_id}-note", f"{map_id}-png"
+    )
 
 
 def map_values(table: pd.DataFrame) -> pd.DataFrame:
@@ -83,8 +87,17 @@ def render(
     return map_figure.choropleth_on(values, layer, lang=lang, mode="score", **options), state
 
 
-def note(*, year: int, group: str, lang: str) -> list:
-    """What the map is (a schematic or boundaries, with their source) and how to use it."""
+def export_texts(data: ranking.ViewData, lang: str) -> dict[str, str]:
+    """What the map of a view shows and where its figures come from, for `note` (and its saved PNG)."""
+    view = data.view
+    caption = t("embed.map_title", lang, index=ranking.index_name(view, lang), year=view.year)
+    return {"caption": caption, "source": comparison.source_line(data.table, lang)}
+
+
+def note(*, year: int, group: str, lang: str, caption: str = "", source: str = "") -> list:
+    """What the map shows (`caption`) and the source of its figures, then what the map is (a schematic or
+    boundaries, with their source) and how to use it. The PNG button puts caption and source in the image
+    (assets/map-export.js)."""
     if group not in MAPPED_GROUPS:
         return []
     layer = queries.map_layer(year)
@@ -93,9 +106,18 @@ def note(*, year: int, group: str, lang: str) -> list:
         notes.insert(0, t("map.schematic_note", lang) + ".")
         if len(layer.feature_codes) > map_figure.MANY_UNITS:
             notes.insert(1, t("map.cartogram_note", lang))
+        if layer.withheld:
+            notes.insert(1, withheld_note(layer, lang))
     if layer.available and layer.attribution:
         notes.append(layer.attribution + ".")
-    return [html.P(" ".join(notes), className="map-note")]
+    shown = [html.P(caption, className="map-caption")] if caption else []
+    shown += [html.P(source, className="map-note map-source")] if source else []
+    return [*shown, html.P(" ".join(notes), className="map-note")]
+
+
+def withheld_note(layer: queries.MapLayer, lang: str) -> str:
+    """Why a schematic stands where boundaries were imported (their licence), or "" when none were."""
+    return t("map.withheld_note", lang, licence=layer.withheld) if layer.withheld else ""
 
 
 def search_options(year: int | None) -> list[dict[str, str]]:
@@ -123,8 +145,10 @@ def card(
     group: str,
     lang: str,
     describedby: str | None = None,
+    texts: dict[str, str] | None = None,
 ) -> html.Section:
-    """The map card: heading, search box, the map at a fixed height, and its note."""
+    """The map card: heading, search box, the map at a fixed height, a PNG button, and its note (with
+    `texts` from `export_texts`)."""
     panel = ids(prefix)
     options = search_options(year) if group in MAPPED_GROUPS else []
     search = dcc.Dropdown(
@@ -157,7 +181,14 @@ def card(
                 responsive=True,
                 style=graph_style(state),
             ),
-            html.Div(note(year=year, group=group, lang=lang), id=panel.note),
+            html.Button(
+                t("map.download_png", lang),
+                id=panel.download,
+                type="button",
+                className="btn btn-outline-secondary btn-sm mt-2",
+                hidden=not options,
+            ),
+            html.Div(note(year=year, group=group, lang=lang, **(texts or {})), id=panel.note),
         ],
         className="map-column map-wide",
         **extra,
@@ -172,6 +203,7 @@ def register(prefix: str) -> None:
         Output(panel.search, "options"),
         Output(panel.search, "value"),
         Output(panel.finder, "hidden"),
+        Output(panel.download, "hidden"),
         Output(panel.graph, "style"),
         Input(panel.state, "data"),
         State(panel.search, "value"),
@@ -183,7 +215,7 @@ def register(prefix: str) -> None:
         year = (state or {}).get("year")
         options = search_options(year if rule.year(year) else None)
         kept = chosen if any(option["value"] == chosen for option in options) else None
-        return options, kept if kept != chosen else no_update, not options, graph_style(state)
+        return options, kept if kept != chosen else no_update, not options, not options, graph_style(state)
 
     @callback(
         Output(panel.graph, "figure", allow_duplicate=True),
@@ -199,3 +231,12 @@ def register(prefix: str) -> None:
             return no_update
         drawn = code if code in queries.map_layer(year).feature_codes else None
         return map_patch.highlight_patch(Patch(), drawn, mode="score")
+
+    clientside_callback(
+        """function(clicks, graph, note) { return window.qnMapExport.download(graph, note); }""",
+        Output(panel.download, "title"),
+        Input(panel.download, "n_clicks"),
+        State(panel.graph, "id"),
+        State(panel.note, "id"),
+        prevent_initial_call=True,
+    )

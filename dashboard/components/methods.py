@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 from dash import html
 
+from dashboard.domain import localized
 from dashboard.domain.methods import class_thresholds
 from dashboard.i18n import format_number, t
 from dashboard.views import analysis
@@ -29,11 +30,11 @@ def method_scales(indicators: pd.DataFrame, *, lang: str) -> html.Section:
     for code, rows in own.groupby("methodology", sort=False):
         rows = rows.sort_values(["parent_code", "sort_order"], na_position="first")
         first = rows.iloc[0]
-        name = first["methodology_name_vi"] if lang == "vi" else first["methodology_name_en"]
+        name = localized(first, "methodology_name", lang)
         body = [
             html.Tr(
                 [
-                    html.Th(row["name_vi"] if lang == "vi" else row["name_en"], scope="row"),
+                    html.Th(localized(row, "name", lang), scope="row"),
                     html.Td(_maximum(row, lang), className="text-end"),
                 ]
             )

@@ -11,6 +11,7 @@ import flask
 from dash import Input, Output, clientside_callback, dcc, html
 
 from dashboard import queries, urls
+from dashboard.components import grid
 from dashboard.i18n import normalize_language, t
 
 SHELL_URL = "shell-url"
@@ -88,6 +89,7 @@ def localize_index(index: str, *, path: str, lang: str) -> str:
     """Put the request's language, title and loading frame into Dash's HTML page."""
     index = index.replace('<html lang="vi">', f'<html lang="{lang}">', 1)
     index = _TITLE.sub(lambda _m: f"<title>{html_text.escape(page_title(path, lang))}</title>", index, 1)
+    index = index.replace("</head>", grid.preload_link(path) + "</head>", 1)
     return _LOADING.sub(lambda _m: loading_frame(lang), index, 1)
 
 

@@ -45,8 +45,9 @@ def schema_revision(bind: Engine | Connection) -> str | None:
     return BASELINE_REVISION if "datasets" in tables else None
 
 
-def upgrade(engine: Engine) -> None:
-    """Create or upgrade the schema by running the migrations, in one transaction; data is kept."""
+def upgrade(engine: Engine, *, revision: str = "head") -> None:
+    """Create or upgrade the schema by running the migrations up to `revision`, in one transaction; data
+    is kept. (The tests stop at the baseline to make a database as it was before migrations.)"""
     from alembic import command
 
     with engine.begin() as connection:
@@ -54,7 +55,7 @@ def upgrade(engine: Engine) -> None:
         tables = set(inspect(connection).get_table_names())
         if "alembic_version" not in tables and "datasets" in tables:
             command.stamp(config, BASELINE_REVISION)  # made by create_all before migrations existed
-        command.upgrade(config, "head")
+        command.upgrade(config, revision)
 
 
 def check_schema(engine: Engine) -> None:

@@ -21,8 +21,7 @@ def valid_in_year(valid_from: date | None, valid_to: date | None, year: int) -> 
     return (valid_from is None or valid_from <= reference) and (valid_to is None or valid_to >= reference)
 
 
-# --- Facts shared by every layer (one definition each; the call sites still to move are listed in
-# changes/house.md). Plain values: this module imports nothing of ours. ---
+# --- Facts shared by every layer, one definition each. Plain values: this module imports nothing of ours. ---
 
 PROVINCE_CODE = "51"  # GSO code of Quảng Ngãi, kept by the province formed with Kon Tum on 1 July 2025
 KON_TUM_CODE = "62"  # GSO code of Kon Tum until that merger
@@ -34,13 +33,18 @@ RANKED_KINDS = ("district", "department", "commune")  # the groups the province 
 UNIT_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{0,39}$")
 
 
+def localized_column(field: str, lang: str | None) -> str:
+    """The column holding `field` in the language: "name_en" for English, else "name_vi" (the default)."""
+    return f"{field}_{'en' if lang == 'en' else 'vi'}"
+
+
 def localized(row: Any, field: str, lang: str | None) -> Any:
     """A row's `field` in the language: `row["name_vi"]` or `row["name_en"]` for `field="name"`.
 
     `row` is anything indexed by column name (dict, pandas Series, even a DataFrame, which gives the
     column) or a named tuple from `itertuples()`. English for "en", Vietnamese (the default) otherwise.
     """
-    key = f"{field}_{'en' if lang == 'en' else 'vi'}"
+    key = localized_column(field, lang)
     if isinstance(row, tuple):
         return getattr(row, key)
     return row[key]

@@ -19,6 +19,14 @@ CLASS_THRESHOLDS: Thresholds = (
 )
 CLASS_CODES = tuple(code for _, code in CLASS_THRESHOLDS)
 CLASS_LABELS_VI = {"good": "Tốt", "fair": "Khá", "average": "Trung bình", "weak": "Yếu"}
+# The note the importer keeps with an observation stored with --accept-published-inconsistencies: the pages
+# flag such rows, so it lives here where both the importer and the views can read it.
+INCONSISTENT_NOTE = "published rank or class differs from the scores; stored as published"
+
+
+def stored_as_published(note: object) -> bool:
+    """Whether an observation's note (notes joined by "; ", as in the note itself) has INCONSISTENT_NOTE."""
+    return isinstance(note, str) and INCONSISTENT_NOTE in note
 
 
 def classify(percent_of_max: float | None, *, thresholds: Thresholds = CLASS_THRESHOLDS) -> str | None:

@@ -15,6 +15,10 @@ draws exactly as the `go.Figure` it replaced. Values must be plain Python (lists
 None for missing): convert pandas columns with `plain()`. A new builder builds its traces as dicts with
 "type", puts `TEMPLATE` (or, as the map does, `map.NO_TEMPLATE`) in the layout, writes named colour
 scales as the list go.Figure resolves them to (`map_scale.SCORE_SCALE`), and joins that test.
+
+Names from the data (units, indicators, methods) show literally: builders pass every name they place
+(series, labels, hover, annotations) through `text.plotly_text`; a `title` is the caller's and may hold
+our markup (`<br>`, `<sup>`), so a caller escapes the names it writes into one.
 """
 
 from __future__ import annotations
@@ -41,3 +45,14 @@ def plain(values: Iterable[object]) -> list[object]:
             value = None
         result.append(value)
     return result
+
+
+def wrap(text: str, *, width: int) -> str:
+    """Break a label into lines of at most `width` characters (plotly does not wrap)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + len(word) < width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<br>".join(lines)

@@ -6,25 +6,82 @@ the mode bar still says what it shows and where the figures come from.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import zlib
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import pandas as pd
 
-from dashboard.figures import TEMPLATE, Figure, plain
+from dashboard.figures import TEMPLATE, Figure, plain, wrap
+from dashboard.figures.text import plotly_text
 from dashboard.i18n import d3_locale_format, format_number, t
 
-__all__ = ["CHART_CONFIG", "SERIES_COLOURS", "Figure", "bars_against_reference", "base_figure", "year_lines"]
+__all__ = [
+    "CHART_CONFIG",
+    "SERIES_COLOURS",
+    "Figure",
+    "bars_against_reference",
+    "base_figure",
+    "series_style",
+    "styles_by_series",
+    "unit_styles",
+    "year_lines",
+]
 
-SERIES_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")  # Okabe–Ito
+# Series styles: colour, marker symbol and dash go together, so a series is told apart by its shape and
+# line as well as its colour (WCAG 1.4.1), and a unit keeps all three wherever it is drawn.
+# Okabe–Ito without its yellow (too light on white), plus a wine red: eight, as the national page's indices.
+SERIES_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#1f2328", "#882255")
+SERIES_SYMBOLS = ("circle", "square", "diamond", "triangle-up", "x", "triangle-down", "star", "hexagon")
+SERIES_DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot", "solid", "2px,4px")
+STYLE_COUNT = len(SERIES_COLOURS)
 CHART_CONFIG = {
     "displaylogo": False,
     "scrollZoom": False,
     "responsive": True,
+    # plotly.js's "Share chart..." button uploads the chart to Plotly Cloud: a third party, and nothing
+    # may leave the page. The page's own address is the link to share (the URL holds the view).
+    "showSendToCloud": False,
     "toImageButtonOptions": {"format": "png", "scale": 2},
 }
 SOURCE_LINE_SHIFT = -86  # pixels below the plot area: under the legend, inside the bottom margin
+# Plotly never wraps a title or an annotation: lines are broken at word boundaries so that they fit a
+# 390 px phone, about 325 px of chart in the wide DejaVu Sans that Debian and many phones fall back to:
+# 32 characters of a 16 px title, 42 of an 11 px note (it starts at the plot area, 56 px in).
+TITLE_WIDTH, NOTE_WIDTH = 32, 42
+TITLE_LINE, NOTE_LINE = 20, 14  # pixels per extra line
 NOTE_FONT = {"size": 11, "color": "#57606a"}
+
+
+def series_style(index: int, *, width: float = 2.5) -> dict[str, dict[str, object]]:
+    """The line and marker of style `index` (cycled): colour, dash and marker symbol together."""
+    index %= STYLE_COUNT
+    return {
+        "line": {"color": SERIES_COLOURS[index], "width": width, "dash": SERIES_DASHES[index]},
+        "marker": {"color": SERIES_COLOURS[index], "symbol": SERIES_SYMBOLS[index], "size": 8},
+    }
+
+
+def unit_styles(codes: Iterable[str]) -> dict[str, int]:
+    """The style index of each unit code, the same on every chart: each code has its own index (from a
+    checksum of the code, stable across processes, unlike hash()); when two units of one chart share it,
+    the later code in code order takes the next free one, so up to STYLE_COUNT units never look alike."""
+    taken: set[int] = set()
+    styles: dict[str, int] = {}
+    for code in sorted(set(codes)):
+        index = zlib.crc32(code.encode()) % STYLE_COUNT
+        while index in taken and len(taken) < STYLE_COUNT:
+            index = (index + 1) % STYLE_COUNT
+        taken.add(index)
+        styles[code] = index
+    return styles
+
+
+def styles_by_series(frame: pd.DataFrame) -> dict[str, int]:
+    """The style index of each series of a frame of units (columns series, unit_code): its unit's."""
+    pairs = frame[["series", "unit_code"]].drop_duplicates()
+    styles = unit_styles(pairs["unit_code"].astype(str))
+    return {str(series): styles[str(code)] for series, code in pairs.itertuples(index=False)}
 
 
 def generated_marks(title: str, source_line: str, lang: str) -> tuple[str, list[dict]]:
@@ -51,12 +108,16 @@ def base_figure(*, title: str, source_line: str, lang: str, height: int, extra_b
     """An empty chart: the shared layout with its title and source line; `extra_bottom` pixels more
     below the plot push the source line under a tall legend."""
     title, marks = generated_marks(title, source_line, lang)
+    title = wrap(title.replace("<br>", " "), width=TITLE_WIDTH)
+    source_line = wrap(source_line, width=NOTE_WIDTH)
+    extra_top = TITLE_LINE * title.count("<br>")
+    below = extra_bottom + NOTE_LINE * source_line.count("<br>")  # the note's lines run downwards
     layout: dict[str, Any] = {
         "template": TEMPLATE,
         **d3_locale_format(lang),
         "title": {"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
-        "height": height + extra_bottom,
-        "margin": {"l": 56, "r": 16, "t": 64, "b": 110 + extra_bottom},
+        "height": height + extra_top + below,
+        "margin": {"l": 56, "r": 16, "t": 64 + extra_top, "b": 110 + below},
         "paper_bgcolor": "#ffffff",
         "plot_bgcolor": "#ffffff",
         "font": {"family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", "color": "#1f2328"},
@@ -114,8 +175,11 @@ def year_lines(
     decimals: int = 1,
     height: int = 380,
     extra_bottom: int = 0,
+    styles: Mapping[str, int] | None = None,
 ) -> Figure:
     """One line per series over the years; frame columns: series, year, value (missing years break lines).
+
+    `styles` gives a series its style index (`unit_styles`, by series name); others take theirs in order.
 
     `breaks` are (year, label) where the method changed: a dashed line is drawn just before that year and
     the lines are not joined across it. `y_range` fixes the axis (in drawing order: (64, 0) puts rank 1
@@ -133,12 +197,12 @@ def year_lines(
                 "type": "scatter",
                 "x": xs,
                 "y": ys,
-                "name": str(series),
+                "name": plotly_text(series),
                 "mode": "lines+markers",
                 "text": labels,
                 "hovertemplate": "%{text}",
                 "connectgaps": False,
-                "line": {"color": SERIES_COLOURS[position % len(SERIES_COLOURS)], "width": 2.5},
+                **series_style((styles or {}).get(str(series), position)),
             }
         )
     if breaks:
@@ -192,7 +256,7 @@ def bars_against_reference(
     layout["hovermode"] = "y unified"
     layout["xaxis"] = {"gridcolor": "#eaeef2", "tickformat": ""}
     layout["yaxis"].update(autorange="reversed", automargin=True)
-    labels = plain(frame["label"])
+    labels = [plotly_text(label) for label in frame["label"]]
     values, references = plain(frame["value"]), plain(frame["reference"])
     figure["data"] = [
         {
@@ -200,7 +264,7 @@ def bars_against_reference(
             "y": labels,
             "x": values,
             "orientation": "h",
-            "name": value_name,
+            "name": plotly_text(value_name),
             "text": [format_number(v, lang) for v in values],
             "textposition": "auto",
             "marker": {"color": SERIES_COLOURS[0]},
@@ -211,7 +275,7 @@ def bars_against_reference(
             "y": labels,
             "x": references,
             "mode": "markers",
-            "name": reference_name,
+            "name": plotly_text(reference_name),
             "text": [format_number(v, lang) for v in references],
             "hovertemplate": "%{text}",
             "marker": {"symbol": "line-ns-open", "size": 22, "line": {"width": 3}, "color": "#1f2328"},

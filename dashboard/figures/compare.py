@@ -10,7 +10,8 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
-from dashboard.figures import Figure, charts, plain
+from dashboard.figures import Figure, charts, plain, wrap
+from dashboard.figures.text import plotly_text
 from dashboard.i18n import format_number, normalize_language
 
 # plotly.js's Dash bundle ships only English; this is its 'vi' locale (mode bar, snapshot messages,
@@ -84,7 +85,7 @@ def end_notes(figure: Figure, notes: Sequence[tuple[int, float, str]]) -> Figure
         {
             "x": year,
             "y": value,
-            "text": text,
+            "text": plotly_text(text),
             "showarrow": True,
             "arrowhead": 0,
             "ax": 24,
@@ -100,9 +101,11 @@ def end_notes(figure: Figure, notes: Sequence[tuple[int, float, str]]) -> Figure
 
 def point_texts(figure: Figure, texts: Mapping[tuple[str, int], str]) -> Figure:
     """Replace the hover text of each (series, year) point, e.g. a rank '26/63' instead of '26'."""
+    # Keyed as the traces are named (escaped).
+    by_name = {(plotly_text(series), year): text for (series, year), text in texts.items()}
     for trace in figure["data"]:
         trace["text"] = [
-            texts.get((trace["name"], int(x)), label) if x is not None else label
+            by_name.get((trace["name"], int(x)), label) if x is not None else label
             for x, label in zip(trace["x"], trace["text"], strict=True)
         ]
     return figure
@@ -123,8 +126,10 @@ def small_multiples(
     source_line: str,
     panels: Sequence[tuple[str, str, float | None]],
     columns: int = 3,
+    styles: Mapping[str, int] | None = None,
 ) -> Figure:
     """One small panel per sub-index (code, label, maximum); frame columns: series, panel, year, value.
+    `styles` as in charts.year_lines.
 
     Each panel has its own axes, titled with the sub-index and its maximum, from 0 to just above it.
     """
@@ -133,12 +138,13 @@ def small_multiples(
     layout = figure["layout"]
     # The source line sits below the last row of panels, inside the figure.
     layout["annotations"][0]["yshift"] = -70
-    layout.update(hovermode="closest", margin={**layout["margin"], "t": 80})
+    # Panel titles sit above each panel: 16 px more than the title alone needs (however many lines).
+    layout.update(hovermode="closest", margin={**layout["margin"], "t": layout["margin"]["t"] + 16})
     layout["legend"]["y"] = -0.12 / rows
     del layout["xaxis"], layout["yaxis"]
     x_domains = _domains(columns, 0.07)
     y_domains = _domains(rows, 0.55 / rows)[::-1]  # row 1 at the top
-    series_names = list(dict.fromkeys(frame["series"]))  # the caller's order keeps colours as elsewhere
+    series_names = list(dict.fromkeys(frame["series"]))
     # One pass over the frame instead of a boolean filter per panel and series.
     cells = {key: rows for key, rows in frame.sort_values("year").groupby(["panel", "series"], sort=False)}
     no_rows = frame.iloc[0:0]
@@ -157,7 +163,7 @@ def small_multiples(
             layout[f"yaxis{suffix}"]["range"] = [0, top * 1.05]
         layout["annotations"].append(
             {
-                "text": f"{label} (≤ {format_number(top, lang, decimals=0)})",
+                "text": f"{plotly_text(label)} (≤ {format_number(top, lang, decimals=0)})",
                 "x": sum(x_domain) / 2,
                 "y": y_domain[1],
                 "xref": "paper",
@@ -171,6 +177,7 @@ def small_multiples(
         for index, name in enumerate(series_names):
             rows_ = cells.get((code, name), no_rows)
             values = plain(rows_["value"])
+            shown = plotly_text(name)
             figure["data"].append(
                 {
                     "type": "scatter",
@@ -178,27 +185,16 @@ def small_multiples(
                     "y": values,
                     "xaxis": f"x{suffix}",
                     "yaxis": f"y{suffix}",
-                    "name": str(name),
-                    "legendgroup": str(name),
+                    "name": shown,
+                    "legendgroup": shown,
                     "showlegend": position == 0,
                     "mode": "lines+markers",
                     "text": [format_number(v, lang) for v in values],
-                    "hovertemplate": f"{name}: %{{text}}<extra></extra>",
-                    "line": {"color": charts.SERIES_COLOURS[index % len(charts.SERIES_COLOURS)], "width": 2},
+                    "hovertemplate": f"{shown}: %{{text}}<extra></extra>",
+                    **charts.series_style((styles or {}).get(str(name), index), width=2),
                 }
             )
     return figure
-
-
-def wrap(text: str, *, width: int) -> str:
-    """Break a label into lines of at most `width` characters (plotly does not wrap)."""
-    lines: list[str] = []
-    for word in text.split():
-        if lines and len(lines[-1]) + len(word) < width:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
-    return "<br>".join(lines)
 
 
 def labelled_bars(
@@ -216,7 +212,7 @@ def labelled_bars(
     A range (value to value_high) is drawn as a bar to the low end with an error bar up to the high end.
     """
     # Long labels are wrapped so that the plot keeps its width on a phone.
-    labels = [wrap(str(label), width=label_width) for label in frame["label"]]
+    labels = [wrap(plotly_text(label), width=label_width) for label in frame["label"]]
     height = 170 + sum(max(34, 17 * (label.count("<br>") + 1)) for label in labels)
     figure = charts.base_figure(lang=lang, title=title, source_line=source_line, height=height)
     values = plain(frame["value"])
@@ -228,7 +224,7 @@ def labelled_bars(
             "y": labels,
             "x": values,
             "orientation": "h",
-            "text": plain(frame["text"]),
+            "text": [None if text is None else plotly_text(text) for text in plain(frame["text"])],
             "textposition": "auto",
             "hovertemplate": "%{y}: %{text}<extra></extra>",
             "marker": {"color": charts.SERIES_COLOURS[0]},

@@ -1,7 +1,7 @@
 """What a map shows of its values: per trace, the arrays that change with the data, and the colour axis.
 
 One helper for a new figure (map.py) and for a Patch of the values (map_patch.py), so the two cannot
-drift apart. Pure. May import: i18n, domain, figures.map_scale.
+drift apart. Pure. May import: i18n, domain, figures.map_scale, figures.text.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import pandas as pd
 from dashboard import i18n
 from dashboard.domain.scoring import CLASS_CODES, classify
 from dashboard.figures.map_scale import fitted_range, scale_layout, score_colour, text_colour, wrap_name
+from dashboard.figures.text import plotly_text
 
 Mode = Literal["score", "class"]
 
@@ -71,10 +72,11 @@ def _rows(values: pd.DataFrame, feature_codes: Sequence[str]) -> list[dict[str, 
 
 
 def _hover(row: Mapping[str, Any], *, lang: str, decimals: int) -> str:
+    name = plotly_text(row["name"])
     if row["value"] is None:
-        return f"<b>{row['name']}</b><br>{i18n.t('map.no_data', lang)}"
+        return f"<b>{name}</b><br>{i18n.t('map.no_data', lang)}"
     number = i18n.format_number(row["value"], lang, decimals=decimals)
-    text = f"<b>{row['name']}</b><br>{i18n.t('map.legend_score', lang)}: {number}"
+    text = f"<b>{name}</b><br>{i18n.t('map.legend_score', lang)}: {number}"
     if row["class_code"]:
         text += f"<br>{i18n.t('map.legend_class', lang)}: {i18n.t('class.' + row['class_code'], lang)}"
     return text
@@ -140,7 +142,7 @@ def value_arrays(
     updates[index["labels"]] = {
         "lon": [labels[r["code"]][0] for r in named] if labels else [],
         "lat": [labels[r["code"]][1] for r in named] if labels else [],
-        "text": [wrap_name(str(labels[r["code"]][2]), width=width) for r in named] if labels else [],
+        "text": [wrap_name(plotly_text(labels[r["code"]][2]), width=width) for r in named] if labels else [],
         "customdata": [[r["code"]] for r in named],
         "hovertext": [r["hover"] for r in named],
         "textfont.color": [text_colour(fills[r["code"]]) for r in named],

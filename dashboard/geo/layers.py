@@ -210,4 +210,12 @@ def main(argv: list[str]) -> int:
         f"{info.vintage}: {info.feature_count} features, {info.size_bytes} bytes"
         f" -> {settings.geo_dir / info.file_name}"
     )
+    table = db.boundary_layers
+    with engine.connect() as connection:  # the flag may come from the sidecar, not the command line
+        flagged = connection.execute(select(table.c.redistributable).where(table.c.vintage == info.vintage))
+        if not flagged.scalar():
+            print(
+                "Not redistributable: stored, but never served at /geo/ nor drawn (the map stays a schematic"
+                " and says why); import with --redistributable if its licence allows it."
+            )
     return 0

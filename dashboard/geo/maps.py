@@ -40,6 +40,7 @@ COMMUNE_POINTS_SOURCE = {
 }
 # Content-hashed names only: "<vintage>[-schematic|-d3].<12 hex>.geojson".
 FILE_NAME = re.compile(r"^[a-z0-9-]+\.[0-9a-f]{12}\.geojson$")
+SCHEMATIC_STEM = "-schematic"
 COLUMNS = ("vintage", "role", "first_year", "last_year", "file_name", "schematic", "features")
 SOURCE_COLUMNS = ("source_title", "licence", "attribution")
 
@@ -123,7 +124,9 @@ def write_hashed(geo_dir: Path, stem: str, payload: bytes) -> str:
     return name
 
 
-def _row(vintage: str, layer: dict, file_name: str, *, schematic: bool, source: dict) -> dict:
+def _row(
+    vintage: str, layer: dict, file_name: str, *, schematic: bool, source: dict, withheld: str = ""
+) -> dict:
     first, last = YEARS[vintage]
     features = {
         "codes": [str(f["properties"]["code"]) for f in layer["features"]],
@@ -131,6 +134,8 @@ def _row(vintage: str, layer: dict, file_name: str, *, schematic: bool, source: 
         "anchors": layer.get("anchors") or {},
         "bbox": [round(float(v), 4) for v in shapely.total_bounds(_shapes(layer))],
     }
+    if withheld:  # only then, so rows prepared before the licence gate compare equal on restart
+        features["withheld"] = withheld
     return {
         "vintage": vintage,
         "role": "outline" if is_outline(vintage) else "units",
@@ -144,7 +149,11 @@ def _row(vintage: str, layer: dict, file_name: str, *, schematic: bool, source: 
 
 
 def _prepared(connection: Connection, settings: Settings) -> list[dict]:
-    """One row per vintage that can be drawn: imported boundaries first, else its schematic."""
+    """One row per vintage that can be drawn: imported boundaries first, else its schematic.
+
+    Boundaries imported without the redistributable flag are never drawn (drawing sends them to every
+    browser): their vintage gets the schematic, which records the licence that kept them out.
+    """
     imported = {
         row["vintage"]: dict(row)
         for row in connection.execute(select(db.boundary_layers)).mappings()
@@ -153,7 +162,7 @@ def _prepared(connection: Connection, settings: Settings) -> list[dict]:
     rows = []
     for vintage in VINTAGES:
         stored = imported.get(vintage)
-        if stored is not None:
+        if stored is not None and stored["redistributable"]:
             layer = json.loads((settings.geo_dir / stored["file_name"]).read_bytes())
             name = write_hashed(settings.geo_dir, f"{vintage}-d3", dumps_layer(wound_for_d3(layer)))
             rows.append(_row(vintage, layer, name, schematic=False, source=stored))
@@ -165,8 +174,9 @@ def _prepared(connection: Connection, settings: Settings) -> list[dict]:
             layer, source = district_schematic(codes or default_codes(vintage)), {}
         else:
             layer, source = commune_cartogram(codes), COMMUNE_POINTS_SOURCE
-        name = write_hashed(settings.geo_dir, f"{vintage}-schematic", dumps_layer(wound_for_d3(layer)))
-        rows.append(_row(vintage, layer, name, schematic=True, source=source))
+        name = write_hashed(settings.geo_dir, f"{vintage}{SCHEMATIC_STEM}", dumps_layer(wound_for_d3(layer)))
+        withheld = str(stored["licence"]) if stored is not None else ""
+        rows.append(_row(vintage, layer, name, schematic=True, source=source, withheld=withheld))
     return rows
 
 
@@ -195,11 +205,26 @@ def prepare_map_layers(bind: Engine | Connection, settings: Settings) -> bool:
     return True
 
 
+def servable(bind: Engine | Connection, name: str) -> bool:
+    """True when /geo/ may send a file: a schematic (drawn from our own data), or a layer the maps
+    record, which they do for boundaries imported as redistributable only. Never an imported file as
+    stored (downloads go through the API's licence check) nor a copy of a layer whose flag was dropped."""
+    if not FILE_NAME.fullmatch(name):
+        return False
+    if name.split(".", 1)[0].endswith(SCHEMATIC_STEM):
+        return True
+    table = db.map_layers
+    with db.connecting(bind) as connection:
+        recorded = connection.execute(select(table.c.vintage).where(table.c.file_name == name)).first()
+    return recorded is not None
+
+
 def register_geo_routes(server: flask.Flask, settings: Settings) -> None:
     """Serve prepared layers at /geo/<name> with immutable caching (names are content-hashed)."""
 
     def geo_file(name: str) -> flask.Response:
-        if not FILE_NAME.fullmatch(name) or not (settings.geo_dir / name).is_file():
+        engine = db.get_engine(settings.database_url)
+        if not servable(engine, name) or not (settings.geo_dir / name).is_file():
             flask.abort(404)
         response = flask.send_from_directory(settings.geo_dir, name, mimetype="application/geo+json")
         response.headers["Cache-Control"] = "public, max-age=31536000, immutable"

@@ -10,8 +10,8 @@ from datetime import date
 from sqlalchemy import Connection, Engine, and_, or_, select
 
 from dashboard import db
+from dashboard.domain import PROVINCE_CODE
 
-PROVINCE_CODE = "51"
 # Reference date per vintage: the units valid on that day are the ones the layer must contain.
 VINTAGES: dict[str, date] = {
     "districts-2019": date(2019, 12, 31),

@@ -10,11 +10,11 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection, select
 
 from dashboard import db
-from dashboard.domain import valid_in_year
+from dashboard.domain import PROVINCE_CODE, valid_in_year
 from dashboard.ingest.names import NameIndex, fold, name_keys
 from dashboard.ingest.parsing import Problem
 
-HOME_PROVINCE = "51"  # Quảng Ngãi: departments, districts and communes are resolved only within it
+# Kinds resolved only among the units of Quảng Ngãi (parent PROVINCE_CODE), never of another province.
 LOCAL_KINDS = ("department", "district", "commune")
 
 
@@ -84,7 +84,7 @@ class Catalogue:
             self._by_kind[kind] = {
                 code
                 for code, unit in self.units.items()
-                if unit["kind"] == kind and (kind not in LOCAL_KINDS or unit["parent_code"] == HOME_PROVINCE)
+                if unit["kind"] == kind and (kind not in LOCAL_KINDS or unit["parent_code"] == PROVINCE_CODE)
             }
         return self._by_kind[kind]
 
@@ -94,7 +94,7 @@ class Catalogue:
             self._province_forms = [
                 (f" {form}", code)
                 for code in sorted(self._candidates("province") or ())
-                if code != HOME_PROVINCE
+                if code != PROVINCE_CODE
                 for form in name_keys(self.units[code]["name_vi"])
                 if len(form) > 4  # never a bare word that ends many names
             ]

@@ -1,7 +1,9 @@
-"""Reading one cell of a reference row: text, an ISO date, the source it cites. Shared by the loaders."""
+"""Reading and checking one cell of a reference row: text, a required value, a known unit, an ISO date, the
+source it cites. Shared by the loaders; every problem names the file, row and column."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date
 
 from dashboard.ingest.parsing import Problem, Row, parse_date
@@ -11,6 +13,22 @@ def text_cell(row: Row, column: str) -> str:
     """A cell as trimmed text ('' when empty)."""
     value = row.cells.get(column)
     return "" if value is None else str(value).strip()
+
+
+def required_cell(row: Row, column: str, file: str, problems: list[Problem]) -> str:
+    """A cell that must not be empty; a problem when it is."""
+    value = text_cell(row, column)
+    if not value:
+        problems.append(Problem(file, row.number, column, None, "required-value", f"{column} is missing"))
+    return value
+
+
+def unit_cell(row: Row, column: str, units: Collection[str], file: str, problems: list[Problem]) -> str:
+    """A cell naming a unit code; a problem when the code is not among `units`."""
+    value = text_cell(row, column)
+    if value not in units:
+        problems.append(Problem(file, row.number, column, value, "unknown-unit", "unknown unit"))
+    return value
 
 
 def date_cell(row: Row, column: str, file: str, problems: list[Problem]) -> date | None:

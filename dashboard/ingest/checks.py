@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from dashboard.domain.scoring import CLASS_LABELS_VI, classify, competition_ranks
+from dashboard.domain.scoring import CLASS_LABELS_VI, INCONSISTENT_NOTE, classify, competition_ranks
 from dashboard.ingest.catalogue import Catalogue
 from dashboard.ingest.parsing import Problem
 
@@ -19,8 +19,6 @@ CLASS_BY_TEXT = {
     "weak": "weak",
 }
 FIRST_YEAR, LAST_YEAR = 2000, datetime.now(UTC).year + 1
-# Kept with an observation imported with --accept-published-inconsistencies, so pages can flag it.
-INCONSISTENT_NOTE = "published rank or class differs from the scores; stored as published"
 
 
 def duplicates(records: list[dict], file: str) -> list[Problem]:

@@ -3,32 +3,28 @@ districts each 2025 unit was formed from (predecessors). Run inside the importer
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy import Connection
 
 from dashboard import db
+from dashboard.ingest import storage
 from dashboard.ingest.catalogue import Catalogue
-from dashboard.ingest.cells import date_cell, source_of, text_cell
+from dashboard.ingest.cells import date_cell, required_cell, source_of, text_cell, unit_cell
 from dashboard.ingest.parsing import Problem, Row
 
 
 def load_lineage(connection: Connection, dataset, rows: list[Row], catalogue: Catalogue, problems) -> int:
+    """Which unit followed which, and when; replaces this dataset's rows."""
     file = dataset.path.name
     records = []
     for row in rows:
-        for column in ("from_code", "to_code"):
-            if text_cell(row, column) not in catalogue.units:
-                problems.append(
-                    Problem(file, row.number, column, text_cell(row, column), "unknown-unit", "unknown unit")
-                )
+        from_code = unit_cell(row, "from_code", catalogue.units, file, problems)
+        to_code = unit_cell(row, "to_code", catalogue.units, file, problems)
         event_date = date_cell(row, "event_date", file, problems)
-        if not text_cell(row, "event_date"):
-            problems.append(
-                Problem(file, row.number, "event_date", None, "required-value", "date is missing")
-            )
+        required_cell(row, "event_date", file, problems)
         records.append(
             {
-                "from_code": text_cell(row, "from_code"),
-                "to_code": text_cell(row, "to_code"),
+                "from_code": from_code,
+                "to_code": to_code,
                 "event": text_cell(row, "event"),
                 "event_date": event_date,
                 "legal_basis": text_cell(row, "legal_basis"),
@@ -37,13 +33,7 @@ def load_lineage(connection: Connection, dataset, rows: list[Row], catalogue: Ca
                 "source_id": source_of(row, dataset, file, problems),
             }
         )
-    if any(p.severity == "error" for p in problems):
-        return 0
-    mine = select(db.sources.c.id).where(db.sources.c.dataset_id == dataset.id)
-    connection.execute(delete(db.lineage).where(db.lineage.c.source_id.in_(mine)))
-    if records:
-        connection.execute(insert(db.lineage), records)
-    return len(records)
+    return storage.replace_reference_rows(connection, db.lineage, dataset, records, problems)
 
 
 def load_predecessors(
@@ -53,39 +43,25 @@ def load_predecessors(
     file = dataset.path.name
     records = []
     for row in rows:
-        if text_cell(row, "to_code") not in catalogue.units:
-            problems.append(
-                Problem(
-                    file, row.number, "to_code", text_cell(row, "to_code"), "unknown-unit", "unknown unit"
-                )
-            )
+        to_code = unit_cell(row, "to_code", catalogue.units, file, problems)
         if text_cell(row, "share") not in ("full", "partial"):
             problems.append(
                 Problem(
                     file, row.number, "share", text_cell(row, "share"), "share", "must be full or partial"
                 )
             )
-        for column in ("old_code", "old_name_vi", "event_date"):
-            if not text_cell(row, column):
-                problems.append(
-                    Problem(file, row.number, column, None, "required-value", f"{column} is missing")
-                )
+        old_code, old_name = (required_cell(row, c, file, problems) for c in ("old_code", "old_name_vi"))
+        required_cell(row, "event_date", file, problems)
         records.append(
             {
-                "old_code": text_cell(row, "old_code"),
-                "old_name_vi": text_cell(row, "old_name_vi"),
+                "old_code": old_code,
+                "old_name_vi": old_name,
                 "old_kind": text_cell(row, "old_kind"),
-                "to_code": text_cell(row, "to_code"),
+                "to_code": to_code,
                 "share": text_cell(row, "share"),
                 "event_date": date_cell(row, "event_date", file, problems),
                 "indicative": text_cell(row, "indicative") == "1",
                 "source_id": source_of(row, dataset, file, problems),
             }
         )
-    if any(p.severity == "error" for p in problems):
-        return 0
-    mine = select(db.sources.c.id).where(db.sources.c.dataset_id == dataset.id)
-    connection.execute(delete(db.predecessors).where(db.predecessors.c.source_id.in_(mine)))
-    if records:
-        connection.execute(insert(db.predecessors), records)
-    return len(records)
+    return storage.replace_reference_rows(connection, db.predecessors, dataset, records, problems)

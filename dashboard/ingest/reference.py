@@ -15,7 +15,7 @@ from sqlalchemy import Connection, delete, insert, select, update
 from dashboard import db
 from dashboard.ingest import storage
 from dashboard.ingest.catalogue import Catalogue
-from dashboard.ingest.cells import date_cell, source_of, text_cell
+from dashboard.ingest.cells import date_cell, required_cell, source_of, text_cell
 from dashboard.ingest.lineage import load_lineage, load_predecessors
 from dashboard.ingest.parsing import Problem, Row, parse_number
 
@@ -52,9 +52,8 @@ def _load_units(connection: Connection, dataset, rows: list[Row], catalogue: Cat
     file = dataset.path.name
     versions: dict[str, list[dict]] = {}
     for row in rows:
-        code, kind = text_cell(row, "code"), text_cell(row, "kind")
+        code, kind = required_cell(row, "code", file, problems), text_cell(row, "kind")
         if not code:
-            problems.append(Problem(file, row.number, "code", None, "required-value", "code is missing"))
             continue
         if kind not in db.UNIT_KINDS:
             problems.append(
@@ -191,13 +190,7 @@ def _load_events(connection: Connection, dataset, rows: list[Row], catalogue: Ca
                 "source_id": source_of(row, dataset, file, problems),
             }
         )
-    if any(p.severity == "error" for p in problems):
-        return 0
-    mine = select(db.sources.c.id).where(db.sources.c.dataset_id == dataset.id)
-    connection.execute(delete(db.events).where(db.events.c.source_id.in_(mine)))
-    if records:
-        connection.execute(insert(db.events), records)
-    return len(records)
+    return storage.replace_reference_rows(connection, db.events, dataset, records, problems)
 
 
 def _check_keys(records: list[dict], key: str, file: str, problems: list[Problem]) -> None:

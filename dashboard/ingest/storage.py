@@ -1,6 +1,6 @@
 """Writing validated imports: dataset and source rows, observations (COPY on PostgreSQL for big files).
 
-Runs inside the importer's transaction. May import: db. Called only by importer and reference.
+Runs inside the importer's transaction. May import: db. Called only by importer and the reference loaders.
 """
 
 from __future__ import annotations
@@ -59,6 +59,20 @@ def store_sources(connection: Connection, dataset: Dataset) -> None:
             connection.execute(update(db.sources).where(db.sources.c.id == row["id"]).values(**row))
         else:
             connection.execute(insert(db.sources).values(**row))
+
+
+def replace_reference_rows(
+    connection: Connection, table: Table, dataset: Dataset, records: list[dict], problems: list[Problem]
+) -> int:
+    """Replace the rows of a reference table (lineage, predecessors, events) that cite this dataset, unless
+    the file has errors (then nothing is stored); the number of rows stored."""
+    if any(p.severity == "error" for p in problems):
+        return 0
+    mine = select(db.sources.c.id).where(db.sources.c.dataset_id == dataset.id)
+    connection.execute(delete(table).where(table.c.source_id.in_(mine)))
+    if records:
+        connection.execute(insert(table), records)
+    return len(records)
 
 
 def store_observations(connection: Connection, dataset: Dataset, records: list[dict]) -> None:

@@ -13,8 +13,10 @@ from dash import Input, Output, State, callback, clientside_callback, dcc, html
 from dashboard import components, queries
 from dashboard.components import embed as embeds
 from dashboard.components import map_panel
+from dashboard.domain import localized
 from dashboard.figures import compare as figures
 from dashboard.figures import map as map_figure
+from dashboard.figures.text import plotly_text
 from dashboard.i18n import format_number, normalize_language, t
 from dashboard.views import comparison
 from dashboard.web import validation as rule
@@ -131,9 +133,9 @@ def _map_section(frame: pd.DataFrame, selection: comparison.Selection, lang: str
         title=t("compare.map_title", lang, year=year, source=comparison.source_line(rows, lang)),
         height=420 if selection.group == "district" else 560,
     )
-    note = t("compare.map_note", lang) + (
-        " " + t("map.schematic_note", lang) + "." if layer.schematic else ""
-    )
+    schematic = t("map.schematic_note", lang) + "." if layer.schematic else ""
+    parts = (t("compare.map_note", lang), schematic, map_panel.withheld_note(layer, lang))
+    note = " ".join(part for part in parts if part)
     return [
         html.H2(t("compare.map_heading", lang), className="h4 mt-4"),
         html.Div(
@@ -154,13 +156,14 @@ def _small_multiples(frame: pd.DataFrame, selection: comparison.Selection, lang:
     subs = comparison.sub_frame(selection, panels, lang)
     if subs.empty:
         return []
-    name = queries.methodologies().set_index("code").loc[method, "name_vi" if lang == "vi" else "name_en"]
+    name = localized(queries.methodologies().set_index("code").loc[method], "name", lang)
     figure = figures.small_multiples(
         subs,
         lang=lang,
-        title=t("compare.subs_title", lang, method=name),
+        title=t("compare.subs_title", lang, method=plotly_text(name)),
         source_line=comparison.source_line(subs, lang),
         panels=panels,
+        styles=comparison.series_styles(selection, lang),
     )
     return [
         html.H2(t("compare.subs_heading", lang), className="h4 mt-4"),

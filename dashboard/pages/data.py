@@ -8,6 +8,7 @@ from dash import html
 
 from dashboard import components, queries, urls
 from dashboard.components import embed as embeds
+from dashboard.domain import localized
 from dashboard.i18n import format_number, normalize_language, t
 from dashboard.queries import corrections as queries_corrections
 from dashboard.queries import export as queries_export
@@ -75,8 +76,8 @@ def _period(row) -> str:
 def _dataset_row(row, sources: pd.DataFrame, *, lang: str) -> html.Tr:
     kinds = _kinds(row.kinds)
     illustrative = "illustrative" in kinds
-    title = row.title_vi if lang == "vi" else row.title_en
-    description = row.description_vi if lang == "vi" else row.description_en
+    title = localized(row, "title", lang)
+    description = localized(row, "description", lang)
     if row.id in REFERENCE_RESOURCES:
         links = _links(row.id, lang=lang)
     else:
@@ -172,9 +173,9 @@ def corrections_section(lang: str) -> html.Section:
             [
                 html.Td(str(pd.Timestamp(row.corrected_at).date())),
                 html.Td(html.A(row.document, href=row.source_url) if _text(row.source_url) else row.document),
-                html.Td(_text(getattr(row, f"unit_name_{lang}")) or row.unit_code),
+                html.Td(_text(localized(row, "unit_name", lang)) or row.unit_code),
                 html.Td(
-                    [_text(getattr(row, f"indicator_name_{lang}")) or row.indicator_code, f" ({row.period})"]
+                    [_text(localized(row, "indicator_name", lang)) or row.indicator_code, f" ({row.period})"]
                 ),
                 html.Td(_change(row, lang)),
             ]

@@ -13,8 +13,10 @@ from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
 from dashboard import components, queries
 from dashboard.components import citations as cite
+from dashboard.domain import KON_TUM_CODE, PROVINCE_CODE, localized
 from dashboard.figures import charts
 from dashboard.figures import compare as figures
+from dashboard.figures.text import plotly_text
 from dashboard.i18n import format_number, normalize_language, t
 from dashboard.queries import ObservationFilter
 from dashboard.views import comparison, published
@@ -36,10 +38,9 @@ UNIT_SECTION = "edocs-unit-section"
 LANG = "edocs-lang"
 URL_SINK = "edocs-url-sink"
 
-PROVINCE = "51"
 LEVELS = ("provincial", "district", "commune", "all", "province", "unit")
 # Province-wide figures of Quảng Ngãi and Kon Tum, and the one unit a source gives a figure for.
-PUBLISHED_UNITS = ("51", "62", "bql-kkt-dung-quat")
+PUBLISHED_UNITS = (PROVINCE_CODE, KON_TUM_CODE, "bql-kkt-dung-quat")
 # Each illustrative share and the counts it is computed from (numerator, denominator).
 UNIT_SHARES = {
     "EDOC_ONLINE_SHARE_ILLUSTRATIVE": ("EDOC_DOCS_ELECTRONIC", "EDOC_DOCS_ISSUED"),
@@ -56,7 +57,7 @@ def _province_rows(lang: str) -> pd.DataFrame:
     frame = frame[(frame["data_kind"] != "illustrative") & frame["gov_level"].isin(LEVELS)].copy()
     frame["level_order"] = frame["gov_level"].map({level: i for i, level in enumerate(LEVELS)})
     frame = frame.sort_values(["indicator_code", "year", "level_order"])
-    return published.worded(frame, lang, home=PROVINCE)
+    return published.worded(frame, lang, home=PROVINCE_CODE)
 
 
 def _province_section(lang: str) -> list:
@@ -69,7 +70,7 @@ def _province_section(lang: str) -> list:
     figure = figures.labelled_bars(
         bars,
         lang=lang,
-        title=figures.wrap(t("edocs.province_chart", lang), width=44),
+        title=t("edocs.province_chart", lang),
         source_line=comparison.source_line(rows, lang),
         x_title="%",
     )
@@ -109,7 +110,7 @@ def unit_section(group: str, index: str, year: int | None, lang: str) -> list:
     if frame.empty:
         return [components.empty_state(t("empty.no_data", lang))]
     numerator, denominator = UNIT_SHARES[index]
-    names = queries.indicators().set_index("code")["name_vi" if lang == "vi" else "name_en"]
+    names = localized(queries.indicators().set_index("code"), "name", lang)
     wide = frame.pivot_table(
         index=["year", "unit_code"], columns="indicator_code", values="value"
     ).reset_index()
@@ -125,23 +126,23 @@ def unit_section(group: str, index: str, year: int | None, lang: str) -> list:
     trend_figure = charts.year_lines(
         trend,
         lang=lang,
-        title=t("edocs.trend_chart", lang, indicator=names[index], group=t(f"group.{group}", lang)),
+        title=t(
+            "edocs.trend_chart", lang, indicator=plotly_text(names[index]), group=t(f"group.{group}", lang)
+        ),
         source_line=source,
         y_title=t("edocs.measure_share", lang),
     )
     current = wide[wide["year"] == year].copy()
     # Names as they were in the year shown (Thị xã Đức Phổ from 2020), not in the first year held.
     unit_names = frame[frame["year"] == year].drop_duplicates("unit_code").set_index("unit_code")
-    current["label"] = current["unit_code"].map(
-        unit_names["unit_name_vi" if lang == "vi" else "unit_name_en"]
-    )
+    current["label"] = current["unit_code"].map(localized(unit_names, "unit_name", lang))
     current = current.sort_values(index, ascending=False)
     current["value"] = current[index]
     current["text"] = [f"{format_number(v, lang)} %" for v in current[index]]
     bars = figures.labelled_bars(
         current,
         lang=lang,
-        title=t("edocs.unit_chart", lang, indicator=names[index], year=year),
+        title=t("edocs.unit_chart", lang, indicator=plotly_text(names[index]), year=year),
         source_line=source,
         x_title=t("edocs.measure_share", lang),
     )
@@ -187,7 +188,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
     """Render the e-documents page; the unit section follows the query string."""
     lang = normalize_language(lang)
     group, index, year = _resolve(query)
-    names = queries.indicators().set_index("code")["name_vi" if lang == "vi" else "name_en"]
+    names = localized(queries.indicators().set_index("code"), "name", lang)
     controls = html.Div(
         [
             components.control(

@@ -12,20 +12,21 @@ from dash import dcc, html
 
 from dashboard import components, queries, urls
 from dashboard.components import embed as embeds
-from dashboard.components import map_panel
-from dashboard.figures import charts
+from dashboard.components import map_panel, unit_charts
+from dashboard.domain import localized_column
+from dashboard.figures import charts, wrap
 from dashboard.figures import compare as figures
 from dashboard.figures import map as map_figure
+from dashboard.figures.text import plotly_text
 from dashboard.i18n import normalize_language, t
 from dashboard.queries import ObservationFilter
 from dashboard.views import analysis, comparison, ranking
 
 SITE = "Minh bạch CNTT Quảng Ngãi"
-TOTALS = comparison.TOTALS
 
 
-def _frame(children: list, *, lang: str, back: str, source: str) -> html.Div:
-    return embeds.embed_frame(children, lang=lang, back_href=back, source_text=source)
+def _frame(children: list, *, lang: str, back: str, source: str, heading: str = "") -> html.Div:
+    return embeds.embed_frame(children, lang=lang, back_href=back, source_text=source, heading=heading)
 
 
 def map_layout(lang: str | None = None, **query: str) -> html.Div:
@@ -42,49 +43,50 @@ def map_layout(lang: str | None = None, **query: str) -> html.Div:
     source = comparison.source_line(
         queries.observations(ObservationFilter(indicators=(view.indicator,), years=(view.year,))), lang
     )
-    title = t("embed.map_title", lang, index=ranking.index_name(view, lang), year=view.year)
+    title = t("embed.map_title", lang, index=plotly_text(ranking.index_name(view, lang)), year=view.year)
     figure, _ = map_panel.render(
         values,
         year=view.year,
         group=view.group,
         lang=lang,
-        title=f"{title}<br><sup>{source}</sup>",
+        # Two lines fit a phone (plotly does not wrap; the map leaves room for two). The source line,
+        # "MINH HỌA: ..." for generated figures, is right under the map, and the banner above it.
+        title=wrap(title, width=charts.TITLE_WIDTH),
         height=440,
     )
     children = [
         components.illustrative_banner(lang) if data.illustrative else None,
         dcc.Graph(figure=figure, config=figures.graph_config(lang, **map_figure.GRAPH_CONFIG)),
     ]
-    return _frame(children, lang=lang, back=back, source=source)
+    withheld = map_panel.withheld_note(queries.map_layer(view.year), lang)
+    if withheld:  # the schematic stands where imported boundaries could not be sent: say why
+        children.append(html.P(withheld, className="map-note"))
+    return _frame(children, lang=lang, back=back, source=source, heading=title)
 
 
 def unit_layout(code: str | None = None, lang: str | None = None, **_query: str) -> html.Div:
-    """A unit's score chart (totals over the years, with the method break)."""
+    """A unit's score charts as on its profile: every year, one chart per scale (2025 out of 1,000)."""
     lang = normalize_language(lang)
     units = queries.units().set_index("code")
     if not code or code not in units.index:
         back = urls.page("overview", lang=lang)
         return _frame([components.empty_state(t("embed.unknown", lang))], lang=lang, back=back, source="")
-    name = units.loc[code, "name_vi" if lang == "vi" else "name_en"]
+    name = units.loc[code, localized_column("name", lang)]
     back = urls.unit_profile(code, lang=lang)
-    history = queries.observations(ObservationFilter(indicators=TOTALS, unit_codes=(code,)))
+    heading = f"{t('profile.scores', lang)} – {name}"
+    history = queries.observations(
+        ObservationFilter(indicators=queries.provincial_totals(), unit_codes=(code,))
+    ).sort_values("year")
     if history.empty:
-        return _frame([components.empty_state(t("profile.no_scores", lang))], lang=lang, back=back, source="")
+        empty = [components.empty_state(t("profile.no_scores", lang))]
+        return _frame(empty, lang=lang, back=back, source="", heading=heading)
     source = comparison.source_line(history, lang)
-    figure = charts.year_lines(
-        history.assign(series=name),
-        lang=lang,
-        title=f"{t('profile.scores', lang)} – {name}",
-        source_line=source,
-        y_title=t("table.score", lang),
-        breaks=analysis.method_breaks(history, t("profile.series_break", lang)),
-        decimals=2,
-    )
+    breaks = analysis.method_breaks(history, t("profile.series_break", lang))
     children = [
         components.illustrative_banner(lang) if (history["data_kind"] == "illustrative").any() else None,
-        dcc.Graph(figure=figure, config=figures.graph_config(lang)),
+        *unit_charts.score_charts(history, lang=lang, unit_name=name, source=source, breaks=breaks),
     ]
-    return _frame(children, lang=lang, back=back, source=source)
+    return _frame(children, lang=lang, back=back, source=source, heading=heading)
 
 
 def compare_layout(lang: str | None = None, **query: str) -> html.Div:
@@ -97,11 +99,17 @@ def compare_layout(lang: str | None = None, **query: str) -> html.Div:
         messages = comparison.problem_texts(selection, lang) or [t("embed.unknown", lang)]
         return _frame([components.empty_state(" ".join(messages))], lang=lang, back=back, source="")
     source = comparison.source_line(frame, lang)
+    # One chart per scale, as on the compare page: a 2025 score out of 1,000 never shares an axis.
+    graphs = [
+        dcc.Graph(figure=figure, config=figures.graph_config(lang))
+        for figure in comparison.lines_figures(frame, selection, lang)
+    ]
     children = [
         components.illustrative_banner(lang) if (frame["data_kind"] == "illustrative").any() else None,
-        dcc.Graph(figure=comparison.lines_figure(frame, selection, lang), config=figures.graph_config(lang)),
+        *graphs,
     ]
-    return _frame(children, lang=lang, back=back, source=source)
+    heading = t("compare.lines_title", lang, index=comparison.index_label(selection, lang))
+    return _frame(children, lang=lang, back=back, source=source, heading=heading)
 
 
 def _unit_title(code: str | None = None, **_path: str) -> str:

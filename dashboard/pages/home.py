@@ -136,6 +136,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
                     group=view.group,
                     lang=lang,
                     describedby=SUMMARY,
+                    texts=map_panel.export_texts(data, lang),
                 ),
                 html.Section(
                     [
@@ -210,7 +211,7 @@ def update_view(year, index, group, lang, map_state):
         view.indicator,
         components.download_links("observations", _download_params(view), lang=lang),
         view_controls.sources(data, lang=lang),
-        map_panel.note(year=view.year, group=view.group, lang=lang),
+        map_panel.note(year=view.year, group=view.group, lang=lang, **map_panel.export_texts(data, lang)),
         *view_controls.group_update(view, lang),
     )
 

@@ -15,6 +15,8 @@ dash.register_page(
 
 PATH = "/giay-phep"
 LICENCE_CITATION = "licence-citation"
+LICENCE_COMMUNE_POINTS = "licence-commune-points"
+CC_BY_4 = "https://creativecommons.org/licenses/by/4.0/"
 
 
 def layout(lang: str | None = None, **query: str) -> html.Div:
@@ -48,6 +50,16 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
         html.H2(t("licence.sources_heading", lang), className="h4"),
         html.P(t("licence.sources", lang)),
         html.P(t("licence.boundaries", lang)),
+        html.P(
+            [
+                t("licence.commune_points", lang) + " ",
+                html.Strong(t("licence.commune_points_attribution", lang)),
+                " (",
+                html.A(CC_BY_4, href=CC_BY_4),
+                "). " + t("licence.commune_points_changes", lang),
+            ],
+            id=LICENCE_COMMUNE_POINTS,
+        ),
         html.P(html.A(t("nav.data", lang), href=urls.page("data", lang=lang))),
     ]
     shared = {k: v for k, v in query.items() if k != "lang"}

@@ -12,6 +12,7 @@ from dash import html
 from dashboard import components, queries
 from dashboard.components import citations as cite
 from dashboard.components.methods import method_scales
+from dashboard.domain import localized
 from dashboard.domain.scoring import CLASS_CODES, competition_ranks
 from dashboard.i18n import CATALOGS, format_number, normalize_language, t
 from dashboard.views import published
@@ -32,7 +33,7 @@ REFORMS = ("method.reform.2020_merge", "method.reform.2025_kontum", "method.refo
 
 
 def _text(row: pd.Series, column: str, lang: str) -> str:
-    value = row[f"{column}_vi" if lang == "vi" else f"{column}_en"]
+    value = localized(row, column, lang)
     return value if isinstance(value, str) else ""
 
 

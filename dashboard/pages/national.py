@@ -14,6 +14,15 @@ from dash import Input, Output, State, callback, clientside_callback, dcc, html
 from dashboard import components, queries
 from dashboard.components import citations as cite
 from dashboard.components import grid
+from dashboard.components.national_table import (
+    columns,
+    national_codes,
+    parse_table,
+    table_chart,
+    table_choices,
+    table_rows,
+)
+from dashboard.domain import KON_TUM_CODE, PROVINCE_CODE, localized, localized_column
 from dashboard.figures import charts
 from dashboard.figures import compare as figures
 from dashboard.i18n import normalize_language, t
@@ -34,29 +43,18 @@ dash.register_page(
 TABLE = "national-table"
 GRID = "national-grid"
 TABLE_NOTE = "national-table-note"
+TABLE_CHART = "national-table-chart"
 LANG = "national-lang"
 URL_SINK = "national-url-sink"
-
-QUANG_NGAI, KON_TUM = "51", "62"
-FULL_TABLE_MIN_ROWS = 30  # a year counts as a national table when the source lists at least this many
-
-
-def _national_codes() -> tuple[str, ...]:
-    indicators = queries.indicators()
-    return tuple(indicators.loc[indicators["family"].str.startswith("national-"), "code"])
-
-
-def _name(frame: pd.DataFrame, lang: str, column: str) -> pd.Series:
-    return frame[f"{column}_vi" if lang == "vi" else f"{column}_en"]
 
 
 def _rank_figure(frame: pd.DataFrame, *, lang: str, title: str) -> object:
     """Ranks over the years, rank 1 at the top; hover says '26/63'."""
-    series = frame.assign(series=_name(frame, lang, "indicator_name"), value=frame["rank"])
+    series = frame.assign(series=localized(frame, "indicator_name", lang), value=frame["rank"])
     figure = charts.year_lines(
         series,
         lang=lang,
-        title=figures.wrap(title, width=44),
+        title=title,
         source_line=comparison.source_line(frame, lang),
         y_title=t("national.rank_axis", lang),
         y_range=(max(64, int(frame["rank_of"].max()) + 1), 0),
@@ -84,7 +82,7 @@ def _rank_table(frame: pd.DataFrame, lang: str) -> html.Div:
         "edocs.col.source",
     ]
     conflicted = position.conflicts(frame)
-    name = "indicator_name_vi" if lang == "vi" else "indicator_name_en"
+    name = localized_column("indicator_name", lang)
     body = [
         html.Tr(
             [
@@ -109,101 +107,6 @@ def _rank_table(frame: pd.DataFrame, lang: str) -> html.Div:
     )
 
 
-def table_choices() -> list[tuple[str, int]]:
-    """(indicator, year) pairs of every national table held, however few provinces its source lists."""
-    codes = tuple(c for c in _national_codes() if c not in position.AGGREGATES)
-    frame = queries.observations(ObservationFilter(indicators=codes))
-    frame = frame[frame["unit_kind"] == "province"]
-    return sorted(
-        {(code, int(year)) for code, year in zip(frame["indicator_code"], frame["year"], strict=True)}
-    )
-
-
-def _default_table(choices: list[tuple[str, int]]) -> tuple[str, int] | None:
-    """The latest table that ranks (nearly) every province, else the latest one."""
-    frame = queries.observations(ObservationFilter(indicators=tuple({c for c, _ in choices})))
-    counts = frame.groupby(["indicator_code", "year"])["unit_code"].nunique()
-    full = [
-        (c, int(y)) for (c, y), n in counts.items() if n >= FULL_TABLE_MIN_ROWS and (c, int(y)) in choices
-    ]
-    return max(full, key=lambda choice: choice[1]) if full else (choices[-1] if choices else None)
-
-
-def _parse_table(text: str | None, choices: list[tuple[str, int]]) -> tuple[str, int] | None:
-    code, _, year = str(text or "").rpartition("-")
-    if year.isdigit() and (code, int(year)) in choices:
-        return code, int(year)
-    return _default_table(choices)
-
-
-def _source_markdown(row: object, lang: str) -> str:
-    """The grid's source cell: the kind of source, linked to the page the figure was read on."""
-    kind = t(f"source_kind.{row.data_kind}", lang)  # type: ignore[attr-defined]
-    url = row.source_url  # type: ignore[attr-defined]
-    return f"[{kind}]({url})" if isinstance(url, str) and url.startswith("http") else kind
-
-
-def table_rows(choice: tuple[str, int] | None, lang: str) -> tuple[list[dict], list]:
-    """Grid rows of a national table and the note under it."""
-    if choice is None:
-        return [], [components.empty_state(t("national.no_data", lang))]
-    code, year = choice
-    frame = queries.observations(ObservationFilter(indicators=(code,), years=(year,)))
-    frame = frame[frame["unit_kind"] == "province"].sort_values(["rank", "unit_code", "source_id"])
-    # Every source's row: two pages printing the same province's figure are both shown, each with its source.
-    rows = [
-        {
-            "id": f"{r.unit_code}:{r.source_id}",
-            "rank": int(r.rank) if pd.notna(r.rank) else None,
-            "province": name,
-            "code": r.unit_code,
-            "value": r.value if pd.notna(r.value) else None,
-            "value_text": position.value_cell(r._asdict(), lang),
-            "published": r.value_published if isinstance(r.value_published, str) else "",
-            "period": published.period_text(r.period, lang),
-            "kind": t(f"source_kind.{r.data_kind}", lang),
-            "source": _source_markdown(r, lang),
-        }
-        for r, name in zip(frame.itertuples(), _name(frame, lang, "unit_name"), strict=True)
-    ]
-    notes = [t("national.table_note", lang, count=frame["unit_code"].nunique())]
-    rank_of = frame["rank_of"].max()
-    if pd.notna(rank_of) and frame["rank"].max() < rank_of:
-        notes.append(t("national.table_missing", lang, last=int(frame["rank"].max())))
-    return rows, [
-        html.P(" ".join(notes), className="text-muted small"),
-        components.source_list(comparison.sources_of(frame), lang=lang),
-    ]
-
-
-def _columns(lang: str) -> list[dict]:
-    return [
-        {
-            "field": "rank",
-            "headerName": t("table.rank", lang),
-            "width": 90,
-            "sort": "asc",
-            "type": "numericColumn",
-        },
-        {"field": "province", "headerName": t("national.col.province", lang), "flex": 2, "minWidth": 170},
-        {
-            "field": "value",
-            "headerName": t("national.col.value", lang),
-            "width": 110,
-            "type": "numericColumn",
-            "valueFormatter": {"function": "params.data.value_text"},
-        },
-        {"field": "published", "headerName": t("edocs.col.published", lang), "flex": 1, "minWidth": 120},
-        {"field": "period", "headerName": t("edocs.col.period", lang), "width": 110},
-        {
-            "field": "source",
-            "headerName": t("edocs.col.source", lang),
-            "width": 130,
-            "cellRenderer": "markdown",
-        },
-    ]
-
-
 def _dti_2024() -> pd.DataFrame:
     """DTI 2024 rows of both groupings and the national aggregates of every year."""
     frame = queries.observations(ObservationFilter(indicators=position.GROUPINGS, years=(2024,)))
@@ -218,7 +121,7 @@ def _position_2024(kontum: pd.DataFrame, lang: str) -> list:
     chart = charts.year_lines(
         lines,
         lang=lang,
-        title=figures.wrap(t("national.values_chart", lang), width=44),
+        title=t("national.values_chart", lang),
         source_line=comparison.source_line(pd.concat([kontum, aggregates]), lang),
         y_title=t("national.col.value", lang),
         decimals=4,
@@ -241,10 +144,10 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
     """Render the national page; the national table follows the query string."""
     lang = normalize_language(lang)
     ranks_all = queries.observations(
-        ObservationFilter(indicators=_national_codes(), unit_codes=(QUANG_NGAI,))
+        ObservationFilter(indicators=national_codes(), unit_codes=(PROVINCE_CODE,))
     )
     ranks_all = ranks_all[~ranks_all["indicator_code"].isin(position.AGGREGATES)]
-    kontum_all = queries.observations(ObservationFilter(indicators=("NAT_DTI",), unit_codes=(KON_TUM,)))
+    kontum_all = queries.observations(ObservationFilter(indicators=("NAT_DTI",), unit_codes=(KON_TUM_CODE,)))
     # Charts draw one point per year and index; a year whose sources disagree gets no point, only words.
     conflicted = position.conflicts(ranks_all)
     ranks = position.best_rows(
@@ -259,9 +162,9 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
     )
     kontum = position.best_rows(kontum_all)
     choices = table_choices()
-    choice = _parse_table(query.get("table"), choices)
+    choice = parse_table(query.get("table"), choices)
     rows, note = table_rows(choice, lang)
-    names = queries.indicators().set_index("code")["name_vi" if lang == "vi" else "name_en"]
+    names = localized(queries.indicators().set_index("code"), "name", lang)
     sources = pd.concat([ranks_all, kontum_all, _dti_2024()])
     content = [
         dcc.Store(id=LANG, data=lang),
@@ -305,14 +208,15 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
             className="controls",
         ),
         html.Div(note, id=TABLE_NOTE),
+        html.Div(table_chart(choice, lang), id=TABLE_CHART),
         dag.AgGrid(
             id=GRID,
             rowData=rows,
-            columnDefs=_columns(lang),
+            columnDefs=columns(lang),
             defaultColDef={"sortable": True, "resizable": True, "filter": True},
             getRowId="params.data.id",
             rowClassRules={
-                "fw-bold table-warning": f"['{QUANG_NGAI}', '{KON_TUM}'].includes(params.data.code)"
+                "fw-bold table-warning": f"['{PROVINCE_CODE}', '{KON_TUM_CODE}'].includes(params.data.code)"
             },
             dashGridOptions={
                 "localeText": grid.LOCALE_VI if lang == "vi" else {},
@@ -353,15 +257,17 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
 @callback(
     Output(GRID, "rowData"),
     Output(TABLE_NOTE, "children"),
+    Output(TABLE_CHART, "children"),
     Input(TABLE, "value"),
     State(LANG, "data"),
     prevent_initial_call=True,
 )
 @guarded(rule.optional(rule.table_choice), rule.lang)
 def update_table(value, lang):
-    """Show the chosen national table."""
+    """Show the chosen national table and its chart."""
     lang = normalize_language(lang)
-    return table_rows(_parse_table(value, table_choices()), lang)
+    choice = parse_table(value, table_choices())
+    return *table_rows(choice, lang), table_chart(choice, lang)
 
 
 clientside_callback(

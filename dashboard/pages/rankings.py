@@ -7,9 +7,10 @@ from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
 from dashboard import components, queries
 from dashboard.components import grid, view_controls
+from dashboard.domain import localized
 from dashboard.i18n import normalize_language, t
 from dashboard.queries.corrections import corrections_of
-from dashboard.views import analysis, ranking
+from dashboard.views import analysis, published, ranking
 from dashboard.web import validation as rule
 from dashboard.web.validation import guarded
 
@@ -34,6 +35,7 @@ SOURCES = "rankings-sources"
 LANG = "rankings-lang"
 URL_SINK = "rankings-url-sink"
 NOTICE = "rankings-notice"
+LEGEND = "rankings-legend"
 
 
 def _break_note(data: ranking.ViewData, lang: str) -> html.Div | None:
@@ -43,10 +45,14 @@ def _break_note(data: ranking.ViewData, lang: str) -> html.Div | None:
     method = queries.methodologies().set_index("code").loc[data.view.methodology]
     if method["first_year"] != data.view.year:
         return None
-    name = method["name_vi"] if lang == "vi" else method["name_en"]
+    name = localized(method, "name", lang)
     return html.Div(
         t("rankings.break_note", lang, year=data.view.year, method=name), className="alert alert-info"
     )
+
+
+def _legend(data: ranking.ViewData, lang: str) -> html.Div | None:
+    return grid.rank_legend(published.ranks_shown(data.table, lang=lang), lang=lang)
 
 
 def _downloads(view: analysis.View, lang: str) -> html.Div:
@@ -95,6 +101,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
         ),
         html.Div(_break_note(data, lang), id=BREAK),
         grid.ranking_grid(GRID, data, lang=lang),
+        html.Div(_legend(data, lang), id=LEGEND),
         html.Div(_downloads(view, lang), id=DOWNLOADS),
         html.Div(_sources(data, lang), id=SOURCES),
     ]
@@ -131,6 +138,7 @@ def _sources(data: ranking.ViewData, lang: str) -> list:
     Output(GROUP, "options"),
     Output(GROUP, "value"),
     Output(NOTICE, "children"),
+    Output(LEGEND, "children"),
     Input(YEAR, "value"),
     Input(GROUP, "value"),
     Input(INDEX, "value"),
@@ -155,6 +163,7 @@ def update_rankings(year, group, index, lang):
         _downloads(view, lang),
         _sources(data, lang),
         *view_controls.group_update(view, lang),
+        _legend(data, lang),
     )
 
 

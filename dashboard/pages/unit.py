@@ -10,12 +10,16 @@ from dash import dcc, html
 from dashboard import components, queries, urls
 from dashboard.components import citations as cite
 from dashboard.components import embed as embeds
+from dashboard.components import grid, unit_charts
+from dashboard.domain import localized
+from dashboard.domain.scoring import competition_ranks
 from dashboard.figures import charts
+from dashboard.figures.text import plotly_text
 from dashboard.i18n import format_number, normalize_language, t
 from dashboard.queries import ObservationFilter
 from dashboard.queries.corrections import corrections_of
 from dashboard.views import analysis, comparison, published
-from dashboard.views.comparison import scale_title
+from dashboard.views.unit_headline import unit_headline
 
 
 def _title(code: str | None = None, **_query: str) -> str:
@@ -34,10 +38,6 @@ dash.register_page(__name__, path_template="/don-vi/<code>", title=_title, descr
 EDOC_INDICATORS = ("EDOC_ONLINE_SHARE_ILLUSTRATIVE", "EDOC_SIGNED_SHARE_ILLUSTRATIVE")
 
 
-def _name(row: pd.Series, lang: str) -> str:
-    return row["name_vi"] if lang == "vi" else row["name_en"]
-
-
 def _source_line(frame: pd.DataFrame, lang: str) -> str:
     return comparison.source_line(frame, lang)
 
@@ -51,30 +51,56 @@ def _data_table(frame: pd.DataFrame, columns: list[tuple[str, str]], *, caption:
     )
 
 
-def score_charts(history: pd.DataFrame, *, lang: str, unit_name: str, source: str, breaks: list) -> list:
-    """One score chart per scale (points out of 100, percent, points out of 1,000): never a shared axis."""
-    maxima = queries.indicators().set_index("code")["max_value"].to_dict()
-    segments = analysis.scale_segments(history, maxima)
-    charts_out = []
-    for segment in segments:
-        years = sorted(int(y) for y in segment["year"].unique())
-        span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
-        title = f"{t('profile.scores', lang)} – {unit_name}"
-        if len(segments) > 1:
-            title = t("scale.chart_title", lang, title=title, years=span)
-        inside = [(y, label) for y, label in breaks if years[0] < y <= years[-1]]
-        figure = charts.year_lines(
-            segment.assign(series=unit_name),
-            lang=lang,
-            title=title,
-            source_line=source,
-            y_title=scale_title(segment, lang),
-            breaks=inside,
+def _headline(code: str, unit: pd.Series, lang: str) -> list:
+    """The sentence and stat row a profile opens with (rank, change under the reform rules, class)."""
+    headline = unit_headline(code, unit["kind"], localized(unit, "name", lang), lang=lang)
+    if headline is None:
+        return []
+    year = headline.year
+    cards = [
+        components.kpi_card(t("headline.rank", lang, year=year), headline.rank),
+        components.kpi_card(t("headline.score", lang, year=year), headline.score, headline.scale),
+        components.kpi_card(t("headline.change", lang, previous=year - 1), headline.change),
+    ]
+    if headline.class_name:
+        cards.append(components.kpi_card(t("headline.class_label", lang), headline.class_name))
+    return [
+        html.P(headline.sentence, className="lead profile-headline"),
+        html.Div(
+            cards, className="kpis profile-kpis", role="group", **{"aria-label": t("headline.heading", lang)}
+        ),
+    ]
+
+
+def _ranks_shown(history: pd.DataFrame, lang: str) -> list[published.RankShown]:
+    """Each year's rank as published, beside the rank computed from the scores of the unit's whole group."""
+    group = queries.observations(
+        ObservationFilter(
+            indicators=tuple(history["indicator_code"].unique()),
+            years=tuple(int(y) for y in history["year"].unique()),
+            unit_kinds=tuple(history["unit_kind"].unique()),
         )
-        charts_out.append(
-            html.Div(dcc.Graph(figure=figure, config=charts.CHART_CONFIG), className="chart-card")
+    )
+    better = queries.indicators().set_index("code")["higher_is_better"]
+    computed: dict[tuple[int, str, str], int | None] = {}
+    for (year, indicator, _kind), rows in group.groupby(["year", "indicator_code", "unit_kind"]):
+        ranks = competition_ranks(rows["value"].tolist(), higher_is_better=bool(better[indicator]))
+        computed.update({(year, indicator, u): r for u, r in zip(rows["unit_code"], ranks, strict=True)})
+    return [
+        published.rank_shown(
+            r.rank, computed.get((r.year, r.indicator_code, r.unit_code)), note=r.note, lang=lang
         )
-    return charts_out
+        for r in history.itertuples()
+    ]
+
+
+def _rank_text(shown: published.RankShown, rank_of: object) -> str:
+    """'3/20', '3/20 ≠ ⚑', '4 *' (a computed rank is not 'of' the published count), '–'."""
+    if shown.rank is None:
+        return "–"
+    counted = shown.status in ("published", "differs") and not pd.isna(rank_of)
+    of = f"/{int(rank_of)}" if counted else ""  # type: ignore[call-overload]
+    return " ".join(p for p in (f"{shown.rank}{of}", shown.marks) if p)
 
 
 def _score_section(history: pd.DataFrame, lang: str, unit_name: str) -> list:
@@ -87,21 +113,21 @@ def _score_section(history: pd.DataFrame, lang: str, unit_name: str) -> list:
     ranks = charts.year_lines(
         series.assign(value=history["rank"]),
         lang=lang,
-        title=f"{t('profile.ranks', lang)} – {unit_name}",
+        title=f"{t('profile.ranks', lang)} – {plotly_text(unit_name)}",
         source_line=source,
         y_title=t("table.rank", lang),
         breaks=breaks,
         reversed_axis=True,
         decimals=0,
+        styles=charts.styles_by_series(series),
     )
+    shown = _ranks_shown(history, lang)
     table = history.assign(
         value_text=[format_number(v, lang, decimals=2) for v in history["value"]],
-        rank_text=[
-            f"{int(r)}/{int(o)}" if r == r and o == o else "–"
-            for r, o in zip(history["rank"], history["rank_of"], strict=True)
-        ],
+        rank_text=[_rank_text(s, o) for s, o in zip(shown, history["rank_of"], strict=True)],
+        rank_note=[s.note for s in shown],
         class_text=[t(f"class.{c}", lang) if isinstance(c, str) else "–" for c in history["class_label"]],
-        indicator=history["indicator_name_vi" if lang == "vi" else "indicator_name_en"],
+        indicator=localized(history, "indicator_name", lang),
     )
     columns = [
         ("year", t("control.year", lang)),
@@ -109,16 +135,20 @@ def _score_section(history: pd.DataFrame, lang: str, unit_name: str) -> list:
         ("value_text", t("table.score", lang)),
         ("rank_text", t("table.rank", lang)),
         ("class_text", t("table.class", lang)),
+        *([("rank_note", t("table.note", lang))] if any(s.note for s in shown) else []),
     ]
     return [
         html.Div(
             [
-                *score_charts(history, lang=lang, unit_name=unit_name, source=source, breaks=breaks),
+                *unit_charts.score_charts(
+                    history, lang=lang, unit_name=unit_name, source=source, breaks=breaks
+                ),
                 html.Div(dcc.Graph(figure=ranks, config=charts.CHART_CONFIG), className="chart-card"),
             ],
             className="chart-grid",
         ),
         _data_table(table, columns, caption=t("profile.table_caption", lang)),
+        grid.rank_legend(shown, lang=lang),
     ]
 
 
@@ -135,7 +165,7 @@ def _subindex_section(code: str, unit: pd.Series, latest: pd.Series, lang: str) 
     own = frame[frame["unit_code"] == code].set_index("indicator_code")["value"]
     rows = pd.DataFrame(
         {
-            "label": [_name(r, lang) for _, r in subs.iterrows()],
+            "label": [localized(r, "name", lang) for _, r in subs.iterrows()],
             "value": [own.get(c) for c in subs["code"]],
             "reference": [medians.get(c) for c in subs["code"]],
         }
@@ -145,7 +175,7 @@ def _subindex_section(code: str, unit: pd.Series, latest: pd.Series, lang: str) 
         lang=lang,
         title=t("profile.subindices", lang, year=year),
         source_line=_source_line(frame, lang),
-        value_name=_name(unit, lang),
+        value_name=localized(unit, "name", lang),
         reference_name=t("profile.median", lang),
     )
     table = rows.assign(
@@ -154,7 +184,7 @@ def _subindex_section(code: str, unit: pd.Series, latest: pd.Series, lang: str) 
     )
     columns = [
         ("label", t("control.index", lang)),
-        ("value", _name(unit, lang)),
+        ("value", localized(unit, "name", lang)),
         ("reference", t("profile.median", lang)),
     ]
     return [
@@ -174,7 +204,7 @@ def _lineage_section(code: str, lang: str) -> list:
         return []
 
     def item(row, other: str, direction: str) -> html.Li:
-        other_name = _name(names.loc[other], lang) if other in names.index else other
+        other_name = localized(names.loc[other], "name", lang) if other in names.index else other
         indicative = f" {t('profile.indicative', lang)}" if row.indicative else ""
         link = dcc.Link(other_name, href=urls.unit_profile(other, lang=lang))
         event = t(f"event_{direction}.{row.event}", lang)
@@ -236,11 +266,11 @@ def _edoc_section(code: str, lang: str, unit_name: str) -> list:
         )
     if frame.empty:
         return content
-    series = frame.assign(series=frame["indicator_name_vi" if lang == "vi" else "indicator_name_en"])
+    series = frame.assign(series=localized(frame, "indicator_name", lang))
     figure = charts.year_lines(
         series,
         lang=lang,
-        title=f"{t('profile.edocs', lang)} – {unit_name}",
+        title=f"{t('profile.edocs', lang)} – {plotly_text(unit_name)}",
         source_line=_source_line(frame, lang),
         y_title="%",
     )
@@ -267,7 +297,7 @@ def layout(code: str | None = None, lang: str | None = None, **_query: str) -> h
         ]
         return components.page_frame(content, **frame_args)
     unit = units.loc[code]
-    unit_name = _name(unit, lang)
+    unit_name = localized(unit, "name", lang)
     history = queries.observations(
         ObservationFilter(indicators=queries.provincial_totals(), unit_codes=(code,))
     )
@@ -289,6 +319,7 @@ def layout(code: str | None = None, lang: str | None = None, **_query: str) -> h
             className="profile-facts",
         ),
         components.illustrative_banner(lang) if (everything["data_kind"] == "illustrative").any() else None,
+        *_headline(code, unit, lang),
         *_score_section(history, lang, unit_name),
         *(
             _subindex_section(code, unit, history.sort_values("year").iloc[-1], lang)

@@ -20,8 +20,11 @@ from dashboard.cache import cache
 from dashboard.config import Settings
 from dashboard.domain import PROVINCIAL_FAMILIES, valid_in_year
 from dashboard.queries.maps import MapLayer, read_map_layer
+from dashboard.queries.memo import MISSING, SizedLRU
 
 _state: dict[str, object] = {}
+# Rendered views of this process (per_data_version), one byte budget for all; bind() sets it.
+_views = SizedLRU(Settings.view_cache_bytes)
 
 OBSERVATION_COLUMNS = [
     "year",
@@ -56,6 +59,7 @@ def bind(engine: Engine, settings: Settings) -> None:
     """Use this engine and settings for every query of this process (called by create_app)."""
     _state["engine"] = engine
     _state["settings"] = settings
+    _views.budget = settings.view_cache_bytes
 
 
 def engine() -> Engine:
@@ -122,20 +126,25 @@ def _versioned(function):
 def per_data_version(maxsize: int = 256):
     """Memoize a function whose result depends only on the data and its (hashable) arguments, per process.
 
-    For rendered views: no pickling round trip, and the data version in the key makes an import
-    invalidate every worker at once. Results are shared between callers and must never be mutated.
+    For rendered views: no unpickling on a hit, and the data version in the key makes an import
+    invalidate every worker at once. At most `maxsize` results per function, and all functions together
+    within the VIEW_CACHE_MB budget (least recently used out first). Results are shared between callers
+    and must never be mutated.
     """
 
     def decorate(function):
-        @functools.lru_cache(maxsize=maxsize)
-        def cached(_version: str, args: tuple, kwargs: tuple):
-            return function(*args, **dict(kwargs))
+        owner = f"{function.__module__}.{function.__qualname__}"
 
         @functools.wraps(function)
         def wrapper(*args, **kwargs):
-            return cached(data_version(), args, tuple(sorted(kwargs.items())))
+            key = (data_version(), args, tuple(sorted(kwargs.items())))
+            value = _views.get(owner, key)
+            if value is MISSING:
+                value = function(*args, **kwargs)
+                _views.put(owner, key, value, max_entries=maxsize)
+            return value
 
-        wrapper.cache_clear = cached.cache_clear
+        wrapper.cache_clear = functools.partial(_views.clear, owner)
         return wrapper
 
     return decorate

@@ -31,6 +31,8 @@ class MapLayer:
     source_title: str = ""
     licence: str = ""
     attribution: str = ""
+    # The licence of imported boundaries drawn as this schematic instead (not redistributable), or "".
+    withheld: str = ""
 
     def names(self) -> dict[str, str]:
         """Short name of every unit in the layer, by code."""
@@ -66,4 +68,5 @@ def read_map_layer(bind: Engine | Connection, year: int) -> MapLayer:
         source_title=units["source_title"],
         licence=units["licence"],
         attribution=units["attribution"],
+        withheld=features.get("withheld", ""),
     )

@@ -24,6 +24,17 @@ from dashboard.views import analysis
 # New units and new methods get a sign that is not an arrow: their rank did not go up or down.
 RANK_CHANGE_ARROWS = {"up": "▲", "down": "▼", "same": "=", "new": "★", "merged": "⊕", "new_method": "≠"}
 GROUP_KEYS = ["year", "unit_kind", "indicator_code"]
+# A table's columns: every observation column, the unit's name in the language, both ranks, the change.
+TABLE_COLUMNS = [
+    *queries.OBSERVATION_COLUMNS,
+    "unit_name",
+    "rank_published",
+    "rank_computed",
+    "change",
+    "change_kind",
+    "change_steps",
+]
+_RANK_LAST_YEAR = "_rank_as_last_year"  # internal: how this row ranks when it is last year's
 Key = tuple[int, str, str]  # (year, unit kind, indicator)
 
 
@@ -98,8 +109,9 @@ def methods() -> dict[int, _Method]:
 def _ranked_rows() -> pd.DataFrame:
     """Observations of every method's indicators in the years it is in force: ranked, classes filled.
 
-    Published ranks are kept for a (year, kind, indicator) where every row has one; otherwise all its
-    rows are ranked on value, ties sharing a rank (1, 2, 2, 4) as analysis.competition ranks do.
+    Per (year, kind, indicator): rank_published as stored, rank_computed the competition ranks of the
+    values (ties share a rank: 1, 2, 2, 4, as domain.scoring.competition_ranks, honouring
+    higher_is_better), rank the published one where there is one, else the computed one.
     """
     by_year = methods()
     codes = sorted({code for method in by_year.values() for code in method.codes})
@@ -109,11 +121,19 @@ def _ranked_rows() -> pd.DataFrame:
         for year, code in zip(frame["year"], frame["indicator_code"], strict=True)
     ]
     frame = frame[in_force].reset_index(drop=True)
-    grouped = frame.groupby(GROUP_KEYS, sort=False)
-    computed = grouped["value"].rank(method="min", ascending=False)
-    unranked = frame["rank"].isna().groupby([frame[k] for k in GROUP_KEYS], sort=False).transform("any")
-    frame["rank"] = frame["rank"].where(~unranked, computed)
     indicators = queries.indicators().set_index("code")
+    grouped = frame.groupby(GROUP_KEYS, sort=False)
+    best_first = grouped["value"].rank(method="min", ascending=False)
+    lowest_first = grouped["value"].rank(method="min", ascending=True)
+    higher = frame["indicator_code"].map(indicators["higher_is_better"]).astype(bool)
+    published = pd.to_numeric(frame["rank"], errors="coerce")
+    unranked = published.isna().groupby([frame[k] for k in GROUP_KEYS], sort=False).transform("any")
+    # The figure as published beside the one computed from the scores; the table ranks by the published
+    # one where there is one. Last year's ranks (for the changes) are all published or all computed.
+    frame["rank_published"] = published
+    frame["rank_computed"] = best_first.where(higher, lowest_first)
+    frame["rank"] = published.fillna(frame["rank_computed"])
+    frame[_RANK_LAST_YEAR] = published.where(~unranked, best_first)
     shares = pd.Series(float("nan"), index=frame.index)
     for code, rows in frame.groupby("indicator_code", sort=False):
         shares[rows.index] = analysis.percent_of_max(
@@ -140,7 +160,7 @@ def _compared_rows() -> pd.DataFrame:
     by_year, merged = methods(), _merged_into_by_year()
     keys = list(zip(*(rows[k].to_numpy(dtype=object) for k in GROUP_KEYS), strict=True))
     ranks: dict[Key, dict[str, float]] = {}
-    for key, code, rank in zip(keys, rows["unit_code"], rows["rank"], strict=True):
+    for key, code, rank in zip(keys, rows["unit_code"], rows[_RANK_LAST_YEAR], strict=True):
         ranks.setdefault(key, {})[code] = rank
     kinds, steps = [], []
     for (year, kind, indicator), code, rank in zip(keys, rows["unit_code"], rows["rank"], strict=True):
@@ -167,7 +187,6 @@ def views(lang: str) -> dict[Key, ViewData]:
     rows = _compared_rows()
     if rows.empty:
         return {}
-    base = [*_ranked_rows().columns, "unit_name", "change", "change_kind"]
     texts = {
         (kind, step): change_text(analysis.RankChange(kind, step), lang)
         for kind, step in set(zip(rows["change_kind"], rows["change_steps"], strict=True))
@@ -185,7 +204,7 @@ def views(lang: str) -> dict[Key, ViewData]:
     for total, same_total in rows.groupby(totals, sort=False):
         subs = [code for code, _, _ in next(m.subs for m in by_year.values() if m.total == total)]
         missing = {code: float("nan") for code in subs if code not in same_total}
-        parts.update(_split(same_total.assign(**missing)[[*base, *subs]].reset_index(drop=True)))
+        parts.update(_split(same_total.assign(**missing)[[*TABLE_COLUMNS, *subs]].reset_index(drop=True)))
     facts = family_facts()
     every_source = queries.sources()
     sources = {key: every_source[every_source["id"].isin(ids)] for key, (_, _, ids) in facts.items()}
@@ -243,7 +262,7 @@ def view_data(view: analysis.View, lang: str) -> ViewData:
     classes, _, _ = family_facts().get((view.year, view.group), (False, False, set()))
     return ViewData(
         view=view,
-        table=_ranked_rows().iloc[0:0].assign(rank=pd.Series(dtype="Int64")),
+        table=_ranked_rows()[[*queries.OBSERVATION_COLUMNS, "rank_published", "rank_computed"]].iloc[0:0],
         sub_columns=[],
         headline=analysis.Headline(0, None, None, None, None),
         illustrative=False,

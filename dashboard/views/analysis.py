@@ -13,10 +13,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from dashboard.domain import PROVINCIAL_FAMILIES
+from dashboard.domain import PROVINCIAL_FAMILIES, RANKED_KINDS
 from dashboard.domain.methods import class_for
 
-GROUPS = ("district", "department", "commune")
+GROUPS = RANKED_KINDS  # the groups a ranking offers, in display order
 FAMILIES = PROVINCIAL_FAMILIES
 
 

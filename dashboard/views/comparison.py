@@ -9,17 +9,23 @@ import pandas as pd
 from flask import has_request_context, request
 
 from dashboard import queries
-from dashboard.domain import DISTRICTS_LAST_DAY, last_data_year
+from dashboard.domain import (
+    DISTRICTS_LAST_DAY,
+    PROVINCE_CODE,
+    RANKED_KINDS,
+    last_data_year,
+    localized,
+    localized_column,
+)
 from dashboard.figures import charts
 from dashboard.figures import compare as figures
+from dashboard.figures.text import plotly_text
 from dashboard.i18n import format_number, t
 from dashboard.queries import ObservationFilter
 from dashboard.views import analysis, published
 from dashboard.views.search import search_text
 
-COMPARE_GROUPS = ("district", "department", "commune")
-# The percent-era totals, for the unit embed; pages use queries.provincial_totals() (every method).
-TOTALS = ("ITR_TOTAL", "DTI_TOTAL")
+COMPARE_GROUPS = RANKED_KINDS  # units are compared within the groups the province ranks
 MIN_UNITS, MAX_UNITS = 2, 6
 
 
@@ -103,15 +109,15 @@ def request_query() -> dict[str, str]:
 def unit_names(codes: tuple[str, ...], lang: str) -> dict[str, str]:
     """Current names of units by code, in the language."""
     units = queries.units().set_index("code")
-    column = "name_vi" if lang == "vi" else "name_en"
+    column = localized_column("name", lang)
     return {c: units.loc[c, column] if c in units.index else c for c in codes}
 
 
 def unit_options(group: str, lang: str) -> list[dict[str, str]]:
     """Dropdown options: the group's units of Quảng Ngãi, with the year an ended unit stopped."""
     units = queries.units()
-    rows = units[(units["kind"] == group) & (units["parent_code"] == "51")]
-    column = "name_vi" if lang == "vi" else "name_en"
+    rows = units[(units["kind"] == group) & (units["parent_code"] == PROVINCE_CODE)]
+    column = localized_column("name", lang)
     options = []
     for row in rows.sort_values(column).itertuples():
         label = getattr(row, column)
@@ -134,6 +140,14 @@ def series(selection: Selection, lang: str) -> pd.DataFrame:
     return frame.assign(order=order).sort_values(["order", "year"]).drop(columns="order")
 
 
+def series_styles(selection: Selection, lang: str) -> dict[str, int]:
+    """Each picked unit's chart style by its series name: one per unit across all charts of a comparison."""
+    names = unit_names(selection.codes, lang)
+    return {
+        names[code]: index for code, index in charts.unit_styles(selection.codes).items() if code in names
+    }
+
+
 @dataclass(frozen=True)
 class SeriesEnd:
     """A unit whose series stops before the others', and what followed it."""
@@ -154,7 +168,7 @@ def series_ends(frame: pd.DataFrame, lang: str) -> list[SeriesEnd]:
         return []
     last_overall = int(frame["year"].max())
     lineage = queries.lineage()
-    names = queries.units().set_index("code")["name_vi" if lang == "vi" else "name_en"]
+    names = localized(queries.units().set_index("code"), "name", lang)
     ends = []
     for code, rows in frame.groupby("unit_code", sort=False):
         last = rows.loc[rows["year"].idxmax()]
@@ -195,7 +209,7 @@ def sub_panels(methodology: str, lang: str) -> list[tuple[str, str, float | None
     if total.empty:
         return []
     subs = analysis.sub_indicators(indicators, total["code"].iloc[0])
-    column = "name_vi" if lang == "vi" else "name_en"
+    column = localized_column("name", lang)
     return [(r.code, getattr(r, column), r.max_value) for r in subs.itertuples()]
 
 
@@ -241,7 +255,7 @@ def sources_of(frame: pd.DataFrame) -> pd.DataFrame:
 def index_options(lang: str) -> list[dict[str, str]]:
     """The index dropdown: the total of each year's method, then each sub-index with its years."""
     indicators = queries.indicators().set_index("code")
-    column = "name_vi" if lang == "vi" else "name_en"
+    column = localized_column("name", lang)
     options = [{"value": "total", "label": t("compare.index_total", lang)}]
     for code in index_codes():
         row = indicators.loc[code]
@@ -270,19 +284,22 @@ def lines_figure(frame: pd.DataFrame, selection: Selection, lang: str) -> charts
     parts = scale_frames(frame)
     frame = parts[-1] if parts else frame
     breaks = analysis.method_breaks(frame, t("profile.series_break", lang))
-    title = t("compare.lines_title", lang, index=_index_label(selection, lang))
+    title = t("compare.lines_title", lang, index=plotly_text(index_label(selection, lang)))
     if not frame.empty:
         first, last = int(frame["year"].min()), int(frame["year"].max())
         title = t("scale.chart_title", lang, title=title, years=f"{first}–{last}" if first != last else first)
     figure = charts.year_lines(
         frame,
         lang=lang,
-        title=figures.wrap(title, width=44),
+        title=title,
         source_line=source_line(frame, lang),
         y_title=scale_title(frame, lang) if not frame.empty else t("table.score", lang),
         breaks=breaks,
         decimals=2,
         height=420,
+        # On a phone the legend takes a row per unit: the source line goes below it, not over it.
+        extra_bottom=20 * max(frame["series"].nunique() - 1, 0) if not frame.empty else 0,
+        styles=series_styles(selection, lang),
     )
     notes = [
         (end.last_year, end.last_value, "→ " + ", ".join(end.successors) if end.successors else "■")
@@ -302,6 +319,7 @@ def scale_title(frame: pd.DataFrame, lang: str) -> str:
     return t("scale.points", lang, max=format_number(maxima.get(code), lang, decimals=0))
 
 
-def _index_label(selection: Selection, lang: str) -> str:
+def index_label(selection: Selection, lang: str) -> str:
+    """The chosen index as the index dropdown words it."""
     labels = {o["value"]: o["label"] for o in index_options(lang)}
     return labels.get(selection.index, selection.index)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from dashboard.domain import localized_column
 from dashboard.i18n import t
 from dashboard.views import published
 
@@ -24,7 +25,7 @@ def conflicts(frame: pd.DataFrame) -> set[tuple[int, str, str]]:
 
 def comparison_lines(values: pd.DataFrame, aggregates: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Series for a DTI value chart: the provinces' own values, the national value, the provincial average."""
-    name = "unit_name_vi" if lang == "vi" else "unit_name_en"
+    name = localized_column("unit_name", lang)
     own = values.dropna(subset=["value"]).assign(series=lambda f: f[name])
     lines = aggregates.dropna(subset=["value"]).drop_duplicates(["year", "indicator_code"])
     lines = lines.assign(series=[t(f"national.series.{c}", lang) for c in lines["indicator_code"]])

@@ -1,7 +1,7 @@
 """Published figures as published: the one place that words a figure, its period, its level and its source,
 and the one label that generated (illustrative) figures carry on every surface.
 
-Pure: takes plain values or observation/source rows, returns text. May import: i18n.
+Pure: takes plain values or observation/source rows, returns text. May import: domain, i18n.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ from datetime import date
 
 import pandas as pd
 
+from dashboard.domain import localized, localized_column
+from dashboard.domain.scoring import stored_as_published
 from dashboard.i18n import format_number, normalize_language, t
 
 QUALIFIERS = ("exact", "lower_bound", "upper_bound", "approx", "range")
@@ -171,9 +173,9 @@ def worded(frame: pd.DataFrame, lang: str, *, home: str) -> pd.DataFrame:
     """Observations with the columns a page shows: indicator, level (or the unit when it is not `home`),
     text (the figure as published) and period_text."""
     records = frame.to_dict("records")
-    name = "unit_name_vi" if lang == "vi" else "unit_name_en"
+    name = localized_column("unit_name", lang)
     return frame.assign(
-        indicator=frame["indicator_name_vi" if lang == "vi" else "indicator_name_en"],
+        indicator=localized(frame, "indicator_name", lang),
         level=[
             r[name]
             if r["gov_level"] == "unit" or r["unit_code"] != home
@@ -258,3 +260,66 @@ def generated_source_line(lang: str) -> str:
 def file_label() -> str:
     """The label written on every row of a generated data file (both languages: files have no page)."""
     return f"{generated_label('vi')} / {generated_label('en')}"
+
+
+# Marks of a rank that is not simply the published one: text, never colour only; every ranking table has a
+# legend line for each mark it uses.
+RANK_MARKS = {"computed": "*", "differs": "≠", "flagged": "⚑"}
+
+
+@dataclass(frozen=True)
+class RankShown:
+    """One row's rank as shown: the published rank where there is one, else the computed one, and why."""
+
+    rank: int | None
+    status: str  # published | computed | differs | none
+    flagged: bool  # stored as published although rank or class contradicts the scores
+    note: str  # the sentence that explains the marks ('' when there is nothing to explain)
+    marked: bool = True  # False when no rank of the table was published: the header says so once
+
+    @property
+    def marks(self) -> str:
+        """'≠', '*', '≠ ⚑', ''."""
+        keys = [self.status if self.marked else "", "flagged" if self.flagged else ""]
+        return " ".join(RANK_MARKS[k] for k in keys if k in RANK_MARKS)
+
+
+def rank_shown(
+    published: object, computed: object, *, note: object, lang: str, marked: bool = True
+) -> RankShown:
+    """Word a row's published and computed ranks; `marked=False` when no rank of the table was published
+    (the header says so once instead of a mark on every row)."""
+    first = None if _missing(published) else int(published)  # type: ignore[call-overload]
+    second = None if _missing(computed) else int(computed)  # type: ignore[call-overload]
+    flagged = stored_as_published(note)
+    notes = []
+    if first is None:
+        status = "none" if second is None else "computed"
+        if status == "computed" and marked:
+            notes.append(t("rank.note_computed", lang, computed=second))
+    elif second is not None and first != second:
+        status = "differs"
+        notes.append(t("rank.note_differs", lang, published=first, computed=second))
+    else:
+        status = "published"
+    if flagged:
+        notes.append(f"{RANK_MARKS['flagged']} {t('rank.note_flagged', lang)}")
+    return RankShown(first if first is not None else second, status, flagged, "; ".join(notes), marked)
+
+
+def rank_legend(shown: list[RankShown], *, lang: str) -> list[str]:
+    """One line per mark used in a table, in a fixed order; one unmarked line when all ranks are computed."""
+    used = {s.status for s in shown if s.marked} | ({"flagged"} if any(s.flagged for s in shown) else set())
+    lines = [f"{mark} {t(f'rank.legend_{key}', lang)}" for key, mark in RANK_MARKS.items() if key in used]
+    if shown and not any(s.marked for s in shown):
+        lines.insert(0, t("rank.legend_all_computed", lang))
+    return lines
+
+
+def ranks_shown(table: pd.DataFrame, *, lang: str) -> list[RankShown]:
+    """RankShown for each row of a ranking table (rank_published, rank_computed, note columns)."""
+    marked = bool(table["rank_published"].notna().any())
+    return [
+        rank_shown(p, c, note=n, lang=lang, marked=marked)
+        for p, c, n in zip(table["rank_published"], table["rank_computed"], table["note"], strict=True)
+    ]

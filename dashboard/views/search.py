@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard import queries
+from dashboard.domain import localized_column
 from dashboard.domain.names import fold, name_keys
 
 SEARCH_KINDS = ("commune", "department", "district")
@@ -56,7 +57,7 @@ def search_units(
     query = fold(text)
     if len(query) < MIN_LENGTH:
         return []
-    column = "name_vi" if lang == "vi" else "name_en"
+    column = localized_column("name", lang)
     own = units[units["kind"].isin(SEARCH_KINDS)].set_index("code")
     names = own[column].to_dict()
     old_names = versions.groupby("unit_code")["name_vi"].agg(list).to_dict()

@@ -3,7 +3,7 @@
 A callback receives whatever a browser (or anyone with curl) posts. Each callback declares one rule per
 argument; a value of the wrong shape leaves the view unchanged (PreventUpdate) in microseconds. Whether
 a well-shaped value exists (a year with data, a known code) is then decided against memoized data.
-Imports nothing of ours but i18n.
+Imports nothing of ours but domain and i18n.
 """
 
 from __future__ import annotations
@@ -17,14 +17,13 @@ from typing import Any
 import flask
 from dash.exceptions import PreventUpdate
 
+from dashboard.domain import UNIT_CODE, UNIT_KINDS
 from dashboard.i18n import LANGUAGES
 
 Rule = Callable[[Any], bool]
 
-_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{0,39}$")
 _INDICATOR = re.compile(r"^[A-Z][A-Z0-9_]{1,39}$")
 _TABLE = re.compile(r"^[A-Z][A-Z0-9_]{1,39}-[0-9]{4}$")
-GROUPS = ("district", "department", "commune", "province")
 MAX_UNITS = 12
 PAGE_ROUTER_OUTPUT = ".._pages_content.children"
 # Deeper JSON than any callback sends; checked on the raw bytes, before a parser can recurse.
@@ -45,7 +44,7 @@ def year(value: Any) -> bool:
 
 def code(value: Any) -> bool:
     """A unit code: GSO digits or a department slug."""
-    return isinstance(value, str) and bool(_CODE.match(value))
+    return isinstance(value, str) and bool(UNIT_CODE.match(value))
 
 
 def codes(value: Any) -> bool:
@@ -70,7 +69,7 @@ def table_choice(value: Any) -> bool:
 
 def group(value: Any) -> bool:
     """A unit kind shown as a group."""
-    return value in GROUPS
+    return value in UNIT_KINDS
 
 
 def lang(value: Any) -> bool:

@@ -1,5 +1,6 @@
 """Browser journey of the publishing pages: sign in, upload the annex as a decision prints it, read the
-preview, publish, find it on /xep-hang; then correct one score and find the correction on /du-lieu."""
+preview, publish, find it on /xep-hang (with the published rank that contradicts the scores flagged); then
+correct one score and find the correction on /du-lieu."""
 
 from __future__ import annotations
 
@@ -37,7 +38,7 @@ def decision_annex(path: Path, *, home_affairs: float) -> Path:
     for row in (
         ["I", "Các sở, ban, ngành", None, None, None, None, None, None],
         [1, "Sở Nội vụ", 95, 190, 143, home_affairs, 1, "Tốt"],
-        [2, "Sở Y tế", 80, 160, 120, 80, 2, "Khá"],
+        [2, "Sở Y tế", 80, 160, 120, 80, 3, "Khá"],  # published 3rd, 2nd by its score: stored as published
         ["II", "UBND các huyện, thị xã, thành phố", None, None, None, None, None, None],
         [1, "UBND huyện Sơn Tây", 90, 180, 135, 90, 1, "Tốt"],
         [2, "UBND huyện Lý Sơn", 40, 80, 60, 40, 2, "Yếu"],
@@ -74,6 +75,7 @@ def _upload(driver, live_server: str, annex: Path, *, replaces: str, reason: str
     _fill(driver, "replaces", replaces)
     _fill(driver, "reason", reason)
     driver.find_element(By.ID, "confirm_shrink").click()  # the table has fewer rows than the one it replaces
+    driver.find_element(By.ID, "accept_published_inconsistencies").click()
     driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
     _heading_becomes(driver, lambda heading: heading == "Xem trước")
     return driver.find_element(By.TAG_NAME, "main").text
@@ -106,6 +108,9 @@ def test_journey_sign_in_upload_preview_publish_and_correct(live_server, browser
     browser.find_element(By.PARTIAL_LINK_TEXT, "Xếp hạng: Sở, ban, ngành").click()
     wait_for(browser, "#rankings-grid .ag-row")
     wait_until(browser, lambda d: "95,26" in d.find_element(By.ID, "rankings-grid").text)
+    grid_text = browser.find_element(By.ID, "rankings-grid").text
+    assert "3 ≠ ⚑" in grid_text and "Xếp hạng công bố: 3; tính từ điểm: 2" in grid_text
+    assert "⚑ Dòng được lưu đúng như văn bản công bố" in browser.find_element(By.ID, "rankings-legend").text
 
     corrected = decision_annex(tmp_path / "Phụ lục đính chính.xlsx", home_affairs=96.26)
     text = _upload(browser, live_server, corrected, replaces="qn-dti-2020-2024-official", reason="Sai số")

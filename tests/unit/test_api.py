@@ -15,6 +15,7 @@ from sqlalchemy import delete, insert
 
 from dashboard import db, queries
 from dashboard.api import exports
+from dashboard.domain import PROVINCIAL_FAMILIES
 from dashboard.queries import ObservationFilter
 
 FIELDS = exports.RESOURCES["observations"]
@@ -23,13 +24,13 @@ FIELDS = exports.RESOURCES["observations"]
 EXPECTED_DA_NANG_2017 = (
     "\ufeffyear,unit_code,unit_name_vi,unit_name_en,unit_kind,indicator_code,indicator_name_vi,indicator_name_en,"
     "value,measure,rank,rank_of,class,methodology_version,data_kind,source_document,source_url,period,qualifier,"
-    "value_high,value_published,gov_level,source_title\r\n"
+    "value_high,value_published,gov_level,source_title,rank_computed,note\r\n"
     '2017,48,Thành phố Đà Nẵng,Đà Nẵng Municipality,province,NAT_EGOV,"Chỉ số ứng dụng CNTT, '
     'phát triển Chính phủ điện tử",IT application and e-government index,'
     "0.716,index,2,63,,mic-egov,official,,"
     "http://www.vinhphuc.gov.vn/ct/cms/thongbao/Lists/ThongBao/View_detail.aspx?ItemID=1504,2017,exact,,"
     '"02 (0,716)",,"Xếp hạng và chỉ số đánh giá tổng thể mức độ ứng dụng CNTT, phát triển Chính phủ '
-    'điện tử của các tỉnh, thành phố trực thuộc Trung ương"\r\n'
+    'điện tử của các tỉnh, thành phố trực thuộc Trung ương",,\r\n'
 ).encode("utf-8")
 
 
@@ -51,6 +52,17 @@ def test_small_csv_exact_bytes(client):
 def _expected(app, selection: ObservationFilter) -> pd.DataFrame:
     with app.server.test_request_context():
         frame = queries.observations(selection)
+        everything = queries.observations(
+            ObservationFilter(years=tuple(int(y) for y in frame["year"].unique()))
+        )
+        families = queries.indicators().set_index("code")["family"]
+    # rank_computed, worked out here independently: competition ranks within each group of the province's
+    # own evaluations, over every unit of the group whatever the download's filter.
+    own = everything[everything["indicator_code"].map(families).isin(PROVINCIAL_FAMILIES)]
+    groups = ["year", "indicator_code", "unit_kind", "period", "gov_level"]
+    own = own.assign(rank_computed=own.groupby(groups)["value"].rank(method="min", ascending=False))
+    keys = [*groups, "unit_code", "source_id"]
+    frame = frame.merge(own[[*keys, "rank_computed"]], how="left", on=keys)
     return frame.rename(columns={"class_label": "class", "methodology": "methodology_version"})
 
 

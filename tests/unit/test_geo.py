@@ -17,6 +17,7 @@ import geopandas as gpd
 import numpy as np
 import pytest
 import shapely
+from flask.testing import FlaskClient
 from sqlalchemy import func, insert, select
 
 from dashboard import db
@@ -57,6 +58,8 @@ DISTRICTS = {
 }
 COMMUNES = ("21211", "21172", "21034")
 SOURCE = {"source_title": "dvhcvn (test)", "licence": "GPL-3.0", "attribution": "dvhcvn"}
+# Only layers imported as redistributable are drawn (and sent to browsers); tests of drawing use this.
+DRAWABLE = {**SOURCE, "redistributable": True}
 
 
 @pytest.fixture
@@ -218,7 +221,10 @@ def test_cli_imports_and_reports_rejections(engine, settings, tmp_path: Path, mo
     assert stored_nothing(engine, settings)
     argv[3] = "districts-2019"
     assert geo.main(argv) == 0
-    assert "districts-2019: 14 features" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "districts-2019: 14 features" in out and "Not redistributable: stored, but never served" in out
+    assert geo.main([*argv, "--redistributable"]) == 0
+    assert "Not redistributable" not in capsys.readouterr().out
 
 
 # --- rejections: exact problem text, nothing stored -----------------------------------------------
@@ -356,7 +362,7 @@ def test_garbage_bytes_are_a_wrong_format(engine, settings, tmp_path: Path) -> N
 
 @needs_shared
 def test_rejected_reimport_keeps_the_previous_layer(engine, settings, tmp_path: Path) -> None:
-    info = geo.import_boundaries(engine, settings, DISTRICTS_2020, vintage="districts-2020", **SOURCE)
+    info = geo.import_boundaries(engine, settings, DISTRICTS_2020, vintage="districts-2020", **DRAWABLE)
     before = sorted(settings.geo_dir.iterdir())
     path = write_variant(tmp_path, DISTRICTS_2020, lambda fs: fs.remove(feature(fs, "522")))
     with pytest.raises(geo.BoundaryImportError):
@@ -482,8 +488,8 @@ def test_communes_without_polygons_get_the_tile_cartogram_with_its_attribution(e
 
 @needs_shared
 def test_imported_layer_and_outline_are_used(engine, settings) -> None:
-    info = geo.import_boundaries(engine, settings, DISTRICTS_2019, vintage="districts-2019", **SOURCE)
-    outline = geo.import_boundaries(engine, settings, PROVINCE_2019, vintage="province-2019", **SOURCE)
+    info = geo.import_boundaries(engine, settings, DISTRICTS_2019, vintage="districts-2019", **DRAWABLE)
+    outline = geo.import_boundaries(engine, settings, PROVINCE_2019, vintage="province-2019", **DRAWABLE)
     ref = layer_for_year(engine, settings, 2018)
     assert not ref.schematic
     assert is_map_copy_of(settings, ref.url, info.file_name)
@@ -595,17 +601,75 @@ def test_layers_are_prepared_once_and_the_data_version_moves_only_on_change(engi
     assert sorted(rows) == [("communes-2025", True), ("districts-2019", True), ("districts-2020", True)]
 
 
+def squares_file(path: Path, codes: tuple[str, ...], *, name: str = "Xã {code}") -> Path:
+    """A boundary file of adjacent squares in a row, one per code (drawn for tests, no licence at stake)."""
+    squares = [
+        {"type": "Feature", "properties": {"gso_code": code, "name": name.format(code=code)},
+         "geometry": shapely.geometry.mapping(shapely.box(108 + 0.1 * i, 15, 108.1 + 0.1 * i, 15.1))}
+        for i, code in enumerate(codes)
+    ]  # fmt: skip
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": squares}), encoding="utf-8")
+    return path
+
+
+def commune_squares(tmp_path: Path) -> Path:
+    return squares_file(tmp_path / "communes.geojson", COMMUNES)
+
+
 def test_imported_commune_polygons_replace_the_cartogram(engine, settings, tmp_path: Path) -> None:
     assert layer_for_year(engine, settings, 2025).schematic
-    squares = [
-        {"type": "Feature", "properties": {"gso_code": code, "name": f"Xã {code}"},
-         "geometry": shapely.geometry.mapping(shapely.box(108 + 0.1 * i, 15, 108.1 + 0.1 * i, 15.1))}
-        for i, code in enumerate(COMMUNES)
-    ]  # fmt: skip
-    path = tmp_path / "communes.geojson"
-    path.write_text(json.dumps({"type": "FeatureCollection", "features": squares}), encoding="utf-8")
-    geo.import_boundaries(engine, settings, path, vintage="communes-2025", **SOURCE)
+    geo.import_boundaries(engine, settings, commune_squares(tmp_path), vintage="communes-2025", **DRAWABLE)
     ref = read_map_layer(engine, 2025)  # the import prepared the layers itself: no restart needed
     assert not ref.schematic and ref.url.startswith("/geo/communes-2025-d3.")
     assert set(ref.feature_codes) == set(COMMUNES) and ref.licence == "GPL-3.0"
     assert ref.labels["21034"][2] == "Xã 21034"
+
+
+# --- the licence gate: only redistributable boundaries reach a browser ---------------------------------
+
+
+def geo_client(settings: Settings) -> FlaskClient:
+    server = flask.Flask(__name__)
+    maps.register_geo_routes(server, settings)
+    return server.test_client()
+
+
+def test_layer_without_the_redistributable_flag_is_not_drawn_and_says_why(engine, settings, tmp_path) -> None:
+    path = commune_squares(tmp_path)
+    info = geo.import_boundaries(engine, settings, path, vintage="communes-2025", **SOURCE)
+    ref = read_map_layer(engine, 2025)
+    assert (ref.schematic, ref.withheld) == (True, "GPL-3.0")  # the tile cartogram, and the licence why
+    assert ref.url.startswith("/geo/communes-2025-schematic.") and "open-admin-data" in ref.attribution
+    assert ref.labels["21034"][2] == "An Phú"  # the points file's names, not the withheld layer's
+    drawn = read_map_layer(engine, 2022)
+    assert drawn.withheld == ""  # other vintages are untouched
+    client = geo_client(settings)
+    assert client.get(f"/geo/{info.file_name}").status_code == 404  # the stored file itself
+    response = client.get(ref.url)
+    assert response.status_code == 200 and json.loads(response.data)["schematic"] is True
+    response.close()
+
+
+def test_outline_without_the_flag_is_not_drawn(engine, settings, tmp_path: Path) -> None:
+    outline = squares_file(tmp_path / "province.geojson", ("51",), name="Quảng Ngãi")
+    geo.import_boundaries(engine, settings, outline, vintage="province-2025", **SOURCE)
+    geo.import_boundaries(engine, settings, commune_squares(tmp_path), vintage="communes-2025", **DRAWABLE)
+    ref = read_map_layer(engine, 2025)
+    assert not ref.schematic and ref.outline_url is None and ref.withheld == ""
+    with engine.connect() as connection:
+        roles = connection.execute(select(db.map_layers.c.role)).scalars().all()
+    assert "outline" not in roles
+
+
+def test_dropping_the_flag_withdraws_the_copy_already_served(engine, settings, tmp_path: Path) -> None:
+    path = commune_squares(tmp_path)
+    geo.import_boundaries(engine, settings, path, vintage="communes-2025", **DRAWABLE)
+    served = read_map_layer(engine, 2025).url
+    client = geo_client(settings)
+    response = client.get(served)
+    assert response.status_code == 200
+    response.close()
+    geo.import_boundaries(engine, settings, path, vintage="communes-2025", **SOURCE)  # same bytes, no flag
+    assert (settings.geo_dir / served.removeprefix("/geo/")).is_file()  # still on disk, but no longer sent
+    assert client.get(served).status_code == 404
+    assert read_map_layer(engine, 2025).schematic

@@ -93,14 +93,26 @@ def two_files_same_id(tmp: Path) -> list[Path]:
     ]
 
 
-def indicators_with_duplicate_code(tmp: Path) -> list[Path]:
-    text = (
-        "code,methodology,parent_code,name_vi,name_en,measure,min_value,max_value\n"
-        "X_ONE,edoc,,Một,One,percent,0,100\n"
-        "X_ONE,edoc,,Hai,Two,percent,0,100\n"
-        "X_TWO,edoc,,Ba,Three,percent,100,0\n"
-    )
-    return [write_dataset(tmp, "ind.csv", text, tidy_meta(id="ind", type="indicators"))]
+def reference(name: str, kind: str, text: str) -> Build:
+    """A reference table of the given type (its sidecar names one source, so rows may leave it out)."""
+    return lambda tmp: [write_dataset(tmp, name, text, tidy_meta(id=name.split(".")[0], type=kind))]
+
+
+INDICATORS_WITH_DUPLICATE_CODE = (
+    "code,methodology,parent_code,name_vi,name_en,measure,min_value,max_value\n"
+    "X_ONE,edoc,,Một,One,percent,0,100\n"
+    "X_ONE,edoc,,Hai,Two,percent,0,100\n"
+    "X_TWO,edoc,,Ba,Three,percent,100,0\n"
+)
+LINEAGE_ROWS = (
+    "from_code,to_code,event,event_date,legal_basis,indicative,source,note\n"
+    "526,525,merged_into,2020-02-01,NQ 867,0,,\n"
+    "999,525,merged_into,,NQ 867,0,,\n"
+)
+PREDECESSOR_ROWS = (
+    "old_code,old_name_vi,old_kind,to_code,share,event_date,indicative,source\n"
+    "21019,,commune,99999,half,2025-07-01,1,\n"
+)
 
 
 MOJIBAKE = tidy_text().encode("utf-8").decode("cp1252", errors="replace").replace("\ufffd", "?")
@@ -379,9 +391,23 @@ CASES: dict[str, tuple[Build, Expected, str]] = {
         "unit name missing",
     ),
     "reference file: duplicate and missing keys, bad range": (
-        indicators_with_duplicate_code,
+        reference("ind.csv", "indicators", INDICATORS_WITH_DUPLICATE_CODE),
         [("ind.csv", 4, "max_value", "range"), ("ind.csv", 3, "code", "duplicate")],
         "below min_value",
+    ),
+    "lineage rows: unknown unit, missing date": (
+        reference("lin.csv", "lineage", LINEAGE_ROWS),
+        [("lin.csv", 3, "from_code", "unknown-unit"), ("lin.csv", 3, "event_date", "required-value")],
+        "unknown unit",
+    ),
+    "predecessor rows: unknown unit, bad share, missing name": (
+        reference("pre.csv", "predecessors", PREDECESSOR_ROWS),
+        [
+            ("pre.csv", 2, "to_code", "unknown-unit"),
+            ("pre.csv", 2, "share", "share"),
+            ("pre.csv", 2, "old_name_vi", "required-value"),
+        ],
+        "unknown unit",
     ),
 }
 

@@ -1,29 +1,24 @@
-"""Upgrades never lose data: a database made with the schema as it was before migrations (kept as a test
-fixture) holds an imported dataset and a boundary layer; the app refuses it naming the command; the
-upgrade keeps every row — on SQLite, and on PostgreSQL when DATABASE_URL names one."""
+"""Upgrades never lose data: a database made with the schema as it was before migrations (the frozen
+baseline migration, without alembic_version) holds an imported dataset and a boundary layer; the app
+refuses it naming the command; the upgrade keeps every row — on SQLite, and on PostgreSQL when
+DATABASE_URL names one."""
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, insert, inspect, select
+from sqlalchemy import Engine, MetaData, Table, insert, inspect, select, text
 from test_importer import FIXTURES, REFERENCE_FILES, observations
 
 from dashboard import _prepare_database, db
-from dashboard.config import REPO_ROOT, Settings
+from dashboard.config import Settings
 from dashboard.db import migrate
 from dashboard.ingest.importer import import_files
 from tests.conftest import _postgres_url
-
-_spec = importlib.util.spec_from_file_location(
-    "schema_before_12", REPO_ROOT / "tests" / "fixtures" / "importer" / "schema_before_12.py"
-)
-schema_before = importlib.util.module_from_spec(_spec)  # type: ignore[arg-type]
-_spec.loader.exec_module(schema_before)  # type: ignore[union-attr]
 
 LAYER = {
     "vintage": "districts-2020",
@@ -50,74 +45,91 @@ def _dialects() -> list:
     return ["sqlite", postgres]
 
 
-def old_database(make: Callable[..., Engine], dialect: str) -> Engine:
+@dataclass(frozen=True)
+class OldDatabase:
+    """A database made before migrations, and its tables as they were then (reflected before any upgrade,
+    so that the rows compared after it are the old columns' rows)."""
+
+    engine: Engine
+    tables: tuple[Table, ...]
+
+    def rows(self) -> dict[str, list[tuple]]:
+        """Every row of every table of the old schema."""
+        with self.engine.connect() as connection:
+            return {
+                table.name: sorted((tuple(row) for row in connection.execute(select(table))), key=repr)
+                for table in self.tables
+            }
+
+
+def old_database(make: Callable[..., Engine], dialect: str) -> OldDatabase:
     """A database as this app made it before migrations, with a dataset and a boundary layer imported."""
     engine = make(migrated=False, dialect=dialect)
-    schema_before.metadata.create_all(engine)
+    # The baseline migration is the schema `create_all` made then; such a database had no alembic_version.
+    migrate.upgrade(engine, revision=migrate.BASELINE_REVISION)
+    with engine.begin() as connection:
+        connection.execute(text("DROP TABLE alembic_version"))
+    old = MetaData()
+    old.reflect(engine)
+    assert set(old.tables) >= {"datasets", "observations", "boundary_layers"}, sorted(old.tables)
     import_files(engine, [*REFERENCE_FILES, FIXTURES / "tidy_edoc_2022.csv"])
     with engine.begin() as connection:
-        connection.execute(insert(schema_before.boundary_layers).values(**LAYER))
-    return engine
+        connection.execute(insert(old.tables["boundary_layers"]).values(**LAYER))
+    return OldDatabase(engine, tuple(old.sorted_tables))
 
 
 @pytest.fixture(params=_dialects())
-def before(request, fresh_engine: Callable[..., Engine]) -> Engine:
+def before(request, fresh_engine: Callable[..., Engine]) -> OldDatabase:
     """The old database, on each dialect."""
     return old_database(fresh_engine, request.param)
 
 
-def _rows(engine: Engine) -> dict[str, list[tuple]]:
-    """Every row of every table of the old schema."""
-    with engine.connect() as connection:
-        return {
-            table.name: sorted((tuple(row) for row in connection.execute(select(table))), key=repr)
-            for table in schema_before.metadata.sorted_tables
-        }
-
-
-def test_app_refuses_an_unmigrated_database_naming_the_command(before: Engine, tmp_path: Path) -> None:
+def test_app_refuses_an_unmigrated_database_naming_the_command(before: OldDatabase, tmp_path: Path) -> None:
+    engine = before.engine
     settings = Settings.from_env(
-        {"DASHBOARD_INSTANCE_DIR": str(tmp_path)}, database_url=str(before.url), build_on_start=False
+        {"DASHBOARD_INSTANCE_DIR": str(tmp_path)}, database_url=str(engine.url), build_on_start=False
     )
-    kept = _rows(before)
+    kept = before.rows()
     with pytest.raises(
         migrate.SchemaOutOfDate, match=r"run `python -m dashboard db upgrade` \(data is kept\)"
     ):
-        migrate.check_schema(before)
-    assert migrate.schema_revision(before) == migrate.BASELINE_REVISION
-    assert "corrections" not in inspect(before).get_table_names()
-    assert _rows(before) == kept
-    if before.dialect.name == "sqlite":  # the app's own start-up path (a PostgreSQL test schema has no URL)
+        migrate.check_schema(engine)
+    assert migrate.schema_revision(engine) == migrate.BASELINE_REVISION
+    assert "corrections" not in inspect(engine).get_table_names()
+    assert before.rows() == kept
+    if engine.dialect.name == "sqlite":  # the app's own start-up path (a PostgreSQL test schema has no URL)
         with pytest.raises(migrate.SchemaOutOfDate):
             _prepare_database(settings)
 
 
-def test_upgrade_keeps_the_dataset_and_the_boundary_layer(before: Engine) -> None:
-    kept = _rows(before)
+def test_upgrade_keeps_the_dataset_and_the_boundary_layer(before: OldDatabase) -> None:
+    engine = before.engine
+    kept = before.rows()
     assert len(kept["observations"]) == 5 and len(kept["boundary_layers"]) == 1
-    migrate.upgrade(before)
-    assert migrate.schema_revision(before) == migrate.head_revision()
-    migrate.check_schema(before)  # no longer refused
-    assert _rows(before) == kept
-    assert "corrections" in inspect(before).get_table_names()
+    migrate.upgrade(engine)
+    assert migrate.schema_revision(engine) == migrate.head_revision()
+    migrate.check_schema(engine)  # no longer refused
+    assert before.rows() == kept
+    assert "corrections" in inspect(engine).get_table_names()
     assert (
-        observations(before, "test-tidy-edoc")[("530", 2022, "EDOC_PROCESSED_ONLINE_SHARE")]["value"] == 91.5
+        observations(engine, "test-tidy-edoc")[("530", 2022, "EDOC_PROCESSED_ONLINE_SHARE")]["value"] == 91.5
     )
-    migrate.upgrade(before)  # idempotent
-    assert _rows(before) == kept
+    migrate.upgrade(engine)  # idempotent
+    assert before.rows() == kept
 
 
 def test_cli_import_refuses_an_old_schema_then_db_upgrade_brings_it_up_to_date(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh_engine, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    engine = old_database(fresh_engine, "sqlite")
+    before = old_database(fresh_engine, "sqlite")
+    engine = before.engine
     monkeypatch.setenv("DATABASE_URL", str(engine.url))
     from dashboard.__main__ import main
 
-    kept = _rows(engine)
+    kept = before.rows()
     assert main(["import", str(FIXTURES / "tidy_edoc_2022.csv"), "--dry-run"]) == 1
     assert "run `python -m dashboard db upgrade`" in capsys.readouterr().err
-    assert _rows(engine) == kept and migrate.schema_revision(engine) == migrate.BASELINE_REVISION
+    assert before.rows() == kept and migrate.schema_revision(engine) == migrate.BASELINE_REVISION
     assert main(["db", "upgrade"]) == 0
     assert f"database schema: 0001 -> {migrate.head_revision()}" in capsys.readouterr().out
     assert migrate.schema_revision(engine) == migrate.head_revision()

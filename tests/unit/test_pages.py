@@ -225,7 +225,7 @@ def test_overview_ranking_is_a_plain_table_linking_profiles_and_the_full_ranking
     rows = table["props"]["children"][0]["props"]["children"]["props"]["children"][1]["props"]["children"]
     assert len(rows) == 14  # the 14 districts of 2019, Tây Trà among them
     first = [cell["props"]["children"] for cell in rows[0]["props"]["children"]]
-    assert first[0] == 1 and first[1]["props"]["href"].startswith("/don-vi/")
+    assert first[0] == "1" and first[1]["props"]["href"].startswith("/don-vi/")
     assert first[1]["props"]["href"].endswith("?lang=en")
     assert '"/don-vi/526?lang=en"' in text
     assert '"/xep-hang?group=district&lang=en&year=2019"' in text

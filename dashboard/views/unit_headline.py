@@ -1,0 +1,98 @@
+"""The headline of a unit's profile: its rank in its last ranked year ("x/N" as published), the change
+against the year before under the reform rules of the rankings page (a new method or a new unit is never
+an arrow), and its class where the method defines classes; one sentence and a compact stat row.
+
+May import: queries, domain, i18n, views.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from dashboard import queries
+from dashboard.i18n import format_number, t
+from dashboard.views import published, ranking
+
+
+@dataclass(frozen=True)
+class UnitHeadline:
+    """What a profile says first, each piece already worded."""
+
+    year: int
+    rank: str  # "3/15", or "–" when the year's table gives the unit no rank
+    score: str  # "789,40"
+    scored: str  # "789,40 điểm (tối đa 1.000)" / "84,05 % điểm tối đa"
+    scale: str  # the same without the number: "điểm (tối đa 1.000)"
+    change_kind: str  # up, down, same, new, new_method, merged (analysis.RankChange)
+    change: str  # as in the rankings table: "▲ 2 bậc", "≠ phương pháp mới"
+    class_name: str | None  # None where the method defines no classes (or none was published)
+    illustrative: bool
+    sentence: str
+
+
+def _rank_text(row: pd.Series, count: int) -> str:
+    rank, rank_of = row.get("rank"), row.get("rank_of")
+    if rank is None or pd.isna(rank):
+        return "–"
+    return f"{int(rank)}/{int(rank_of) if rank_of is not None and pd.notna(rank_of) else count}"
+
+
+def change_clause(row: pd.Series, year: int, lang: str) -> str:
+    """The change against the year before, in words (row: change_kind and change_steps of ranking.load)."""
+    steps = int(row["change_steps"])
+    places = t("rank.step" if steps == 1 else "rank.steps", lang, steps=steps)  # '1 place', '2 places'
+    return t(f"headline.change.{row['change_kind']}", lang, places=places, previous=year - 1, year=year)
+
+
+def _score_text(row: pd.Series, lang: str) -> tuple[str, str]:
+    """The score with its scale: ('789,40', '789,40 điểm (tối đa 1.000)') or ('84,05', '84,05 % …')."""
+    score = format_number(row["value"], lang, decimals=2)
+    if row["measure"] == "percent":
+        return score, t("headline.score_percent", lang, score=score)
+    maximum = queries.indicators().set_index("code")["max_value"].get(row["indicator_code"])
+    return score, t("headline.score_points", lang, score=score, max=format_number(maximum, lang, decimals=0))
+
+
+def unit_headline(code: str, kind: str, name: str, *, lang: str) -> UnitHeadline | None:
+    """The headline of unit `code` (of group `kind`) in the latest year it is ranked; None if never."""
+    years, groups = ranking.years_and_groups()
+    for year in sorted((y for y in years if kind in groups[y]), reverse=True):
+        data = ranking.load(ranking.resolve({"year": str(year), "group": kind}), lang)
+        rows = data.table[data.table["unit_code"] == code]
+        if rows.empty:
+            continue
+        row = rows.iloc[0]
+        rank = _rank_text(row, len(data.table))
+        score, scored = _score_text(row, lang)
+        label = row.get("class_label")
+        class_name = t(f"class.{label}", lang) if data.has_classes and isinstance(label, str) else None
+        sentence = t(
+            "headline.sentence",
+            lang,
+            year=year,
+            name=name,
+            rank=rank,
+            group=t(f"group.{kind}.plural", lang),
+            score=scored,
+        )
+        sentence += "; " + change_clause(row, year, lang)
+        if class_name:
+            sentence += "; " + t("headline.class", lang, name=class_name)
+        sentence += "."
+        if data.illustrative:
+            sentence = f"{published.generated_label(lang)} – {sentence}"
+        return UnitHeadline(
+            year=year,
+            rank=rank,
+            score=score,
+            scored=scored,
+            scale=scored.removeprefix(score).strip(),  # both languages put the number first
+            change_kind=row["change_kind"],
+            change=row["change"],
+            class_name=class_name,
+            illustrative=data.illustrative,
+            sentence=sentence,
+        )
+    return None

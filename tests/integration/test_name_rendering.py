@@ -1,0 +1,62 @@
+"""plotly.js shows an escaped name as typed: no bold, no link, no template field (issue 15). The figure
+dicts are checked without a browser in tests/unit/test_figure_escaping.py; this checks that plotly.js
+decodes what `plotly_text` writes into the literal name, and keeps our own markup working."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+
+import pandas as pd
+import pytest
+
+from dashboard.figures import charts
+from dashboard.figures.text import plotly_text
+from dashboard.web import plotly_bundle
+
+pytestmark = pytest.mark.browser
+
+NAME = '<b>Zq9</b> <a href="javascript:alert(1)">x</a> %{y} & R&D'
+
+
+@pytest.fixture
+def chart_url() -> Iterator[str]:
+    """A tiny Dash app (no callbacks) drawing a line chart with a series named NAME."""
+    import dash
+    from werkzeug.serving import make_server
+
+    # Two series: plotly shows a legend only then.
+    frame = pd.DataFrame(
+        {"series": [NAME, NAME, "B", "B"], "year": [2023, 2024] * 2, "value": [1.0, 2, 3, 4]}
+    )
+    figure = charts.year_lines(
+        frame, lang="en", title=f"{plotly_text(NAME)}<br><sup>ours</sup>", source_line="S", y_title="y"
+    )
+    app = dash.Dash(__name__)
+    app.layout = dash.html.Div([dash.dcc.Graph(id="chart", figure=figure)])
+    assert plotly_bundle.install(app)
+    server = make_server("127.0.0.1", 0, app.server, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+    server.server_close()
+    thread.join(timeout=5)
+
+
+def test_an_escaped_name_shows_as_typed_in_title_and_legend(browser, chart_url: str) -> None:
+    browser.get(chart_url)
+    deadline = time.monotonic() + 30
+    while not browser.execute_script("return document.querySelectorAll('.legendtext').length"):
+        assert time.monotonic() < deadline, "the chart was not drawn"
+        time.sleep(0.2)
+    title = browser.execute_script("return document.querySelector('.gtitle').textContent")
+    legend = browser.execute_script(
+        "return Array.from(document.querySelectorAll('.legendtext'), t => t.textContent)"
+    )
+    assert legend == [NAME, "B"] and title.startswith(NAME)
+    assert browser.execute_script("return document.querySelectorAll('.gtitle tspan[dy]').length") > 0  # <br>
+    assert browser.execute_script("return document.querySelectorAll('svg a').length") == 0
+    bold = "return Array.from(document.querySelectorAll('tspan')).filter(t => /bold/.test(t.style.cssText))"
+    assert browser.execute_script(bold + ".length") == 0

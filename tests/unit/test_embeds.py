@@ -1,0 +1,61 @@
+"""Embedded views: one <h1>, everything in <main>, every year and every scale (issue 11 leftovers)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from dash import dcc, html
+
+LANGS = ("vi", "en")
+
+
+@pytest.fixture(scope="module")
+def embed(app):
+    from dashboard.pages import embed
+
+    return embed
+
+
+def parts(app, layout, **query):
+    with app.server.test_request_context("/"):
+        tree = layout(**query)
+    return tree, list(tree._traverse())
+
+
+def graphs(components) -> list[dict]:
+    return [c.figure for c in components if isinstance(c, dcc.Graph)]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize(
+    ("name", "query"),
+    [
+        ("map_layout", {"year": "2022"}),
+        ("unit_layout", {"code": "526"}),
+        ("compare_layout", {"units": "522,526"}),
+    ],
+)
+def test_an_embed_has_one_heading_and_everything_inside_main(app, embed, lang, name, query):
+    tree, components = parts(app, getattr(embed, name), lang=lang, **query)
+    headings = [c for c in components if isinstance(c, html.H1)]
+    assert len(headings) == 1 and headings[0].children
+    assert isinstance(tree.children, html.Main)  # the source line and the link back are in it too
+    assert any(isinstance(c, html.A) for c in tree.children._traverse())
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_unit_embed_shows_2025_on_its_own_scale(app, embed, lang):
+    _, components = parts(app, embed.unit_layout, code="so-ngoai-vu", lang=lang)
+    figures = graphs(components)
+    years = [{x for trace in f["data"] for x in trace["x"] if x is not None} for f in figures]
+    assert len(figures) >= 2 and 2025 in years[-1]
+    assert all(2025 not in span for span in years[:-1])  # never on the axis of a percent or a 100-point scale
+    assert "1.000" in json.dumps(figures[-1]["layout"]["yaxis"]["title"], ensure_ascii=False) or lang == "en"
+
+
+def test_the_compare_embed_shows_every_scale(app, embed):
+    _, components = parts(app, embed.compare_layout, units="so-ngoai-vu,so-tu-phap", lang="vi")
+    figures = graphs(components)
+    years = [{x for trace in f["data"] for x in trace["x"] if x is not None} for f in figures]
+    assert len(figures) >= 2 and min(years[0]) < 2020 and years[-1] == {2025}
