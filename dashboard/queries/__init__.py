@@ -7,6 +7,7 @@ time). Must not import: pages, figures, ingest (import-linter checks).
 from __future__ import annotations
 
 import functools
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -25,6 +26,10 @@ from dashboard.queries.memo import MISSING, SizedLRU
 _state: dict[str, object] = {}
 # Rendered views of this process (per_data_version), one byte budget for all; bind() sets it.
 _views = SizedLRU(Settings.view_cache_bytes)
+# Data derived once per data version (all rankings at once: a few MB per language) is held outside the
+# views' budget: evicting it for a rendered page would cost the next request 0.3 s, and sizing it by
+# pickling costs 0.2 s. Its entry caps (one or two per version) bound it instead.
+_derived = SizedLRU(sys.maxsize, sizeof=lambda _value: 0)
 
 OBSERVATION_COLUMNS = [
     "year",
@@ -123,14 +128,16 @@ def _versioned(function):
     return wrapper
 
 
-def per_data_version(maxsize: int = 256):
+def per_data_version(maxsize: int = 256, *, budgeted: bool = True):
     """Memoize a function whose result depends only on the data and its (hashable) arguments, per process.
 
     For rendered views: no unpickling on a hit, and the data version in the key makes an import
     invalidate every worker at once. At most `maxsize` results per function, and all functions together
-    within the VIEW_CACHE_MB budget (least recently used out first). Results are shared between callers
-    and must never be mutated.
+    within the VIEW_CACHE_MB budget (least recently used out first); `budgeted=False` for data computed
+    once per data version, bounded by `maxsize` alone. Results are shared between callers and must never
+    be mutated.
     """
+    store = _views if budgeted else _derived
 
     def decorate(function):
         owner = f"{function.__module__}.{function.__qualname__}"
@@ -138,13 +145,13 @@ def per_data_version(maxsize: int = 256):
         @functools.wraps(function)
         def wrapper(*args, **kwargs):
             key = (data_version(), args, tuple(sorted(kwargs.items())))
-            value = _views.get(owner, key)
+            value = store.get(owner, key)
             if value is MISSING:
                 value = function(*args, **kwargs)
-                _views.put(owner, key, value, max_entries=maxsize)
+                store.put(owner, key, value, max_entries=maxsize)
             return value
 
-        wrapper.cache_clear = functools.partial(_views.clear, owner)
+        wrapper.cache_clear = functools.partial(store.clear, owner)
         return wrapper
 
     return decorate

@@ -82,7 +82,7 @@ def change_text(change: analysis.RankChange, lang: str) -> str:
     return f"{arrow} {t(f'rank.{change.kind}', lang)}"
 
 
-@queries.per_data_version(maxsize=1)
+@queries.per_data_version(maxsize=1, budgeted=False)
 def methods() -> dict[int, _Method]:
     """The method in force in each year with observations of the province's own evaluations."""
     indicators = queries.indicators()
@@ -105,7 +105,7 @@ def methods() -> dict[int, _Method]:
     return found
 
 
-@queries.per_data_version(maxsize=1)
+@queries.per_data_version(maxsize=1, budgeted=False)
 def _ranked_rows() -> pd.DataFrame:
     """Observations of every method's indicators in the years it is in force: ranked, classes filled.
 
@@ -153,7 +153,7 @@ def _sub_values(frame: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-@queries.per_data_version(maxsize=1)
+@queries.per_data_version(maxsize=1, budgeted=False)
 def _compared_rows() -> pd.DataFrame:
     """The ranked rows with each unit's change against last year (`analysis.change_of`, row by row)."""
     rows = _ranked_rows()
@@ -178,7 +178,7 @@ def _compared_rows() -> pd.DataFrame:
     return rows.assign(change_kind=kinds, change_steps=steps)
 
 
-@queries.per_data_version(maxsize=2)
+@queries.per_data_version(maxsize=2, budgeted=False)
 def views(lang: str) -> dict[Key, ViewData]:
     """Every (year, unit kind, indicator) with observations, as the view shows it in `lang`.
 
@@ -238,7 +238,7 @@ def _split(rows: pd.DataFrame) -> dict[Key, pd.DataFrame]:
     }
 
 
-@queries.per_data_version(maxsize=1)
+@queries.per_data_version(maxsize=1, budgeted=False)
 def family_facts() -> dict[tuple[int, str], tuple[bool, bool, set]]:
     """Per (year, unit kind), over the total and all its sub-indices: any class, any illustrative
     figure, and the sources."""

@@ -91,16 +91,41 @@ def test_memoized_views_stay_within_the_budget_and_evict_by_size(app, small_budg
     assert calls == [0, 1, 2, 3, 4, 0]
 
 
-def test_rendered_pages_stay_within_the_budget(app, small_budget, monkeypatch):
-    from dashboard.pages import home
+def test_data_derived_once_per_version_is_not_evicted_by_views(app, small_budget):
+    """All rankings at once (budgeted=False) outlive any number of rendered views passing the budget."""
+    calls = []
 
-    def render_five() -> int:
+    @queries.per_data_version(maxsize=1, budgeted=False)
+    def derived() -> bytes:
+        calls.append("derived")
+        return b"d" * 150_000
+
+    @queries.per_data_version(maxsize=100)
+    def view(n: int) -> bytes:
+        return b"v" * 60_000
+
+    with app.server.test_request_context("/"):
+        derived()
+        for n in range(10):
+            view(n)
+        derived()
+        assert queries._views.size <= small_budget  # the views alone fill the budget
+    assert calls == ["derived"]
+    derived.cache_clear()
+
+
+def test_rendered_pages_stay_within_the_budget(app, small_budget, monkeypatch):
+    from dashboard.pages import unit
+
+    codes = list(queries.units().query("kind == 'district'")["code"][:8])
+
+    def render_profiles() -> int:
         with app.server.test_request_context("/?lang=vi"):
-            for year in ("2020", "2021", "2022", "2023", "2024"):
-                home.layout(lang="vi", year=year, group="district")
+            for code in codes:
+                unit.layout(code=code, lang="vi")
         return queries._views.size
 
-    assert 0 < render_five() <= small_budget
+    assert 0 < render_profiles() <= small_budget
     monkeypatch.setattr(queries._views, "budget", 100 * small_budget)
     queries._views.clear()
-    assert render_five() > small_budget  # what the same pages hold when the budget does not bind
+    assert render_profiles() > small_budget  # what the same pages hold when the budget does not bind
