@@ -283,6 +283,34 @@ def rank_legend(shown: list[published.RankShown], *, lang: str) -> html.Div | No
     )
 
 
+def _element(tag: str, children: object, *, namespace: str = "dash_html_components", **props: object) -> dict:
+    """A component as Dash sends it to the browser (type, namespace, props), without the Python object:
+    building and validating some 170 cells a view was a third of a never-seen overview (bench_overview)."""
+    return {"type": tag, "namespace": namespace, "props": {"children": children, **props}}
+
+
+def _ranking_row(row: dict[str, object], *, lang: str, has_classes: bool, notes: bool) -> dict:
+    """One row of the overview's table: rank (the note as its title), unit linked to its profile (a row
+    header), score, class, change, note."""
+    link = _element(
+        "Link",
+        row["unit_name"],
+        namespace="dash_core_components",
+        href=urls.unit_profile(row["unit_code"], lang=lang),
+    )
+    cells = [
+        _element("Td", row["rank_text"], className="text-end", title=row["note"] or None),
+        _element("Th", link, scope="row"),
+        _element("Td", row["value_text"], className="text-end"),
+    ]
+    if has_classes:
+        cells.append(_element("Td", row["class"], className=f"class-cell class-{row['class_code']}"))
+    cells.append(_element("Td", row["change"]))
+    if notes:
+        cells.append(_element("Td", row["note"]))
+    return _element("Tr", cells)
+
+
 def ranking_table(data: ViewData, *, lang: str, full_url: str) -> html.Div:
     """The overview's compact ranking: rank, unit (link to its profile), score, class, change, and a note
     column with a legend when a rank is computed, differs from the published one, or is flagged."""
@@ -293,6 +321,7 @@ def ranking_table(data: ViewData, *, lang: str, full_url: str) -> html.Div:
     if not _has_notes(rows):
         headers.remove("table.note")
     numeric = {"table.rank", "table.score"}
+    notes = "table.note" in headers
     head = html.Thead(
         html.Tr(
             [
@@ -306,26 +335,7 @@ def ranking_table(data: ViewData, *, lang: str, full_url: str) -> html.Div:
         )
     )
     body = html.Tbody(
-        [
-            html.Tr(
-                [
-                    html.Td(row["rank_text"], className="text-end", title=row["note"] or None),
-                    html.Th(
-                        dcc.Link(row["unit_name"], href=urls.unit_profile(row["unit_code"], lang=lang)),
-                        scope="row",
-                    ),
-                    html.Td(row["value_text"], className="text-end"),
-                    *(
-                        [html.Td(row["class"], className=f"class-cell class-{row['class_code']}")]
-                        if data.has_classes
-                        else []
-                    ),
-                    html.Td(row["change"]),
-                    *([html.Td(row["note"])] if "table.note" in headers else []),
-                ]
-            )
-            for row in rows
-        ]
+        [_ranking_row(row, lang=lang, has_classes=data.has_classes, notes=notes) for row in rows]
     )
     return html.Div(
         [

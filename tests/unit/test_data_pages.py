@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from component_dicts import as_component
 from dash.development.base_component import Component
 
 from dashboard import queries
@@ -19,6 +20,8 @@ def _no_rate_limit(app, monkeypatch):
 
 
 def _walk(node: object) -> Iterator[Component]:
+    """Every component under `node`, those built as plain dicts included (as Dash components)."""
+    node = as_component(node)
     if isinstance(node, Component):
         yield node
         yield from _walk(getattr(node, "children", None))

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 import plotly
 import pytest
+from component_dicts import as_component
 from dash.development.base_component import Component
 
 from dashboard import queries
@@ -89,6 +90,7 @@ class Row:
 
 
 def _walk(node: object) -> Iterator[Component]:
+    node = as_component(node)
     if isinstance(node, Component):
         yield node
         yield from _walk(getattr(node, "children", None))
@@ -98,6 +100,7 @@ def _walk(node: object) -> Iterator[Component]:
 
 
 def _texts(node: object, *, skip_quotes: bool) -> list[str]:
+    node = as_component(node)
     if isinstance(node, str | int | float):
         return [str(node)]
     if isinstance(node, list | tuple):
