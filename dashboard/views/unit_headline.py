@@ -32,11 +32,20 @@ class UnitHeadline:
     sentence: str
 
 
-def _rank_text(row: pd.Series, count: int) -> str:
-    rank, rank_of = row.get("rank"), row.get("rank_of")
-    if rank is None or pd.isna(rank):
+def _rank_text(row: pd.Series, count: int, lang: str) -> str:
+    """'3/15' as published; '4/15 (tính từ điểm)' where none was published; the computed rank beside a
+    published one that differs; '–' when the year's table gives the unit no rank."""
+    shown = published.rank_shown(row.get("rank_published"), row.get("rank_computed"), note=None, lang=lang)
+    if shown.rank is None:
         return "–"
-    return f"{int(rank)}/{int(rank_of) if rank_of is not None and pd.notna(rank_of) else count}"
+    rank_of = row.get("rank_of")
+    counted = shown.status != "computed" and rank_of is not None and pd.notna(rank_of)
+    rank = f"{shown.rank}/{int(rank_of) if counted else count}"
+    if shown.status == "computed":
+        return t("headline.rank_computed", lang, rank=rank)
+    if shown.status == "differs":
+        return t("headline.rank_differs", lang, rank=rank, computed=int(row["rank_computed"]))
+    return rank
 
 
 def change_clause(row: pd.Series, year: int, lang: str) -> str:
@@ -64,7 +73,7 @@ def unit_headline(code: str, kind: str, name: str, *, lang: str) -> UnitHeadline
         if rows.empty:
             continue
         row = rows.iloc[0]
-        rank = _rank_text(row, len(data.table))
+        rank = _rank_text(row, len(data.table), lang)
         score, scored = _score_text(row, lang)
         label = row.get("class_label")
         class_name = t(f"class.{label}", lang) if data.has_classes and isinstance(label, str) else None

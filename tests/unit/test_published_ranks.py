@@ -132,6 +132,26 @@ def test_the_unit_profile_flags_a_rank_stored_as_published(app, shown) -> None:
     assert "3/3 ≠ ⚑" in text and "Xếp hạng công bố: 3; tính từ điểm: 2" in text
 
 
+@pytest.mark.parametrize(
+    "lang, differs, computed",
+    [
+        ("vi", "3/3 (theo công bố; tính từ điểm: 2)", "3/3 (tính từ điểm, không có hạng công bố)"),
+        (
+            "en",
+            "3/3 (as published; 2 by the scores)",
+            "3/3 (computed from the scores: no rank was published)",
+        ),
+    ],
+)
+def test_the_profile_headline_says_which_rank_it_gives(app, shown, lang, differs, computed) -> None:
+    from dashboard.views.unit_headline import unit_headline
+
+    shown(CONTRADICTING)
+    with app.server.test_request_context():
+        ranks = {code: unit_headline(code, "department", code, lang=lang).rank for code in UNITS}
+    assert ranks == {"so-noi-vu": "1/3", "so-tu-phap": differs, "so-y-te": computed}
+
+
 def test_downloads_carry_the_computed_rank_and_the_note(app, shown) -> None:
     shown(CONTRADICTING)
     body = app.server.test_client().get("/api/v1/observations.csv?year=2022&group=department&index=DTI_TOTAL")

@@ -21,6 +21,8 @@ TEXTS = {
         "headline.change": "So với năm {previous}",
         "headline.class_label": "Xếp loại",
         "headline.heading": "Tóm tắt",
+        "headline.rank_computed": "{rank} (tính từ điểm, không có hạng công bố)",
+        "headline.rank_differs": "{rank} (theo công bố; tính từ điểm: {computed})",
     },
     "en": {
         "headline.sentence": "In {year}, {name} ranked {rank} among the {group}, with {score}",
@@ -42,5 +44,7 @@ TEXTS = {
         "headline.change": "Against {previous}",
         "headline.class_label": "Class",
         "headline.heading": "Summary",
+        "headline.rank_computed": "{rank} (computed from the scores: no rank was published)",
+        "headline.rank_differs": "{rank} (as published; {computed} by the scores)",
     },
 }
