@@ -20,6 +20,7 @@ import pandas as pd
 import plotly.io as pio
 
 from dashboard import i18n
+from dashboard.domain import PROVINCE_CODE
 from dashboard.domain.scoring import CLASS_CODES
 from dashboard.figures import Figure
 from dashboard.figures.map_scale import frame_on
@@ -174,7 +175,7 @@ def choropleth(
                 "type": "choropleth",
                 "geojson": outline_url,
                 "featureidkey": "properties.code",
-                "locations": ["51"],
+                "locations": [PROVINCE_CODE],
                 "z": [0],
                 "colorscale": _plain_colour(TRANSPARENT),
                 "marker": {"line": {"color": OUTLINE_COLOUR, "width": 1.5}},

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard import queries
+from dashboard.domain import localized
 from dashboard.domain.methods import class_thresholds
 from dashboard.i18n import t
 from dashboard.queries import ObservationFilter
@@ -192,7 +193,7 @@ def views(lang: str) -> dict[Key, ViewData]:
         for kind, step in set(zip(rows["change_kind"], rows["change_steps"], strict=True))
     }
     rows = rows.assign(
-        unit_name=rows["unit_name_vi" if lang == "vi" else "unit_name_en"],
+        unit_name=localized(rows, "unit_name", lang),
         change=[texts[pair] for pair in zip(rows["change_kind"], rows["change_steps"], strict=True)],
     )
     rows = rows.sort_values([*GROUP_KEYS, "rank", "unit_name"], kind="stable")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dashboard import queries
+from dashboard.domain import localized
 from dashboard.i18n import format_number, t
 from dashboard.views import all_rankings, analysis, published
 from dashboard.views.all_rankings import ViewData
@@ -74,7 +75,7 @@ def _index_options(total: str, lang: str) -> list[dict[str, str]]:
     indicators = queries.indicators()
     rows = indicators[(indicators["code"] == total) | (indicators["parent_code"] == total)]
     ordered = rows.sort_values("sort_order").itertuples()
-    return [{"value": r.code, "label": r.name_vi if lang == "vi" else r.name_en} for r in ordered]
+    return [{"value": r.code, "label": localized(r, "name", lang)} for r in ordered]
 
 
 def index_name(view: analysis.View, lang: str) -> str:
@@ -85,7 +86,7 @@ def index_name(view: analysis.View, lang: str) -> str:
 @queries.per_data_version(maxsize=2)
 def _indicator_names(lang: str) -> dict[str, str]:
     indicators = queries.indicators()
-    return dict(zip(indicators["code"], indicators["name_vi" if lang == "vi" else "name_en"], strict=True))
+    return dict(zip(indicators["code"], localized(indicators, "name", lang), strict=True))
 
 
 def group_options(groups: list[str], lang: str) -> list[dict[str, str]]:
