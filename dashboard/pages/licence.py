@@ -59,6 +59,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
                 "). " + t("licence.commune_points_changes", lang),
             ],
             id=LICENCE_COMMUNE_POINTS,
+            className="long-tokens",  # a file path and a repository name: no space to break at on a phone
         ),
         html.P(html.A(t("nav.data", lang), href=urls.page("data", lang=lang))),
     ]

@@ -51,7 +51,10 @@ def test_an_escaped_name_shows_as_typed_in_title_and_legend(browser, chart_url: 
     while not browser.execute_script("return document.querySelectorAll('.legendtext').length"):
         assert time.monotonic() < deadline, "the chart was not drawn"
         time.sleep(0.2)
-    title = browser.execute_script("return document.querySelector('.gtitle').textContent")
+    # The title is broken into lines at spaces to fit a phone: read it line by line, joined by the spaces.
+    title = browser.execute_script(
+        "return Array.from(document.querySelectorAll('.gtitle tspan.line'), t => t.textContent).join(' ')"
+    )
     legend = browser.execute_script(
         "return Array.from(document.querySelectorAll('.legendtext'), t => t.textContent)"
     )
