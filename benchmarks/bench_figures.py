@@ -57,7 +57,6 @@ BUILDERS: dict[str, Callable[[], dict]] = {
     "compare small multiples": lambda: compare.small_multiples(
         MULTIPLES,
         lang="vi",
-        title="Chỉ số thành phần",
         source_line="Nguồn",
         panels=[(p, f"Chỉ số {p}", 25.0) for p in ("A", "B", "C", "D")],
     ),

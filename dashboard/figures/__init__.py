@@ -24,6 +24,7 @@ our markup (`<br>`, `<sup>`), so a caller escapes the names it writes into one.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -47,10 +48,14 @@ def plain(values: Iterable[object]) -> list[object]:
     return result
 
 
+_BREAKABLE = re.compile(r"[^\S\u00a0]+")  # any white space but the no-break space
+
+
 def wrap(text: str, *, width: int) -> str:
-    """Break a label into lines of at most `width` characters (plotly does not wrap)."""
+    """Break a label into lines of at most `width` characters (plotly does not wrap); never at a
+    no-break space."""
     lines: list[str] = []
-    for word in text.split():
+    for word in filter(None, _BREAKABLE.split(text)):
         if lines and len(lines[-1]) + len(word) < width:
             lines[-1] += " " + word
         else:

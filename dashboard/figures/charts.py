@@ -26,6 +26,7 @@ __all__ = [
     "styles_by_series",
     "unit_styles",
     "year_lines",
+    "year_ticks",
 ]
 
 # Series styles: colour, marker symbol and dash go together, so a series is told apart by its shape and
@@ -145,6 +146,16 @@ def base_figure(*, title: str, source_line: str, lang: str, height: int, extra_b
     return {"data": [], "layout": layout}
 
 
+def year_ticks(years: Iterable[object]) -> dict[str, object]:
+    """A year axis whose labels never collide nor show half years: every year over a short span (at
+    most 6 labels, which fit a 320 px phone), else plotly's own step for the plot's width (over more
+    than 5 years it is a whole 1, 2 or 5 years: about one label per 80 px)."""
+    values = [int(year) for year in years if year is not None and not pd.isna(year)]
+    if not values or max(values) - min(values) <= 5:
+        return {"tickmode": "linear", "tick0": 0, "dtick": 1, "tickformat": "d"}
+    return {"tickmode": "auto", "tickformat": "d"}
+
+
 def _broken_at(rows: pd.DataFrame, break_years: Sequence[int], *, lang: str, decimals: int):
     """x, y and hover labels of one series, with a gap (None) wherever a method break falls between two
     of its years."""
@@ -232,6 +243,7 @@ def year_lines(
                 "font": NOTE_FONT,
             }
         )
+    layout["xaxis"] = {"gridcolor": "#eaeef2", **year_ticks(frame["year"])}
     layout["yaxis"]["title"] = {"text": y_title}
     if y_range is not None:
         layout["yaxis"].update(range=list(y_range), autorange=False)

@@ -111,69 +111,49 @@ def point_texts(figure: Figure, texts: Mapping[tuple[str, int], str]) -> Figure:
     return figure
 
 
-def _domains(count: int, spacing: float) -> list[tuple[float, float]]:
-    """Equal cells along one axis of a subplot grid, in order, with `spacing` (a share of the whole)
-    between them, as plotly.subplots.make_subplots lays them out."""
-    size = (1 - spacing * (count - 1)) / count
-    return [(i * (size + spacing), i * (size + spacing) + size) for i in range(count)]
+PANEL_PLOT_HEIGHT = 190  # pixels of plot in a small-multiple panel
+PANEL_BOTTOM = 40  # below it: the year labels only (legend and source line are the page's, once)
+PANEL_TITLE_SAVING = 24  # pixels of top margin a panel's title does without (no toolbar over it)
+PANEL_WATERMARK_SIZE = 36
 
 
 def small_multiples(
     frame: pd.DataFrame,
     *,
     lang: str,
-    title: str,
     source_line: str,
     panels: Sequence[tuple[str, str, float | None]],
-    columns: int = 3,
     styles: Mapping[str, int] | None = None,
-) -> Figure:
-    """One small panel per sub-index (code, label, maximum); frame columns: series, panel, year, value.
+) -> list[Figure]:
+    """One small figure per sub-index (code, label, maximum); frame columns: series, panel, year, value.
     `styles` as in charts.year_lines.
 
-    Each panel has its own axes, titled with the sub-index and its maximum, from 0 to just above it.
+    The page lays the figures out in a grid that reflows (3, 2 or 1 columns) and says the legend and the
+    source line once under the group; each figure is titled with its sub-index and maximum, its y axis runs
+    from 0 to just above it, and generated figures keep their label and watermark (charts.base_figure),
+    so a panel saved as a PNG still says what it shows. Every panel has the same top margin, so that the
+    plot areas of one row line up whatever the length of their titles.
     """
-    rows = max(1, -(-len(panels) // columns))
-    figure = charts.base_figure(lang=lang, title=title, source_line=source_line, height=140 + 190 * rows)
-    layout = figure["layout"]
-    # The source line sits below the last row of panels, inside the figure.
-    layout["annotations"][0]["yshift"] = -70
-    # Panel titles sit above each panel: 16 px more than the title alone needs (however many lines).
-    layout.update(hovermode="closest", margin={**layout["margin"], "t": layout["margin"]["t"] + 16})
-    layout["legend"]["y"] = -0.12 / rows
-    del layout["xaxis"], layout["yaxis"]
-    x_domains = _domains(columns, 0.07)
-    y_domains = _domains(rows, 0.55 / rows)[::-1]  # row 1 at the top
     series_names = list(dict.fromkeys(frame["series"]))
     # One pass over the frame instead of a boolean filter per panel and series.
     cells = {key: rows for key, rows in frame.sort_values("year").groupby(["panel", "series"], sort=False)}
     no_rows = frame.iloc[0:0]
-    for position, (code, label, top) in enumerate(panels):
-        x_domain, y_domain = x_domains[position % columns], y_domains[position // columns]
-        suffix = "" if position == 0 else str(position + 1)
-        layout[f"xaxis{suffix}"] = {
-            "anchor": f"y{suffix}",
-            "domain": list(x_domain),
-            "dtick": 1,
-            "tickformat": "d",
-            "gridcolor": "#eaeef2",
-        }
-        layout[f"yaxis{suffix}"] = {"anchor": f"x{suffix}", "domain": list(y_domain), "gridcolor": "#eaeef2"}
+    x_axis = {"gridcolor": "#eaeef2", **charts.year_ticks(frame["year"])}
+    figures = []
+    for code, label, top in panels:
+        title = plotly_text(label)
         if top:
-            layout[f"yaxis{suffix}"]["range"] = [0, top * 1.05]
-        layout["annotations"].append(
-            {
-                "text": f"{plotly_text(label)} (≤ {format_number(top, lang, decimals=0)})",
-                "x": sum(x_domain) / 2,
-                "y": y_domain[1],
-                "xref": "paper",
-                "yref": "paper",
-                "xanchor": "center",
-                "yanchor": "bottom",
-                "showarrow": False,
-                "font": {"size": 13},
-            }
-        )
+            title = f"{title} (≤\u00a0{format_number(top, lang, decimals=0)})"  # never broken
+        figure = charts.base_figure(lang=lang, title=title, source_line=source_line, height=PANEL_PLOT_HEIGHT)
+        layout = figure["layout"]
+        del layout["annotations"][0]  # the source line: once, under the group
+        for mark in layout["annotations"]:  # the watermark, smaller: "ILLUSTRATIVE" fits a 320 px panel
+            mark["font"] = {**mark["font"], "size": PANEL_WATERMARK_SIZE}
+        if not layout["annotations"]:  # no watermark either (plotly drops an empty list)
+            del layout["annotations"]
+        layout.update(hovermode="closest", showlegend=False, xaxis=dict(x_axis))
+        if top:
+            layout["yaxis"]["range"] = [0, top * 1.05]
         for index, name in enumerate(series_names):
             rows_ = cells.get((code, name), no_rows)
             values = plain(rows_["value"])
@@ -183,18 +163,21 @@ def small_multiples(
                     "type": "scatter",
                     "x": [int(year) for year in rows_["year"]],
                     "y": values,
-                    "xaxis": f"x{suffix}",
-                    "yaxis": f"y{suffix}",
                     "name": shown,
-                    "legendgroup": shown,
-                    "showlegend": position == 0,
                     "mode": "lines+markers",
                     "text": [format_number(v, lang) for v in values],
                     "hovertemplate": f"{shown}: %{{text}}<extra></extra>",
                     **charts.series_style((styles or {}).get(str(name), index), width=2),
                 }
             )
-    return figure
+        figures.append(figure)
+    # The title needs less room than a full chart gives it: the page's toolbar sits above the figure.
+    top_margin = max((f["layout"]["margin"]["t"] for f in figures), default=0) - PANEL_TITLE_SAVING
+    for figure in figures:
+        layout = figure["layout"]
+        layout["margin"] = {**layout["margin"], "t": top_margin, "b": PANEL_BOTTOM}
+        layout["height"] = top_margin + PANEL_PLOT_HEIGHT + PANEL_BOTTOM
+    return figures
 
 
 def labelled_bars(

@@ -16,7 +16,7 @@ from dashboard.components import map_panel
 from dashboard.domain import localized
 from dashboard.figures import compare as figures
 from dashboard.figures import map as map_figure
-from dashboard.figures.text import plotly_text
+from dashboard.figures import swatch
 from dashboard.i18n import format_number, normalize_language, t
 from dashboard.views import comparison
 from dashboard.web import validation as rule
@@ -149,6 +149,8 @@ def _map_section(frame: pd.DataFrame, selection: comparison.Selection, lang: str
 
 
 def _small_multiples(frame: pd.DataFrame, selection: comparison.Selection, lang: str) -> list:
+    """One small chart per sub-index in a grid of 3, 2 or 1 columns (assets/site.css: .panel-grid),
+    under one legend, with one source line."""
     method = comparison.common_methodology(frame, selection.codes)
     panels = comparison.sub_panels(method, lang) if method else []
     if not panels:
@@ -157,18 +159,28 @@ def _small_multiples(frame: pd.DataFrame, selection: comparison.Selection, lang:
     if subs.empty:
         return []
     name = localized(queries.methodologies().set_index("code").loc[method], "name", lang)
-    figure = figures.small_multiples(
-        subs,
-        lang=lang,
-        title=t("compare.subs_title", lang, method=plotly_text(name)),
-        source_line=comparison.source_line(subs, lang),
-        panels=panels,
-        styles=comparison.series_styles(selection, lang),
+    styles = comparison.series_styles(selection, lang)
+    source = comparison.source_line(subs, lang)
+    charts = figures.small_multiples(subs, lang=lang, source_line=source, panels=panels, styles=styles)
+    legend = html.Ul(
+        [
+            html.Li([html.Img(src=swatch.swatch_uri(styles.get(str(unit), index)), alt=""), unit])
+            for index, unit in enumerate(dict.fromkeys(subs["series"]))
+        ],
+        className="panel-legend",
     )
     return [
         html.H2(t("compare.subs_heading", lang), className="h4 mt-4"),
         html.P(t("compare.subs_note", lang, method=name), className="text-muted small"),
-        html.Div(dcc.Graph(figure=figure, config=figures.graph_config(lang)), className="chart-card"),
+        legend,
+        html.Div(
+            [
+                html.Div(dcc.Graph(figure=figure, config=figures.graph_config(lang)), className="chart-card")
+                for figure in charts
+            ],
+            className="panel-grid",
+        ),
+        html.P(source, className="panel-source"),
     ]
 
 

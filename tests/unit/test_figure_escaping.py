@@ -55,6 +55,8 @@ def test_builders_keep_their_own_markup_around_escaped_names():
     )  # fmt: skip
     assert bars["data"][0]["y"] == [compare_figures.wrap(plotly_text(MARKUP), width=30)]
     assert "<br>" in bars["data"][0]["y"][0]  # the wrap's own line breaks survive
+    ended = compare_figures.end_notes(figure, [(2021, 2.0, f"→ {MARKUP}")])
+    assert ended["layout"]["annotations"][-1]["text"] == f"→ {plotly_text(MARKUP)}"
     assert bars["data"][0]["hovertemplate"] == "%{y}: %{text}<extra></extra>"
 
 
@@ -138,6 +140,9 @@ def test_imported_names_show_escaped_in_every_figure(app, marked, lang):
             assert SHOWN in text and "<b>Zq9" not in text, (path, text)
             assert "<a " not in text and "<img" not in text and "%{y} &" not in text, (path, text)
             places.add(path)
-    # Titles, legends, hover texts, annotations and category labels each carried a name.
-    for place in ("layout.title.text", "data.name", "data.hovertext", "layout.annotations.text", "data.y"):
+    # Titles (the sub-index panels of compare too: one figure each), legends, hover texts and category
+    # labels each carried a name; annotations (end notes) are checked in the builder test above.
+    for place in ("layout.title.text", "data.name", "data.hovertext", "data.y"):
         assert place in places, (place, sorted(places))
+    titles = [figure["layout"]["title"]["text"] for figure in figures if "title" in figure["layout"]]
+    assert any(SHOWN in title and "≤" in title for title in titles)  # a sub-index panel's own title

@@ -73,9 +73,12 @@ def _builders(lang: str) -> dict[str, dict]:
             charts.year_lines(LINES, lang=lang, title="T", source_line="S", y_title="Y"),
             {("Sơn Tây", 2018): "26/63"},
         ),
-        "small_multiples": compare.small_multiples(
-            MULTIPLES, lang=lang, title="T", source_line="S", panels=PANELS
-        ),
+        **{
+            f"small_multiples, panel {n}": panel
+            for n, panel in enumerate(
+                compare.small_multiples(MULTIPLES, lang=lang, source_line="S", panels=PANELS)
+            )
+        },
         "labelled_bars": compare.labelled_bars(BARS, lang=lang, title="T", source_line="S", x_title="%"),
         "labelled_bars, no range": compare.labelled_bars(
             BARS.drop(columns="value_high"), lang=lang, title="T", source_line="S", x_title="%", x_range=None
@@ -148,16 +151,55 @@ def test_rank_axis_and_tall_legend() -> None:
     assert (layout["height"], layout["margin"]["b"], layout["annotations"][0]["yshift"]) == (420, 150, -126)
 
 
-def test_small_multiples_title_every_panel_with_its_maximum() -> None:
-    figure = compare.small_multiples(MULTIPLES, lang="vi", title="T", source_line="Nguồn", panels=PANELS)
-    layout = figure["layout"]
-    texts = [a["text"] for a in layout["annotations"]]
-    assert texts == ["Nguồn", "Hạ tầng (≤ 10)", "Nhân lực (≤ 20)", "Cổng (≤ 5)", "Dịch vụ (≤ 30)"]
-    assert layout["yaxis"]["range"] == [0, 10.5] and "autorange" not in layout["yaxis"]
-    assert layout["yaxis4"]["range"] == [0, 31.5]
-    assert [t["showlegend"] for t in figure["data"]] == [True, True, False, False, False, False, False, False]
-    assert figure["data"][3]["y"] == [7.0, None]
-    assert figure["data"][3]["xaxis"] == "x2"
+def test_small_multiples_draw_one_figure_per_panel_titled_with_its_maximum() -> None:
+    panels = compare.small_multiples(MULTIPLES, lang="vi", source_line="Nguồn", panels=PANELS)
+    assert [p["layout"]["title"]["text"] for p in panels] == [
+        "Hạ tầng (≤\u00a010)",
+        "Nhân lực (≤\u00a020)",
+        "Cổng (≤\u00a05)",
+        "Dịch vụ (≤\u00a030)",
+    ]
+    # The source line and the legend are the page's, once under the group: not in every panel.
+    assert all("annotations" not in p["layout"] and p["layout"]["showlegend"] is False for p in panels)
+    assert (
+        panels[0]["layout"]["yaxis"]["range"] == [0, 10.5] and "autorange" not in panels[0]["layout"]["yaxis"]
+    )
+    assert panels[3]["layout"]["yaxis"]["range"] == [0, 31.5]
+    assert [trace["name"] for trace in panels[1]["data"]] == ["A", "B"]
+    assert panels[1]["data"][1]["y"] == [7.0, None]
+    # Plot areas of one row line up: the same margins and height in every panel.
+    assert len({(p["layout"]["height"], p["layout"]["margin"]["t"]) for p in panels}) == 1
+    # Two years: every whole year is a tick, never a half.
+    assert panels[0]["layout"]["xaxis"]["dtick"] == 1 and panels[0]["layout"]["xaxis"]["tickmode"] == "linear"
+
+
+def test_small_multiples_escape_names_and_label_generated_figures_in_every_panel() -> None:
+    frame = MULTIPLES.assign(series=MULTIPLES["series"].map({"A": "<b>A</b>", "B": "B %{x}"}))
+    source = "MINH HỌA: số liệu do máy tạo · Nguồn: minh họa"
+    panels = compare.small_multiples(frame, lang="vi", source_line=source, panels=PANELS[:2])
+    for panel in panels:
+        assert [trace["name"] for trace in panel["data"]] == ["&lt;b&gt;A&lt;/b&gt;", "B &#37;{x}"]
+        assert panel["layout"]["title"]["text"].startswith("MINH HỌA – ")
+        assert [a["text"] for a in panel["layout"]["annotations"]] == ["MINH HỌA"]  # the watermark
+    labels = compare.small_multiples(MULTIPLES, lang="vi", source_line="x", panels=[("P1", "<i>H</i>", None)])
+    assert labels[0]["layout"]["title"]["text"] == "&lt;i&gt;H&lt;/i&gt;"
+
+
+def test_year_ticks_show_whole_years_that_fit_a_phone() -> None:
+    assert charts.year_ticks([2019, 2020, 2021])["dtick"] == 1
+    assert charts.year_ticks([2019, 2024]) == {
+        "tickmode": "linear",
+        "tick0": 0,
+        "dtick": 1,
+        "tickformat": "d",
+    }
+    # Over a longer span plotly steps by the width: 1, 2 or 5 whole years.
+    assert charts.year_ticks(range(2012, 2026)) == {"tickmode": "auto", "tickformat": "d"}
+    layout = charts.year_lines(LINES, lang="vi", title="T", source_line="S", y_title="Y")["layout"]
+    assert layout["xaxis"]["tickmode"] == "linear" and layout["xaxis"]["dtick"] == 1
+    long = pd.DataFrame({"series": "A", "year": range(2012, 2026), "value": 1.0})
+    layout = charts.year_lines(long, lang="vi", title="T", source_line="S", y_title="Y")["layout"]
+    assert layout["xaxis"]["tickmode"] == "auto" and "dtick" not in layout["xaxis"]
 
 
 def test_labelled_bars_draw_a_published_range_as_an_error_bar() -> None:
@@ -166,3 +208,10 @@ def test_labelled_bars_draw_a_published_range_as_an_error_bar() -> None:
     assert bar["text"] == ["trên 99 %", "50–60 %"]
     assert bar["error_x"]["array"] == [0, 10.0] and bar["error_x"]["visible"] is True
     assert bar["y"][0].count("<br>") == 2
+
+
+def test_wrap_never_breaks_at_a_no_break_space() -> None:
+    from dashboard.figures import wrap
+
+    assert wrap("Cổng thông tin điện tử (≤\u00a015)", width=26) == "Cổng thông tin điện tử<br>(≤\u00a015)"
+    assert wrap("  a\tb  ", width=32) == "a b"

@@ -58,19 +58,34 @@ def test_the_same_unit_has_the_same_style_on_line_charts_and_small_multiples():
     styles = charts.styles_by_series(frame)
     line_traces = {trace["name"]: trace for trace in lines(frame, styles=styles)["data"]}
     panels = figures.small_multiples(
-        frame.assign(panel="P"),
+        pd.concat([frame.assign(panel="P"), frame.assign(panel="Q")]),
         lang="vi",
-        title="T",
         source_line="S",
-        panels=[("P", "P", 100)],
+        panels=[("P", "P", 100), ("Q", "Q", 50)],
         styles=styles,
     )
-    for trace in panels["data"]:
-        assert trace["line"]["color"] == line_traces[trace["name"]]["line"]["color"]
-        assert trace["marker"]["symbol"] == line_traces[trace["name"]]["marker"]["symbol"]
+    assert len(panels) == 2
+    for panel in panels:  # one style per unit on every panel
+        for trace in panel["data"]:
+            assert trace["line"] == {**line_traces[trace["name"]]["line"], "width": 2}
+            assert trace["marker"] == line_traces[trace["name"]]["marker"]
     # Drawn alone (its profile), Trà Bồng keeps the style it has next to Sơn Tây.
     alone = charts.styles_by_series(frame[frame["unit_code"] == "525"])
     assert alone["Trà Bồng"] == styles["Trà Bồng"] or styles["Sơn Tây"] == charts.unit_styles(["525"])["525"]
+
+
+def test_the_html_legend_draws_each_style_as_plotly_does():
+    from urllib.parse import unquote
+
+    from dashboard.figures import swatch
+
+    for index in range(charts.STYLE_COUNT):
+        style = charts.series_style(index)
+        svg = unquote(swatch.swatch_uri(index).removeprefix("data:image/svg+xml,"))
+        assert svg == swatch.swatch_svg(index) and svg.startswith("<svg xmlns=")
+        assert f"stroke='{style['line']['color']}'" in svg and f"fill='{style['line']['color']}'" in svg
+    assert "stroke-dasharray" not in swatch.swatch_svg(0)  # solid
+    assert len({swatch.swatch_svg(i) for i in range(charts.STYLE_COUNT)}) == charts.STYLE_COUNT
 
 
 def test_plotlys_share_to_cloud_button_is_off():
