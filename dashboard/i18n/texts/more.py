@@ -35,7 +35,6 @@ TEXTS: dict[str, dict[str, str]] = {
             "Giá trị của từng đơn vị; trong ngoặc là chênh lệch so với {first} cùng năm (cùng phương pháp)."
         ),
         "compare.subs_heading": "Chỉ số thành phần",
-        "compare.subs_title": "Chỉ số thành phần – {method}",
         "compare.subs_note": (
             "Theo phương pháp gần nhất mà mọi đơn vị đã chọn đều có số liệu: {method}. "
             "Cấu trúc và điểm tối đa là minh họa."
@@ -213,7 +212,6 @@ TEXTS: dict[str, dict[str, str]] = {
             "Each unit's value; in brackets its difference from {first} in the same year (same method)."
         ),
         "compare.subs_heading": "Sub-indices",
-        "compare.subs_title": "Sub-indices – {method}",
         "compare.subs_note": (
             "For the latest method in which every picked unit has figures: {method}. "
             "Structure and maxima are illustrative."
