@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from component_dicts import as_component
-from dash.development.base_component import Component
+from component_dicts import walk as _walk
 
 from dashboard import queries
 from dashboard.api import exports
@@ -17,17 +14,6 @@ from dashboard.i18n.texts import data as data_texts
 def _no_rate_limit(app, monkeypatch):
     """These tests download a lot; the limit itself is tested with its own bucket."""
     monkeypatch.setitem(app.server.extensions, "export_rate_limiter", None)
-
-
-def _walk(node: object) -> Iterator[Component]:
-    """Every component under `node`, those built as plain dicts included (as Dash components)."""
-    node = as_component(node)
-    if isinstance(node, Component):
-        yield node
-        yield from _walk(getattr(node, "children", None))
-    elif isinstance(node, list | tuple):
-        for child in node:
-            yield from _walk(child)
 
 
 def _text(node: object) -> str:

@@ -13,13 +13,13 @@ from __future__ import annotations
 import csv
 import json
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import pandas as pd
 import plotly
 import pytest
 from component_dicts import as_component
+from component_dicts import walk as _walk
 from dash.development.base_component import Component
 
 from dashboard import queries
@@ -87,16 +87,6 @@ class Row:
     text: str
     quotes: list[str] = field(default_factory=list)
     links: list[str] = field(default_factory=list)
-
-
-def _walk(node: object) -> Iterator[Component]:
-    node = as_component(node)
-    if isinstance(node, Component):
-        yield node
-        yield from _walk(getattr(node, "children", None))
-    elif isinstance(node, list | tuple):
-        for child in node:
-            yield from _walk(child)
 
 
 def _texts(node: object, *, skip_quotes: bool) -> list[str]:
