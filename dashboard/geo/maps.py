@@ -66,24 +66,8 @@ def district_schematic(codes: set[str]) -> dict:
         x0 = round(west + int(row["col"]) * step, 4)
         y1 = round(north - int(row["row"]) * step, 4)
         x1, y0 = round(x0 + side, 4), round(y1 - side, 4)
-        ring = [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]
-        features.append(
-            {
-                "type": "Feature",
-                "id": row["code"],
-                "properties": {"code": row["code"], "name": row["name_vi"]},
-                "geometry": {"type": "Polygon", "coordinates": [ring]},
-            }
-        )
-    xs = [c[0] for f in features for c in f["geometry"]["coordinates"][0]] or [west]
-    ys = [c[1] for f in features for c in f["geometry"]["coordinates"][0]] or [north]
-    return {
-        "type": "FeatureCollection",
-        "features": features,
-        "schematic": True,
-        "bbox": [min(xs), min(ys), max(xs), max(ys)],
-        "anchors": {},
-    }
+        features.append(tiles.square(row["code"], row["name_vi"], x0, y0, x1, y1))
+    return tiles.schematic_collection(features, empty_corner=(west, north))
 
 
 def commune_cartogram(codes: set[str] | None = None) -> dict:

@@ -159,26 +159,21 @@ def _improve(spots: Sequence[tuple[float, float]], cells: list[tuple[int, int]])
             return
 
 
-def tile_layer(tiles: Sequence[Tile], *, step: float = DEFAULT_STEP) -> dict:
-    """A FeatureCollection of one square per tile (RFC 7946 winding), in the format of prepared layers."""
-    features = []
-    for tile in tiles:
-        shrink = math.cos(math.radians(tile.lat))
-        half_lat = step * TILE_SHARE / 2
-        half_lon = half_lat / shrink
-        x0, x1 = round(tile.lon - half_lon, 5), round(tile.lon + half_lon, 5)
-        y0, y1 = round(tile.lat - half_lat, 5), round(tile.lat + half_lat, 5)
-        ring = [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]  # counter-clockwise
-        features.append(
-            {
-                "type": "Feature",
-                "id": tile.code,
-                "properties": {"code": tile.code, "name": tile.name},
-                "geometry": {"type": "Polygon", "coordinates": [ring]},
-            }
-        )
-    xs = [c[0] for f in features for c in f["geometry"]["coordinates"][0]]
-    ys = [c[1] for f in features for c in f["geometry"]["coordinates"][0]]
+def square(code: str, name: str, x0: float, y0: float, x1: float, y1: float) -> dict:
+    """A square feature of a schematic layer (RFC 7946 winding: counter-clockwise)."""
+    ring = [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]
+    return {
+        "type": "Feature",
+        "id": code,
+        "properties": {"code": code, "name": name},
+        "geometry": {"type": "Polygon", "coordinates": [ring]},
+    }
+
+
+def schematic_collection(features: list[dict], *, empty_corner: tuple[float, float] = (0.0, 0.0)) -> dict:
+    """Squares as a prepared layer (bounding box included); `empty_corner` frames a layer with none."""
+    xs = [c[0] for f in features for c in f["geometry"]["coordinates"][0]] or [empty_corner[0]]
+    ys = [c[1] for f in features for c in f["geometry"]["coordinates"][0]] or [empty_corner[1]]
     return {
         "type": "FeatureCollection",
         "features": features,
@@ -186,3 +181,16 @@ def tile_layer(tiles: Sequence[Tile], *, step: float = DEFAULT_STEP) -> dict:
         "bbox": [min(xs), min(ys), max(xs), max(ys)],
         "anchors": {},
     }
+
+
+def tile_layer(tiles: Sequence[Tile], *, step: float = DEFAULT_STEP) -> dict:
+    """A FeatureCollection of one square per tile, in the format of prepared layers."""
+    features = []
+    for tile in tiles:
+        shrink = math.cos(math.radians(tile.lat))
+        half_lat = step * TILE_SHARE / 2
+        half_lon = half_lat / shrink
+        x0, x1 = round(tile.lon - half_lon, 5), round(tile.lon + half_lon, 5)
+        y0, y1 = round(tile.lat - half_lat, 5), round(tile.lat + half_lat, 5)
+        features.append(square(tile.code, tile.name, x0, y0, x1, y1))
+    return schematic_collection(features)
