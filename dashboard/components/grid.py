@@ -97,13 +97,20 @@ def markdown_text(name: str) -> str:
     return _MARKDOWN.sub(r"\\\1", str(name))
 
 
-def _shown_rows(data: ViewData, *, lang: str, extra: tuple[str, ...] = ()) -> list[dict[str, object]]:
-    """What every ranking shows of each unit: its rank as published (marked), name, code, value and its
-    text, class and change (and the raw values of the `extra` columns). Numbers stay numbers (sorting)."""
+def _shown_rows(
+    data: ViewData,
+    *,
+    lang: str,
+    extra: tuple[str, ...] = (),
+    shown: list[published.RankShown] | None = None,
+) -> list[dict[str, object]]:
+    """What every ranking shows of each unit: its rank as published (marked by `shown`, worked out here
+    unless the caller has it), name, code, value and its text, class and change (and the raw values of the
+    `extra` columns). Numbers stay numbers (sorting)."""
     table = data.table
     if table.empty:
         return []
-    shown = published.ranks_shown(table, lang=lang)
+    shown = published.ranks_shown(table, lang=lang) if shown is None else shown
     # Plain Python values column by column (`to_dict("records")` boxes every cell: 3x slower).
     columns = ["rank_computed", "unit_name", "unit_code", "value", "class_label", "change", *extra]
     rows = []
@@ -314,7 +321,8 @@ def _ranking_row(row: dict[str, object], *, lang: str, has_classes: bool, notes:
 def ranking_table(data: ViewData, *, lang: str, full_url: str) -> html.Div:
     """The overview's compact ranking: rank, unit (link to its profile), score, class, change, and a note
     column with a legend when a rank is computed, differs from the published one, or is flagged."""
-    rows = _shown_rows(data, lang=lang)
+    shown = published.ranks_shown(data.table, lang=lang)  # rows and legend read the same marks
+    rows = _shown_rows(data, lang=lang, shown=shown)
     headers = ["table.rank", "table.unit", "table.score", "table.class", "table.change", "table.note"]
     if not data.has_classes:
         headers.remove("table.class")
@@ -343,7 +351,7 @@ def ranking_table(data: ViewData, *, lang: str, full_url: str) -> html.Div:
                 html.Table([head, body], className="table table-sm ranking-table"),
                 className="table-responsive",
             ),
-            rank_legend(published.ranks_shown(data.table, lang=lang), lang=lang),
+            rank_legend(shown, lang=lang),
             dcc.Link(t("table.full", lang), href=full_url, className="table-more"),
         ]
     )

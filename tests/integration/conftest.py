@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 import time
@@ -15,18 +16,30 @@ CHROMEDRIVER = Path("/usr/bin/chromedriver")
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
 
 
+@contextlib.contextmanager
+def serving(wsgi_app) -> Iterator[str]:
+    """Serve a WSGI app on 127.0.0.1 (a free port) in a thread; yields its address ("http://…/").
+
+    Threaded: a single-threaded server sits in the handler of an idle keep-alive connection that Chromium
+    holds open, and shutdown() then waits for ever (it hung CI for 10 minutes)."""
+    from werkzeug.serving import make_server
+
+    server = make_server("127.0.0.1", 0, wsgi_app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
 @pytest.fixture(scope="session")
 def live_server(app) -> Iterator[str]:
     """Serve the session app on 127.0.0.1 (a free port) for the browser."""
-    from werkzeug.serving import make_server
-
-    server = make_server("127.0.0.1", 0, app.server, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=5)
+    with serving(app.server) as address:
+        yield address.rstrip("/")
 
 
 @pytest.fixture
@@ -122,30 +135,14 @@ def choose(driver, dropdown_id: str, label: str, *, multi: bool = False) -> None
 @pytest.fixture
 def host_page():
     """Serve a page of another origin (its own port) that frames a given URL, like a newspaper's article."""
-    from werkzeug.serving import make_server
     from werkzeug.wrappers import Response
 
-    servers = []
+    with contextlib.ExitStack() as servers:
 
-    def serve(src: str) -> str:
-        html = (
-            f'<!doctype html><h1>Host</h1><iframe id="embed" src="{src}" width="640" height="520"></iframe>'
-        )
-        # Threaded: a single-threaded server sits in the handler of an idle keep-alive connection that
-        # Chromium holds open, and shutdown() then waits for ever (it hung CI for 10 minutes).
-        server = make_server(
-            "127.0.0.1",
-            0,
-            lambda environ, start: Response(html, mimetype="text/html")(environ, start),
-            threaded=True,
-        )
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
-        thread.start()
-        servers.append((server, thread))
-        return f"http://127.0.0.1:{server.server_port}/"
+        def serve(src: str) -> str:
+            frame = f'<iframe id="embed" src="{src}" width="640" height="520"></iframe>'
+            html = f"<!doctype html><h1>Host</h1>{frame}"
+            page = Response(html, mimetype="text/html")
+            return servers.enter_context(serving(page))
 
-    yield serve
-    for server, thread in servers:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+        yield serve

@@ -4,7 +4,6 @@ tiles, fonts or scripts): the district squares, and the commune tile cartogram w
 from __future__ import annotations
 
 import json
-import threading
 import time
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from dashboard.figures.map import GRAPH_CONFIG, choropleth
 from dashboard.geo import maps
 from dashboard.geo.prepare import dumps_layer, wound_for_d3
 from dashboard.web import plotly_bundle
+from tests.integration.conftest import serving
 
 pytestmark = pytest.mark.browser
 
@@ -27,7 +27,6 @@ def server_url(request, tmp_path: Path):
     """A tiny Dash app drawing a schematic layer (14 district squares or 96 commune tiles), served from a
     local thread."""
     dash = pytest.importorskip("dash")
-    from werkzeug.serving import make_server
 
     settings = Settings.from_env({"DASHBOARD_INSTANCE_DIR": str(tmp_path)})
     if request.param == "districts":
@@ -54,12 +53,8 @@ def server_url(request, tmp_path: Path):
     app.layout = dash.html.Div([dash.dcc.Graph(id="map", figure=figure, config=GRAPH_CONFIG)])
     maps.register_geo_routes(app.server, settings)
     assert plotly_bundle.install(app)
-    server = make_server("127.0.0.1", 0, app.server, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/", len(codes), codes[4]
-    server.shutdown()
-    thread.join(timeout=5)
+    with serving(app.server) as address:
+        yield address, len(codes), codes[4]
 
 
 @pytest.mark.skipif(

@@ -4,7 +4,6 @@ decodes what `plotly_text` writes into the literal name, and keeps our own marku
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Iterator
 
@@ -14,6 +13,7 @@ import pytest
 from dashboard.figures import charts
 from dashboard.figures.text import plotly_text
 from dashboard.web import plotly_bundle
+from tests.integration.conftest import serving
 
 pytestmark = pytest.mark.browser
 
@@ -24,7 +24,6 @@ NAME = '<b>Zq9</b> <a href="javascript:alert(1)">x</a> %{y} & R&D'
 def chart_url() -> Iterator[str]:
     """A tiny Dash app (no callbacks) drawing a line chart with a series named NAME."""
     import dash
-    from werkzeug.serving import make_server
 
     # Two series: plotly shows a legend only then.
     frame = pd.DataFrame(
@@ -36,13 +35,8 @@ def chart_url() -> Iterator[str]:
     app = dash.Dash(__name__)
     app.layout = dash.html.Div([dash.dcc.Graph(id="chart", figure=figure)])
     assert plotly_bundle.install(app)
-    server = make_server("127.0.0.1", 0, app.server, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=5)
+    with serving(app.server) as address:
+        yield address
 
 
 def test_an_escaped_name_shows_as_typed_in_title_and_legend(browser, chart_url: str) -> None:
