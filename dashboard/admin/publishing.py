@@ -22,6 +22,10 @@ from dashboard.ingest.guards import shown
 from dashboard.ingest.importer import ImportOptions, ImportReport, import_files
 from dashboard.ingest.parsing import ImportRejected, Problem
 
+# An uploaded file is read in a child process that may use at most this much memory: no upload can take
+# the worker (or the host) however it is built.
+UPLOAD_MEMORY_CEILING = 1024 * 1024 * 1024
+
 
 @dataclass(frozen=True)
 class Fields:
@@ -57,6 +61,7 @@ class Fields:
             confirm_shrink=self.confirm_shrink,
             accept_published_inconsistencies=self.accept_published_inconsistencies,
             dry_run=dry_run,
+            memory_ceiling=UPLOAD_MEMORY_CEILING,
         )
 
 

@@ -17,6 +17,7 @@ from dashboard.admin import accounts, audit
 from dashboard.admin.cli import users
 from dashboard.config import REPO_ROOT, Settings
 from dashboard.ingest.importer import build_all
+from tests.sheets import cell, dimension_bomb, workbook
 
 PASSWORD = "correct horse battery staple"
 EMAIL = "canbo@skhcn.quangngai.gov.vn"
@@ -296,3 +297,23 @@ def test_the_app_serves_the_sign_in_page_and_links_to_it_from_nowhere(client):
     assert page.status_code == 200 and "noindex" in page.get_data(as_text=True)
     assert client.get("/quan-tri/nhap-du-lieu").status_code == 302
     assert "/quan-tri" not in client.get("/").get_data(as_text=True)
+
+
+def test_a_tiny_sheet_declaring_every_cell_gets_a_preview_not_a_dead_worker(server, engine):
+    client = server.test_client()
+    _sign_in(client)
+    before = _snapshot(engine)
+    response = _upload(client, dimension_bomb(), "phu-luc.xlsx")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200, html
+    assert "Lỗi: 1;" in html and "row before any group" in html, "its two real rows are read and checked"
+    assert 'action="/quan-tri/cong-bo' not in html, "a file that is not an annex cannot be published"
+    assert _snapshot(engine) == before
+
+
+def test_a_sheet_with_a_cell_in_the_last_column_is_refused_as_too_wide(server, engine):
+    client = server.test_client()
+    _sign_in(client)
+    wide = workbook({1: cell("A1", "STT") + cell("XFD1", "x")}, dimension="A1:XFD1")
+    html = _upload(client, wide, "phu-luc.xlsx").get_data(as_text=True)
+    assert "column XFD, beyond the 256 columns" in html, html
