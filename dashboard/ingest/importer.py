@@ -161,6 +161,7 @@ def import_files(
     with engine.connect() as connection:
         transaction = connection.begin()
         try:
+            storage.begin_writing(connection)
             report = _import(connection, datasets, options, progress or (lambda *_: None))
             if options.dry_run:
                 report.data_version = db.data_version(connection)
@@ -267,6 +268,12 @@ def _guard(
     options: ImportOptions,
 ) -> guards.Diff:
     """Run the dataset-level guardrails after the row checks; raise with every error found."""
+    groups = {
+        f"{methodology}/{year}/{kind}" for methodology, year, kind, *_ in guards.coverage(records, catalogue)
+    }
+    storage.lock_groups(
+        connection, {f"dataset/{name}" for name in (dataset.id, options.replace) if name} | groups
+    )
     replacing = [dataset.id]
     if options.replace and options.replace != dataset.id:
         exists = connection.execute(
