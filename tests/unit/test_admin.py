@@ -317,3 +317,16 @@ def test_a_sheet_with_a_cell_in_the_last_column_is_refused_as_too_wide(server, e
     wide = workbook({1: cell("A1", "STT") + cell("XFD1", "x")}, dimension="A1:XFD1")
     html = _upload(client, wide, "phu-luc.xlsx").get_data(as_text=True)
     assert "column XFD, beyond the 256 columns" in html, html
+
+
+@pytest.mark.parametrize(("name", "value"), [("year", "abc"), ("year", "1999"), ("kind", "bogus")])
+def test_a_tampered_publish_form_is_a_clear_form_error_and_publishes_nothing(server, engine, name, value):
+    client = server.test_client()
+    _sign_in(client)
+    preview = _upload(client, ANNEX.read_bytes(), "phu-luc.csv", replaces="illustrative-readiness-2024")
+    fields = _publish_fields(preview.get_data(as_text=True))
+    before = _snapshot(engine)
+    response = client.post("/quan-tri/cong-bo", data={**fields, name: value})
+    assert response.status_code == 400
+    assert "Chưa công bố gì: vui lòng tải tệp lên và xem trước lại." in response.get_data(as_text=True)
+    assert _snapshot(engine) == before
