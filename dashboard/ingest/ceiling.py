@@ -19,7 +19,9 @@ from dashboard.ingest.tables import Limits, Table, read_table
 
 MEMORY_CEILING = 1024 * 1024 * 1024  # bytes a read may add to the child's address space
 TIME_CEILING = 120.0  # seconds
-_PRELOAD = ["dashboard.ingest.tables", "openpyxl"]  # imported once in the forkserver, not per read
+# Imported once in the forkserver, not per read. (Each child still runs the program's main script again,
+# as multiprocessing does: gunicorn's is a few lines; `python -m` programs are not run again.)
+_PRELOAD = ["dashboard.ingest.tables", "openpyxl"]
 
 
 def _context() -> multiprocessing.context.ForkServerContext:

@@ -330,3 +330,16 @@ def test_a_tampered_publish_form_is_a_clear_form_error_and_publishes_nothing(ser
     assert response.status_code == 400
     assert "Chưa công bố gì: vui lòng tải tệp lên và xem trước lại." in response.get_data(as_text=True)
     assert _snapshot(engine) == before
+
+
+def test_a_preview_lists_the_first_problems_and_counts_the_rest(server, engine):
+    client = server.test_client()
+    _sign_in(client)
+    lines = ANNEX.read_text(encoding="utf-8").splitlines()
+    data = [line for line in lines[2:] if line.split(",")[0].isdigit()]
+    broken = [re.sub(r'"\d+,\d+"', '"x"', line) for line in data] * 10
+    html = _upload(client, "\n".join([*lines[:2], *broken]).encode(), "phu-luc.csv").get_data(as_text=True)
+    errors = int(re.search(r"Lỗi: (\d+);", html).group(1))
+    assert errors > 1000
+    assert html.count("<tr><td>error</td>") == 200
+    assert f"… và {errors - 200} vấn đề khác không liệt kê ở đây (chỉ hiện 200 vấn đề đầu tiên)" in html
