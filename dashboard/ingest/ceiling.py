@@ -54,7 +54,10 @@ def _read_in_child(
     send: Connection, path: Path, is_header: Callable[[list[str]], bool] | None, limits: Limits, memory: int
 ) -> None:
     ceiling = _address_space() + memory
-    resource.setrlimit(resource.RLIMIT_AS, (ceiling, ceiling))
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)  # a lower limit set on the service stays in force
+    if hard != resource.RLIM_INFINITY:
+        ceiling = min(ceiling, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (ceiling, hard))
     try:
         outcome: tuple[str, object] = ("table", _packed(read_table(path, is_header=is_header, limits=limits)))
     except ImportRejected as rejected:
