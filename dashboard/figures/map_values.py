@@ -14,7 +14,7 @@ from typing import Any, Literal
 import pandas as pd
 
 from dashboard import i18n
-from dashboard.domain.scoring import CLASS_CODES, classify
+from dashboard.domain.scoring import CLASS_CODES
 from dashboard.figures.map_scale import fitted_range, scale_layout, score_colour, text_colour, wrap_name
 from dashboard.figures.text import plotly_text
 
@@ -63,9 +63,9 @@ def _rows(values: pd.DataFrame, feature_codes: Sequence[str]) -> list[dict[str, 
         row = by_code.get(str(code), {})
         value = row.get("value")
         value = float(value) if _present(value) else None
+        # The class is the one the view gives (published, or from the set's own scheme); a map never
+        # works one out: a value in points is no percentage, and a set may define no classes.
         class_code = row.get("class_code") if _present(row.get("class_code")) else None
-        if class_code is None and value is not None:
-            class_code = classify(value)
         name = row.get("name") if _present(row.get("name")) else str(code)
         rows.append({"code": str(code), "name": name, "value": value, "class_code": class_code})
     return rows

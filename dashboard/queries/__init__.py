@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 from flask import g, has_request_context
-from sqlalchemy import Connection, Engine, Select, and_, select
+from sqlalchemy import Connection, Engine, Select, and_, func, select
 
 from dashboard import db
 from dashboard.cache import cache
@@ -57,6 +57,8 @@ OBSERVATION_COLUMNS = [
     "source_document",
     "source_url",
     "note",  # pages read it (e.g. a rank reported two ways); downloads list their own fields
+    "unit_group",  # the method's unit group of the row (None: the indicator's own maximum applies)
+    "max_value",  # the maximum the method gives the row's indicator for that group (what a class is out of)
 ]
 
 
@@ -256,7 +258,7 @@ class ObservationFilter:
 
 def observation_statement(selection: ObservationFilter, *, dataset: str | None = None) -> Select:
     """The observations query shared by the pages and the streaming exports (same columns, same order)."""
-    o, u, i, s = db.observations, db.units, db.indicators, db.sources
+    o, u, i, s, m = db.observations, db.units, db.indicators, db.sources, db.indicator_maxima
     statement = (
         select(
             o.c.year,
@@ -282,10 +284,13 @@ def observation_statement(selection: ObservationFilter, *, dataset: str | None =
             s.c.document_number.label("source_document"),
             s.c.url.label("source_url"),
             o.c.note,
+            o.c.unit_group,
+            func.coalesce(m.c.max_value, i.c.max_value).label("max_value"),
         )
         .join(u, u.c.code == o.c.unit_code)
         .join(i, i.c.code == o.c.indicator_code)
         .join(s, s.c.id == o.c.source_id)
+        .outerjoin(m, and_(m.c.indicator_code == o.c.indicator_code, m.c.unit_group == o.c.unit_group))
     )
     conditions = []
     if selection.indicators:

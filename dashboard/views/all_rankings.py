@@ -17,9 +17,9 @@ import pandas as pd
 
 from dashboard import queries
 from dashboard.domain import localized
-from dashboard.domain.methods import class_thresholds
 from dashboard.i18n import t
 from dashboard.queries import ObservationFilter
+from dashboard.queries.methods import index_set
 from dashboard.views import analysis
 
 # New units and new methods get a sign that is not an arrow: their rank did not go up or down.
@@ -135,13 +135,8 @@ def _ranked_rows() -> pd.DataFrame:
     frame["rank_computed"] = best_first.where(higher, lowest_first)
     frame["rank"] = published.fillna(frame["rank_computed"])
     frame[_RANK_LAST_YEAR] = published.where(~unranked, best_first)
-    shares = pd.Series(float("nan"), index=frame.index)
-    for code, rows in frame.groupby("indicator_code", sort=False):
-        shares[rows.index] = analysis.percent_of_max(
-            rows["value"], measure=indicators.at[code, "measure"], max_value=indicators.at[code, "max_value"]
-        )
     classed = [
-        analysis.with_classes(rows, percent_of_max=shares[rows.index], methodology=str(methodology))
+        analysis.with_classes(rows, index_set=index_set(str(methodology)))
         for methodology, rows in frame.groupby("methodology", sort=False)
     ]
     return pd.concat(classed).sort_index() if classed else frame
@@ -224,9 +219,14 @@ def views(lang: str) -> dict[Key, ViewData]:
             illustrative=illustrative,
             sources=sources[(year, group)],
             comparable=comparable,
-            has_classes=has_classes or class_thresholds(method.methodology) is not None,
+            has_classes=has_classes or _defines_classes(method.methodology),
         )
     return result
+
+
+def _defines_classes(methodology: str) -> bool:
+    found = index_set(methodology)
+    return found is not None and found.has_classes
 
 
 def _split(rows: pd.DataFrame) -> dict[Key, pd.DataFrame]:
@@ -269,7 +269,7 @@ def view_data(view: analysis.View, lang: str) -> ViewData:
         illustrative=False,
         sources=queries.sources().iloc[0:0],
         comparable=bool(method and method.same_as_before and before in views(lang)),
-        has_classes=classes or class_thresholds(view.methodology) is not None,
+        has_classes=classes or _defines_classes(view.methodology),
     )
 
 
