@@ -1,11 +1,38 @@
 """The tables of an index set beyond its methodology and indicators rows: the unit groups it gives their
 own maxima, those maxima, its class scheme, and the corrections made to it. Defined on the schema's one
-MetaData by `dashboard.db` (the only place tables are made). May import: nothing of ours.
+MetaData by `dashboard.db` (the only place tables are made), and the one reader that turns their rows
+into `domain.methods.IndexSet`. May import: domain.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import Column, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text
+from collections import defaultdict
+
+from sqlalchemy import (
+    Column,
+    Connection,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    select,
+)
+
+from dashboard.domain.methods import (
+    ClassBand,
+    ClassScheme,
+    Correction,
+    Decision,
+    IndexSet,
+    Indicator,
+    UnitGroup,
+    ordered_tree,
+)
 
 
 def decision_columns() -> list[Column]:
@@ -70,3 +97,99 @@ def tables(metadata: MetaData) -> tuple[Table, Table, Table, Table]:
     )
     Index("method_corrections_by_method", method_corrections.c.methodology)
     return unit_groups, indicator_maxima, method_classes, method_corrections
+
+
+def _text(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def read_index_sets(connection: Connection) -> dict[str, IndexSet]:
+    """Every stored index set by methodology code (for the pages' query and the importer's checks)."""
+    from dashboard import db  # the schema's tables, defined on its one MetaData
+
+    def rows(statement) -> list:
+        return list(connection.execute(statement).mappings())
+
+    methods = rows(select(db.methodologies))
+    indicators = rows(select(db.indicators))
+    maxima = rows(select(db.indicator_maxima))
+    groups = rows(select(db.unit_groups).order_by(db.unit_groups.c.sort_order))
+    classes = rows(select(db.method_classes).order_by(db.method_classes.c.sort_order))
+    fixes = rows(
+        select(db.method_corrections).order_by(
+            db.method_corrections.c.corrected_at, db.method_corrections.c.id
+        )
+    )
+    group_maxima: dict[str, dict[str, float]] = defaultdict(dict)
+    for row in maxima:
+        group_maxima[row["indicator_code"]][row["unit_group"]] = float(row["max_value"])
+    tree: dict[str, list[Indicator]] = defaultdict(list)
+    for row in indicators:
+        tree[row["methodology"]].append(
+            Indicator(
+                code=row["code"],
+                name_vi=row["name_vi"],
+                name_en=row["name_en"],
+                parent_code=row["parent_code"],
+                measure=row["measure"],
+                max_value=row["max_value"],
+                maxima=dict(group_maxima.get(row["code"], {})),
+                sum_of_children=bool(row["sum_of_children"]),
+                sort_order=int(row["sort_order"] or 0),
+                higher_is_better=bool(row["higher_is_better"]),
+            )
+        )
+    by_method: dict[str, list[UnitGroup]] = defaultdict(list)
+    for row in groups:
+        by_method[row["methodology"]].append(
+            UnitGroup(row["code"], row["name_vi"], row["name_en"], row["unit_kind"])
+        )
+    bands: dict[str, list[ClassBand]] = defaultdict(list)
+    for row in classes:
+        bands[row["methodology"]].append(
+            ClassBand(row["code"], row["label_vi"], row["label_en"], float(row["lower_bound"]))
+        )
+    corrections: dict[str, list[Correction]] = defaultdict(list)
+    for row in fixes:
+        corrections[row["methodology"]].append(
+            Correction(
+                corrected_at=row["corrected_at"].isoformat(),
+                document=row["document"],
+                document_date=row["document_date"],
+                source_url=row["source_url"],
+                item=row["item"],
+                field=row["field"],
+                old_value=row["old_value"],
+                new_value=row["new_value"],
+            )
+        )
+    sets = {}
+    for row in methods:
+        code = row["code"]
+        scheme = (
+            ClassScheme(row["class_basis"], tuple(bands[code]))
+            if row["class_basis"] and bands[code]
+            else None
+        )
+        sets[code] = IndexSet(
+            code=code,
+            family=row["family"],
+            name_vi=row["name_vi"],
+            name_en=row["name_en"],
+            first_year=int(row["first_year"]),
+            last_year=None if row["last_year"] is None else int(row["last_year"]),
+            description_vi=row["description_vi"],
+            description_en=row["description_en"],
+            total_rule=row["total_rule"],
+            legal_basis=row["legal_basis"],
+            illustrative=bool(row["illustrative"]),
+            decision=Decision(
+                row["decision_issuer"], row["decision_number"], row["decision_date"], row["decision_url"]
+            ),
+            indicators=ordered_tree(tree[code]),
+            groups=tuple(by_method[code]),
+            scheme=scheme,
+            corrections=tuple(corrections[code]),
+            published_at=_text(row["published_at"] and row["published_at"].isoformat()),
+        )
+    return sets

@@ -5,12 +5,13 @@ officer's index-set files. Problems name file, row and column. May import: db, d
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, delete, insert, update
 
 from dashboard import db
-from dashboard.domain.methods import CLASS_BASES
+from dashboard.domain.methods import CLASS_BASES, ClassBand
 from dashboard.ingest.cells import text_cell
 from dashboard.ingest.parsing import Problem, Row, parse_number
 
@@ -110,7 +111,7 @@ def check_scheme(classes: list[ClassRow], basis: str, file: str, *, basis_row: i
 
 
 def store_scheme(
-    connection: Connection, methodology: str, basis: str | None, classes: list[ClassRow]
+    connection: Connection, methodology: str, basis: str | None, classes: Sequence[ClassRow | ClassBand]
 ) -> None:
     """Replace a set's classes (none: the set defines no classes)."""
     connection.execute(delete(db.method_classes).where(db.method_classes.c.methodology == methodology))
