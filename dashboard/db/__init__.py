@@ -1,6 +1,6 @@
 """Database schema and engine. The only module that defines tables.
 
-May import: config. Must not import: queries, pages, figures, importer.
+May import: config, domain. Must not import: queries, pages, figures, importer.
 """
 
 from __future__ import annotations
