@@ -67,7 +67,11 @@ def _rows(values: pd.DataFrame, feature_codes: Sequence[str]) -> list[dict[str, 
         # works one out: a value in points is no percentage, and a set may define no classes.
         class_code = row.get("class_code") if _present(row.get("class_code")) else None
         name = row.get("name") if _present(row.get("name")) else str(code)
-        rows.append({"code": str(code), "name": name, "value": value, "class_code": class_code})
+        # The class's label under its own set (a view gives it); a bare code is one of the shared four.
+        label = row.get("class_name") if _present(row.get("class_name")) else None
+        rows.append(
+            {"code": str(code), "name": name, "value": value, "class_code": class_code, "class": label}
+        )
     return rows
 
 
@@ -78,7 +82,9 @@ def _hover(row: Mapping[str, Any], *, lang: str, decimals: int) -> str:
     number = i18n.format_number(row["value"], lang, decimals=decimals)
     text = f"<b>{name}</b><br>{i18n.t('map.legend_score', lang)}: {number}"
     if row["class_code"]:
-        text += f"<br>{i18n.t('map.legend_class', lang)}: {i18n.t('class.' + row['class_code'], lang)}"
+        key = f"class.{row['class_code']}"
+        label = row["class"] or (i18n.t(key, lang) if key in i18n.CATALOGS[lang] else row["class_code"])
+        text += f"<br>{i18n.t('map.legend_class', lang)}: {plotly_text(label)}"
     return text
 
 

@@ -21,6 +21,7 @@ from dashboard.i18n import t
 from dashboard.queries import ObservationFilter
 from dashboard.queries.methods import index_set
 from dashboard.views import analysis
+from dashboard.views.index_set_table import class_name
 
 # New units and new methods get a sign that is not an arrow: their rank did not go up or down.
 RANK_CHANGE_ARROWS = {"up": "▲", "down": "▼", "same": "=", "new": "★", "merged": "⊕", "new_method": "≠"}
@@ -29,6 +30,7 @@ GROUP_KEYS = ["year", "unit_kind", "indicator_code"]
 TABLE_COLUMNS = [
     *queries.OBSERVATION_COLUMNS,
     "unit_name",
+    "class_name",  # the class's label under the row's own index set
     "rank_published",
     "rank_computed",
     "change",
@@ -189,6 +191,10 @@ def views(lang: str) -> dict[Key, ViewData]:
     }
     rows = rows.assign(
         unit_name=localized(rows, "unit_name", lang),
+        class_name=[
+            class_name(index_set(str(m)), c, lang)
+            for m, c in zip(rows["methodology"], rows["class_label"], strict=True)
+        ],
         change=[texts[pair] for pair in zip(rows["change_kind"], rows["change_steps"], strict=True)],
     )
     rows = rows.sort_values([*GROUP_KEYS, "rank", "unit_name"], kind="stable")

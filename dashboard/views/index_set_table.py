@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dashboard.domain.methods import IndexSet, Indicator
-from dashboard.i18n import format_number, t
+from dashboard.i18n import CATALOGS, format_number, t
 
 
 @dataclass(frozen=True)
@@ -40,12 +40,30 @@ def number(value: float, lang: str) -> str:
     return format_number(value, lang, decimals=0 if float(value).is_integer() else 2)
 
 
-def out_of(value: float | None, maximum: float | None, lang: str, *, decimals: int = 1) -> str | None:
-    """A score with its maximum, "126,8/200"; None without a value, the score alone without a maximum."""
-    if value is None:
-        return None
+def out_of(value: float | None, maximum: float | None, lang: str, *, decimals: int = 2) -> str:
+    """A score with its maximum, "126,8/200" (at most `decimals` decimals, no trailing zeros); the score
+    alone without a maximum; "–" without a value."""
+    if value is None or value != value:
+        return "–"
     shown = format_number(value, lang, decimals=decimals)
-    return shown if maximum is None else t("methods.out_of", lang, value=shown, max=number(maximum, lang))
+    mark = "," if lang == "vi" else "."
+    if mark in shown:
+        shown = shown.rstrip("0").rstrip(mark)
+    if maximum is None or maximum != maximum:
+        return shown
+    return t("methods.out_of", lang, value=shown, max=number(maximum, lang))
+
+
+def class_name(index_set: IndexSet | None, code: object, lang: str) -> str | None:
+    """A class code's label under its set; for a code the set does not define (a published class of a
+    set without a scheme) the shared label of that code, else the code itself. None for no class."""
+    if not isinstance(code, str):
+        return None
+    label = index_set.class_label(code, lang) if index_set is not None else None
+    if label:
+        return label
+    key = f"class.{code}"
+    return t(key, lang) if key in CATALOGS[lang] else code
 
 
 def _years(index_set: IndexSet) -> str:

@@ -46,9 +46,9 @@ def _upload(client, data: bytes, name: str = "bo-chi-so.csv", **fields: str):
     return client.post("/quan-tri/bo-chi-so", data=form, content_type="multipart/form-data")
 
 
-def _data(engine) -> dict:
+def _data(database) -> dict:
     """Everything but the audit log (which records the preview itself)."""
-    return {name: rows for name, rows in snapshot(engine).items() if name != "audit_log"}
+    return {name: rows for name, rows in snapshot(database).items() if name != "audit_log"}
 
 
 def _publish_fields(html: str) -> dict[str, str]:
