@@ -76,3 +76,25 @@ def test_a_published_sets_block_lists_its_groups_maxima_and_scheme() -> None:
     assert table.classes == "Mức 4 ≥ 75 %, Mức 3 ≥ 50 %, Mức 2 ≥ 25 %, Mức 1 ≥ 0 %"
     text = _text(index_set_block(SET, lang="en"))
     assert "Level 4 ≥ 75 %" in text and "Maximum – Communes" in text
+
+
+def test_units_of_groups_with_different_maxima_are_compared_as_shares() -> None:
+    from dashboard.views import comparison
+
+    frame = pd.DataFrame(
+        {
+            "series": ["Sở A", "Sở B"],
+            "indicator_code": ["GOV", "GOV"],
+            "year": [2025, 2025],
+            "measure": ["points", "points"],
+            "value": [150.0, 75.0],
+            "max_value": [200.0, 100.0],  # Sở B has no administrative procedures: out of 100
+        }
+    )
+    panels = [("GOV", "Chính quyền số", 200.0)]
+    shares, shown = comparison.comparable(frame, panels, "vi")
+    assert list(shares["value"]) == [75.0, 75.0]
+    assert shown == [("GOV", "Chính quyền số (% điểm tối đa của nhóm)", 100.0)]
+    same = frame.assign(max_value=200.0)
+    kept, kept_panels = comparison.comparable(same, panels, "vi")
+    assert kept is same and kept_panels == panels  # one maximum: the points as published

@@ -10,6 +10,7 @@ TEXTS = {
         "methods.corrections": "Đính chính bộ chỉ số:",
         "methods.correction": "{item} – {field}: {old} → {new} ({document}, ghi nhận {when})",
         "methods.out_of": "{value}/{max}",
+        "compare.share_of_max": "% điểm tối đa của nhóm",
         "admin.method.title": "Bộ chỉ số",
         "admin.method.lead": (
             "Công bố bộ chỉ số theo quyết định ban hành: tải lên tệp viết từ phụ lục của quyết định (CSV "
@@ -46,6 +47,7 @@ TEXTS = {
         "methods.corrections": "Corrections to the index set:",
         "methods.correction": "{item} – {field}: {old} → {new} ({document}, recorded {when})",
         "methods.out_of": "{value}/{max}",
+        "compare.share_of_max": "% of the group's maximum",
         "admin.method.title": "Index sets",
         "admin.method.lead": (
             "Publish the index set a decision issues: upload the file written from the decision's annex (CSV "
