@@ -186,6 +186,7 @@ def indicators(_version: str) -> pd.DataFrame:
         m.c.last_year,
         m.c.total_rule,
         m.c.illustrative.label("methodology_illustrative"),
+        m.c.published_at.label("methodology_published_at"),
     ).join(m, m.c.code == db.indicators.c.methodology)
     return _read(statement.order_by(m.c.family, m.c.first_year, db.indicators.c.sort_order))
 

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dashboard.db.index_sets import read_index_sets
 from dashboard.domain import PROVINCIAL_FAMILIES
 from dashboard.domain.methods import IndexSet
-from dashboard.queries import per_data_version, reading
+from dashboard.queries import ObservationFilter, observations, per_data_version, provincial_totals, reading
 
 
 @per_data_version(maxsize=2, budgeted=False)
@@ -38,3 +38,11 @@ def shown_index_sets() -> tuple[IndexSet, ...]:
         s for s in index_sets().values() if s.family in PROVINCIAL_FAMILIES or s.published_at is not None
     ]
     return tuple(sorted(chosen, key=lambda s: (s.family, s.first_year, s.code)))
+
+
+@per_data_version(maxsize=1, budgeted=False)
+def methods_with_results() -> dict[int, frozenset[str]]:
+    """Per data year, the province's own sets that stored results of that year use (which set is in
+    force when two cover the year: the one results were published under)."""
+    frame = observations(ObservationFilter(indicators=provincial_totals()))
+    return {int(year): frozenset(rows) for year, rows in frame.groupby("year")["methodology"]}

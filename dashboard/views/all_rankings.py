@@ -19,7 +19,7 @@ from dashboard import queries
 from dashboard.domain import localized
 from dashboard.i18n import t
 from dashboard.queries import ObservationFilter
-from dashboard.queries.methods import index_set
+from dashboard.queries.methods import index_set, methods_with_results
 from dashboard.views import analysis
 from dashboard.views.index_set_table import class_name
 
@@ -91,11 +91,12 @@ def methods() -> dict[int, _Method]:
     indicators = queries.indicators()
     years = sorted(int(y) for y in queries.provincial_coverage()["year"].unique())
     found: dict[int, _Method] = {}
+    held = methods_with_results()
     for year in years:
-        total = analysis.total_for_year(indicators, year)
+        total = analysis.total_for_year(indicators, year, with_results=held.get(year, ()))
         if total is None:
             continue
-        before = analysis.total_for_year(indicators, year - 1)
+        before = analysis.total_for_year(indicators, year - 1, with_results=held.get(year - 1, ()))
         same = before is not None and before["methodology"] == total["methodology"]
         subs = analysis.sub_indicators(indicators, total["code"])
         found[year] = _Method(

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -52,14 +52,24 @@ def provincial_indicators(indicators: pd.DataFrame) -> pd.DataFrame:
     return indicators[indicators["family"].isin(FAMILIES)]
 
 
-def total_for_year(indicators: pd.DataFrame, year: int) -> pd.Series | None:
-    """The total indicator of the methodology covering a year, if any."""
+def total_for_year(
+    indicators: pd.DataFrame, year: int, *, with_results: Collection[str] = ()
+) -> pd.Series | None:
+    """The total indicator of the methodology covering a year, if any. Where sets overlap (a province's
+    own set published for a year a shipped one covers), the one that results of the year use wins, then
+    the one published last, then the newest."""
     own = provincial_indicators(indicators)
     covering = own[
         own["parent_code"].isna()
         & (own["first_year"] <= year)
         & (own["last_year"].isna() | (own["last_year"].fillna(9999) >= year))
     ]
+    if len(covering) > 1:
+        published = pd.to_datetime(covering["methodology_published_at"], utc=True)
+        covering = covering.assign(
+            _held=covering["methodology"].isin(list(with_results)),
+            _published=published.fillna(pd.Timestamp.min.tz_localize("UTC")),
+        ).sort_values(["_held", "_published", "first_year"], ascending=False, kind="stable")
     return None if covering.empty else covering.iloc[0]
 
 
@@ -106,11 +116,17 @@ class Catalogue:
     codes: frozenset[str]
 
     @classmethod
-    def of(cls, indicators: pd.DataFrame, years: list[int]) -> Catalogue:
-        """The lookups for these years of data."""
+    def of(
+        cls,
+        indicators: pd.DataFrame,
+        years: list[int],
+        *,
+        with_results: Mapping[int, Collection[str]] | None = None,
+    ) -> Catalogue:
+        """The lookups for these years of data (`with_results`: the sets each year's results use)."""
         totals = {}
         for year in years:
-            total = total_for_year(indicators, year)
+            total = total_for_year(indicators, year, with_results=(with_results or {}).get(year, ()))
             if total is not None:
                 totals[year] = (str(total["code"]), str(total["methodology"]))
         families = {

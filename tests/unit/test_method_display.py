@@ -98,3 +98,21 @@ def test_units_of_groups_with_different_maxima_are_compared_as_shares() -> None:
     same = frame.assign(max_value=200.0)
     kept, kept_panels = comparison.comparable(same, panels, "vi")
     assert kept is same and kept_panels == panels  # one maximum: the points as published
+
+
+def test_where_two_sets_cover_a_year_the_one_its_results_use_is_in_force() -> None:
+    indicators = pd.DataFrame(
+        {
+            "code": ["DTI25_TOTAL", "QD123_TOTAL"],
+            "methodology": ["qn-dti-2025", "qn-dti-2025-qd123"],
+            "family": ["qn-dti", "qn-dti"],
+            "parent_code": [None, None],
+            "first_year": [2025, 2025],
+            "last_year": [None, None],
+            "methodology_published_at": [None, "2026-03-20T08:00:00+00:00"],
+        }
+    )
+    assert analysis.total_for_year(indicators, 2025)["code"] == "QD123_TOTAL"  # published last
+    held = analysis.total_for_year(indicators, 2025, with_results={"qn-dti-2025"})
+    assert held["code"] == "DTI25_TOTAL"  # results of the year are under the shipped set only
+    assert analysis.total_for_year(indicators, 2024) is None
