@@ -95,13 +95,7 @@ def import_command(files: tuple[Path, ...], **options: object) -> None:
         raise click.UsageError("--replace takes one file")
     settings = _settings()
     engine = db.get_engine(settings.database_url)
-    if migrate.schema_revision(engine) is None:
-        migrate.upgrade(engine)  # a new database: created by the migrations
-    else:
-        try:  # an older schema is upgraded on purpose (db upgrade), never by an import or a dry run
-            migrate.check_schema(engine)
-        except migrate.SchemaOutOfDate as error:
-            raise click.ClickException(str(error)) from None
+    _ensure_schema(engine)
     run = ImportOptions(
         strict=bool(options["strict"]),
         replace=options["replace"],  # type: ignore[arg-type]
@@ -123,6 +117,16 @@ def import_command(files: tuple[Path, ...], **options: object) -> None:
         _write_preview(preview_path, report.results, report.labels, [*report.notes, *report.warnings])
 
 
+def _ensure_schema(engine) -> None:
+    if migrate.schema_revision(engine) is None:
+        migrate.upgrade(engine)  # a new database: created by the migrations
+    else:
+        try:  # an older schema is upgraded on purpose (db upgrade), never by an import or a dry run
+            migrate.check_schema(engine)
+        except migrate.SchemaOutOfDate as error:
+            raise click.ClickException(str(error)) from None
+
+
 def _write_preview(path: Path, results: list, labels: dict[str, str], problems: list) -> None:
     from dashboard.ingest import preview
 
@@ -141,6 +145,54 @@ def build_command(data_dir: Path | None, strict: bool) -> None:
     except ImportRejected as rejected:
         _rejected(rejected, limit=PROBLEMS_SHOWN)
     _print_report(report, dry_run=False, limit=PROBLEMS_SHOWN)
+
+
+@cli.group("methods")
+def methods_group() -> None:
+    """Index sets (methods): publish the set a decision issues."""
+
+
+@methods_group.command("import")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--code", required=True, help="the set's code, e.g. qn-dti-2025-qd123")
+@click.option("--name-vi", required=True, help="the set's Vietnamese name")
+@click.option("--name-en", help="the set's English name (default: the Vietnamese one)")
+@click.option("--issuer", required=True, help='who issued it, e.g. "UBND tỉnh Quảng Ngãi"')
+@click.option("--document", required=True, help='e.g. "Quyết định số 123/QĐ-UBND ngày 15/3/2026"')
+@click.option("--source-url", required=True, help="where the decision is published")
+@click.option("--document-date", help="the decision's date as published: 2026, 2026-03 or 2026-03-15")
+@click.option(
+    "--first-year", type=int, help="the first data year the set applies to (default: the decision's)"
+)
+@click.option("--last-year", type=int, help="the last data year, when the decision says")
+@click.option("--family", default="qn-dti", show_default=True, help="the series the set belongs to")
+@click.option("--correct", is_flag=True, help="the set is in use: record the file's changes as a correction")
+@click.option("--dry-run", is_flag=True, help="check and show the set; store nothing")
+def methods_import(file: Path, **options: object) -> None:
+    """Publish an index set from its file (CSV/XLSX); nothing is stored if anything is wrong."""
+    from dashboard.ingest.index_set_store import make_header, publish_index_set
+
+    correct, dry_run = bool(options.pop("correct")), bool(options.pop("dry_run"))
+    header = make_header(**options)  # type: ignore[arg-type]
+    engine = db.get_engine(_settings().database_url)
+    _ensure_schema(engine)
+    try:
+        report = publish_index_set(engine, file, header, dry_run=dry_run, correct=correct)
+    except ImportRejected as rejected:
+        _rejected(rejected, limit=PROBLEMS_SHOWN)
+    index_set = report.index_set
+    groups = ", ".join(g.code for g in index_set.groups) or "none"
+    classes = ", ".join(index_set.scheme.codes) if index_set.scheme else "none"
+    click.echo(f"{index_set.code}: {len(index_set.indicators)} indices; groups: {groups}; classes: {classes}")
+    for fix in report.corrections:
+        item = fix["item"] or index_set.code
+        click.echo(f"correction: {item} {fix['field']}: {fix['old_value']} -> {fix['new_value']}")
+    verb = "would be" if dry_run else "was"
+    click.echo(
+        f"the set {verb} {'replaced' if report.replaced else 'added'} (data version {report.data_version})"
+    )
+    if dry_run:
+        click.echo("dry run: nothing was stored")
 
 
 @cli.group("db")

@@ -1,7 +1,7 @@
 """Signed-in publishing pages under /quan-tri: accounts, sign-in, upload -> preview -> publish, audit.
 
 One pipeline, two doors: uploads go through dashboard.ingest exactly like the command line.
-May import: db, domain, ingest, config, i18n, web.
+May import: db, domain, ingest, config, i18n, web, views (the methodology table a preview shows).
 Nothing public links here; nothing here is cached or framed.
 """
 
@@ -61,6 +61,7 @@ def install(server: flask.Flask, settings: Settings, *, engine: Engine | None = 
             engine,
             uploads_dir=settings.instance_dir / "uploads",
             limiter=limiter,
+            templates_dir=settings.data_dir / "templates",
         )
     )
     login_manager(engine).init_app(server)

@@ -11,7 +11,7 @@ from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import Engine
 from wtforms.fields import SelectChoice
 
-from dashboard.admin import accounts, audit, publishing, uploads
+from dashboard.admin import accounts, audit, methods, publishing, uploads
 from dashboard.admin.forms import PublishForm, SignInForm, SignOutForm, UploadForm
 from dashboard.i18n import normalize_language, t
 from dashboard.ingest.parsing import ImportRejected
@@ -66,7 +66,9 @@ def _fields(form: UploadForm | PublishForm) -> publishing.Fields:
     )
 
 
-def make_blueprint(engine: Engine, *, uploads_dir: Path, limiter: Limiter) -> flask.Blueprint:
+def make_blueprint(
+    engine: Engine, *, uploads_dir: Path, limiter: Limiter, templates_dir: Path
+) -> flask.Blueprint:
     """The publishing pages bound to one database and one upload folder."""
     bp = flask.Blueprint(
         "admin", __name__, url_prefix=PREFIX, template_folder="templates", static_folder="static"
@@ -222,6 +224,11 @@ def make_blueprint(engine: Engine, *, uploads_dir: Path, limiter: Limiter) -> fl
         )
         groups = publishing.unit_groups(engine, list(report.rows))
         return _render("published.html", fields=fields, report=report, groups=groups)
+
+    if templates_dir is not None:
+        methods.register(
+            bp, engine, uploads_dir=uploads_dir, templates_dir=templates_dir, render=_render, log=_log
+        )
 
     @bp.route("/nhat-ky")
     @login_required

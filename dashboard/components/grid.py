@@ -112,12 +112,25 @@ def _shown_rows(
         return []
     shown = published.ranks_shown(table, lang=lang) if shown is None else shown
     # Plain Python values column by column (`to_dict("records")` boxes every cell: 3x slower).
-    columns = ["rank_computed", "unit_name", "unit_code", "value", "class_label", "change", *extra]
+    columns = [
+        "rank_computed",
+        "unit_name",
+        "unit_code",
+        "value",
+        "class_label",
+        "class_name",
+        "change",
+        *extra,
+    ]
     rows = []
     cells = zip(*(table[c].tolist() for c in columns), strict=True)
     for values, rank in zip(cells, shown, strict=True):
         record = dict(zip(columns, values, strict=True))
-        computed, label = record.pop("rank_computed"), record.pop("class_label")
+        computed, label, name = (
+            record.pop("rank_computed"),
+            record.pop("class_label"),
+            record.pop("class_name"),
+        )
         rows.append(
             {
                 **record,
@@ -131,7 +144,7 @@ def _shown_rows(
                 "note": rank.note,
                 "value_text": format_number(record["value"], lang, decimals=2),
                 "class_code": label,
-                "class": t(f"class.{label}", lang) if isinstance(label, str) else "",
+                "class": name if isinstance(name, str) else "",
             }
         )
     return rows

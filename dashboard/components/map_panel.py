@@ -47,12 +47,12 @@ def ids(prefix: str) -> Ids:
 
 
 def map_values(table: pd.DataFrame) -> pd.DataFrame:
-    """A ranking table (unit_code, unit_name, value, class_label) as the map's values."""
+    """A ranking table (unit_code, unit_name, value, class_label, class_name) as the map's values."""
     if table.empty:
-        return pd.DataFrame({"code": [], "name": [], "value": [], "class_code": []})
-    # Four columns picked, then named: renaming the whole table first copies all of its 30-odd columns.
-    return table[["unit_code", "unit_name", "value", "class_label"]].set_axis(
-        ["code", "name", "value", "class_code"], axis=1
+        return pd.DataFrame({"code": [], "name": [], "value": [], "class_code": [], "class_name": []})
+    # Five columns picked, then named: renaming the whole table first copies all of its 30-odd columns.
+    return table[["unit_code", "unit_name", "value", "class_label", "class_name"]].set_axis(
+        ["code", "name", "value", "class_code", "class_name"], axis=1
     )
 
 

@@ -1,6 +1,6 @@
 """Database schema and engine. The only module that defines tables.
 
-May import: config. Must not import: queries, pages, figures, importer.
+May import: config, domain. Must not import: queries, pages, figures, importer.
 """
 
 from __future__ import annotations
@@ -9,7 +9,6 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from pathlib import Path
 
 from sqlalchemy import (
     Boolean,
@@ -28,14 +27,15 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
-    create_engine,
-    event,
     insert,
-    make_url,
     select,
     text,
     update,
 )
+
+from dashboard.db import index_sets
+from dashboard.db.engines import dispose_engines as dispose_engines
+from dashboard.db.engines import get_engine as get_engine
 
 metadata = MetaData()
 
@@ -170,6 +170,7 @@ methodologies = Table(
     Column("total_rule", String(24)),
     Column("legal_basis", Text),
     Column("illustrative", Boolean, nullable=False, default=False),
+    *index_sets.decision_columns(),  # the decision that issues the set, its class basis
 )
 
 indicators = Table(
@@ -187,6 +188,7 @@ indicators = Table(
     Column("max_value", Float),
     Column("higher_is_better", Boolean, nullable=False, default=True),
     Column("sort_order", Integer, nullable=False, default=0),
+    Column("sum_of_children", Boolean, nullable=False, default=False),  # its maximum adds up its components
     CheckConstraint("measure IN ('points', 'percent', 'index', 'count', 'rank')", name="indicator_measure"),
 )
 
@@ -208,6 +210,7 @@ observations = Table(
     Column("class_label", String(16)),
     Column("note", Text),
     Column("source_id", ForeignKey("sources.id", ondelete="CASCADE"), nullable=False),
+    Column("unit_group", String(40)),  # the method's unit group of the row (its maxima); None: the default
     UniqueConstraint(
         "unit_code", "period", "indicator_code", "gov_level", "source_id", name="observation_key"
     ),
@@ -282,6 +285,8 @@ app_meta = Table(
 )
 
 
+unit_groups, indicator_maxima, method_classes, method_corrections = index_sets.tables(metadata)
+
 # Publisher accounts of the signed-in publishing pages (created only from the command line).
 accounts = Table(
     "accounts",
@@ -307,47 +312,6 @@ audit_log = Table(
     Column("detail", Text, nullable=False, default=""),
     Column("client", String(64), nullable=False, default=""),
 )
-
-
-def _enable_sqlite_foreign_keys(dbapi_connection, _record) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.close()
-
-
-_ENGINES: dict[tuple[str, str | None], Engine] = {}
-
-
-def get_engine(database_url: str, *, schema: str | None = None) -> Engine:
-    """Return this process's engine for a URL (one pool per process; gunicorn forks after preload).
-
-    `schema` (PostgreSQL only) isolates tests that need an empty database of their own.
-    """
-    key = (database_url, schema)
-    if key not in _ENGINES:
-        _ENGINES[key] = _create_engine(database_url, schema=schema)
-    return _ENGINES[key]
-
-
-def _create_engine(database_url: str, *, schema: str | None) -> Engine:
-    if database_url.startswith("sqlite"):
-        database = make_url(database_url).database
-        if database and database != ":memory:":
-            Path(database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(database_url, connect_args={"timeout": 30})
-        event.listen(engine, "connect", _enable_sqlite_foreign_keys)
-    else:
-        connect_args = {"options": f"-csearch_path={schema}"} if schema else {}
-        engine = create_engine(
-            database_url, pool_pre_ping=True, pool_size=5, max_overflow=5, connect_args=connect_args
-        )
-    return engine
-
-
-def dispose_engines() -> None:
-    """Drop pooled connections inherited from a parent process (gunicorn post_fork)."""
-    for engine in _ENGINES.values():
-        engine.dispose(close=False)
 
 
 def create_schema(engine: Engine) -> None:

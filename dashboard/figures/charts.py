@@ -261,15 +261,24 @@ def bars_against_reference(
     value_name: str,
     reference_name: str,
     height: int = 360,
+    axis_title: str | None = None,
 ) -> Figure:
-    """Horizontal bars of a unit's values with reference markers; frame columns: label, value, reference."""
+    """Horizontal bars of a unit's values with reference markers; frame columns: label, value, reference,
+    and optionally text (how each value is written on its bar, e.g. "126,8/200" when bars are % of it)."""
     figure = base_figure(title=title, source_line=source_line, lang=lang, height=height)
     layout = figure["layout"]
     layout["hovermode"] = "y unified"
     layout["xaxis"] = {"gridcolor": "#eaeef2", "tickformat": ""}
+    if axis_title:
+        layout["xaxis"]["title"] = {"text": plotly_text(axis_title)}
     layout["yaxis"].update(autorange="reversed", automargin=True)
     labels = [plotly_text(label) for label in frame["label"]]
     values, references = plain(frame["value"]), plain(frame["reference"])
+    texts = (
+        [plotly_text(text) for text in frame["text"]]
+        if "text" in frame
+        else [format_number(v, lang) for v in values]
+    )
     figure["data"] = [
         {
             "type": "bar",
@@ -277,7 +286,7 @@ def bars_against_reference(
             "x": values,
             "orientation": "h",
             "name": plotly_text(value_name),
-            "text": [format_number(v, lang) for v in values],
+            "text": texts,
             "textposition": "auto",
             "marker": {"color": SERIES_COLOURS[0]},
             "hovertemplate": "%{text}",

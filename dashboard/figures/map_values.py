@@ -14,7 +14,7 @@ from typing import Any, Literal
 import pandas as pd
 
 from dashboard import i18n
-from dashboard.domain.scoring import CLASS_CODES, classify
+from dashboard.domain.scoring import CLASS_CODES
 from dashboard.figures.map_scale import fitted_range, scale_layout, score_colour, text_colour, wrap_name
 from dashboard.figures.text import plotly_text
 
@@ -63,11 +63,15 @@ def _rows(values: pd.DataFrame, feature_codes: Sequence[str]) -> list[dict[str, 
         row = by_code.get(str(code), {})
         value = row.get("value")
         value = float(value) if _present(value) else None
+        # The class is the one the view gives (published, or from the set's own scheme); a map never
+        # works one out: a value in points is no percentage, and a set may define no classes.
         class_code = row.get("class_code") if _present(row.get("class_code")) else None
-        if class_code is None and value is not None:
-            class_code = classify(value)
         name = row.get("name") if _present(row.get("name")) else str(code)
-        rows.append({"code": str(code), "name": name, "value": value, "class_code": class_code})
+        # The class's label under its own set (a view gives it); a bare code is one of the shared four.
+        label = row.get("class_name") if _present(row.get("class_name")) else None
+        rows.append(
+            {"code": str(code), "name": name, "value": value, "class_code": class_code, "class": label}
+        )
     return rows
 
 
@@ -78,7 +82,9 @@ def _hover(row: Mapping[str, Any], *, lang: str, decimals: int) -> str:
     number = i18n.format_number(row["value"], lang, decimals=decimals)
     text = f"<b>{name}</b><br>{i18n.t('map.legend_score', lang)}: {number}"
     if row["class_code"]:
-        text += f"<br>{i18n.t('map.legend_class', lang)}: {i18n.t('class.' + row['class_code'], lang)}"
+        key = f"class.{row['class_code']}"
+        label = row["class"] or (i18n.t(key, lang) if key in i18n.CATALOGS[lang] else row["class_code"])
+        text += f"<br>{i18n.t('map.legend_class', lang)}: {plotly_text(label)}"
     return text
 
 

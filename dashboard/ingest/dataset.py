@@ -68,16 +68,14 @@ def metadata_from_options(
         meta["type"] = "annex"
         defaults["id"] = f"{methodology}-{year}-{kind or 'official'}"
     if any((kind, issuer, document, source_url)):
-        number = _DOCUMENT_NUMBER.search(document or "")
-        day = _DOCUMENT_DATE.search(document or "")
         meta["sources"] = [
             {
                 "id": "document",
                 "kind": kind,
                 "issuer": issuer,
                 "title": document,
-                "document_number": number.group(1) if number else None,
-                "document_date": date(int(day[3]), int(day[2]), int(day[1])).isoformat() if day else None,
+                "document_number": document_number(document),
+                "document_date": document_day(document),
                 "url": source_url,
                 "licence": OFFICIAL_LICENCE if kind in ("official", None) else DATASET_LICENCE,
             }
@@ -85,3 +83,15 @@ def metadata_from_options(
         title = f"{document or issuer} ({year})" if year else str(document or issuer)
         defaults.update(title_vi=title, title_en=title, licence=DATASET_LICENCE)
     return {key: value for key, value in meta.items() if value is not None}, defaults
+
+
+def document_number(document: str | None) -> str | None:
+    """The number a document's title gives: 'Quyết định số 123/QĐ-UBND ngày 15/3/2026' -> '123/QĐ-UBND'."""
+    number = _DOCUMENT_NUMBER.search(document or "")
+    return number.group(1) if number else None
+
+
+def document_day(document: str | None) -> str | None:
+    """The ISO day a document's title gives ('... ngày 15/3/2026' -> '2026-03-15'), else None."""
+    day = _DOCUMENT_DATE.search(document or "")
+    return date(int(day[3]), int(day[2]), int(day[1])).isoformat() if day else None

@@ -26,7 +26,15 @@ from dashboard.ingest.parsing import ImportRejected, Problem
 from dashboard.ingest.tables import Table, read_table
 from dashboard.ingest.tidy import validate_observations
 
-REFERENCE_TYPES = ("units", "lineage", "predecessors", "events", "methodologies", "indicators")
+REFERENCE_TYPES = (
+    "units",
+    "lineage",
+    "predecessors",
+    "events",
+    "methodologies",
+    "indicators",
+    "class_schemes",
+)
 OBSERVATION_TYPES = ("observations", "annex")
 IMPORT_ORDER = (*REFERENCE_TYPES, *OBSERVATION_TYPES)
 WEB = ("http://", "https://")  # the only links a source may carry (never javascript: or data:)

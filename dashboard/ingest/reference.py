@@ -16,6 +16,7 @@ from dashboard import db
 from dashboard.ingest import storage
 from dashboard.ingest.catalogue import Catalogue
 from dashboard.ingest.cells import date_cell, required_cell, source_of, text_cell
+from dashboard.ingest.class_schemes import load_class_schemes
 from dashboard.ingest.lineage import load_lineage, load_predecessors
 from dashboard.ingest.parsing import Problem, Row, parse_number
 
@@ -29,6 +30,7 @@ REQUIRED = {
     "events": ("date", "event"),
     "methodologies": ("code", "family", "name_vi", "name_en", "first_year"),
     "indicators": ("code", "methodology", "name_vi", "name_en", "measure", "min_value", "max_value"),
+    "class_schemes": ("methodology", "basis", "code", "label_vi", "label_en", "lower_bound"),
 }
 
 
@@ -219,6 +221,10 @@ def _upsert(connection: Connection, table, key: str, records: list[dict]) -> Non
             connection.execute(insert(table).values(**record))
 
 
+# Optional: the decision issuing a shipped set, where it is known (as printed: a date "2012" stays a year).
+DECISION_COLUMNS = ("decision_issuer", "decision_number", "decision_date", "decision_url")
+
+
 def _load_methodologies(
     connection: Connection, dataset, rows: list[Row], catalogue: Catalogue, problems
 ) -> int:
@@ -245,6 +251,7 @@ def _load_methodologies(
                 "total_rule": text_cell(row, "total_rule") or None,
                 "legal_basis": text_cell(row, "legal_basis") or None,
                 "illustrative": text_cell(row, "illustrative") == "1",
+                **{column: text_cell(row, column) or None for column in DECISION_COLUMNS},
             }
         )
     _check_keys(records, "code", file, problems)
@@ -336,4 +343,5 @@ LOADERS: dict[str, Loader] = {
     "events": _load_events,
     "methodologies": _load_methodologies,
     "indicators": _load_indicators,
+    "class_schemes": load_class_schemes,
 }

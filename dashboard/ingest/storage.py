@@ -107,6 +107,8 @@ def store_observations(connection: Connection, dataset: Dataset, records: list[d
     if not records:
         return
     columns = [c.name for c in db.observations.columns if c.name != "id"]
+    for record in records:
+        record.setdefault("unit_group", None)  # only a layout that gives groups their own maxima sets it
     if connection.dialect.name == "postgresql" and len(records) >= COPY_THRESHOLD:
         _copy_rows(connection, db.observations.name, columns, ([r[k] for k in columns] for r in records))
     else:  # in batches: a copy of every row at once would double a large import's memory

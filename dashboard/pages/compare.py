@@ -155,7 +155,7 @@ def _small_multiples(frame: pd.DataFrame, selection: comparison.Selection, lang:
     panels = comparison.sub_panels(method, lang) if method else []
     if not panels:
         return []
-    subs = comparison.sub_frame(selection, panels, lang)
+    subs, panels = comparison.comparable(comparison.sub_frame(selection, panels, lang), panels, lang)
     if subs.empty:
         return []
     name = localized(queries.methodologies().set_index("code").loc[method], "name", lang)

@@ -12,7 +12,9 @@ from dashboard.domain import localized
 from dashboard.i18n import format_number, normalize_language, t
 from dashboard.queries import corrections as queries_corrections
 from dashboard.queries import export as queries_export
+from dashboard.queries.methods import index_set_of_indicator
 from dashboard.views import published
+from dashboard.views.index_set_table import class_name
 
 dash.register_page(__name__, path="/du-lieu", title="Dữ liệu mở – Minh bạch CNTT Quảng Ngãi", order=15)
 
@@ -133,13 +135,13 @@ def _boundaries(lang: str) -> html.Section:
     return html.Section([heading, html.Ul(items)], id=DATA_BOUNDARIES)
 
 
-def _shown(text: str, field: str, lang: str) -> str:
+def _shown(text: str, field: str, lang: str, *, indicator: str = "") -> str:
     """A stored old or new value as the pages write it: a class by its name, a plain number with the
     language's decimal mark (a printed figure such as 'trên 99 %' stays as printed)."""
     if not text:
         return "–"
     if field == "class_label":
-        return t(f"class.{text}", lang)
+        return class_name(index_set_of_indicator(indicator), text, lang) or text
     if lang == "vi" and text.replace(".", "", 1).lstrip("-").isdigit():
         return text.replace(".", ",")
     return text
@@ -148,7 +150,10 @@ def _shown(text: str, field: str, lang: str) -> str:
 def _change(row, lang: str) -> str:
     if row.field == "removed":
         return f"{_shown(_text(row.old_value), 'value', lang)} → ({t('corrections.removed', lang)})"
-    old, new = (_shown(_text(value), row.field, lang) for value in (row.old_value, row.new_value))
+    old, new = (
+        _shown(_text(value), row.field, lang, indicator=row.indicator_code)
+        for value in (row.old_value, row.new_value)
+    )
     return f"{t(f'corrections.field.{row.field}', lang)}: {old} → {new}"
 
 

@@ -15,6 +15,7 @@ from dashboard.components.methods import method_scales
 from dashboard.domain import localized
 from dashboard.domain.scoring import CLASS_CODES, competition_ranks
 from dashboard.i18n import CATALOGS, format_number, normalize_language, t
+from dashboard.queries.methods import shown_index_sets
 from dashboard.views import published
 
 dash.register_page(
@@ -208,7 +209,7 @@ def layout(lang: str | None = None, **_query: str) -> html.Div:
         html.H2(t("method.indices_heading", lang), className="h4"),
         *cards,
         _classes(lang),
-        method_scales(indicators, lang=lang),
+        method_scales(shown_index_sets(), lang=lang),
         _ranks(lang),
         _timeline(lang),
     ]

@@ -18,7 +18,9 @@ from dashboard.figures.text import plotly_text
 from dashboard.i18n import format_number, normalize_language, t
 from dashboard.queries import ObservationFilter
 from dashboard.queries.corrections import corrections_of
+from dashboard.queries.methods import index_set
 from dashboard.views import analysis, comparison, published
+from dashboard.views.index_set_table import class_name, out_of
 from dashboard.views.unit_headline import unit_headline
 
 
@@ -126,7 +128,10 @@ def _score_section(history: pd.DataFrame, lang: str, unit_name: str) -> list:
         value_text=[format_number(v, lang, decimals=2) for v in history["value"]],
         rank_text=[_rank_text(s, o) for s, o in zip(shown, history["rank_of"], strict=True)],
         rank_note=[s.note for s in shown],
-        class_text=[t(f"class.{c}", lang) if isinstance(c, str) else "–" for c in history["class_label"]],
+        class_text=[
+            class_name(index_set(str(m)), c, lang) or "–"
+            for m, c in zip(history["methodology"], history["class_label"], strict=True)
+        ],
         indicator=localized(history, "indicator_name", lang),
     )
     columns = [
@@ -161,13 +166,22 @@ def _subindex_section(code: str, unit: pd.Series, latest: pd.Series, lang: str) 
     frame = queries.observations(
         ObservationFilter(indicators=tuple(subs["code"]), years=(year,), unit_kinds=(unit["kind"],))
     )
-    medians = frame.groupby("indicator_code")["value"].median()
-    own = frame[frame["unit_code"] == code].set_index("indicator_code")["value"]
+    # Sub-indices of different maxima (100, 200 points) are compared as % of each one's maximum, the
+    # unit's own group maximum (a department without procedures is out of 800, not 1,000).
+    points = bool((subs["measure"] == "points").all()) and frame["max_value"].notna().all()
+    compared = frame.assign(
+        share=analysis.percent_of_max(frame["value"], frame["max_value"]) if points else frame["value"]
+    )
+    medians = compared.groupby("indicator_code")["share"].median()
+    own = compared[compared["unit_code"] == code].set_index("indicator_code")
+    maxima = {c: (own["max_value"].get(c) if points else None) for c in subs["code"]}
+    values = [own["value"].get(c) for c in subs["code"]]
     rows = pd.DataFrame(
         {
             "label": [localized(r, "name", lang) for _, r in subs.iterrows()],
-            "value": [own.get(c) for c in subs["code"]],
+            "value": [own["share"].get(c) for c in subs["code"]],
             "reference": [medians.get(c) for c in subs["code"]],
+            "text": [out_of(v, maxima[c], lang) for v, c in zip(values, subs["code"], strict=True)],
         }
     )
     figure = charts.bars_against_reference(
@@ -177,10 +191,11 @@ def _subindex_section(code: str, unit: pd.Series, latest: pd.Series, lang: str) 
         source_line=_source_line(frame, lang),
         value_name=localized(unit, "name", lang),
         reference_name=t("profile.median", lang),
+        axis_title=t("scale.percent", lang) if points else None,
     )
     table = rows.assign(
-        value=[format_number(v, lang, decimals=2) for v in rows["value"]],
-        reference=[format_number(v, lang, decimals=2) for v in rows["reference"]],
+        value=rows["text"],
+        reference=[format_number(v, lang, decimals=2) + (" %" if points else "") for v in rows["reference"]],
     )
     columns = [
         ("label", t("control.index", lang)),

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 from flask import g, has_request_context
-from sqlalchemy import Connection, Engine, Select, and_, select
+from sqlalchemy import Connection, Engine, Select, and_, func, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from dashboard import db
@@ -26,13 +26,11 @@ from dashboard.queries.maps import MapLayer, read_map_layer
 from dashboard.queries.memo import MISSING, SizedLRU
 
 log = logging.getLogger(__name__)
-
 _state: dict[str, object] = {}
 # Rendered views of this process (per_data_version), one byte budget for all; bind() sets it.
 _views = SizedLRU(Settings.view_cache_bytes)
-# Data derived once per data version (all rankings at once: a few MB per language) is held outside the
-# views' budget: evicting it for a rendered page would cost the next request 0.3 s, and sizing it by
-# pickling costs 0.2 s. Its entry caps (one or two per version) bound it instead.
+# Data derived once per data version (all rankings: a few MB per language) is outside the views' budget:
+# evicting it costs the next request 0.3 s, sizing it 0.2 s. Entry caps (1-2 per version) bound it.
 _derived = SizedLRU(sys.maxsize, sizeof=lambda _value: 0)
 
 OBSERVATION_COLUMNS = [
@@ -61,6 +59,8 @@ OBSERVATION_COLUMNS = [
     "source_document",
     "source_url",
     "note",  # pages read it (e.g. a rank reported two ways); downloads list their own fields
+    "unit_group",  # the method's unit group of the row (None: the indicator's own maximum applies)
+    "max_value",  # the maximum the method gives the row's indicator for that group (what a class is out of)
 ]
 
 
@@ -106,9 +106,8 @@ def release_snapshot(_error: BaseException | None = None) -> None:
     try:
         connection.close()
     except SQLAlchemyError as error:
-        # The database ended the connection (a restart or shutdown): closing rolls back and fails. Raised
-        # here, after the response was made, it would escape Flask and gunicorn would answer a bare 500.
-        # SQLAlchemy has already dropped a connection the server ended from its pool.
+        # The server ended the connection (restart, shutdown; the pool has dropped it): raised after the
+        # response was made, this would escape Flask and gunicorn would answer a bare 500.
         log.warning("closing a request's connection failed: %s", error.orig or error)
 
 
@@ -195,6 +194,7 @@ def indicators(_version: str) -> pd.DataFrame:
         m.c.last_year,
         m.c.total_rule,
         m.c.illustrative.label("methodology_illustrative"),
+        m.c.published_at.label("methodology_published_at"),
     ).join(m, m.c.code == db.indicators.c.methodology)
     return _read(statement.order_by(m.c.family, m.c.first_year, db.indicators.c.sort_order))
 
@@ -267,7 +267,7 @@ class ObservationFilter:
 
 def observation_statement(selection: ObservationFilter, *, dataset: str | None = None) -> Select:
     """The observations query shared by the pages and the streaming exports (same columns, same order)."""
-    o, u, i, s = db.observations, db.units, db.indicators, db.sources
+    o, u, i, s, m = db.observations, db.units, db.indicators, db.sources, db.indicator_maxima
     statement = (
         select(
             o.c.year,
@@ -293,10 +293,13 @@ def observation_statement(selection: ObservationFilter, *, dataset: str | None =
             s.c.document_number.label("source_document"),
             s.c.url.label("source_url"),
             o.c.note,
+            o.c.unit_group,
+            func.coalesce(m.c.max_value, i.c.max_value).label("max_value"),
         )
         .join(u, u.c.code == o.c.unit_code)
         .join(i, i.c.code == o.c.indicator_code)
         .join(s, s.c.id == o.c.source_id)
+        .outerjoin(m, and_(m.c.indicator_code == o.c.indicator_code, m.c.unit_group == o.c.unit_group))
     )
     conditions = []
     if selection.indicators:

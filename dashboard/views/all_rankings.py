@@ -17,10 +17,11 @@ import pandas as pd
 
 from dashboard import queries
 from dashboard.domain import localized
-from dashboard.domain.methods import class_thresholds
 from dashboard.i18n import t
 from dashboard.queries import ObservationFilter
+from dashboard.queries.methods import index_set, methods_with_results
 from dashboard.views import analysis
+from dashboard.views.index_set_table import class_name
 
 # New units and new methods get a sign that is not an arrow: their rank did not go up or down.
 RANK_CHANGE_ARROWS = {"up": "▲", "down": "▼", "same": "=", "new": "★", "merged": "⊕", "new_method": "≠"}
@@ -29,6 +30,7 @@ GROUP_KEYS = ["year", "unit_kind", "indicator_code"]
 TABLE_COLUMNS = [
     *queries.OBSERVATION_COLUMNS,
     "unit_name",
+    "class_name",  # the class's label under the row's own index set
     "rank_published",
     "rank_computed",
     "change",
@@ -89,11 +91,12 @@ def methods() -> dict[int, _Method]:
     indicators = queries.indicators()
     years = sorted(int(y) for y in queries.provincial_coverage()["year"].unique())
     found: dict[int, _Method] = {}
+    held = methods_with_results()
     for year in years:
-        total = analysis.total_for_year(indicators, year)
+        total = analysis.total_for_year(indicators, year, with_results=held.get(year, ()))
         if total is None:
             continue
-        before = analysis.total_for_year(indicators, year - 1)
+        before = analysis.total_for_year(indicators, year - 1, with_results=held.get(year - 1, ()))
         same = before is not None and before["methodology"] == total["methodology"]
         subs = analysis.sub_indicators(indicators, total["code"])
         found[year] = _Method(
@@ -135,13 +138,8 @@ def _ranked_rows() -> pd.DataFrame:
     frame["rank_computed"] = best_first.where(higher, lowest_first)
     frame["rank"] = published.fillna(frame["rank_computed"])
     frame[_RANK_LAST_YEAR] = published.where(~unranked, best_first)
-    shares = pd.Series(float("nan"), index=frame.index)
-    for code, rows in frame.groupby("indicator_code", sort=False):
-        shares[rows.index] = analysis.percent_of_max(
-            rows["value"], measure=indicators.at[code, "measure"], max_value=indicators.at[code, "max_value"]
-        )
     classed = [
-        analysis.with_classes(rows, percent_of_max=shares[rows.index], methodology=str(methodology))
+        analysis.with_classes(rows, index_set=index_set(str(methodology)))
         for methodology, rows in frame.groupby("methodology", sort=False)
     ]
     return pd.concat(classed).sort_index() if classed else frame
@@ -194,6 +192,10 @@ def views(lang: str) -> dict[Key, ViewData]:
     }
     rows = rows.assign(
         unit_name=localized(rows, "unit_name", lang),
+        class_name=[
+            class_name(index_set(str(m)), c, lang)
+            for m, c in zip(rows["methodology"], rows["class_label"], strict=True)
+        ],
         change=[texts[pair] for pair in zip(rows["change_kind"], rows["change_steps"], strict=True)],
     )
     rows = rows.sort_values([*GROUP_KEYS, "rank", "unit_name"], kind="stable")
@@ -224,9 +226,14 @@ def views(lang: str) -> dict[Key, ViewData]:
             illustrative=illustrative,
             sources=sources[(year, group)],
             comparable=comparable,
-            has_classes=has_classes or class_thresholds(method.methodology) is not None,
+            has_classes=has_classes or _defines_classes(method.methodology),
         )
     return result
+
+
+def _defines_classes(methodology: str) -> bool:
+    found = index_set(methodology)
+    return found is not None and found.has_classes
 
 
 def _split(rows: pd.DataFrame) -> dict[Key, pd.DataFrame]:
@@ -269,7 +276,7 @@ def view_data(view: analysis.View, lang: str) -> ViewData:
         illustrative=False,
         sources=queries.sources().iloc[0:0],
         comparable=bool(method and method.same_as_before and before in views(lang)),
-        has_classes=classes or class_thresholds(view.methodology) is not None,
+        has_classes=classes or _defines_classes(view.methodology),
     )
 
 

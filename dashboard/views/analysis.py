@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from dashboard.domain import PROVINCIAL_FAMILIES, RANKED_KINDS
-from dashboard.domain.methods import class_for
+from dashboard.domain.methods import IndexSet
 
 GROUPS = RANKED_KINDS  # the groups a ranking offers, in display order
 FAMILIES = PROVINCIAL_FAMILIES
@@ -52,14 +52,26 @@ def provincial_indicators(indicators: pd.DataFrame) -> pd.DataFrame:
     return indicators[indicators["family"].isin(FAMILIES)]
 
 
-def total_for_year(indicators: pd.DataFrame, year: int) -> pd.Series | None:
-    """The total indicator of the methodology covering a year, if any."""
+def total_for_year(
+    indicators: pd.DataFrame, year: int, *, with_results: Collection[str] = ()
+) -> pd.Series | None:
+    """The total indicator of the methodology covering a year, if any. Where sets overlap (a province's
+    own set published for a year a shipped one covers), the one that results of the year use wins, then
+    the one published last, then the newest."""
     own = provincial_indicators(indicators)
     covering = own[
         own["parent_code"].isna()
         & (own["first_year"] <= year)
         & (own["last_year"].isna() | (own["last_year"].fillna(9999) >= year))
     ]
+    if len(covering) > 1:
+        published = pd.to_datetime(covering["methodology_published_at"], utc=True)
+        covering = covering.assign(
+            _held=covering["methodology"].isin(list(with_results)),
+            _published=published,  # a shipped set (never published here) sorts last
+        ).sort_values(
+            ["_held", "_published", "first_year"], ascending=False, na_position="last", kind="stable"
+        )
     return None if covering.empty else covering.iloc[0]
 
 
@@ -106,11 +118,17 @@ class Catalogue:
     codes: frozenset[str]
 
     @classmethod
-    def of(cls, indicators: pd.DataFrame, years: list[int]) -> Catalogue:
-        """The lookups for these years of data."""
+    def of(
+        cls,
+        indicators: pd.DataFrame,
+        years: list[int],
+        *,
+        with_results: Mapping[int, Collection[str]] | None = None,
+    ) -> Catalogue:
+        """The lookups for these years of data (`with_results`: the sets each year's results use)."""
         totals = {}
         for year in years:
-            total = total_for_year(indicators, year)
+            total = total_for_year(indicators, year, with_results=(with_results or {}).get(year, ()))
             if total is not None:
                 totals[year] = (str(total["code"]), str(total["methodology"]))
         families = {
@@ -197,15 +215,23 @@ def _missing(value: object) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
 
 
-def with_classes(table: pd.DataFrame, *, percent_of_max: pd.Series, methodology: str) -> pd.DataFrame:
-    """Fill a missing class from the method's own thresholds (sub-indices have no published class).
+def with_classes(table: pd.DataFrame, *, index_set: IndexSet | None) -> pd.DataFrame:
+    """Fill a missing class from the set's own scheme, each value out of its row's maximum (`max_value`:
+    the maximum of the unit's group). Sub-indices have no published class.
 
-    A method that defines no classes gets none: a published class is kept, nothing is guessed.
+    A set that defines no classes gets none: a published class is kept, nothing is guessed.
     """
     table = table.copy()
+    classes = index_set if index_set is not None and index_set.has_classes else None
     table["class_label"] = [
-        label if isinstance(label, str) else class_for(methodology, share)
-        for label, share in zip(table["class_label"], percent_of_max, strict=True)
+        label
+        if isinstance(label, str)
+        else classes.classify(_maximum(value), _maximum(maximum))
+        if classes is not None
+        else None
+        for label, value, maximum in zip(
+            table["class_label"], table["value"], table["max_value"], strict=True
+        )
     ]
     return table
 
@@ -252,11 +278,11 @@ def headline(table: pd.DataFrame, previous: pd.DataFrame, *, comparable: bool) -
     )
 
 
-def percent_of_max(values: pd.Series, *, measure: str, max_value: float | None) -> pd.Series:
-    """Values as a percentage of the indicator's maximum (for colour classes)."""
-    if measure == "percent" or not max_value:
-        return values
-    return values * 100 / max_value
+def percent_of_max(values: pd.Series, maxima: pd.Series) -> pd.Series:
+    """Values as a percentage of each row's maximum; NaN where the maximum is unknown (points are never
+    taken for a percentage)."""
+    maxima = pd.to_numeric(maxima, errors="coerce").astype(float)
+    return pd.to_numeric(values, errors="coerce").astype(float) * 100 / maxima.where(maxima > 0)
 
 
 def method_breaks(frame: pd.DataFrame, label: str) -> list[tuple[int, str]]:

@@ -224,6 +224,25 @@ def sub_frame(selection: Selection, panels: list[tuple[str, str, float | None]],
     return frame.sort_values(["order", "year"]).drop(columns="order")
 
 
+def comparable(
+    frame: pd.DataFrame, panels: list[tuple[str, str, float | None]], lang: str
+) -> tuple[pd.DataFrame, list[tuple[str, str, float | None]]]:
+    """Sub-index values the picked units can be compared on: their points, or, when the units' groups
+    have different maxima (a department without procedures out of 800), each value as % of its own
+    maximum, panels then running to 100 % and saying so."""
+    if not _mixed_maxima(frame):
+        return frame, panels
+    shares = frame.assign(value=analysis.percent_of_max(frame["value"], frame["max_value"]))
+    suffix = t("compare.share_of_max", lang)
+    return shares, [(code, f"{label} ({suffix})", 100.0) for code, label, _ in panels]
+
+
+def _mixed_maxima(frame: pd.DataFrame) -> bool:
+    """Whether one indicator in one year has rows of different maxima (units of groups scored apart)."""
+    points = frame[frame["measure"] != "percent"]
+    return bool((points.groupby(["indicator_code", "year"])["max_value"].nunique() > 1).any())
+
+
 def differences(frame: pd.DataFrame, codes: tuple[str, ...]) -> pd.DataFrame:
     """Per year (newest first): each unit's value and its difference from the first picked unit."""
     wide = frame.pivot_table(index="year", columns="unit_code", values="value", aggfunc="first")
@@ -274,8 +293,15 @@ def scale_frames(frame: pd.DataFrame) -> list[pd.DataFrame]:
 
 
 def lines_figures(frame: pd.DataFrame, selection: Selection, lang: str) -> list[charts.Figure]:
-    """One lines figure per scale: methods with different maxima never share an axis."""
-    return [lines_figure(part, selection, lang) for part in scale_frames(frame)]
+    """One lines figure per scale: methods with different maxima never share an axis, and units whose
+    groups have different maxima are compared as % of their own maximum."""
+    return [lines_figure(_shares_if_mixed(part), selection, lang) for part in scale_frames(frame)]
+
+
+def _shares_if_mixed(frame: pd.DataFrame) -> pd.DataFrame:
+    if not _mixed_maxima(frame):
+        return frame
+    return frame.assign(value=analysis.percent_of_max(frame["value"], frame["max_value"]), measure="percent")
 
 
 def lines_figure(frame: pd.DataFrame, selection: Selection, lang: str) -> charts.Figure:

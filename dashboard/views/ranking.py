@@ -5,6 +5,7 @@ from __future__ import annotations
 from dashboard import queries
 from dashboard.domain import localized
 from dashboard.i18n import format_number, t
+from dashboard.queries.methods import methods_with_results
 from dashboard.views import all_rankings, analysis, published
 from dashboard.views.all_rankings import ViewData
 
@@ -31,7 +32,9 @@ def _resolve(year_text: str, index: str, group: str) -> analysis.View:
 
 @queries.per_data_version(maxsize=1)
 def _catalogue() -> analysis.Catalogue:
-    return analysis.Catalogue.of(queries.indicators(), years_and_groups()[0])
+    return analysis.Catalogue.of(
+        queries.indicators(), years_and_groups()[0], with_results=methods_with_results()
+    )
 
 
 def load(view: analysis.View, lang: str) -> ViewData:

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard import queries
 from dashboard.i18n import format_number, t
 from dashboard.views import published, ranking
 
@@ -60,7 +59,7 @@ def _score_text(row: pd.Series, lang: str) -> tuple[str, str]:
     score = format_number(row["value"], lang, decimals=2)
     if row["measure"] == "percent":
         return score, t("headline.score_percent", lang, score=score)
-    maximum = queries.indicators().set_index("code")["max_value"].get(row["indicator_code"])
+    maximum = row["max_value"]  # the maximum of the unit's own group under the set
     return score, t("headline.score_points", lang, score=score, max=format_number(maximum, lang, decimals=0))
 
 
@@ -75,8 +74,8 @@ def unit_headline(code: str, kind: str, name: str, *, lang: str) -> UnitHeadline
         row = rows.iloc[0]
         rank = _rank_text(row, len(data.table), lang)
         score, scored = _score_text(row, lang)
-        label = row.get("class_label")
-        class_name = t(f"class.{label}", lang) if data.has_classes and isinstance(label, str) else None
+        label = row.get("class_name")
+        class_name = label if data.has_classes and isinstance(label, str) else None
         sentence = t(
             "headline.sentence",
             lang,

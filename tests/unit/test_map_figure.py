@@ -56,12 +56,24 @@ def test_no_value_is_grey_with_no_data_hover_never_zero(values) -> None:
 
 
 def test_hover_numbers_follow_the_language(values) -> None:
+    values.loc[values["code"] == "522", "class_code"] = "fair"  # the class the view gives
     vi = build(values, lang="vi").data[1]
     en = build(values, lang="en").data[1]
     position = list(vi.locations).index("522")
     assert vi.hovertext[position] == "<b>Unit 522</b><br>Điểm: 87,5<br>Xếp loại: Khá"
     assert en.hovertext[position] == "<b>Unit 522</b><br>Score: 87.5<br>Class: Fair"
     assert build(values, lang="vi").layout.separators == ",."
+
+
+def test_hover_shows_no_class_the_view_does_not_give(values) -> None:
+    # A set without classes (the 2025 points, 650 of 1,000): no class is worked out from the value.
+    points = frame({"522": 650.0, "527": 980.0})
+    figure = build(points, lang="vi")
+    assert (
+        figure.data[1].hovertext[list(figure.data[1].locations).index("522")]
+        == "<b>Unit 522</b><br>Điểm: 650,0"
+    )
+    assert not any("Xếp loại" in text for trace in figure.data for text in (trace.hovertext or ()))
 
 
 def test_geometry_is_referenced_by_url_and_figure_is_small(values) -> None:

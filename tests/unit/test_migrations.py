@@ -76,8 +76,16 @@ def old_database(
     old = MetaData()
     old.reflect(engine)
     assert set(old.tables) >= {"datasets", "observations", "boundary_layers"}, sorted(old.tables)
-    import_files(engine, [*REFERENCE_FILES, FIXTURES / "tidy_edoc_2022.csv"])
-    with engine.begin() as connection:
+    # Today's importer writes today's columns: it imports into a current database, whose rows are then
+    # copied, column by column of the old schema, as the importer of then stored them.
+    current = make(dialect=dialect)
+    import_files(current, [*REFERENCE_FILES, FIXTURES / "tidy_edoc_2022.csv"])
+    with current.connect() as reading, engine.begin() as connection:
+        for table in old.sorted_tables:
+            rows = reading.execute(select(*(db.metadata.tables[table.name].c[c.name] for c in table.columns)))
+            records = [dict(row._mapping) for row in rows]
+            if records:
+                connection.execute(insert(table), records)
         connection.execute(insert(old.tables["boundary_layers"]).values(**LAYER))
     return OldDatabase(engine, tuple(old.sorted_tables))
 

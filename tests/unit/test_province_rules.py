@@ -9,7 +9,7 @@ import pandas as pd
 import plotly
 import pytest
 
-from dashboard.domain.methods import class_for, class_thresholds
+from dashboard.queries.methods import index_set
 from dashboard.views import analysis
 from tests.callbacks import call
 
@@ -36,20 +36,21 @@ def test_no_rank_change_across_a_method_change():
     assert same_method["a"] == analysis.RankChange("up", 1)
 
 
-def test_class_thresholds_belong_to_the_method():
-    assert class_for("qn-dti-2020", 92.0) == "good"
-    assert class_for("qn-itr-2012", 69.99) == "average"
-    assert class_thresholds("qn-dti-2025") is None
-    assert class_for("qn-dti-2025", 92.0) is None  # no class is guessed for a method that defines none
-    assert class_for("an-imported-method", 92.0) is None
+def test_class_thresholds_belong_to_the_stored_method(in_request):
+    assert index_set("qn-dti-2020").classify(92.0, 100.0) == "good"
+    assert index_set("qn-itr-2012").classify(69.99, 100.0) == "average"
+    assert index_set("qn-itr-2012").class_label("average", "en") == "Average"
+    assert not index_set("qn-dti-2025").has_classes
+    assert index_set("qn-dti-2025").classify(920.0, 1000.0) is None  # none guessed for a classless method
+    assert index_set("an-imported-method") is None
 
 
-def test_with_classes_keeps_a_published_class_and_guesses_none():
-    table = pd.DataFrame({"class_label": [None, "fair"], "value": [950.0, 700.0]})
-    filled = analysis.with_classes(table, percent_of_max=table["value"] / 10, methodology="qn-dti-2025")
+def test_with_classes_keeps_a_published_class_and_guesses_none(in_request):
+    table = pd.DataFrame({"class_label": [None, "fair"], "value": [950.0, 700.0], "max_value": 1000.0})
+    filled = analysis.with_classes(table, index_set=index_set("qn-dti-2025"))
     assert [c if isinstance(c, str) else None for c in filled["class_label"]] == [None, "fair"]
-    filled = analysis.with_classes(table, percent_of_max=table["value"] / 10, methodology="qn-dti-2020")
-    assert filled["class_label"].tolist() == ["good", "fair"]
+    classed = analysis.with_classes(table, index_set=index_set("qn-dti-2020"))
+    assert list(classed["class_label"]) == ["good", "fair"]  # 950 of 1,000 is 95 %, never 950 %
 
 
 def test_scales_split_where_the_maximum_changes():

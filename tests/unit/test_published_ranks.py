@@ -158,7 +158,7 @@ def test_downloads_carry_the_computed_rank_and_the_note(app, shown) -> None:
     text = body.get_data(as_text=True).lstrip("\ufeff")
     assert text.split("\r\n")[0].endswith(
         ",rank,rank_of,class,methodology_version,data_kind,source_document,"
-        "source_url,period,qualifier,value_high,value_published,gov_level,source_title,rank_computed,note"
+        "source_url,period,qualifier,value_high,value_published,gov_level,source_title,rank_computed,note,unit_group,max_value"
     )
     rows = {r["unit_code"]: r for r in csv.DictReader(io.StringIO(text))}
     assert [(rows[u]["rank"], rows[u]["rank_computed"], rows[u]["note"]) for u in UNITS] == [
@@ -166,6 +166,7 @@ def test_downloads_carry_the_computed_rank_and_the_note(app, shown) -> None:
         ("3", "2", INCONSISTENT_NOTE),
         ("", "3", ""),
     ]
+    assert {rows[u]["max_value"] for u in UNITS} == {"100"}  # what each class is out of
     one = app.server.test_client().get("/api/v1/observations.csv?units=so-y-te&index=DTI_TOTAL")
     only = list(csv.DictReader(io.StringIO(one.get_data(as_text=True).lstrip("\ufeff"))))
     assert [(r["unit_code"], r["rank"], r["rank_computed"]) for r in only] == [("so-y-te", "", "3")]
