@@ -55,7 +55,8 @@ def _render(template: str, **context: object) -> str:
         upload_limit=uploads.megabytes(_settings().max_upload_bytes),
         t=lambda key, **values: t(key, lang, **values),
         signed_in=current_user.is_authenticated,
-        sign_out_form=SignOutForm() if current_user.is_authenticated else None,
+        # Never bound to this request: reading its body again fails when it was too large (413).
+        sign_out_form=SignOutForm(formdata=None) if current_user.is_authenticated else None,
         **context,
     )
 
