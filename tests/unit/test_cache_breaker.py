@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import socket
 
-import pytest
 from flask import Flask
 
 from dashboard.cache import BreakerRedisCache, Cache, breaker
