@@ -7,6 +7,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 import uuid
 from pathlib import Path
 
@@ -187,3 +188,16 @@ def test_a_run_that_is_already_slow_marks_its_output_heavy():
     assert not book.is_heavy("x.children")
     book.start("x.children")  # still running, and already past the threshold
     assert book.is_heavy("x.children")
+
+
+@pytest.mark.timeout(60)
+def test_a_hung_redis_costs_the_limits_one_timeout_and_they_count_in_memory(silent_redis):
+    client = _app(rate_limit="5/minute", cache_redis_url=silent_redis.url).test_client()
+    answers, timings = [], []
+    for _ in range(7):
+        started = time.perf_counter()
+        answers.append(client.post("/_dash-update-component").status_code)
+        timings.append(time.perf_counter() - started)
+    assert answers == [200] * 5 + [429] * 2
+    assert len(silent_redis.accepted) == 1  # one connection timed out; the breaker skipped Redis after it
+    print(f"callbacks with a hung Redis: first {timings[0]:.3f} s, then at most {max(timings[1:]):.3f} s")
