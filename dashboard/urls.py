@@ -65,7 +65,8 @@ def origin() -> str:
     if not flask.has_app_context():
         return ""
     app = flask.current_app
-    base = app.config["DASHBOARD_SETTINGS"].public_base_url
+    settings = app.config.get("DASHBOARD_SETTINGS")  # absent in a bare Flask app (tests of the plumbing)
+    base = settings.public_base_url if settings else None
     if base:
         return base
     if not flask.has_request_context():
