@@ -130,3 +130,9 @@ def test_sessions_end_after_idling_and_after_their_lifetime(engine, tmp_path, mo
 def test_session_limits_are_settings():
     settings = Settings.from_env({"SESSION_IDLE_MINUTES": "15", "SESSION_MAX_HOURS": "2"})
     assert (settings.session_idle_seconds, settings.session_max_seconds) == (900, 7200)
+
+
+def test_the_old_proxy_list_is_refused_with_the_name_of_its_replacement():
+    with pytest.raises(ValueError, match="PROXY_HOPS"):
+        Settings.from_env({"TRUSTED_PROXIES": "127.0.0.1"})
+    assert Settings.from_env({}).proxy_hops == 0 and Settings.from_env({"PROXY_HOPS": "1"}).proxy_hops == 1
