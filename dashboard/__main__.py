@@ -14,7 +14,7 @@ from dashboard.config import Settings
 from dashboard.db import migrate
 from dashboard.ingest.dataset import metadata_from_options
 from dashboard.ingest.importer import ImportOptions, ImportReport, build_all, import_files
-from dashboard.ingest.parsing import ImportRejected
+from dashboard.ingest.parsing import PROBLEMS_SHOWN, ImportRejected, Problem, first_problems
 
 
 @click.group(help="Quảng Ngãi IT-readiness dashboard: import data, migrate the database, serve.")
@@ -30,16 +30,22 @@ def _progress(dataset_id: str, stage: str, count: int) -> None:
     click.echo(f"{dataset_id}: {count:,} rows {stage}", err=True)
 
 
-def _rejected(rejected: ImportRejected) -> None:
-    for problem in rejected.problems:
+def _echo_problems(problems: list[Problem], *, limit: int) -> None:
+    listed, more = first_problems(problems, limit)
+    for problem in listed:
         click.echo(str(problem), err=True)
+    if more:
+        click.echo(f"... and {more} more problem(s) not listed (--all-problems lists every one)", err=True)
+
+
+def _rejected(rejected: ImportRejected, *, limit: int) -> None:
+    _echo_problems(rejected.problems, limit=limit)
     click.echo(f"rejected: {len(rejected.problems)} problem(s); nothing was stored", err=True)
     raise click.exceptions.Exit(1)  # the exit status, in standalone mode (CliRunner) and through main()
 
 
-def _print_report(report: ImportReport, *, dry_run: bool) -> None:
-    for problem in [*report.notes, *report.warnings]:
-        click.echo(str(problem), err=True)
+def _print_report(report: ImportReport, *, dry_run: bool, limit: int) -> None:
+    _echo_problems([*report.notes, *report.warnings], limit=limit)
     for dataset_id, count in report.rows.items():
         click.echo(f"{dataset_id}: {count} rows")
     if report.corrections:
@@ -71,6 +77,7 @@ def _print_report(report: ImportReport, *, dry_run: bool) -> None:
 @click.option("--preview", type=click.Path(path_type=Path), help="where the dry run writes its HTML preview")
 @click.option("--type", "layout", type=click.Choice(["observations", "annex"]), help="file layout")
 @click.option("--strict", is_flag=True, help="treat warnings as errors")
+@click.option("--all-problems", is_flag=True, help=f"list every problem, not only the first {PROBLEMS_SHOWN}")
 def import_command(files: tuple[Path, ...], **options: object) -> None:
     """Import published data files (CSV/XLSX), checked; nothing is stored if anything is wrong."""
     overrides, defaults = metadata_from_options(
@@ -110,8 +117,8 @@ def import_command(files: tuple[Path, ...], **options: object) -> None:
     except ImportRejected as rejected:
         if run.dry_run:
             _write_preview(preview_path, [], {}, rejected.problems)
-        _rejected(rejected)
-    _print_report(report, dry_run=run.dry_run)
+        _rejected(rejected, limit=0 if options["all_problems"] else PROBLEMS_SHOWN)
+    _print_report(report, dry_run=run.dry_run, limit=0 if options["all_problems"] else PROBLEMS_SHOWN)
     if run.dry_run:
         _write_preview(preview_path, report.results, report.labels, [*report.notes, *report.warnings])
 
@@ -132,8 +139,8 @@ def build_command(data_dir: Path | None, strict: bool) -> None:
     try:
         report = build_all(db.get_engine(settings.database_url), data_dir or settings.data_dir, strict=strict)
     except ImportRejected as rejected:
-        _rejected(rejected)
-    _print_report(report, dry_run=False)
+        _rejected(rejected, limit=PROBLEMS_SHOWN)
+    _print_report(report, dry_run=False, limit=PROBLEMS_SHOWN)
 
 
 @cli.group("db")

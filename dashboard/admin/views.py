@@ -240,7 +240,8 @@ def make_blueprint(engine: Engine, *, uploads_dir: Path, limiter: Limiter) -> fl
         form = PublishForm()
         path = uploads.find(uploads_dir, form.upload.data or "")
         if not form.validate_on_submit() or path is None:
-            flask.abort(400)
+            message = t("admin.publish.form_changed", _lang())
+            return _render("upload.html", form=_upload_form(), message=message), 400
         fields = _fields(form)
         try:
             report = publishing.publish(engine, path, fields)

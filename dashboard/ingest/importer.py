@@ -20,6 +20,7 @@ from dashboard.ingest import guards, storage
 from dashboard.ingest.annex import Mapping
 from dashboard.ingest.annex_validation import resolve_mapping, validate_annex
 from dashboard.ingest.catalogue import Catalogue
+from dashboard.ingest.ceiling import read_table_within
 from dashboard.ingest.dataset import Dataset
 from dashboard.ingest.parsing import ImportRejected, Problem
 from dashboard.ingest.tables import Table, read_table
@@ -42,6 +43,7 @@ class ImportOptions:
     confirm_shrink: bool = False  # a replace may remove more than 10 % of the stored rows
     accept_published_inconsistencies: bool = False  # rank/class contradicting scores: store and flag
     dry_run: bool = False  # check everything and roll back: the database stays byte-identical
+    memory_ceiling: int | None = None  # bytes: read each file in a child process that may use no more
 
 
 @dataclass
@@ -159,6 +161,7 @@ def import_files(
     with engine.connect() as connection:
         transaction = connection.begin()
         try:
+            storage.begin_writing(connection)
             report = _import(connection, datasets, options, progress or (lambda *_: None))
             if options.dry_run:
                 report.data_version = db.data_version(connection)
@@ -191,14 +194,17 @@ def _check_ids(datasets: list[Dataset]) -> None:
         raise ImportRejected(clashes)
 
 
-def _read(dataset: Dataset, catalogue: Catalogue) -> tuple[Table, Mapping | None]:
+def _read(dataset: Dataset, catalogue: Catalogue, options: ImportOptions) -> tuple[Table, Mapping | None]:
     """Read a file; an annex's header is looked for under any title block, by its mapping."""
-    if dataset.type != "annex":
-        return read_table(dataset.path), None
-    mapping, problems = resolve_mapping(dataset, catalogue)
-    if mapping is None:
-        raise ImportRejected(problems)
-    return read_table(dataset.path, is_header=mapping.is_header), mapping
+    mapping = None
+    if dataset.type == "annex":
+        mapping, problems = resolve_mapping(dataset, catalogue)
+        if mapping is None:
+            raise ImportRejected(problems)
+    is_header = mapping.is_header if mapping else None
+    if options.memory_ceiling is None:
+        return read_table(dataset.path, is_header=is_header), mapping
+    return read_table_within(dataset.path, is_header=is_header, memory=options.memory_ceiling), mapping
 
 
 def _import(
@@ -210,7 +216,7 @@ def _import(
     catalogue = Catalogue.load(connection)
     accept = options.accept_published_inconsistencies
     for dataset in datasets:
-        table, mapping = _read(dataset, catalogue)
+        table, mapping = _read(dataset, catalogue, options)
         progress(dataset.id, "read", len(table.rows))
         if dataset.type in REFERENCE_TYPES:
             problems = guards.check_not_empty(dataset, len(table.rows), 0)
@@ -262,6 +268,12 @@ def _guard(
     options: ImportOptions,
 ) -> guards.Diff:
     """Run the dataset-level guardrails after the row checks; raise with every error found."""
+    groups = {
+        f"{methodology}/{year}/{kind}" for methodology, year, kind, *_ in guards.coverage(records, catalogue)
+    }
+    storage.lock_groups(
+        connection, {f"dataset/{name}" for name in (dataset.id, options.replace) if name} | groups
+    )
     replacing = [dataset.id]
     if options.replace and options.replace != dataset.id:
         exists = connection.execute(

@@ -7,6 +7,7 @@ time). Must not import: pages, figures, ingest (import-linter checks).
 from __future__ import annotations
 
 import functools
+import logging
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 import pandas as pd
 from flask import g, has_request_context
 from sqlalchemy import Connection, Engine, Select, and_, select
+from sqlalchemy.exc import SQLAlchemyError
 
 from dashboard import db, urls
 from dashboard.cache import cache
@@ -22,6 +24,8 @@ from dashboard.config import Settings
 from dashboard.domain import PROVINCIAL_FAMILIES, valid_in_year
 from dashboard.queries.maps import MapLayer, read_map_layer
 from dashboard.queries.memo import MISSING, SizedLRU
+
+log = logging.getLogger(__name__)
 
 _state: dict[str, object] = {}
 # Rendered views of this process (per_data_version), one byte budget for all; bind() sets it.
@@ -97,8 +101,15 @@ def reading() -> Iterator[Connection]:
 def release_snapshot(_error: BaseException | None = None) -> None:
     """Close the request's connection (registered as a Flask teardown)."""
     connection = g.pop("db_snapshot", None)
-    if connection is not None:
+    if connection is None:
+        return
+    try:
         connection.close()
+    except SQLAlchemyError as error:
+        # The database ended the connection (a restart or shutdown): closing rolls back and fails. Raised
+        # here, after the response was made, it would escape Flask and gunicorn would answer a bare 500.
+        # SQLAlchemy has already dropped a connection the server ended from its pool.
+        log.warning("closing a request's connection failed: %s", error.orig or error)
 
 
 def data_version() -> str:
