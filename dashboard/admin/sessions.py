@@ -20,11 +20,16 @@ ENDED = "session_ended"
 BLUEPRINT = "admin"
 
 
+def now() -> float:
+    """The sessions' clock (seconds since the epoch)."""
+    return time.time()
+
+
 def start() -> None:
     """Call right after login_user: the session's clocks start now."""
-    now = time.time()
-    flask.session[SIGNED_IN_AT] = now
-    flask.session[SEEN_AT] = now
+    started = now()
+    flask.session[SIGNED_IN_AT] = started
+    flask.session[SEEN_AT] = started
 
 
 def ended() -> bool:
@@ -45,11 +50,11 @@ def install(server: flask.Flask, *, idle_seconds: int, max_seconds: int) -> None
         session = flask.session
         if "_user_id" not in session:  # Flask-Login's key: nobody is signed in
             return
-        now = time.time()
+        current = now()
         signed_in, seen = session.get(SIGNED_IN_AT, 0.0), session.get(SEEN_AT, 0.0)
-        if now - seen > idle_seconds or now - signed_in > max_seconds:
+        if current - seen > idle_seconds or current - signed_in > max_seconds:
             logout_user()
             session.clear()
             session[ENDED] = True
             return
-        session[SEEN_AT] = now
+        session[SEEN_AT] = current

@@ -104,7 +104,7 @@ def test_sessions_end_after_idling_and_after_their_lifetime(engine, tmp_path, mo
     assert server.permanent_session_lifetime.total_seconds() == 8 * 3600  # not Flask's 31 days
     publisher = Browser(server, PUBLISHER)
     clock = [time.time()]
-    monkeypatch.setattr(sessions.time, "time", lambda: clock[0])
+    monkeypatch.setattr(sessions, "now", lambda: clock[0])
     assert publisher.sign_in(PASSWORD).status_code == 302
     for _ in range(3):  # active every 29 minutes: still signed in
         clock[0] += 29 * 60
