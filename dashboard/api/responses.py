@@ -1,5 +1,5 @@
 """What every API response shares: conditional requests (a 304 before any query runs), cache headers,
-gzip for text downloads, Latin-1-safe headers, and absolute URLs on the public address."""
+gzip for text downloads, Latin-1-safe headers."""
 
 from __future__ import annotations
 
@@ -75,8 +75,3 @@ def ascii_header(text: str) -> str:
     text = text.replace("đ", "d").replace("Đ", "D").replace("–", "-").replace("—", "-")
     folded = unicodedata.normalize("NFKD", text)
     return "".join(c for c in folded if ord(c) < 128 and not unicodedata.combining(c)).replace("\n", " ")
-
-
-def public_url(path: str) -> str:
-    """An absolute URL on the configured public address (PUBLIC_BASE_URL), never the Host header."""
-    return flask.current_app.config["DASHBOARD_SETTINGS"].public_base_url + path

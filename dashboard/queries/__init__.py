@@ -1,7 +1,6 @@
 """The only module that runs SQL for the app. Memoized by data version; returns fresh frames.
 
-May import: db, cache, config, domain, geo (only geo.layers, until map layers are prepared at import
-time). Must not import: pages, figures, ingest (import-linter checks).
+May import: db, cache, config, domain, urls, geo (only geo.layers). Never: pages, figures, ingest.
 """
 
 from __future__ import annotations
@@ -18,7 +17,7 @@ from flask import g, has_request_context
 from sqlalchemy import Connection, Engine, Select, and_, func, select
 from sqlalchemy.exc import SQLAlchemyError
 
-from dashboard import db
+from dashboard import db, urls
 from dashboard.cache import cache
 from dashboard.config import Settings
 from dashboard.domain import PROVINCIAL_FAMILIES, valid_in_year
@@ -154,7 +153,8 @@ def per_data_version(maxsize: int = 256, *, budgeted: bool = True):
 
         @functools.wraps(function)
         def wrapper(*args, **kwargs):
-            key = (data_version(), args, tuple(sorted(kwargs.items())))
+            # A view may hold absolute URLs (embed code, citations): one entry per trusted origin.
+            key = (data_version(), urls.origin(), args, tuple(sorted(kwargs.items())))
             value = store.get(owner, key)
             if value is MISSING:
                 value = function(*args, **kwargs)

@@ -131,7 +131,7 @@ def test_the_eleventh_wrong_password_in_a_minute_is_429(server, engine):
     for _ in range(10):
         assert _sign_in(client, password="wrong password, again").status_code == 200
     assert _sign_in(client, password="wrong password, again").status_code == 429
-    # Even the right password waits: the account is throttled, not just the wrong guesses.
+    # Even the right password waits from that client (one address: the test client), not just the guesses.
     assert _sign_in(server.test_client(), password=PASSWORD).status_code == 429
     outcomes = [e["outcome"] for e in audit.entries(engine) if e["action"] == "sign_in"]
     assert outcomes.count("refused") == 10 and "throttled" in outcomes
