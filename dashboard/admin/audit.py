@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from datetime import UTC, datetime
 
 from sqlalchemy import Engine, insert, select
 
-from dashboard import db
+from dashboard import csv_output, db
 
 ACTIONS = ("sign_in", "sign_out", "upload", "preview", "publish")
 OUTCOMES = ("ok", "refused", "failed", "throttled")
@@ -51,18 +49,5 @@ def entries(engine: Engine, *, limit: int | None = None) -> list[dict[str, objec
 
 
 def as_csv(rows: list[dict[str, object]]) -> bytes:
-    """The log as CSV (UTF-8 with BOM so Excel opens Vietnamese text; formulas neutralised)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    for row in rows:
-        cells = []
-        for name in COLUMNS:
-            value = row[name]
-            text = value.isoformat() if isinstance(value, datetime) else ("" if value is None else str(value))
-            # A cell that a spreadsheet would run as a formula is kept as text.
-            if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-                text = "'" + text
-            cells.append(text)
-        writer.writerow(cells)
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    """The log as CSV, through the app's one CSV writer (UTF-8 with BOM, formulas neutralised)."""
+    return csv_output.document(COLUMNS, ([row[name] for name in COLUMNS] for row in rows))

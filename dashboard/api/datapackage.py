@@ -1,11 +1,12 @@
 """The Frictionless Data Package descriptor of every download: fields, licence, sources, and the label
-when any figure is generated. Pure. May import: api.exports, i18n, views."""
+when any figure is generated. Pure. May import: api.exports, csv_output, i18n, views."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from dashboard.api.exports import LINE_TERMINATOR, RESOURCES, field_description, field_label
+from dashboard.api.exports import RESOURCES, field_description, field_label
+from dashboard.csv_output import LINE_TERMINATOR
 from dashboard.i18n import t
 from dashboard.views import published
 

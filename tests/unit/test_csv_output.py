@@ -1,0 +1,170 @@
+"""Every CSV the app writes goes through one writer with one formula-injection rule (OWASP), whatever the
+spreadsheet's list separator (`;` in Vietnamese Excel): the open-data exports, the public corrections.csv
+and the publishing audit log, each checked byte for byte."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import flask
+import pytest
+from sqlalchemy import Engine, delete, insert
+
+from dashboard import admin, csv_output, db
+from dashboard.admin import accounts
+from dashboard.api import exports
+from dashboard.config import Settings
+
+FIELDS = (exports.Field("name", "string"), exports.Field("value", "number"))
+PAYLOADS = [
+    "x;=cmd|' /C calc'!A0",
+    "Sở A;+1+1",
+    "tab\t@SUM(A1)",
+    '=HYPERLINK("http://evil.example")',
+    "-2+3",
+    "a,b;-1",
+    "  =1+1",
+    '"=1+1"',
+    "\u00a0@x",
+]
+
+
+def _csv(*rows) -> str:
+    return b"".join(exports.csv_chunks(rows, FIELDS)).decode("utf-8").removeprefix(csv_output.BOM)
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("=1+1", "'=1+1"),
+        ("+1", "'+1"),
+        ("-cmd", "'-cmd"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tTAB", "'\tTAB"),
+        ("\rCR", "'\rCR"),
+        ("  =1+1", "'  =1+1"),
+        ('"=1+1"', "'\"=1+1\""),
+        ("\u00a0 -2", "'\u00a0 -2"),
+        ("-3.5", "'-3.5"),  # text that reads as a number is still text: only number-typed values are numbers
+        ("Sở Nội vụ", "Sở Nội vụ"),
+        ("x;=cmd", "x;=cmd"),  # not altered: quoting keeps it one cell (see the separator test below)
+        ("", ""),
+    ],
+)
+def test_the_one_formula_rule(text: str, written: str) -> None:
+    assert csv_output.neutralize(text) == written
+
+
+def test_numbers_are_written_plainly():
+    assert [csv_output.cell_text(v) for v in (10450.0, 0.5741, -3.5, -2, None, True, float("nan"))] == [
+        "10450", "0.5741", "-3.5", "-2", "", "true", "",
+    ]  # fmt: skip
+
+
+def test_a_whole_file_byte_for_byte():
+    rows = [("x;=cmd|' /C calc'!A0", -3.5), ('say "hi", then go', None), ("=1+1", 2.0), ("  @x", 1e-7)]
+    assert csv_output.document(["name", "value"], rows) == (
+        "\ufeffname,value\r\n"
+        "\"x;=cmd|' /C calc'!A0\",-3.5\r\n"
+        '"say ""hi"", then go",\r\n'
+        "'=1+1,2\r\n"
+        "'  @x,1e-07\r\n"
+    ).encode("utf-8")
+
+
+@pytest.mark.parametrize("text", PAYLOADS)
+@pytest.mark.parametrize("separator", [",", ";", "\t"])
+def test_no_cell_is_a_formula_for_any_list_separator(text, separator):
+    body = _csv((text, 1.5))
+    for row in csv.reader(io.StringIO(body), delimiter=separator):
+        for cell in row:
+            assert not cell.lstrip(" \"\u00a0").startswith(csv_output.FORMULA_PREFIXES), (separator, row)
+
+
+def test_cells_read_back_as_written_with_the_standard_separator():
+    body = _csv(("x;=cmd|' /C calc'!A0", 2.0), ("plain", -3.5), ('say "hi", then go', None))
+    rows = list(csv.reader(io.StringIO(body)))
+    assert rows == [
+        ["name", "value"],
+        ["x;=cmd|' /C calc'!A0", "2"],
+        ["plain", "-3.5"],
+        ['say "hi", then go', ""],
+    ]
+    assert body.splitlines()[1] == "\"x;=cmd|' /C calc'!A0\",2"
+
+
+HOSTILE_CORRECTION = {
+    "corrected_at": datetime(2026, 3, 20, 8, 0, tzinfo=UTC),
+    "dataset_id": "dti-2022-corrected",
+    "replaced_dataset_id": "dti-2022",
+    "document": '=HYPERLINK("http://evil.example";"123/QĐ-UBND")',
+    "source_url": "https://example.invalid/qd-123",
+    "unit_code": "so-noi-vu",
+    "year": 2022,
+    "period": "2022",
+    "indicator_code": "DTI_TOTAL",
+    "gov_level": "",
+    "field": "value",
+    "old_value": "-95,26",
+    "new_value": "96,00;@SUM(1)",
+}
+
+
+@pytest.fixture
+def hostile_correction(app, built_engine: Engine) -> Iterator[None]:
+    with built_engine.begin() as connection:
+        connection.execute(insert(db.corrections).values(**HOSTILE_CORRECTION))
+        db.bump_data_version(connection)
+    yield
+    with built_engine.begin() as connection:
+        connection.execute(delete(db.corrections))
+        db.bump_data_version(connection)
+
+
+def test_public_corrections_csv_neutralises_formulas(client, hostile_correction) -> None:
+    response = client.get("/api/v1/corrections.csv")
+    assert response.status_code == 200 and response.mimetype == "text/csv"
+    assert response.get_data() == (
+        "\ufeffcorrected_at,document,source_url,dataset_id,replaced_dataset_id,unit_code,unit_name_vi,"
+        "unit_name_en,year,period,indicator_code,indicator_name_vi,indicator_name_en,field,old_value,new_value\r\n"
+        "2026-03-20T08:00:00Z,\"'=HYPERLINK(\"\"http://evil.example\"\";\"\"123/QĐ-UBND\"\")\","
+        "https://example.invalid/qd-123,dti-2022-corrected,dti-2022,so-noi-vu,Sở Nội vụ,"
+        "Department of Home Affairs,2022,2022,DTI_TOTAL,Chỉ số chuyển đổi số (%),"
+        "Digital transformation index (%),value,\"'-95,26\",\"96,00;@SUM(1)\"\r\n"
+    ).encode("utf-8")
+
+
+PASSWORD = "correct horse battery staple"
+EMAIL = "canbo@skhcn.quangngai.gov.vn"
+
+
+def _sign_in(client, email: str, password: str):
+    html = client.get("/quan-tri/dang-nhap").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html).group(1)
+    form = {"email": email, "password": password, "csrf_token": token}
+    return client.post("/quan-tri/dang-nhap", data=form)
+
+
+def test_audit_csv_keeps_a_hostile_user_name_typed_at_sign_in_inert(fresh_engine, tmp_path: Path) -> None:
+    engine = fresh_engine()
+    accounts.add(engine, EMAIL, PASSWORD, role="publisher")
+    settings = Settings.from_env({"DASHBOARD_INSTANCE_DIR": str(tmp_path)}, secret_key="test-secret-key")
+    server = flask.Flask("audit-csv-test")
+    admin.install(server, settings, engine=engine)
+    client = server.test_client()
+    # Typed by someone not signed in: the e-mail field is stored in the audit log as typed.
+    assert _sign_in(client, "x;=cmd|' /C calc'!A0", "guess").status_code == 200
+    assert _sign_in(client, "@SUM(1+1)*cmd|' /C calc'!A0", "guess").status_code == 200
+    assert _sign_in(client, EMAIL, PASSWORD).status_code == 302
+    body = client.get("/quan-tri/nhat-ky.csv").get_data()
+    assert re.sub(rb"(?m)^\d{4}-\d\d-\d\dT[^,]*", b"AT", body) == (
+        "\ufeffat,account,action,outcome,file_sha256,detail,client\r\n"
+        "AT,canbo@skhcn.quangngai.gov.vn,sign_in,ok,,,127.0.0.1\r\n"
+        "AT,'@sum(1+1)*cmd|' /c calc'!a0,sign_in,refused,,,127.0.0.1\r\n"
+        "AT,\"x;=cmd|' /c calc'!a0\",sign_in,refused,,,127.0.0.1\r\n"
+    ).encode("utf-8")
