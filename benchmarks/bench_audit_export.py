@@ -14,13 +14,9 @@ from __future__ import annotations
 
 import argparse
 import re
-import resource
 import sys
 import tempfile
-import time
-import tracemalloc
 import uuid
-from collections.abc import Callable
 from pathlib import Path
 
 import flask
@@ -30,6 +26,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from _common import BENCH_DATABASE_URL  # noqa: E402
+from bench_export import _measure, _stream  # noqa: E402 - the same measurement as the observations export
 
 from dashboard import admin, csv_output, db  # noqa: E402
 from dashboard.admin import accounts, audit  # noqa: E402
@@ -45,38 +42,10 @@ FROM generate_series(1, :rows) AS n
 """
 
 
-def _maxrss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def _streamed(client) -> tuple[int, int]:
-    response = client.get("/quan-tri/nhat-ky.csv", buffered=False)
-    size = lines = 0
-    for chunk in response.response:
-        size += len(chunk)
-        lines += chunk.count(b"\n")
-    response.close()
-    return size, lines - 1
-
-
 def _in_memory(engine) -> tuple[int, int]:
     entries = audit.entries(engine)
     payload = csv_output.document(audit.COLUMNS, ([e[name] for name in audit.COLUMNS] for e in entries))
     return len(payload), len(entries)
-
-
-def _measure(label: str, function: Callable, argument: object) -> dict[str, object]:
-    rss_before = _maxrss_mb()
-    start = time.perf_counter()
-    size, rows = function(argument)
-    seconds = time.perf_counter() - start
-    rss_after = _maxrss_mb()
-    tracemalloc.start()
-    function(argument)
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    return {"label": label, "rows": rows, "mb": size / 1e6, "seconds": seconds,
-            "py_peak_mb": peak / 1e6, "rss_growth_mb": rss_after - rss_before}  # fmt: skip
 
 
 def main(argv: list[str]) -> int:
@@ -103,7 +72,7 @@ def main(argv: list[str]) -> int:
         form = {"email": EMAIL, "password": PASSWORD, "csrf_token": token}
         assert client.post("/quan-tri/dang-nhap", data=form).status_code == 302
         results = [
-            _measure("streamed (route)", _streamed, client),
+            _measure("streamed (route)", _stream, client, "/quan-tri/nhat-ky.csv"),
             _measure("in memory (list)", _in_memory, engine),
         ]
     finally:

@@ -6,13 +6,11 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
-from datetime import UTC, datetime
 
 import pytest
-from sqlalchemy import Engine, delete, insert
+from test_corrections import CORRECTION, corrected  # noqa: F401 - the fixture
 
-from dashboard import csv_output, db
+from dashboard import csv_output
 from dashboard.api import exports
 
 FIELDS = (exports.Field("name", "string"), exports.Field("value", "number"))
@@ -94,34 +92,15 @@ def test_cells_read_back_as_written_with_the_standard_separator():
 
 
 HOSTILE_CORRECTION = {
-    "corrected_at": datetime(2026, 3, 20, 8, 0, tzinfo=UTC),
-    "dataset_id": "dti-2022-corrected",
-    "replaced_dataset_id": "dti-2022",
+    **CORRECTION,
     "document": '=HYPERLINK("http://evil.example";"123/QĐ-UBND")',
-    "source_url": "https://example.invalid/qd-123",
-    "unit_code": "so-noi-vu",
-    "year": 2022,
-    "period": "2022",
-    "indicator_code": "DTI_TOTAL",
-    "gov_level": "",
-    "field": "value",
     "old_value": "-95,26",
     "new_value": "96,00;@SUM(1)",
 }
 
 
-@pytest.fixture
-def hostile_correction(app, built_engine: Engine) -> Iterator[None]:
-    with built_engine.begin() as connection:
-        connection.execute(insert(db.corrections).values(**HOSTILE_CORRECTION))
-        db.bump_data_version(connection)
-    yield
-    with built_engine.begin() as connection:
-        connection.execute(delete(db.corrections))
-        db.bump_data_version(connection)
-
-
-def test_public_corrections_csv_neutralises_formulas(client, hostile_correction) -> None:
+@pytest.mark.parametrize("corrected", [HOSTILE_CORRECTION], indirect=True)
+def test_public_corrections_csv_neutralises_formulas(client, corrected) -> None:  # noqa: F811 - the fixture
     response = client.get("/api/v1/corrections.csv")
     assert response.status_code == 200 and response.mimetype == "text/csv"
     assert response.get_data() == (
