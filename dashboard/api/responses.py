@@ -3,12 +3,13 @@ gzip for text downloads, Latin-1-safe headers, and absolute URLs on the public a
 
 from __future__ import annotations
 
-import unicodedata
 import zlib
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import flask
+
+from dashboard.domain.names import without_diacritics
 
 COMPRESSIBLE = {"text/csv", "application/json", "application/geo+json"}
 
@@ -72,9 +73,8 @@ def compress(response: flask.Response) -> flask.Response:
 
 def ascii_header(text: str) -> str:
     """Fold Vietnamese to ASCII for an HTTP header (headers are Latin-1)."""
-    text = text.replace("đ", "d").replace("Đ", "D").replace("–", "-").replace("—", "-")
-    folded = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in folded if ord(c) < 128 and not unicodedata.combining(c)).replace("\n", " ")
+    folded = without_diacritics(text.replace("–", "-").replace("—", "-"))
+    return "".join(c for c in folded if ord(c) < 128).replace("\n", " ")
 
 
 def public_url(path: str) -> str:

@@ -1,7 +1,5 @@
 """Database schema and engine. The only module that defines tables.
-
-May import: config. Must not import: queries, pages, figures, importer.
-"""
+May import: config, domain. Must not import: queries, pages, figures, importer."""
 
 from __future__ import annotations
 
@@ -37,10 +35,12 @@ from sqlalchemy import (
     update,
 )
 
+from dashboard.domain import UnitKind
+
 metadata = MetaData()
 
 SOURCE_KINDS = ("official", "press", "illustrative", "reference")
-UNIT_KINDS = ("country", "province", "department", "district", "commune")
+UNIT_KINDS = tuple(kind.value for kind in UnitKind)  # plain strings: the CHECK constraint is made of them
 
 # One row per imported file: re-importing the same dataset replaces everything it brought.
 datasets = Table(
