@@ -1,7 +1,7 @@
 """Signed-in publishing pages under /quan-tri: accounts, sign-in, upload -> preview -> publish, audit.
 
 One pipeline, two doors: uploads go through dashboard.ingest exactly like the command line.
-May import: csv_output, db, domain, ingest, config, i18n, web.
+May import: csv_output, db, domain, ingest, config, i18n.
 Nothing public links here; nothing here is cached or framed.
 """
 

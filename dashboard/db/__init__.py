@@ -1,5 +1,5 @@
 """Database schema and engine. The only module that defines tables.
-May import: config, domain. Must not import: queries, pages, figures, importer."""
+May import: domain. Must not import: queries, pages, figures, importer."""
 
 from __future__ import annotations
 

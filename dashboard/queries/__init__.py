@@ -1,7 +1,7 @@
 """The only module that runs SQL for the app. Memoized by data version; returns fresh frames.
 
-May import: db, cache, config, domain, geo (only geo.layers, until map layers are prepared at import
-time). Must not import: pages, figures, ingest (import-linter checks).
+May import: db, cache, config, domain. Must not import: pages, figures, ingest, geo (import-linter
+checks).
 """
 
 from __future__ import annotations
