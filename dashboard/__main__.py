@@ -12,6 +12,7 @@ from dashboard import db
 from dashboard.admin.cli import users
 from dashboard.config import Settings
 from dashboard.db import migrate
+from dashboard.geo.layers import geo_cli
 from dashboard.ingest.dataset import metadata_from_options
 from dashboard.ingest.importer import ImportOptions, ImportReport, build_all, import_files
 from dashboard.ingest.parsing import PROBLEMS_SHOWN, ImportRejected, Problem, first_problems
@@ -209,21 +210,6 @@ def db_upgrade() -> None:
     click.echo(f"database schema: {before or 'none'} -> {migrate.schema_revision(engine)}")
 
 
-@cli.command(
-    "geo",
-    context_settings={"ignore_unknown_options": True, "help_option_names": []},
-    add_help_option=False,
-)
-@click.argument("args", nargs=-1, type=click.UNPROCESSED)
-def geo_command(args: tuple[str, ...]) -> None:
-    """Boundary layers: python -m dashboard geo import PATH --vintage V ..."""
-    from dashboard.geo import layers as geo
-
-    status = geo.main(list(args))
-    if status:
-        raise click.exceptions.Exit(status)
-
-
 @cli.command("serve")
 @click.option("--port", type=int, default=8050)
 @click.option("--host", default="127.0.0.1")
@@ -236,6 +222,7 @@ def serve_command(port: int, host: str) -> None:
 
 
 cli.add_command(users)  # publisher accounts of /quan-tri: managed only here, never from the web
+cli.add_command(geo_cli)
 
 
 def main(argv: list[str] | None = None) -> int:

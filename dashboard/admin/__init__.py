@@ -1,7 +1,8 @@
 """Signed-in publishing pages under /quan-tri: accounts, sign-in, upload -> preview -> publish, audit.
 
 One pipeline, two doors: uploads go through dashboard.ingest exactly like the command line.
-May import: db, domain, ingest, config, i18n, web, views (the methodology table a preview shows).
+May import: csv_output, db, domain, ingest, config, i18n, web, views (the methodology table a preview
+shows).
 Nothing public links here; nothing here is cached or framed.
 """
 

@@ -268,14 +268,15 @@ def make_blueprint(
     @bp.route("/nhat-ky")
     @login_required
     def audit_log() -> str:
-        return _render("audit.html", entries=audit.entries(engine, limit=500))
+        before = flask.request.args.get("truoc", type=int)
+        entries, older = audit.page(engine, before=before)
+        return _render("audit.html", entries=entries, older=older, first_page=before is None)
 
     @bp.route("/nhat-ky.csv")
     @login_required
     def audit_log_csv() -> flask.Response:
-        body = audit.as_csv(audit.entries(engine))
         return flask.Response(
-            body,
+            flask.stream_with_context(audit.csv_chunks(engine)),
             mimetype="text/csv",
             headers={"Content-Disposition": "attachment; filename=nhat-ky-cong-bo.csv"},
         )

@@ -23,7 +23,7 @@ from dashboard.web import admission
 from dashboard.web.rendered import ResponseMemo
 
 # Bump when the bytes of a download change without a data change, so ETags do not serve stale files.
-FORMAT_VERSION = "1"
+FORMAT_VERSION = "2"
 FORMATS = {
     "csv": "text/csv",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -177,6 +177,7 @@ def datapackage() -> flask.Response:
         lang=lang,
         data_version=version,
         updated=_updated(),
+        created=modified,
         licence_url=urls.absolute(urls.page("licence", lang=lang)),
         sources=queries.sources().astype(object).where(queries.sources().notna(), None).to_dict("records"),
         boundaries=layers[layers["redistributable"].astype(bool)].to_dict("records"),

@@ -1,6 +1,6 @@
 """The only module that runs SQL for the app. Memoized by data version; returns fresh frames.
 
-May import: db, cache, config, domain, urls, geo (only geo.layers). Never: pages, figures, ingest.
+May import: db, cache, config, domain, urls. Never: pages, figures, ingest, geo.
 """
 
 from __future__ import annotations

@@ -17,6 +17,7 @@ Imports nothing of ours but config, cache and admission.
 from __future__ import annotations
 
 import time
+from typing import Any, TypedDict
 
 import flask
 from flask_limiter import Limiter
@@ -32,7 +33,14 @@ COSTS = {"xlsx": 12, "csv": 4, "json": 4, "geojson": 4}
 RETRY_AFTER_SECONDS = 10
 
 
-def storage(settings: Settings) -> dict[str, object]:
+class LimiterStorage(TypedDict, total=False):
+    """flask-limiter's storage keyword arguments."""
+
+    storage_uri: str
+    storage_options: dict[str, Any]
+
+
+def storage(settings: Settings) -> LimiterStorage:
     """flask-limiter's storage arguments: Redis (shared by every worker, fail-fast) or this process."""
     if not settings.cache_redis_url:
         return {"storage_uri": "memory://"}

@@ -18,7 +18,7 @@ from typing import Any
 import flask
 from dash.exceptions import PreventUpdate
 
-from dashboard.domain import UNIT_CODE, UNIT_KINDS
+from dashboard.domain import GROUP_KINDS, UNIT_CODE
 from dashboard.i18n import LANGUAGES
 
 Rule = Callable[[Any], bool]
@@ -70,7 +70,7 @@ def table_choice(value: Any) -> bool:
 
 def group(value: Any) -> bool:
     """A unit kind shown as a group."""
-    return value in UNIT_KINDS
+    return value in GROUP_KINDS
 
 
 def lang(value: Any) -> bool:

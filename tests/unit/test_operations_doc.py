@@ -1,5 +1,5 @@
-"""Every setting of the app and of the production recipe is documented, and nginx's own pages say what
-the app says."""
+"""Every setting of the production recipe is documented in docs/operations.md (the app's own settings:
+test_docs), and nginx's own pages say what the app says."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from dashboard.admin import proxy_pages
 from dashboard.config import REPO_ROOT, Settings
 
 OPERATIONS = (REPO_ROOT / "docs" / "operations.md").read_text(encoding="utf-8")
-README = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def _app_settings() -> set[str]:
@@ -22,11 +21,9 @@ def _recipe_settings() -> set[str]:
     return set(re.findall(r"\$\{([A-Z_]+):[-?]", script))
 
 
-def test_every_setting_is_documented():
+def test_every_recipe_setting_is_documented():
     assert {"PROXY_HOPS", "MAX_UPLOAD_MB", "SESSION_IDLE_MINUTES", "REDIS_TIMEOUT_SECONDS"} <= _app_settings()
     assert {"LISTEN_TLS", "TLS_CERTIFICATE", "PUBLIC_BASE_URL"} <= _recipe_settings()
-    undocumented = {name for name in _app_settings() if f"`{name}" not in OPERATIONS + README}
-    assert not undocumented, f"settings read by dashboard/config.py but documented nowhere: {undocumented}"
     missing = {name for name in _recipe_settings() if f"`{name}" not in OPERATIONS}
     assert not missing, f"deploy/start.sh settings missing from docs/operations.md: {missing}"
 

@@ -75,6 +75,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "admin.audit.file_sha256": "Tệp (SHA-256)",
         "admin.audit.detail": "Chi tiết",
         "admin.audit.client": "Địa chỉ",
+        "admin.audit.pages": "Các trang nhật ký",
+        "admin.audit.newest": "Mới nhất",
+        "admin.audit.older": "Cũ hơn",
     },
     "en": {
         "admin.site": "Publishing – Quảng Ngãi IT transparency",
@@ -150,5 +153,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "admin.audit.file_sha256": "File (SHA-256)",
         "admin.audit.detail": "Detail",
         "admin.audit.client": "Address",
+        "admin.audit.pages": "Log pages",
+        "admin.audit.newest": "Newest",
+        "admin.audit.older": "Older",
     },
 }
