@@ -27,6 +27,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
     insert,
     select,
     text,
@@ -189,7 +190,8 @@ indicators = Table(
     Column("max_value", Float),
     Column("higher_is_better", Boolean, nullable=False, default=True),
     Column("sort_order", Integer, nullable=False, default=0),
-    Column("sum_of_children", Boolean, nullable=False, default=False),  # its maximum adds up its components
+    # Its maximum adds up its components.
+    Column("sum_of_children", Boolean, nullable=False, default=False, server_default=false()),
     CheckConstraint("measure IN ('points', 'percent', 'index', 'count', 'rank')", name="indicator_measure"),
 )
 
