@@ -6,8 +6,9 @@ database of bench_browser.py (data/ + the illustrative 2025 commune totals; COMM
 each with its own instance folder and an in-process cache (no Redis: neither answers from the other's
 memo). Headless Debian Chromium opens `/?group=commune&year=2025` (the 96-tile map) with a fresh profile,
 alternating before / after / before / after. Bytes are Resource/Navigation Timing `transferSize` (headers
-and body as served: over plain HTTP Chromium asks for gzip, not brotli); the map counts as drawn when
-every polygon has its SVG path. A throwaway visit per server first fills its compressed copies.
+and body as served: the precompressed static files go out as brotli, which Chromium asks 127.0.0.1 for,
+Dash's JSON and HTML as gzip); the map counts as drawn when every polygon has its SVG path. A throwaway
+visit per server first fills its compressed copies.
 
 Usage: .venv/bin/python benchmarks/bench_first_visit.py [--before REF] [--repeat 5]
 """

@@ -58,4 +58,3 @@ def test_radio_group_is_our_component_with_bootstrap_markup_in_its_script():
         "value": "b",
     }
     assert control("Nhóm", group).to_plotly_json()["type"] == "Fieldset"
-
