@@ -200,8 +200,11 @@ def gunicorn(
     threads: int | None = None,
     extra_args: Sequence[str] = (),
     ready_path: str = "/health",
+    repo: Path = REPO,
 ) -> Iterator[Server]:
-    """Start gunicorn (our gunicorn.conf.py) on a free loopback port; stop it on exit."""
+    """Start gunicorn (our gunicorn.conf.py) on a free loopback port; stop it on exit.
+
+    `repo` is the checkout served (another commit's export, to compare two versions in one run)."""
     port = free_port()
     env = {**env, "BIND": f"127.0.0.1:{port}"}
     if workers is not None:
@@ -211,9 +214,9 @@ def gunicorn(
     log = Path(tempfile.mkstemp(prefix="qnbench-gunicorn-", suffix=".log")[1])
     with log.open("w") as out:
         process = subprocess.Popen(
-            [PYTHON, "-m", "gunicorn", "-c", str(REPO / "gunicorn.conf.py"), *extra_args, app],
+            [PYTHON, "-m", "gunicorn", "-c", str(repo / "gunicorn.conf.py"), *extra_args, app],
             env=env,
-            cwd=REPO,
+            cwd=repo,
             stdout=out,
             stderr=subprocess.STDOUT,
             start_new_session=True,

@@ -16,6 +16,7 @@ from dashboard.cache import cache
 from dashboard.config import Settings
 from dashboard.web import (
     admission,
+    first_visit,
     health,
     limits,
     page_guard,
@@ -87,6 +88,7 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     from dashboard.components import grid, shell
 
     grid.load_on_demand()  # pages without a grid never fetch its bundle (assets/grid-loader.js)
+    first_visit.install()  # no polyfill, no DataTable bundle on any page
     app.layout = shell.layout
     shell.install(app)  # the HTML page: <html lang>, title, loading frame, 404 status
     plotly_bundle.install(app)

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import dcc, html
 
 from dashboard import urls
 from dashboard.components.localize import localize_tree
+from dashboard.components.radio_group import RadioGroup
 from dashboard.i18n import t
 from dashboard.views import published
 
@@ -237,13 +237,13 @@ def download_links(resource: str, params: dict[str, object], *, lang: str) -> ht
 def control(label: str, component: object, *, class_name: str = "control") -> html.Div | html.Fieldset:
     """A labelled form control: a radio group is a fieldset named by its legend; any other control has a
     label pointing at its id (assets/a11y.js carries the name to a slider's thumb or a dropdown's button)."""
-    if isinstance(component, dbc.RadioItems):
+    if isinstance(component, RadioGroup):
         return html.Fieldset([html.Legend(label, className="form-label"), component], className=class_name)
     return html.Div(
         [html.Label(label, htmlFor=component.id, className="form-label"), component], className=class_name
     )
 
 
-def radio(component_id: str, options: list[dict[str, str]], value: str) -> dbc.RadioItems:
+def radio(component_id: str, options: list[dict[str, str]], value: str) -> RadioGroup:
     """Inline radio buttons: native inputs, each with its own label (no listbox around them)."""
-    return dbc.RadioItems(id=component_id, options=options, value=value, inline=True)
+    return RadioGroup(id=component_id, options=options, value=value)

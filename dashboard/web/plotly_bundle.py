@@ -2,11 +2,11 @@
 
 dash-renderer loads plotly.js from one fixed URL (`_dash-component-suites/plotly/package_data/plotly.min.js`),
 where Dash serves the full 4.8 MB build. This module answers that URL with the partial bundle built by
-`scripts/plotly-bundle/build.sh` (1.4 MB: core + bar + choropleth + scattergeo), so every page, embed
-and test draws with exactly what production ships. The bundle's first line names its plotly.js version
-and traces; it is served only while that version is the one plotly.py writes figures for, otherwise
-Dash's full file is served and a warning logged (a plotly upgrade without a rebuild degrades to
-bigger, never to broken).
+`scripts/plotly-bundle/build.sh` (1.2 MB: the core less layout components no figure uses, + bar +
+choropleth + scattergeo), so every page, embed and test draws with exactly what production ships. The
+bundle's first line names its plotly.js version and traces; it is served only while that version is the
+one plotly.py writes figures for, otherwise Dash's full file is served and a warning logged (a plotly
+upgrade without a rebuild degrades to bigger, never to broken).
 
 May import: nothing of ours. Wired by `install(app)` in create_app.
 """

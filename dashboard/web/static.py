@@ -4,8 +4,9 @@ Each file is compressed once (gzip at once, brotli in the background, both kept 
 `instance/static-cache/` by content hash, so workers and restarts share them) and never per request.
 Headers are left as Dash and Flask set them (fingerprinted bundles: one year; others: ETag), so 304s
 keep working; the ETag names the content, which every encoding carries unchanged. Dash's own JSON
-(layout, dependencies, callbacks: 1-30 KB) is gzipped per response at a low level, which costs well
-under a millisecond. HTML is left alone (small, and never the same twice for long).
+(layout, dependencies, callbacks: 1-30 KB) and Dash's HTML page (12 KB, 4 KB gzipped: the first thing a
+visit waits for) are gzipped per response at a low level, which costs well under a millisecond. Other
+HTML (the signed-in pages, which carry CSRF tokens) is left alone.
 
 Kept rather than flask-compress (Dash's compress=True) or nginx's gzip_static, measured by
 benchmarks/bench_static.py: the partial plotly.js is 387 KB as brotli 11 made once, against 475 KB and
@@ -121,12 +122,16 @@ def install(app: dash.Dash) -> None:
     server = app.server
     settings = server.config.get("DASHBOARD_SETTINGS")
     directory = Path(settings.instance_dir if settings else server.instance_path) / "static-cache"
+    prefix = app.config.routes_pathname_prefix
+    index_endpoints = {prefix, f"{prefix}<path:path>"}  # the routes where Dash serves its HTML page
 
     @server.after_request
     def compress_static(response: flask.Response) -> flask.Response:
         path = flask.request.path
-        if path in DASH_JSON:
-            return _gzip_dash_json(response)
+        if path in DASH_JSON or (
+            flask.request.endpoint in index_endpoints and response.mimetype == "text/html"
+        ):
+            return _gzip_dynamic(response)
         if (
             response.status_code != 200
             or not path.startswith(PREFIXES)
@@ -150,8 +155,8 @@ def install(app: dash.Dash) -> None:
         return response
 
 
-def _gzip_dash_json(response: flask.Response) -> flask.Response:
-    """Gzip one Dash JSON response (small and dynamic, so per response, at a cheap level)."""
+def _gzip_dynamic(response: flask.Response) -> flask.Response:
+    """Gzip one Dash JSON or HTML response (small and dynamic, so per response, at a cheap level)."""
     if response.status_code != 200 or response.is_streamed or "Content-Encoding" in response.headers:
         return response
     response.headers.add("Vary", "Accept-Encoding")
