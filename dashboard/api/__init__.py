@@ -3,8 +3,9 @@
 This module wires the blueprint: every URL, the error handler and the after-request hooks, in one place.
 `downloads` answers the tabular resources, the Data Package and boundary layers, `filters` parses the
 observations query, `responses` holds the HTTP details they share (304s, cache headers, gzip), `errors`
-the JSON errors; `screen` the table on screen of a ranking view; `exports` and `datapackage` are the pure file writers; `corrections` the corrections
-record and the officer's guide.
+the JSON errors; `screen` the table on screen of a ranking view, `measure` a download's size before it is
+downloaded; `exports` and `datapackage` are the pure file writers; `corrections` the corrections record
+and the officer's guide.
 
 May import: config, domain, queries, views, i18n, urls, web. Must not import: pages, components, ingest
 (import-linter checks).

@@ -1,0 +1,174 @@
+"""The download dialog of every view with data: "the table on screen" (wide) and "the full data" (long),
+each as CSV and XLSX with its row count and file size shown before downloading, the stable URLs to copy,
+and the citation text. Sizes are measured when the dialog opens (api/measure.py), not on every render."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+import dash_bootstrap_components as dbc
+from dash import MATCH, Input, Output, State, callback, dcc, html, no_update
+
+from dashboard import queries
+from dashboard.api.measure import measured
+from dashboard.components.embed import public_url
+from dashboard.i18n import format_number, t
+
+FORMATS = ("csv", "xlsx")
+
+
+@dataclass(frozen=True)
+class Offer:
+    """One table the dialog offers: which ('screen' or 'full'), its file name and its path per format."""
+
+    kind: str
+    name: str
+    paths: dict[str, str] = field(default_factory=dict)
+
+
+def _id(role: str, page: str) -> dict[str, str]:
+    return {"type": f"download-{role}", "page": page}
+
+
+def download_dialog(page: str, offers: list[Offer], *, lang: str, title: str) -> html.Div:
+    """The 'Tải dữ liệu' button and its modal for a view; `title` is what the citation names."""
+    citation = t(
+        "download.citation",
+        lang,
+        title=title,
+        version=queries.data_version(),
+        updated=queries.last_updated() or "",
+        url=public_url(offers[0].paths["csv"]) if offers else "",
+    )
+    spec = {"offers": [asdict(o) for o in offers], "lang": lang}
+    return html.Div(
+        [
+            html.Button(
+                t("dialog.open", lang),
+                id=_id("open", page),
+                className="btn btn-outline-primary btn-sm download-open",
+                type="button",
+                n_clicks=0,
+            ),
+            dcc.Store(id=_id("spec", page), data=spec),
+            dbc.Modal(
+                [
+                    dbc.ModalHeader(dbc.ModalTitle(t("dialog.title", lang))),
+                    dbc.ModalBody(
+                        [
+                            html.Div(id=_id("body", page), children=_offers(offers, None, lang)),
+                            html.H3(t("dialog.cite", lang), className="h6 mt-3"),
+                            html.Div(
+                                [
+                                    html.P(citation, className="small download-citation mb-1"),
+                                    dcc.Clipboard(
+                                        content=citation,
+                                        title=t("dialog.copy", lang),
+                                        className="copy-button",
+                                    ),
+                                ],
+                                className="d-flex gap-2 align-items-start",
+                            ),
+                        ]
+                    ),
+                ],
+                id=_id("modal", page),
+                is_open=False,
+                size="lg",
+                scrollable=True,
+                className="download-dialog",
+            ),
+        ],
+        className="downloads",
+    )
+
+
+def _size_text(size: int, lang: str) -> str:
+    if size >= 1_000_000:
+        return f"{format_number(size / 1_000_000, lang, decimals=1)} MB"
+    return f"{format_number(max(size, 1) / 1000, lang, decimals=1)} kB"
+
+
+def _offers(offers: list[Offer], sizes: dict | None, lang: str) -> list:
+    """A section per table: its heading, what it holds, its row count, and a link per format with its size."""
+    sections = []
+    for offer in offers:
+        measured_sizes = (sizes or {}).get(offer.kind, {})
+        rows = measured_sizes.get("rows")
+        links, addresses = [], []
+        for fmt in FORMATS:
+            path = offer.paths[fmt]
+            size = measured_sizes.get(fmt)
+            label = fmt.upper() + (f" · {_size_text(size, lang)}" if size else "")
+            links.append(
+                html.A(
+                    label,
+                    href=path,
+                    download=f"{offer.name}.{fmt}",
+                    className="btn btn-primary btn-sm me-2",
+                    **{"data-format": fmt, "data-kind": offer.kind},
+                )
+            )
+            url = public_url(path)
+            addresses.append(
+                html.Li(
+                    [
+                        html.Code(url, className="download-url"),
+                        dcc.Clipboard(content=url, title=t("dialog.copy", lang), className="copy-button"),
+                    ],
+                    className="d-flex gap-2 align-items-start",
+                )
+            )
+        sections.append(
+            html.Section(
+                [
+                    html.H3(t(f"dialog.{offer.kind}", lang), className="h6"),
+                    html.P(t(f"dialog.{offer.kind}_note", lang), className="small text-muted mb-1"),
+                    html.P(
+                        [
+                            html.Span(
+                                t("dialog.rows", lang, rows=format_number(rows, lang, decimals=0))
+                                if rows is not None
+                                else "",
+                                className="download-rows me-2",
+                            ),
+                            html.Span(t("dialog.file", lang, name=offer.name), className="small"),
+                        ],
+                        className="mb-1",
+                    ),
+                    html.Div(links, className="mb-1"),
+                    html.Details(
+                        [html.Summary(t("dialog.url", lang)), html.Ul(addresses, className="list-unstyled")],
+                        className="small",
+                    ),
+                ],
+                className=f"download-offer download-{offer.kind} mb-3",
+            )
+        )
+    return sections
+
+
+@callback(
+    Output(_id("modal", MATCH), "is_open"),
+    Output(_id("body", MATCH), "children"),
+    Input(_id("open", MATCH), "n_clicks"),
+    State(_id("spec", MATCH), "data"),
+    prevent_initial_call=True,
+)
+def open_dialog(clicks, spec):
+    """Open the dialog and show each file's size and row count, measured from the download itself."""
+    if not clicks or not isinstance(spec, dict):
+        return no_update, no_update
+    offers = [Offer(**o) for o in spec.get("offers", [])]
+    sizes: dict[str, dict[str, int | None]] = {}
+    for offer in offers:
+        entry: dict[str, int | None] = {}
+        for fmt in FORMATS:
+            if not offer.paths.get(fmt, "").startswith("/api/v1/"):
+                continue  # only the app's own downloads are measured
+            size, rows = measured(offer.paths[fmt])
+            entry[fmt] = size
+            if rows is not None:
+                entry["rows"] = rows
+        sizes[offer.kind] = entry
+    return True, _offers(offers, sizes, str(spec.get("lang", "vi")))
