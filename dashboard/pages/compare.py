@@ -161,7 +161,8 @@ def _small_multiples(frame: pd.DataFrame, selection: comparison.Selection, lang:
     name = localized(queries.methodologies().set_index("code").loc[method], "name", lang)
     styles = comparison.series_styles(selection, lang)
     source = comparison.source_line(subs, lang)
-    charts = figures.small_multiples(subs, lang=lang, source_line=source, panels=panels, styles=styles)
+    charts = comparison.sub_figures(subs, selection, panels, lang)
+    grid_class = "panel-grid" if len(charts) > 1 else "panel-single"
     legend = html.Ul(
         [
             html.Li([html.Img(src=swatch.swatch_uri(styles.get(str(unit), index)), alt=""), unit])
@@ -178,7 +179,7 @@ def _small_multiples(frame: pd.DataFrame, selection: comparison.Selection, lang:
                 html.Div(dcc.Graph(figure=figure, config=figures.graph_config(lang)), className="chart-card")
                 for figure in charts
             ],
-            className="panel-grid",
+            className=grid_class,
         ),
         html.P(source, className="panel-source"),
     ]
@@ -229,7 +230,8 @@ def results(selection: comparison.Selection, lang: str) -> list:
 def layout(lang: str | None = None, **query: str) -> html.Div:
     """Render the comparison for the selection in the query string."""
     lang = normalize_language(lang)
-    selection = comparison.parse(query)
+    default = {} if query.get("units") or query.get("group") else comparison.default_query()
+    selection = comparison.parse({**query, **default})
     group_options = [{"value": g, "label": t(f"group.{g}", lang)} for g in comparison.COMPARE_GROUPS]
     content = [
         dcc.Store(id=LANG, data=lang),
@@ -268,6 +270,17 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
                 ),
             ],
             className="controls",
+        ),
+        html.P(
+            t(
+                "compare.default_note",
+                lang,
+                group=t(f"group.{selection.group}.plural", lang),
+                year=default["year"],
+            )
+            if default
+            else None,
+            className="text-muted small",
         ),
         html.Div(results(selection, lang), id=RESULTS),  # no live region: it would read out every chart
     ]
