@@ -227,7 +227,6 @@ def download_links(
     lang: str,
     screen: Offer | None = None,
     title: str | None = None,
-    page: str = "view",
 ) -> html.Div:
     """'Tải dữ liệu': the download dialog of a view, offering the table on screen (when the page has one)
     and the full data of `resource` filtered by `params`, each as CSV and XLSX."""
@@ -235,7 +234,7 @@ def download_links(
     name = full_data_name(filters) if resource == "observations" else f"quangngai-{resource}"
     full = Offer("full", name, {fmt: urls.api(resource, fmt, **params, lang=lang) for fmt in ("csv", "xlsx")})
     offers = [screen, full] if screen is not None else [full]
-    return download_dialog(page, offers, lang=lang, title=title or t(f"data.resource.{resource}", lang))
+    return download_dialog(offers, lang=lang, title=title or t(f"data.resource.{resource}", lang))
 
 
 def control(label: str, component: object, *, class_name: str = "control") -> html.Div | html.Fieldset:

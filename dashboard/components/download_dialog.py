@@ -7,12 +7,14 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 import dash_bootstrap_components as dbc
-from dash import MATCH, Input, Output, State, callback, dcc, html, no_update
+from dash import Input, Output, State, callback, dcc, html, no_update
 
 from dashboard import queries
 from dashboard.api.measure import measured
 from dashboard.components.embed import public_url
 from dashboard.i18n import format_number, t
+from dashboard.web import validation as rule
+from dashboard.web.validation import guarded
 
 FORMATS = ("csv", "xlsx")
 
@@ -26,11 +28,12 @@ class Offer:
     paths: dict[str, str] = field(default_factory=dict)
 
 
-def _id(role: str, page: str) -> dict[str, str]:
-    return {"type": f"download-{role}", "page": page}
+def _id(role: str) -> str:
+    # Plain ids, not pattern-matching ones (the request guard refuses those): a page has one dialog.
+    return f"download-{role}"
 
 
-def download_dialog(page: str, offers: list[Offer], *, lang: str, title: str) -> html.Div:
+def download_dialog(offers: list[Offer], *, lang: str, title: str) -> html.Div:
     """The 'Tải dữ liệu' button and its modal for a view; `title` is what the citation names."""
     citation = t(
         "download.citation",
@@ -45,18 +48,18 @@ def download_dialog(page: str, offers: list[Offer], *, lang: str, title: str) ->
         [
             html.Button(
                 t("dialog.open", lang),
-                id=_id("open", page),
+                id=_id("open"),
                 className="btn btn-outline-primary btn-sm download-open",
                 type="button",
                 n_clicks=0,
             ),
-            dcc.Store(id=_id("spec", page), data=spec),
+            dcc.Store(id=_id("spec"), data=spec),
             dbc.Modal(
                 [
                     dbc.ModalHeader(dbc.ModalTitle(t("dialog.title", lang))),
                     dbc.ModalBody(
                         [
-                            html.Div(id=_id("body", page), children=_offers(offers, None, lang)),
+                            html.Div(id=_id("body"), children=_offers(offers, None, lang)),
                             html.H3(t("dialog.cite", lang), className="h6 mt-3"),
                             html.Div(
                                 [
@@ -72,7 +75,7 @@ def download_dialog(page: str, offers: list[Offer], *, lang: str, title: str) ->
                         ]
                     ),
                 ],
-                id=_id("modal", page),
+                id=_id("modal"),
                 is_open=False,
                 size="lg",
                 scrollable=True,
@@ -149,12 +152,13 @@ def _offers(offers: list[Offer], sizes: dict | None, lang: str) -> list:
 
 
 @callback(
-    Output(_id("modal", MATCH), "is_open"),
-    Output(_id("body", MATCH), "children"),
-    Input(_id("open", MATCH), "n_clicks"),
-    State(_id("spec", MATCH), "data"),
+    Output(_id("modal"), "is_open"),
+    Output(_id("body"), "children"),
+    Input(_id("open"), "n_clicks"),
+    State(_id("spec"), "data"),
     prevent_initial_call=True,
 )
+@guarded(rule.count, rule.mapping)
 def open_dialog(clicks, spec):
     """Open the dialog and show each file's size and row count, measured from the download itself."""
     if not clicks or not isinstance(spec, dict):
