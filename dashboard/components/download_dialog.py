@@ -33,15 +33,18 @@ def _id(role: str) -> str:
     return f"download-{role}"
 
 
-def download_dialog(offers: list[Offer], *, lang: str, title: str) -> html.Div:
-    """The 'Tải dữ liệu' button and its modal for a view; `title` is what the citation names."""
+def download_dialog(
+    offers: list[Offer], *, lang: str, title: str, cite_path: str, banner: object = None
+) -> html.Div:
+    """The 'Tải dữ liệu' button and its modal for a view; the citation names `title` at `cite_path`, and
+    `banner` (the illustrative label) heads the dialog when the view's figures are generated."""
     citation = t(
         "download.citation",
         lang,
         title=title,
         version=queries.data_version(),
         updated=queries.last_updated() or "",
-        url=public_url(offers[0].paths["csv"]) if offers else "",
+        url=public_url(cite_path),
     )
     spec = {"offers": [asdict(o) for o in offers], "lang": lang}
     return html.Div(
@@ -59,6 +62,7 @@ def download_dialog(offers: list[Offer], *, lang: str, title: str) -> html.Div:
                     dbc.ModalHeader(dbc.ModalTitle(t("dialog.title", lang))),
                     dbc.ModalBody(
                         [
+                            banner,
                             html.Div(id=_id("body"), children=_offers(offers, None, lang)),
                             html.H3(t("dialog.cite", lang), className="h6 mt-3"),
                             html.Div(

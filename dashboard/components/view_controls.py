@@ -162,4 +162,13 @@ def view_downloads(data: ViewData, *, lang: str, subs: bool) -> html.Div:
         year=view.year,
     )
     params = {"year": view.year, "index": view.total, "sub": 1, "group": view.group}
-    return components.download_links("observations", params, lang=lang, screen=offer, title=title)
+    return components.download_links(
+        "observations",
+        params,
+        lang=lang,
+        screen=offer,
+        title=title,
+        page_path=urls.page("rankings" if subs else "overview", **view.query(lang=lang)),
+        full_name=screen.name(data, kind="du-lieu-day-du"),
+        illustrative=data.illustrative,
+    )

@@ -143,7 +143,12 @@ def _score_section(history: pd.DataFrame, lang: str, unit_name: str) -> list:
                 *unit_charts.score_charts(
                     history, lang=lang, unit_name=unit_name, source=source, breaks=breaks
                 ),
-                html.Div(dcc.Graph(figure=ranks, config=charts.CHART_CONFIG), className="chart-card"),
+                # Ranks over the years; a unit ranked in one year only has its rank in the table below.
+                *(
+                    [html.Div(dcc.Graph(figure=ranks, config=charts.CHART_CONFIG), className="chart-card")]
+                    if history["year"].nunique() > 1
+                    else []
+                ),
             ],
             className="chart-grid",
         ),
@@ -170,13 +175,8 @@ def _subindex_section(code: str, unit: pd.Series, latest: pd.Series, lang: str) 
             "reference": [medians.get(c) for c in subs["code"]],
         }
     )
-    figure = charts.bars_against_reference(
-        rows,
-        lang=lang,
-        title=t("profile.subindices", lang, year=year),
-        source_line=_source_line(frame, lang),
-        value_name=localized(unit, "name", lang),
-        reference_name=t("profile.median", lang),
+    figure = unit_charts.sub_index_figure(
+        subs, own, medians, lang=lang, unit_name=localized(unit, "name", lang), year=year, frame=frame
     )
     table = rows.assign(
         value=[format_number(v, lang, decimals=2) for v in rows["value"]],
@@ -329,7 +329,9 @@ def layout(code: str | None = None, lang: str | None = None, **_query: str) -> h
         *_formed_from_section(code, lang),
         *_lineage_section(code, lang),
         *_edoc_section(code, lang, unit_name),
-        components.download_links("observations", {"units": code}, lang=lang),
+        components.download_links(
+            "observations", {"units": code}, lang=lang, page_path=urls.unit_profile(code, lang=lang)
+        ),
         embeds.embed_dialog(
             embeds.embed_path("unit", code=code, lang=lang),
             lang=lang,

@@ -17,7 +17,7 @@ from dashboard.domain import (
     localized,
     localized_column,
 )
-from dashboard.figures import charts, single_year
+from dashboard.figures import charts
 from dashboard.figures import compare as figures
 from dashboard.figures.text import plotly_text
 from dashboard.i18n import format_number, t
@@ -290,58 +290,8 @@ def scale_frames(frame: pd.DataFrame) -> list[pd.DataFrame]:
 
 
 def lines_figures(frame: pd.DataFrame, selection: Selection, lang: str) -> list[charts.Figure]:
-    """One figure per scale (methods with different maxima never share an axis): lines over the years, or
-    bars of the units side by side when the scale has a single year (a line needs two)."""
-    return [
-        year_bars(part, selection, lang)
-        if part["year"].nunique() == 1
-        else lines_figure(part, selection, lang)
-        for part in scale_frames(frame)
-    ]
-
-
-def method_title(frame: pd.DataFrame, lang: str) -> str:
-    """The method a single-year frame is scored under, and its year ('Chỉ số chuyển đổi số 2025 … – 2025')."""
-    method = queries.methodologies().set_index("code").loc[str(frame["methodology"].iloc[0])]
-    return f"{localized(method, 'name', lang)} – {int(frame['year'].iloc[0])}"
-
-
-def year_bars(frame: pd.DataFrame, selection: Selection, lang: str) -> charts.Figure:
-    """The picked units of one year side by side, each bar labelled with its points out of the maximum."""
-    code = str(frame["indicator_code"].iloc[0])
-    maximum = queries.indicators().set_index("code")["max_value"].get(code)
-    return single_year.unit_bars(
-        frame,
-        lang=lang,
-        title=plotly_text(method_title(frame, lang)),
-        source_line=source_line(frame, lang),
-        axis_title=scale_title(frame, lang),
-        maximum=None if pd.isna(maximum) else float(maximum),
-        styles=series_styles(selection, lang),
-    )
-
-
-def sub_figures(
-    subs: pd.DataFrame, selection: Selection, panels: list[tuple[str, str, float | None]], lang: str
-) -> list[charts.Figure]:
-    """The sub-indices of the picked units: one small chart per sub-index over the years, or, when the
-    method has a single year, one chart of every sub-index as % of its maximum with the units side by side."""
-    styles = series_styles(selection, lang)
-    source = source_line(subs, lang)
-    if subs["year"].nunique() == 1:
-        title = t("compare.subs_year_title", lang, method=plotly_text(method_title(subs, lang)))
-        return [
-            single_year.sub_index_bars(
-                subs,
-                lang=lang,
-                title=title,
-                source_line=source,
-                axis_title=t("compare.subs_percent", lang),
-                panels=panels,
-                styles=styles,
-            )
-        ]
-    return figures.small_multiples(subs, lang=lang, source_line=source, panels=panels, styles=styles)
+    """One lines figure per scale: methods with different maxima never share an axis."""
+    return [lines_figure(part, selection, lang) for part in scale_frames(frame)]
 
 
 def lines_figure(frame: pd.DataFrame, selection: Selection, lang: str) -> charts.Figure:
