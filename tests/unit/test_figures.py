@@ -69,7 +69,7 @@ def _builders(lang: str) -> dict[str, dict]:
             maximum=1000.0,
         ),
         "sub_index_bars": single_year.sub_index_bars(
-            pd.DataFrame({"series": ["a", "a", "b"], "panel": ["G", "E", "G"], "value": [126.8, 90.0, 1.0]}),
+            pd.DataFrame(
                 {"series": ["a", "a", "b"], "panel": ["G", "E", "G"], "value": [126.8, 90.0, 100.0]}
             ),
             lang=lang,
