@@ -18,6 +18,8 @@ from dashboard.i18n import t
 from dashboard.queries import ObservationFilter
 from dashboard.views import analysis, compare_year, comparison
 
+MEDIAN_STYLE = charts.STYLE_COUNT - 2  # near-black: the group's median, never a unit's colour
+
 
 def score_charts(history: pd.DataFrame, *, lang: str, unit_name: str, source: str, breaks: list) -> list:
     """One score chart per scale (points out of 100, percent, points out of 1,000): never a shared axis;
@@ -76,7 +78,7 @@ def year_bar(segment: pd.DataFrame, *, lang: str, unit_name: str, source: str, s
         source_line=source,
         axis_title=comparison.scale_title(segment, lang),
         maximum=None if pd.isna(maximum) else float(maximum),
-        styles={unit_name: styles.get(unit_name, 0), t("profile.median", lang): charts.STYLE_COUNT - 2},
+        styles={unit_name: styles.get(unit_name, 0), t("profile.median", lang): MEDIAN_STYLE},
     )
 
 
@@ -87,6 +89,7 @@ def sub_index_figure(
     *,
     lang: str,
     unit_name: str,
+    unit_code: str,
     year: int,
     frame: pd.DataFrame,
 ) -> dict:
@@ -107,5 +110,6 @@ def sub_index_figure(
         source_line=comparison.source_line(frame, lang),
         axis_title=t("compare.subs_percent", lang),
         panels=panels,
-        styles={unit_name: 0, median_name: charts.STYLE_COUNT - 2},
+        # The unit keeps its own style (as on its score charts); the median is always the dark one.
+        styles={unit_name: charts.unit_styles([unit_code])[unit_code], median_name: MEDIAN_STYLE},
     )

@@ -60,7 +60,9 @@ def unit_bars(
     layout.update(hovermode="closest")
     layout["xaxis"] = {"gridcolor": "#eaeef2", "title": {"text": axis_title}, "rangemode": "tozero"}
     if maximum:
-        layout["xaxis"]["range"] = [0, maximum * 1.12]  # room for the labels beyond the longest bar
+        # Room for the labels beyond the longest bar (phones too); ticks stop at the maximum.
+        layout["xaxis"]["range"] = [0, maximum * 1.3]
+        layout["xaxis"]["tickvals"] = [maximum * step / 4 for step in range(5)]
     layout["yaxis"] = {"autorange": "reversed", "automargin": True, "title": {"text": ""}}
     return figure
 
@@ -113,9 +115,10 @@ def sub_index_bars(
         )
     layout = figure["layout"]
     layout.update(hovermode="closest", barmode="group", legend={**layout["legend"], "traceorder": "normal"})
-    layout["xaxis"] = {
+    layout["xaxis"] = {  # labels beyond a full bar need room on a phone: the axis runs past 100 %
         "gridcolor": "#eaeef2",
-        "range": [0, 118],
+        "range": [0, 135],
+        "tickvals": [0, 25, 50, 75, 100],
         "title": {"text": axis_title},
         "ticksuffix": "%",
     }

@@ -176,7 +176,14 @@ def _subindex_section(code: str, unit: pd.Series, latest: pd.Series, lang: str) 
         }
     )
     figure = unit_charts.sub_index_figure(
-        subs, own, medians, lang=lang, unit_name=localized(unit, "name", lang), year=year, frame=frame
+        subs,
+        own,
+        medians,
+        lang=lang,
+        unit_name=localized(unit, "name", lang),
+        unit_code=code,
+        year=year,
+        frame=frame,
     )
     table = rows.assign(
         value=[format_number(v, lang, decimals=2) for v in rows["value"]],

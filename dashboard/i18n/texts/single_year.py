@@ -2,15 +2,15 @@
 
 TEXTS = {
     "vi": {
-        "compare.subs_year_title": "Chỉ số thành phần năm {year}, % so với điểm tối đa",
-        "compare.subs_percent": "% so với điểm tối đa của chỉ số thành phần (nhãn: điểm/tối đa)",
+        "compare.subs_year_title": "Chỉ số thành phần năm {year}: % của điểm tối đa (nhãn: điểm/tối đa)",
+        "compare.subs_percent": "% của điểm tối đa",
         "compare.map_year": "Năm của bản đồ",
         "compare.year_title": "{index} – năm {year}",
         "compare.default_note": "Đang so sánh ba đơn vị đứng đầu {group} năm {year}; chọn đơn vị khác ở trên.",
     },
     "en": {
-        "compare.subs_year_title": "Sub-indices {year}, % of their maximum",
-        "compare.subs_percent": "% of the sub-index's maximum (labels: points/maximum)",
+        "compare.subs_year_title": "Sub-indices {year}: % of their maximum (labels: points/maximum)",
+        "compare.subs_percent": "% of the maximum",
         "compare.map_year": "Year of the map",
         "compare.year_title": "{index} – {year}",
         "compare.default_note": "Comparing the top three {group} of {year}; pick other units above.",
