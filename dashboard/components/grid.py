@@ -103,7 +103,7 @@ def row_data(data: ViewData, *, lang: str) -> list[dict[str, object]]:
     rows = shown_rows(data, lang=lang, extra=tuple(code for code, _ in data.sub_columns))
     for row in rows:
         row["unit"] = f"[{markdown_text(row['unit_name'])}]({urls.unit_profile(row['unit_code'], lang=lang)})"
-        row["search"] = search_text(row["unit_name"])
+        row["search"] = search_text(row["unit_name"], row["unit_code"])
         for code, _ in data.sub_columns:
             row[f"{code}_text"] = format_number(row[code], lang, decimals=2)
     return rows

@@ -20,6 +20,7 @@ from dashboard.figures import map as map_figure
 from dashboard.figures import map_patch
 from dashboard.i18n import t
 from dashboard.views import comparison, ranking
+from dashboard.views.search import search_text
 from dashboard.web import validation as rule
 from dashboard.web.validation import guarded
 
@@ -126,7 +127,7 @@ def search_options(year: int | None) -> list[dict[str, str]]:
         return []
     layer = queries.map_layer(year)
     names = sorted(layer.names().items(), key=lambda item: (fold(item[1]), item[0]))
-    return [{"label": name, "value": code, "search": f"{name} {fold(name)}"} for code, name in names]
+    return [{"label": name, "value": code, "search": search_text(name, code)} for code, name in names]
 
 
 def graph_style(state: dict | None) -> dict[str, str]:

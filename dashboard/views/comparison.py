@@ -142,7 +142,7 @@ def unit_options(group: str, lang: str) -> list[dict[str, str]]:
         if valid_to is not None and valid_to < DISTRICTS_LAST_DAY:
             label = f"{label} ({t('compare.until', lang, year=last_data_year(valid_to))})"
         # The dropdown searches `search`: the name with and without diacritics ("son tay" finds Sơn Tây).
-        options.append({"value": row.code, "label": label, "search": search_text(label)})
+        options.append({"value": row.code, "label": label, "search": search_text(label, row.code)})
     return options
 
 

@@ -57,3 +57,16 @@ def test_old_commune_table_downloads_and_is_described(client):
     assert len(book) == 274
     names = [r["name"] for r in client.get("/api/v1/datapackage.json").get_json()["resources"]]
     assert "predecessors" in names
+
+
+def test_every_search_box_finds_a_commune_by_an_old_communes_name_without_diacritics(app, data):
+    from dashboard.components import map_panel
+    from dashboard.views import comparison
+
+    with app.server.test_request_context("/"):
+        grid_rows = [r for r in grid.row_data(data, lang="vi") if "tinh ky" in r["search"]]
+        map_options = [o for o in map_panel.search_options(2025) if "tinh ky" in o["search"]]
+        compare_options = [o for o in comparison.unit_options("commune", "vi") if "tinh ky" in o["search"]]
+    assert [r["unit_name"] for r in grid_rows] == ["Xã Tịnh Khê"]
+    assert [o["label"] for o in map_options] == ["Tịnh Khê"]  # the map writes the short name
+    assert [o["label"] for o in compare_options] == ["Xã Tịnh Khê"]
