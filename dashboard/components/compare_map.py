@@ -6,8 +6,8 @@ from __future__ import annotations
 import pandas as pd
 from dash import dcc, html
 
-from dashboard import components, queries
-from dashboard.components import map_panel
+from dashboard import components, queries, urls
+from dashboard.components import chart_tools, map_panel
 from dashboard.figures import compare as figures
 from dashboard.figures import map as map_figures
 from dashboard.i18n import t
@@ -59,6 +59,7 @@ def map_section(frame: pd.DataFrame, selection: comparison.Selection, lang: str)
     schematic = t("map.schematic_note", lang) + "." if layer.schematic else ""
     parts = (t("compare.map_note", lang), schematic, map_panel.withheld_note(layer, lang))
     note = " ".join(part for part in parts if part)
+    figure = map_figure(frame, selection, years[0], lang)
     choice = dcc.Dropdown(
         id=MAP_YEAR,
         options=[{"value": y, "label": str(y)} for y in years],
@@ -72,11 +73,14 @@ def map_section(frame: pd.DataFrame, selection: comparison.Selection, lang: str)
         html.Div(
             [
                 dcc.Graph(
-                    id=MAP,
-                    figure=map_figure(frame, selection, years[0], lang),
-                    config=figures.graph_config(lang, **map_figures.GRAPH_CONFIG),
+                    id=MAP, figure=figure, config=figures.graph_config(lang, **map_figures.GRAPH_CONFIG)
                 ),
                 html.P(note, className="map-note"),
+                chart_tools.toolbar(
+                    title=chart_tools.figure_title(figure),
+                    page_path=urls.page("compare", lang=lang, **selection.query()),
+                    lang=lang,
+                ),
             ],
             className="chart-card",
         ),

@@ -9,8 +9,8 @@ from dataclasses import asdict, dataclass, field
 import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, dcc, html, no_update
 
-from dashboard import queries
 from dashboard.api.measure import measured
+from dashboard.components import chart_tools
 from dashboard.components.embed import public_url
 from dashboard.i18n import format_number, t
 from dashboard.web import validation as rule
@@ -38,14 +38,7 @@ def download_dialog(
 ) -> html.Div:
     """The 'Tải dữ liệu' button and its modal for a view; the citation names `title` at `cite_path`, and
     `banner` (the illustrative label) heads the dialog when the view's figures are generated."""
-    citation = t(
-        "download.citation",
-        lang,
-        title=title,
-        version=queries.data_version(),
-        updated=queries.last_updated() or "",
-        url=public_url(cite_path),
-    )
+    citation = chart_tools.citation(title, cite_path, lang=lang)
     spec = {"offers": [asdict(o) for o in offers], "lang": lang}
     return html.Div(
         [

@@ -10,6 +10,7 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard import queries
+from dashboard.components import chart_tools
 from dashboard.domain import localized
 from dashboard.figures import charts, single_year
 from dashboard.figures import compare as figures
@@ -21,9 +22,30 @@ from dashboard.views import analysis, compare_year, comparison
 MEDIAN_STYLE = charts.STYLE_COUNT - 2  # near-black: the group's median, never a unit's colour
 
 
-def score_charts(history: pd.DataFrame, *, lang: str, unit_name: str, source: str, breaks: list) -> list:
+def score_charts(
+    history: pd.DataFrame,
+    *,
+    lang: str,
+    unit_name: str,
+    source: str,
+    breaks: list,
+    page_path: str | None = None,
+    embed_path: str | None = None,
+) -> list:
     """One score chart per scale (points out of 100, percent, points out of 1,000): never a shared axis;
-    the unit's line keeps its style (colour, marker, dash) on every chart."""
+    the unit's line keeps its style (colour, marker, dash) on every chart. On the profile (`page_path`)
+    each chart has its toolbar (link, embed, citation); an embed shows the charts alone."""
+
+    def card(figure: dict) -> html.Div:
+        if page_path is None:
+            return html.Div(
+                dcc.Graph(figure=figure, config=figures.graph_config(lang)), className="chart-card"
+            )
+        config = figures.graph_config(lang)
+        return chart_tools.figure_card(
+            figure, config=config, page_path=page_path, lang=lang, embed_path=embed_path
+        )
+
     maxima = queries.indicators().set_index("code")["max_value"].to_dict()
     segments = analysis.scale_segments(history, maxima)
     styles = charts.styles_by_series(history.assign(series=unit_name))
@@ -31,9 +53,8 @@ def score_charts(history: pd.DataFrame, *, lang: str, unit_name: str, source: st
     for segment in segments:
         years = sorted(int(y) for y in segment["year"].unique())
         if len(years) == 1:  # a method's only year: a bar beside the group's median, never a one-dot line
-            figure = year_bar(segment, lang=lang, unit_name=unit_name, source=source, styles=styles)
             charts_out.append(
-                html.Div(dcc.Graph(figure=figure, config=figures.graph_config(lang)), className="chart-card")
+                card(year_bar(segment, lang=lang, unit_name=unit_name, source=source, styles=styles))
             )
             continue
         span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
@@ -50,9 +71,7 @@ def score_charts(history: pd.DataFrame, *, lang: str, unit_name: str, source: st
             breaks=inside,
             styles=styles,
         )
-        charts_out.append(
-            html.Div(dcc.Graph(figure=figure, config=figures.graph_config(lang)), className="chart-card")
-        )
+        charts_out.append(card(figure))
     return charts_out
 
 

@@ -11,7 +11,7 @@ import pandas as pd
 from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
 from dashboard import components, queries, urls
-from dashboard.components import compare_map
+from dashboard.components import chart_tools, compare_map
 from dashboard.components import embed as embeds
 from dashboard.domain import localized
 from dashboard.figures import compare as figures
@@ -141,7 +141,12 @@ def _small_multiples(frame: pd.DataFrame, selection: comparison.Selection, lang:
         legend,
         html.Div(
             [
-                html.Div(dcc.Graph(figure=figure, config=figures.graph_config(lang)), className="chart-card")
+                chart_tools.figure_card(
+                    figure,
+                    config=figures.graph_config(lang),
+                    page_path=urls.page("compare", lang=lang, **selection.query()),
+                    lang=lang,
+                )
                 for figure in charts
             ],
             className="panel-single" if single else "panel-grid",
@@ -176,10 +181,13 @@ def results(selection: comparison.Selection, lang: str) -> list:
     if frame.empty:
         return [components.empty_state(t("empty.no_data", lang))]
     embed = embeds.embed_path("compare", lang=lang, **selection.query())
+    page = urls.page("compare", lang=lang, **selection.query())
     return [
         components.illustrative_banner(lang) if (frame["data_kind"] == "illustrative").any() else None,
         *[
-            html.Div(dcc.Graph(figure=figure, config=figures.graph_config(lang)), className="chart-card")
+            chart_tools.figure_card(
+                figure, config=figures.graph_config(lang), page_path=page, lang=lang, embed_path=embed
+            )
             for figure in compare_year.charts_over_years(frame, selection, lang)
         ],
         *_end_notes(frame, lang),

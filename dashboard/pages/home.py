@@ -6,6 +6,7 @@ import dash
 from dash import Input, Output, State, callback, clientside_callback, dcc, html, no_update
 
 from dashboard import components, queries, urls
+from dashboard.components import embed as embeds
 from dashboard.components import grid, map_panel, view_controls
 from dashboard.figures import map_patch
 from dashboard.i18n import format_number, normalize_language, t
@@ -137,6 +138,8 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
                     lang=lang,
                     describedby=SUMMARY,
                     texts=map_panel.export_texts(data, lang),
+                    page_path=urls.page("overview", **view.query(lang=lang)),
+                    embed_path=embeds.embed_path("map", **view.query(lang=lang)),
                 ),
                 html.Section(
                     [

@@ -8,9 +8,9 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard import components, queries, urls
+from dashboard.components import chart_tools, grid, unit_charts
 from dashboard.components import citations as cite
 from dashboard.components import embed as embeds
-from dashboard.components import grid, unit_charts
 from dashboard.domain import localized
 from dashboard.domain.scoring import competition_ranks
 from dashboard.figures import charts
@@ -103,7 +103,7 @@ def _rank_text(shown: published.RankShown, rank_of: object) -> str:
     return " ".join(p for p in (f"{shown.rank}{of}", shown.marks) if p)
 
 
-def _score_section(history: pd.DataFrame, lang: str, unit_name: str) -> list:
+def _score_section(code: str, history: pd.DataFrame, lang: str, unit_name: str) -> list:
     if history.empty:
         return [components.empty_state(t("profile.no_scores", lang))]
     history = history.sort_values("year")
@@ -141,11 +141,24 @@ def _score_section(history: pd.DataFrame, lang: str, unit_name: str) -> list:
         html.Div(
             [
                 *unit_charts.score_charts(
-                    history, lang=lang, unit_name=unit_name, source=source, breaks=breaks
+                    history,
+                    lang=lang,
+                    unit_name=unit_name,
+                    source=source,
+                    breaks=breaks,
+                    page_path=urls.unit_profile(code, lang=lang),
+                    embed_path=embeds.embed_path("unit", code=code, lang=lang),
                 ),
                 # Ranks over the years; a unit ranked in one year only has its rank in the table below.
                 *(
-                    [html.Div(dcc.Graph(figure=ranks, config=charts.CHART_CONFIG), className="chart-card")]
+                    [
+                        chart_tools.figure_card(
+                            ranks,
+                            config=charts.CHART_CONFIG,
+                            page_path=urls.unit_profile(code, lang=lang),
+                            lang=lang,
+                        )
+                    ]
                     if history["year"].nunique() > 1
                     else []
                 ),
@@ -196,7 +209,9 @@ def _subindex_section(code: str, unit: pd.Series, latest: pd.Series, lang: str) 
     ]
     return [
         html.H2(t("profile.subindices", lang, year=year), className="h4 mt-4"),
-        html.Div(dcc.Graph(figure=figure, config=charts.CHART_CONFIG), className="chart-card"),
+        chart_tools.figure_card(
+            figure, config=charts.CHART_CONFIG, page_path=urls.unit_profile(code, lang=lang), lang=lang
+        ),
         _data_table(table, columns, caption=t("profile.table_caption", lang)),
     ]
 
@@ -285,7 +300,9 @@ def _edoc_section(code: str, lang: str, unit_name: str) -> list:
     columns = [("year", t("control.year", lang)), ("series", t("control.index", lang)), ("value_text", "%")]
     return [
         *content,
-        html.Div(dcc.Graph(figure=figure, config=charts.CHART_CONFIG), className="chart-card"),
+        chart_tools.figure_card(
+            figure, config=charts.CHART_CONFIG, page_path=urls.unit_profile(code, lang=lang), lang=lang
+        ),
         _data_table(table, columns, caption=t("profile.table_caption", lang)),
     ]
 
@@ -327,7 +344,7 @@ def layout(code: str | None = None, lang: str | None = None, **_query: str) -> h
         ),
         components.illustrative_banner(lang) if (everything["data_kind"] == "illustrative").any() else None,
         *_headline(code, unit, lang),
-        *_score_section(history, lang, unit_name),
+        *_score_section(code, history, lang, unit_name),
         *(
             _subindex_section(code, unit, history.sort_values("year").iloc[-1], lang)
             if not history.empty
