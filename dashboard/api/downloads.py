@@ -145,10 +145,18 @@ def _observation_rows(request: ExportRequest) -> Iterator[tuple]:
 
 
 def full_data_name(filters: Mapping[str, str]) -> str:
-    """'du-lieu-day-du-cap-xa-2025-dti25-total': the long-format data of a view, named by its filters."""
-    groups = "-".join(screen_table.GROUP_SLUGS.get(g, g) for g in filters.get("group", "").split(",") if g)
-    parts = [filters.get(key, "").replace(",", "-") for key in ("units", "year", "index", "indicator")]
-    return "-".join(p for p in ("du-lieu-day-du", groups, *parts) if p).lower()
+    """'du-lieu-day-du-cap-xa-2025-chi-so-chuyen-doi-so-2025': the long-format data of a view, named by
+    its filters (groups, units, years, then the indices by their Vietnamese names)."""
+    groups = [screen_table.GROUP_SLUGS.get(g, g) for g in filters.get("group", "").split(",") if g]
+    names = queries.indicators().set_index("code")["name_vi"]
+    indices = [
+        screen_table.slug(str(names.get(code, code)))
+        for key in ("index", "indicator")
+        for code in filters.get(key, "").split(",")
+        if code
+    ]
+    parts = [*groups, filters.get("units", "").replace(",", "-"), filters.get("year", "").replace(",", "-")]
+    return "-".join(p for p in ("du-lieu-day-du", *parts, *indices) if p).lower()
 
 
 def download(resource: str, fmt: str) -> flask.Response:

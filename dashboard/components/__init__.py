@@ -228,14 +228,13 @@ def download_links(
     screen: Offer | None = None,
     title: str | None = None,
     page_path: str | None = None,
-    full_name: str | None = None,
     illustrative: bool = False,
 ) -> html.Div:
     """'Tải dữ liệu': the download dialog of a view, offering the table on screen (when the page has one)
     and the full data of `resource` filtered by `params`, each as CSV and XLSX. The citation names the
     view's page (`page_path`, else the full data's address); `illustrative` puts the label in the dialog."""
     filters = {k: ",".join(map(str, v)) if isinstance(v, list | tuple) else str(v) for k, v in params.items()}
-    name = full_name or (full_data_name(filters) if resource == "observations" else f"quangngai-{resource}")
+    name = full_data_name(filters) if resource == "observations" else f"quangngai-{resource}"
     full = Offer("full", name, {fmt: urls.api(resource, fmt, **params, lang=lang) for fmt in ("csv", "xlsx")})
     offers = [screen, full] if screen is not None else [full]
     return download_dialog(

@@ -169,6 +169,5 @@ def view_downloads(data: ViewData, *, lang: str, subs: bool) -> html.Div:
         screen=offer,
         title=title,
         page_path=urls.page("rankings" if subs else "overview", **view.query(lang=lang)),
-        full_name=screen.name(data, kind="du-lieu-day-du"),
         illustrative=data.illustrative,
     )

@@ -135,9 +135,9 @@ def _cell(value: object, kind: str) -> object:
 GROUP_SLUGS = {"commune": "cap-xa", "department": "so-nganh", "district": "cap-huyen", "province": "tinh"}
 
 
-def slug(text: str, *, words: int = 6) -> str:
+def slug(text: str, *, words: int = 8) -> str:
     """'Chỉ số chuyển đổi số 2025 (điểm/1.000)' -> 'chi-so-chuyen-doi-so-2025': folded, no brackets."""
-    plain = re.sub(r"\(.*?\)", " ", fold(text).lower())
+    plain = fold(re.sub(r"\(.*?\)", " ", text))  # brackets first: fold drops them
     return "-".join(re.findall(r"[a-z0-9]+", plain)[:words])
 
 

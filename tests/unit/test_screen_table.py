@@ -4,6 +4,7 @@ opens in pandas (CSV and XLSX) with the page's ranks and scores."""
 from __future__ import annotations
 
 import io
+import json
 
 import pandas as pd
 import pytest
@@ -70,3 +71,28 @@ def test_every_search_box_finds_a_commune_by_an_old_communes_name_without_diacri
     assert [r["unit_name"] for r in grid_rows] == ["Xã Tịnh Khê"]
     assert [o["label"] for o in map_options] == ["Tịnh Khê"]  # the map writes the short name
     assert [o["label"] for o in compare_options] == ["Xã Tịnh Khê"]
+
+
+def test_the_dialog_shows_each_files_rows_and_size_before_downloading(app, client):
+    from dashboard.components import view_controls
+    from tests.callbacks import call
+
+    with app.server.test_request_context("/xep-hang"):
+        view = ranking.resolve({"year": "2025", "group": "commune"})
+        dialog = view_controls.view_downloads(ranking.load(view, "vi"), lang="vi", subs=True)
+    spec = next(c for c in dialog._traverse() if getattr(c, "id", None) == "download-spec").data
+    offers = {o["kind"]: o for o in spec["offers"]}
+    assert offers["screen"]["paths"]["csv"] == "/api/v1/ranking.csv?group=commune&year=2025"
+    assert offers["full"]["name"] == "du-lieu-day-du-cap-xa-2025-chi-so-chuyen-doi-so-2025"
+    response = call(
+        client,
+        output_prefix="download-modal.is_open",
+        inputs={"download-open.n_clicks": 1},
+        state={"download-spec.data": spec},
+    )
+    assert response.status_code == 200, response.data
+    text = json.dumps(response.get_json(), ensure_ascii=False)
+    assert "96 dòng" in text and "864 dòng" in text and "kB" in text
+    # the size shown is the size of the file the link gives
+    size = len(client.get(offers["screen"]["paths"]["csv"]).data)
+    assert f"CSV · {size / 1000:.1f} kB".replace(".", ",") in text
