@@ -12,11 +12,12 @@ from dash import Input, Output, State, callback, dcc, html, no_update
 from dashboard.api.measure import measured
 from dashboard.components import chart_tools
 from dashboard.components.embed import public_url
-from dashboard.i18n import format_number, t
+from dashboard.i18n import format_number, normalize_language, t
 from dashboard.web import validation as rule
 from dashboard.web.validation import guarded
 
 FORMATS = ("csv", "xlsx")
+OFFER_KEYS = {"kind", "name", "paths"}
 
 
 @dataclass(frozen=True)
@@ -160,16 +161,25 @@ def open_dialog(clicks, spec):
     """Open the dialog and show each file's size and row count, measured from the download itself."""
     if not clicks or not isinstance(spec, dict):
         return no_update, no_update
-    offers = [Offer(**o) for o in spec.get("offers", [])]
+    # The spec comes back from the browser: at most the two tables a dialog offers, each in two formats.
+    listed = spec.get("offers") if isinstance(spec.get("offers"), list) else []
+    offers = [
+        Offer(**o)
+        for o in listed[:2]
+        if isinstance(o, dict)
+        and set(o) == OFFER_KEYS
+        and isinstance(o["paths"], dict)
+        and all(isinstance(o["paths"].get(fmt), str) for fmt in FORMATS)
+    ]
     sizes: dict[str, dict[str, int | None]] = {}
     for offer in offers:
         entry: dict[str, int | None] = {}
         for fmt in FORMATS:
-            if not offer.paths.get(fmt, "").startswith("/api/v1/"):
+            if not offer.paths[fmt].startswith("/api/v1/"):
                 continue  # only the app's own downloads are measured
             size, rows = measured(offer.paths[fmt])
             entry[fmt] = size
             if rows is not None:
                 entry["rows"] = rows
         sizes[offer.kind] = entry
-    return True, _offers(offers, sizes, str(spec.get("lang", "vi")))
+    return True, _offers(offers, sizes, normalize_language(spec.get("lang")))
