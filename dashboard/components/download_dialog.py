@@ -46,7 +46,7 @@ def download_dialog(
             html.Button(
                 t("dialog.open", lang),
                 id=_id("open"),
-                className="btn btn-outline-primary btn-sm download-open",
+                className="btn btn-outline-secondary btn-sm download-open",
                 type="button",
                 n_clicks=0,
             ),

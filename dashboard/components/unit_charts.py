@@ -10,7 +10,6 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard import queries
-from dashboard.components import chart_tools
 from dashboard.domain import localized
 from dashboard.figures import charts, single_year
 from dashboard.figures import compare as figures
@@ -29,22 +28,12 @@ def score_charts(
     unit_name: str,
     source: str,
     breaks: list,
-    page_path: str | None = None,
-    embed_path: str | None = None,
 ) -> list:
     """One score chart per scale (points out of 100, percent, points out of 1,000): never a shared axis;
-    the unit's line keeps its style (colour, marker, dash) on every chart. On the profile (`page_path`)
-    each chart has its toolbar (link, embed, citation); an embed shows the charts alone."""
+    the unit's line keeps its style (colour, marker, dash) on every chart."""
 
     def card(figure: dict) -> html.Div:
-        if page_path is None:
-            return html.Div(
-                dcc.Graph(figure=figure, config=figures.graph_config(lang)), className="chart-card"
-            )
-        config = figures.graph_config(lang)
-        return chart_tools.figure_card(
-            figure, config=config, page_path=page_path, lang=lang, embed_path=embed_path
-        )
+        return html.Div(dcc.Graph(figure=figure, config=figures.graph_config(lang)), className="chart-card")
 
     maxima = queries.indicators().set_index("code")["max_value"].to_dict()
     segments = analysis.scale_segments(history, maxima)

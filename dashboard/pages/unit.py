@@ -146,19 +146,10 @@ def _score_section(code: str, history: pd.DataFrame, lang: str, unit_name: str) 
                     unit_name=unit_name,
                     source=source,
                     breaks=breaks,
-                    page_path=urls.unit_profile(code, lang=lang),
-                    embed_path=embeds.embed_path("unit", code=code, lang=lang),
                 ),
                 # Ranks over the years; a unit ranked in one year only has its rank in the table below.
                 *(
-                    [
-                        chart_tools.figure_card(
-                            ranks,
-                            config=charts.CHART_CONFIG,
-                            page_path=urls.unit_profile(code, lang=lang),
-                            lang=lang,
-                        )
-                    ]
+                    [html.Div(dcc.Graph(figure=ranks, config=charts.CHART_CONFIG), className="chart-card")]
                     if history["year"].nunique() > 1
                     else []
                 ),
