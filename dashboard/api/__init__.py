@@ -3,8 +3,9 @@
 This module wires the blueprint: every URL, the error handler and the after-request hooks, in one place.
 `downloads` answers the tabular resources, the Data Package and boundary layers, `filters` parses the
 observations query, `responses` holds the HTTP details they share (304s, cache headers, gzip), `errors`
-the JSON errors; `exports` and `datapackage` are the pure file writers; `corrections` the corrections
-record and the officer's guide.
+the JSON errors; `screen` the table on screen of a ranking view, `measure` a download's size before it is
+downloaded; `exports` and `datapackage` are the pure file writers; `corrections` the corrections record
+and the officer's guide.
 
 May import: config, csv_output, domain, queries, views, i18n, urls, web. Must not import: pages,
 components, ingest (import-linter checks).
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 import flask
 
-from dashboard.api import corrections, downloads, errors, responses
+from dashboard.api import corrections, downloads, errors, responses, screen
 
 blueprint = flask.Blueprint("api", __name__, url_prefix="/api/v1")
 blueprint.register_error_handler(errors.ApiError, errors.render)
@@ -23,6 +24,7 @@ blueprint.record_once(downloads.keep_on_disk)
 blueprint.after_request(downloads.keep)
 blueprint.after_request(responses.compress)
 
+blueprint.get("/ranking.<fmt>")(screen.ranking_table)
 blueprint.get("/<resource>.<fmt>")(downloads.download)
 blueprint.get("/datapackage.json")(downloads.datapackage)
 blueprint.get("/boundaries/<vintage>.geojson")(downloads.boundaries)

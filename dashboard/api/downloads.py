@@ -19,6 +19,7 @@ from dashboard.api.responses import ascii_header, cache_headers, conditional, la
 from dashboard.domain import localized
 from dashboard.i18n import t
 from dashboard.queries import export as queries_export
+from dashboard.views import screen_table
 from dashboard.web import admission
 from dashboard.web.rendered import ResponseMemo
 
@@ -29,6 +30,15 @@ FORMATS = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "json": "application/json",
 }
+
+
+def _predecessors() -> pd.DataFrame:
+    """The old communes and what each became, with the new unit's name."""
+    names = queries.units().set_index("code")["name_vi"]
+    frame = queries.predecessors()
+    return frame.assign(to_name_vi=frame["to_code"].map(names))
+
+
 TABLES: dict[str, Callable[[], pd.DataFrame]] = {
     "units": queries.units,
     "indicators": queries.indicators,
@@ -37,6 +47,7 @@ TABLES: dict[str, Callable[[], pd.DataFrame]] = {
     "datasets": queries.datasets,
     "lineage": queries.lineage,
     "events": queries.events,
+    "predecessors": _predecessors,
 }
 # Downloads as sent, per data version and request (exports over 2 MB stream every time).
 # Kept in memory up to 2 MB each and on disk (instance/downloads) up to 64 MB, shared by the workers.
@@ -58,7 +69,7 @@ def _updated() -> str:
     return pd.Timestamp(imported.max()).date().isoformat() if len(imported) else ""
 
 
-def _cover(title: str, sources: pd.DataFrame, *, version: str, lang: str, url: str) -> exports.Cover:
+def cover_of(title: str, sources: pd.DataFrame, *, version: str, lang: str, url: str) -> exports.Cover:
     updated = _updated()
     listed = tuple(
         {
@@ -83,21 +94,32 @@ def _cover(title: str, sources: pd.DataFrame, *, version: str, lang: str, url: s
     )
 
 
-def _respond(
-    resource: str, fmt: str, rows, cover: exports.Cover, *, lang: str, filters: Mapping[str, str], url: str
-):
-    fields = exports.RESOURCES[resource]
+def respond(
+    resource: str,
+    fmt: str,
+    rows,
+    cover: exports.Cover,
+    *,
+    lang: str,
+    filters: Mapping[str, str],
+    url: str,
+    filename: str,
+    fields: tuple[exports.Field, ...] | None = None,
+    labels: Mapping[str, str] | None = None,
+) -> flask.Response:
+    """A download in its format with its headers: file name, described-by and licence links, citation."""
+    fields = exports.RESOURCES[resource] if fields is None else fields
     if fmt == "csv":
         body = flask.stream_with_context(exports.csv_chunks(rows, fields))
     elif fmt == "json":
         metadata = cover.metadata(lang=lang, url=url, filters=filters)
         body = flask.stream_with_context(exports.json_chunks(rows, fields, metadata=metadata))
     else:
-        body = exports.xlsx_bytes(rows, fields, resource=resource, cover=cover, lang=lang)
+        body = exports.xlsx_bytes(rows, fields, resource=resource, cover=cover, lang=lang, labels=labels)
     response = flask.Response(body, mimetype=FORMATS[fmt])
     if fmt == "csv":
         response.headers["Content-Type"] = "text/csv; charset=utf-8; header=present"
-    response.headers["Content-Disposition"] = f'attachment; filename="quangngai-{resource}.{fmt}"'
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
     response.headers["Link"] = '</api/v1/datapackage.json>; rel="describedby"; type="application/json", ' + (
         f'<{urls.page("licence")}>; rel="license"'
     )
@@ -105,7 +127,7 @@ def _respond(
         t(
             "download.citation",
             "en",
-            title=t(f"data.resource.{resource}", "en"),
+            title=cover.title if labels is not None else t(f"data.resource.{resource}", "en"),
             version=cover.data_version,
             updated=cover.updated,
             url=url,
@@ -120,6 +142,21 @@ def _observation_rows(request: ExportRequest) -> Iterator[tuple]:
     picks = [(queries_export.EXPORT_COLUMNS.index(f.source), f.type) for f in fields]
     for row in queries_export.iter_observations(request.selection, dataset=request.dataset):
         yield tuple(exports.plain(row[i], kind) for i, kind in picks)
+
+
+def full_data_name(filters: Mapping[str, str]) -> str:
+    """'du-lieu-day-du-cap-xa-2025-chi-so-chuyen-doi-so-2025': the long-format data of a view, named by
+    its filters (groups, units, years, then the indices by their Vietnamese names)."""
+    groups = [screen_table.GROUP_SLUGS.get(g, g) for g in filters.get("group", "").split(",") if g]
+    names = queries.indicators().set_index("code")["name_vi"]
+    indices = [
+        screen_table.slug(str(names.get(code, code)))
+        for key in ("index", "indicator")
+        for code in filters.get(key, "").split(",")
+        if code
+    ]
+    parts = [*groups, filters.get("units", "").replace(",", "-"), filters.get("year", "").replace(",", "-")]
+    return "-".join(p for p in ("du-lieu-day-du", *parts, *indices) if p).lower()
 
 
 def download(resource: str, fmt: str) -> flask.Response:
@@ -157,8 +194,9 @@ def download(resource: str, fmt: str) -> flask.Response:
             t(f"data.resource.{resource}", lang),
             exports.frame_rows(frame, exports.RESOURCES[resource]),
         )
-    cover = _cover(title, sources, version=version, lang=lang, url=url)
-    response = _respond(resource, fmt, rows, cover, lang=lang, filters=filters, url=url)
+    cover = cover_of(title, sources, version=version, lang=lang, url=url)
+    filename = full_data_name(filters) if request is not None else f"quangngai-{resource}"
+    response = respond(resource, fmt, rows, cover, lang=lang, filters=filters, url=url, filename=filename)
     cache_headers(response, tag, modified)
     return response
 

@@ -88,6 +88,9 @@ RESOURCES: dict[str, tuple[Field, ...]] = {
     "events": _fields(
         "id:integer event_date:date date_published description_vi legal_basis figures source_id"
     ),
+    "predecessors": _fields(
+        "old_code old_name_vi old_kind to_code to_name_vi share event_date:date indicative:boolean source_id"
+    ),
 }
 CONTRACT_FIELDS = 17
 
@@ -219,10 +222,46 @@ def field_description(resource: str, field: Field, lang: str) -> str:
 
 
 def xlsx_bytes(
-    rows: Iterable[Sequence], fields: Sequence[Field], *, resource: str, cover: Cover, lang: str
+    rows: Iterable[Sequence],
+    fields: Sequence[Field],
+    *,
+    resource: str,
+    cover: Cover,
+    lang: str,
+    labels: Mapping[str, str] | None = None,
 ) -> bytes:
-    """A workbook with a cover sheet, a data dictionary and the data sheet (frozen header, no merges)."""
+    """A workbook with the data sheet first (frozen header, no merges: it is the sheet a spreadsheet opens
+    on and the one `pandas.read_excel` reads), then the cover and the data dictionary. `labels` names the
+    headers of fields that are not a resource's own (the table on screen: its headers as shown)."""
+
+    def label(f: Field) -> str:
+        return labels[f.name] if labels is not None else field_label(resource, f, lang)
+
+    def description(f: Field) -> str:
+        return labels[f.name] if labels is not None else field_description(resource, f, lang)
+
     workbook = openpyxl.Workbook(write_only=True)
+    data = workbook.create_sheet(t("download.sheet_data", lang))
+    data.freeze_panes = "A2"
+    for index, f in enumerate(fields, start=1):
+        data.column_dimensions[get_column_letter(index)].width = 12 if f.type in ("integer", "number") else 24
+    data.append([_cell(data, label(f), "string", bold=True) for f in fields])
+    # Illustrative rows get a visible fill on their data_kind cell, besides the column itself.
+    warn = PatternFill("solid", fgColor="FFF3CD")
+    kind_index = next((i for i, f in enumerate(fields) if f.name == "data_kind"), None)
+    for row in rows:
+        marked = kind_index is not None and row[kind_index] == "illustrative"
+        data.append(
+            [
+                _cell(
+                    data,
+                    v.isoformat() if isinstance(v, datetime) else v,
+                    f.type,
+                    fill=warn if marked and i == kind_index else None,
+                )
+                for i, (v, f) in enumerate(zip(row, fields, strict=True))
+            ]
+        )
     about = workbook.create_sheet(t("download.sheet_cover", lang))
     about.column_dimensions["A"].width = 22
     about.column_dimensions["B"].width = 100
@@ -240,8 +279,8 @@ def xlsx_bytes(
     for source in cover.sources:
         text = " – ".join(str(source[k]) for k in ("title", "document", "url") if source.get(k))
         lines.append((t("download.cover_source", lang), f"[{source.get('kind')}] {text}"))
-    for label, value in lines:
-        about.append([_cell(about, label, "string", bold=True), _cell(about, value, "string")])
+    for heading_text, value in lines:
+        about.append([_cell(about, heading_text, "string", bold=True), _cell(about, value, "string")])
 
     dictionary = workbook.create_sheet(t("download.sheet_dictionary", lang))
     for letter, width in zip("ABCD", (24, 28, 12, 90), strict=True):
@@ -255,30 +294,9 @@ def xlsx_bytes(
     ]
     dictionary.append([_cell(dictionary, h, "string", bold=True) for h in heading])
     for f in fields:
-        values = (f.name, field_label(resource, f, lang), f.type, field_description(resource, f, lang))
+        values = (f.name, label(f), f.type, description(f))
         dictionary.append([_cell(dictionary, v, "string") for v in values])
 
-    data = workbook.create_sheet(t("download.sheet_data", lang))
-    data.freeze_panes = "A2"
-    for index, f in enumerate(fields, start=1):
-        data.column_dimensions[get_column_letter(index)].width = 12 if f.type in ("integer", "number") else 24
-    data.append([_cell(data, field_label(resource, f, lang), "string", bold=True) for f in fields])
-    # Illustrative rows get a visible fill on their data_kind cell, besides the column itself.
-    warn = PatternFill("solid", fgColor="FFF3CD")
-    kind_index = next((i for i, f in enumerate(fields) if f.name == "data_kind"), None)
-    for row in rows:
-        marked = kind_index is not None and row[kind_index] == "illustrative"
-        data.append(
-            [
-                _cell(
-                    data,
-                    v.isoformat() if isinstance(v, datetime) else v,
-                    f.type,
-                    fill=warn if marked and i == kind_index else None,
-                )
-                for i, (v, f) in enumerate(zip(row, fields, strict=True))
-            ]
-        )
     stream = io.BytesIO()
     workbook.save(stream)
     return stream.getvalue()

@@ -1,6 +1,7 @@
 """Shared Dash pieces: page frame (header, navigation, footer), banners, source notes, downloads, KPIs.
 
-May import: views, figures, queries, domain, i18n, urls, web (callback input rules). Must not be imported by
+May import: views, figures, queries, domain, i18n, urls, web (callback input rules), api (download
+names and sizes). Must not be imported by
 views, figures or queries.
 """
 
@@ -12,6 +13,8 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard import urls
+from dashboard.api.downloads import full_data_name
+from dashboard.components.download_dialog import Offer, download_dialog
 from dashboard.components.localize import localize_tree
 from dashboard.components.radio_group import RadioGroup
 from dashboard.i18n import t
@@ -217,20 +220,29 @@ def source_list(sources: pd.DataFrame, *, lang: str) -> html.Div:
     )
 
 
-def download_links(resource: str, params: dict[str, object], *, lang: str) -> html.Div:
-    """'Download this view' links in every format."""
-    return html.Div(
-        [html.Span(t("view.download", lang) + ": ", className="me-1")]
-        + [
-            html.A(
-                fmt.upper(),
-                href=urls.api(resource, fmt, **params, lang=lang),
-                className="btn btn-link btn-sm",
-                download="",
-            )
-            for fmt in ("csv", "xlsx", "json")
-        ],
-        className="downloads",
+def download_links(
+    resource: str,
+    params: dict[str, object],
+    *,
+    lang: str,
+    screen: Offer | None = None,
+    title: str | None = None,
+    page_path: str | None = None,
+    illustrative: bool = False,
+) -> html.Div:
+    """'Tải dữ liệu': the download dialog of a view, offering the table on screen (when the page has one)
+    and the full data of `resource` filtered by `params`, each as CSV and XLSX. The citation names the
+    view's page (`page_path`, else the full data's address); `illustrative` puts the label in the dialog."""
+    filters = {k: ",".join(map(str, v)) if isinstance(v, list | tuple) else str(v) for k, v in params.items()}
+    name = full_data_name(filters) if resource == "observations" else f"quangngai-{resource}"
+    full = Offer("full", name, {fmt: urls.api(resource, fmt, **params, lang=lang) for fmt in ("csv", "xlsx")})
+    offers = [screen, full] if screen is not None else [full]
+    return download_dialog(
+        offers,
+        lang=lang,
+        title=title or t(f"data.resource.{resource}", lang),
+        cite_path=page_path or full.paths["csv"],
+        banner=illustrative_banner(lang) if illustrative else None,
     )
 
 

@@ -12,6 +12,7 @@ from dashboard import urls
 from dashboard.i18n import format_number, t
 from dashboard.views import published
 from dashboard.views.ranking import ViewData
+from dashboard.views.screen_table import Column, ranking_columns, shown_rows
 from dashboard.views.search import search_text
 
 GRID_BUNDLE = "dash_ag_grid.min.js"
@@ -97,104 +98,39 @@ def markdown_text(name: str) -> str:
     return _MARKDOWN.sub(r"\\\1", str(name))
 
 
-def _shown_rows(
-    data: ViewData,
-    *,
-    lang: str,
-    extra: tuple[str, ...] = (),
-    shown: list[published.RankShown] | None = None,
-) -> list[dict[str, object]]:
-    """What every ranking shows of each unit: its rank as published (marked by `shown`, worked out here
-    unless the caller has it), name, code, value and its text, class and change (and the raw values of the
-    `extra` columns). Numbers stay numbers (sorting)."""
-    table = data.table
-    if table.empty:
-        return []
-    shown = published.ranks_shown(table, lang=lang) if shown is None else shown
-    # Plain Python values column by column (`to_dict("records")` boxes every cell: 3x slower).
-    columns = [
-        "rank_computed",
-        "unit_name",
-        "unit_code",
-        "value",
-        "class_label",
-        "class_name",
-        "change",
-        *extra,
-    ]
-    rows = []
-    cells = zip(*(table[c].tolist() for c in columns), strict=True)
-    for values, rank in zip(cells, shown, strict=True):
-        record = dict(zip(columns, values, strict=True))
-        computed, label, name = (
-            record.pop("rank_computed"),
-            record.pop("class_label"),
-            record.pop("class_name"),
-        )
-        rows.append(
-            {
-                **record,
-                "rank": rank.rank,
-                # The published rank where there is one; marks (≠ * ⚑) and the note say what else is known.
-                "rank_text": " ".join(
-                    p for p in ("–" if rank.rank is None else str(rank.rank), rank.marks) if p
-                ),
-                "rank_published": rank.rank if rank.status in ("published", "differs") else None,
-                "rank_computed": None if computed != computed else int(computed),
-                "note": rank.note,
-                "value_text": format_number(record["value"], lang, decimals=2),
-                "class_code": label,
-                "class": name if isinstance(name, str) else "",
-            }
-        )
-    return rows
-
-
 def row_data(data: ViewData, *, lang: str) -> list[dict[str, object]]:
     """Rows for the grid: the shown values, the unit as a markdown link, its search text, sub-indices."""
-    rows = _shown_rows(data, lang=lang, extra=tuple(code for code, _ in data.sub_columns))
+    rows = shown_rows(data, lang=lang, extra=tuple(code for code, _ in data.sub_columns))
     for row in rows:
         row["unit"] = f"[{markdown_text(row['unit_name'])}]({urls.unit_profile(row['unit_code'], lang=lang)})"
-        row["search"] = search_text(row["unit_name"])
+        row["search"] = search_text(row["unit_name"], row["unit_code"])
         for code, _ in data.sub_columns:
             row[f"{code}_text"] = format_number(row[code], lang, decimals=2)
     return rows
 
 
-def _rank_header(data: ViewData, lang: str) -> str:
-    """'Hạng', or 'Hạng (tính từ điểm)' when no rank of the table was published."""
-    if data.table.empty or data.table["rank_published"].notna().any():
-        return t("table.rank", lang)
-    return t("rank.header_computed", lang)
-
-
-def _has_notes(rows: list[dict[str, object]]) -> bool:
-    return any(row["note"] for row in rows)
-
-
-def column_defs(data: ViewData, *, lang: str) -> list[dict[str, object]]:
-    """Rank (as published, marked), unit (link to profile), score, class as a text badge, change in words,
-    a note column when a rank needs explaining, then sub-indices."""
+def _column_def(column: Column, lang: str) -> dict[str, object]:
+    """How the grid draws one column of the table on screen."""
     number = {"type": "numericColumn", "filter": "agNumberColumnFilter"}
-    rows = row_data(data, lang=lang)
-    columns: list[dict[str, object]] = [
-        {
+    if column.key == "rank":
+        return {
             "field": "rank",
-            "headerName": _rank_header(data, lang),
+            "headerName": column.label,
             "valueFormatter": {"function": "params.data.rank_text"},
             "tooltipField": "note",
             "width": 110,
             # 'Hạng' stays on one line; 'Hạng (tính từ điểm)' wraps rather than being cut.
-            "wrapHeaderText": _rank_header(data, lang) != t("table.rank", lang),
+            "wrapHeaderText": column.label != t("table.rank", lang),
             "sort": "asc",
             "type": "numericColumn",
             "filter": False,
             "suppressHeaderMenuButton": True,
             "suppressHeaderFilterButton": True,
-        },
-        {
+        }
+    if column.key == "unit_name":
+        return {
             "field": "unit",
-            "headerName": t("table.unit", lang),
+            "headerName": column.label,
             "cellRenderer": "markdown",
             "flex": 2,
             "minWidth": 170,
@@ -204,62 +140,57 @@ def column_defs(data: ViewData, *, lang: str) -> list[dict[str, object]]:
             "comparator": {
                 "function": "(a, b, na, nb) => na.data.unit_name.localeCompare(nb.data.unit_name, 'vi')"
             },
-        },
-        {
+        }
+    if column.key == "value":
+        return {
             "field": "value",
-            "headerName": t("table.score", lang),
+            "headerName": column.label,
             "width": 100,
             "valueFormatter": {"function": "params.data.value_text"},
             **number,
-        },
-        *(
-            [
-                {
-                    "field": "class",
-                    "headerName": t("table.class", lang),
-                    "width": 120,
-                    "cellClassRules": CLASS_RULES,
-                    "filter": "agTextColumnFilter",
-                }
-            ]
-            if data.has_classes  # a method without classes shows no class column
-            else []
-        ),
-        {
+        }
+    if column.key == "class":
+        return {
+            "field": "class",
+            "headerName": column.label,
+            "width": 120,
+            "cellClassRules": CLASS_RULES,
+            "filter": "agTextColumnFilter",
+        }
+    if column.key == "change":
+        return {
             "field": "change",
-            "headerName": t("table.change", lang),
+            "headerName": column.label,
             "minWidth": 150,
             "flex": 1,
             "filter": "agTextColumnFilter",
-        },
-        *(
-            [
-                {
-                    "field": "note",
-                    "headerName": t("table.note", lang),
-                    "minWidth": 220,
-                    "flex": 2,
-                    "wrapText": True,
-                    "autoHeight": True,
-                    "filter": "agTextColumnFilter",
-                }
-            ]
-            if _has_notes(rows)
-            else []
-        ),
-    ]
-    for code, header in data.sub_columns:
-        columns.append(
-            {
-                "field": code,
-                "headerName": header,
-                "minWidth": 120,
-                "flex": 1,
-                "valueFormatter": {"function": f"params.data['{code}_text']"},
-                **number,
-            }
-        )
-    return columns
+        }
+    if column.key == "note":
+        return {
+            "field": "note",
+            "headerName": column.label,
+            "minWidth": 220,
+            "flex": 2,
+            "wrapText": True,
+            "autoHeight": True,
+            "filter": "agTextColumnFilter",
+        }
+    return {  # a sub-index
+        "field": column.key,
+        "headerName": column.label,
+        "minWidth": 120,
+        "flex": 1,
+        "valueFormatter": {"function": f"params.data['{column.key}_text']"},
+        **number,
+    }
+
+
+def column_defs(data: ViewData, *, lang: str) -> list[dict[str, object]]:
+    """Rank (as published, marked), unit (link to profile), score, class as a text badge, change in words,
+    a note column when a rank needs explaining, then sub-indices: the columns of views/screen_table.py,
+    which the "table on screen" download writes in the same order."""
+    rows = row_data(data, lang=lang)
+    return [_column_def(column, lang) for column in ranking_columns(data, rows, lang=lang)]
 
 
 def ranking_grid(grid_id: str, data: ViewData, *, lang: str) -> dag.AgGrid:
@@ -335,23 +266,14 @@ def ranking_table(data: ViewData, *, lang: str, full_url: str) -> html.Div:
     """The overview's compact ranking: rank, unit (link to its profile), score, class, change, and a note
     column with a legend when a rank is computed, differs from the published one, or is flagged."""
     shown = published.ranks_shown(data.table, lang=lang)  # rows and legend read the same marks
-    rows = _shown_rows(data, lang=lang, shown=shown)
-    headers = ["table.rank", "table.unit", "table.score", "table.class", "table.change", "table.note"]
-    if not data.has_classes:
-        headers.remove("table.class")
-    if not _has_notes(rows):
-        headers.remove("table.note")
-    numeric = {"table.rank", "table.score"}
-    notes = "table.note" in headers
+    rows = shown_rows(data, lang=lang, shown=shown)
+    columns = ranking_columns(data, rows, lang=lang, subs=False)  # the overview's download has the same
+    notes = any(c.key == "note" for c in columns)
     head = html.Thead(
         html.Tr(
             [
-                html.Th(
-                    _rank_header(data, lang) if key == "table.rank" else t(key, lang),
-                    scope="col",
-                    className="text-end" if key in numeric else None,
-                )
-                for key in headers
+                html.Th(c.label, scope="col", className="text-end" if c.key in ("rank", "value") else None)
+                for c in columns
             ]
         )
     )

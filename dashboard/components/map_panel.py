@@ -15,11 +15,13 @@ import pandas as pd
 from dash import Input, Output, Patch, State, callback, clientside_callback, dcc, html, no_update
 
 from dashboard import queries
+from dashboard.components import chart_tools
 from dashboard.domain.names import fold
 from dashboard.figures import map as map_figure
 from dashboard.figures import map_patch
 from dashboard.i18n import t
 from dashboard.views import comparison, ranking
+from dashboard.views.search import search_text
 from dashboard.web import validation as rule
 from dashboard.web.validation import guarded
 
@@ -126,7 +128,7 @@ def search_options(year: int | None) -> list[dict[str, str]]:
         return []
     layer = queries.map_layer(year)
     names = sorted(layer.names().items(), key=lambda item: (fold(item[1]), item[0]))
-    return [{"label": name, "value": code, "search": f"{name} {fold(name)}"} for code, name in names]
+    return [{"label": name, "value": code, "search": search_text(name, code)} for code, name in names]
 
 
 def graph_style(state: dict | None) -> dict[str, str]:
@@ -146,6 +148,8 @@ def card(
     lang: str,
     describedby: str | None = None,
     texts: dict[str, str] | None = None,
+    page_path: str | None = None,
+    embed_path: str | None = None,
 ) -> html.Section:
     """The map card: heading, search box, the map at a fixed height, a PNG button, and its note (with
     `texts` from `export_texts`)."""
@@ -189,6 +193,14 @@ def card(
                 hidden=not options,
             ),
             html.Div(note(year=year, group=group, lang=lang, **(texts or {})), id=panel.note),
+            chart_tools.toolbar(
+                title=(texts or {}).get("caption") or t("map.heading", lang),
+                page_path=page_path,
+                lang=lang,
+                embed_path=embed_path,
+            )
+            if page_path
+            else None,
         ],
         className="map-column map-wide",
         **extra,

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dash import dcc, html
 
 from dashboard import components, queries, urls
+from dashboard.api import screen
 from dashboard.i18n import t
 from dashboard.views import analysis
 from dashboard.views.ranking import (
@@ -142,3 +143,31 @@ def sources(data: ViewData, *, lang: str) -> html.Section | html.Div:
 def _source_list(ids: tuple[str, ...], lang: str) -> html.Section | html.Div:
     every = queries.sources()
     return components.source_list(every[every["id"].isin(ids)], lang=lang)
+
+
+def view_downloads(data: ViewData, *, lang: str, subs: bool) -> html.Div:
+    """The download dialog of a ranking view: the table on screen (with the sub-indices when the page
+    shows them: `subs`) and the full data of the year, group and index."""
+    view = data.view
+    query = screen.view_query(view, subs=subs, lang=lang)
+    name = screen.name(data, kind="xep-hang" if subs else "tong-quan")
+    offer = components.Offer(
+        "screen", name, {fmt: urls.api(screen.RESOURCE, fmt, **query) for fmt in ("csv", "xlsx")}
+    )
+    title = t(
+        "screen.title",
+        lang,
+        index=index_name(view, lang),
+        group=t(f"group.{view.group}.plural", lang),
+        year=view.year,
+    )
+    params = {"year": view.year, "index": view.total, "sub": 1, "group": view.group}
+    return components.download_links(
+        "observations",
+        params,
+        lang=lang,
+        screen=offer,
+        title=title,
+        page_path=urls.page("rankings" if subs else "overview", **view.query(lang=lang)),
+        illustrative=data.illustrative,
+    )

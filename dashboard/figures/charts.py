@@ -20,7 +20,6 @@ __all__ = [
     "CHART_CONFIG",
     "SERIES_COLOURS",
     "Figure",
-    "bars_against_reference",
     "base_figure",
     "series_style",
     "styles_by_series",
@@ -253,57 +252,4 @@ def year_lines(
         layout["yaxis"].update(range=list(y_range), autorange=False)
     else:
         layout["yaxis"]["autorange"] = "reversed" if reversed_axis else True
-    return figure
-
-
-def bars_against_reference(
-    frame: pd.DataFrame,
-    *,
-    lang: str,
-    title: str,
-    source_line: str,
-    value_name: str,
-    reference_name: str,
-    height: int = 360,
-    axis_title: str | None = None,
-) -> Figure:
-    """Horizontal bars of a unit's values with reference markers; frame columns: label, value, reference,
-    and optionally text (how each value is written on its bar, e.g. "126,8/200" when bars are % of it)."""
-    figure = base_figure(title=title, source_line=source_line, lang=lang, height=height)
-    layout = figure["layout"]
-    layout["hovermode"] = "y unified"
-    layout["xaxis"] = {"gridcolor": "#eaeef2", "tickformat": ""}
-    if axis_title:
-        layout["xaxis"]["title"] = {"text": plotly_text(axis_title)}
-    layout["yaxis"].update(autorange="reversed", automargin=True)
-    labels = [plotly_text(label) for label in frame["label"]]
-    values, references = plain(frame["value"]), plain(frame["reference"])
-    texts = (
-        [plotly_text(text) for text in frame["text"]]
-        if "text" in frame
-        else [format_number(v, lang) for v in values]
-    )
-    figure["data"] = [
-        {
-            "type": "bar",
-            "y": labels,
-            "x": values,
-            "orientation": "h",
-            "name": plotly_text(value_name),
-            "text": texts,
-            "textposition": "auto",
-            "marker": {"color": SERIES_COLOURS[0]},
-            "hovertemplate": "%{text}",
-        },
-        {
-            "type": "scatter",
-            "y": labels,
-            "x": references,
-            "mode": "markers",
-            "name": plotly_text(reference_name),
-            "text": [format_number(v, lang) for v in references],
-            "hovertemplate": "%{text}",
-            "marker": {"symbol": "line-ns-open", "size": 22, "line": {"width": 3}, "color": "#1f2328"},
-        },
-    ]
     return figure

@@ -10,15 +10,14 @@ import dash
 import pandas as pd
 from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
-from dashboard import components, queries
+from dashboard import components, queries, urls
+from dashboard.components import chart_tools, compare_map
 from dashboard.components import embed as embeds
-from dashboard.components import map_panel
 from dashboard.domain import localized
 from dashboard.figures import compare as figures
-from dashboard.figures import map as map_figure
 from dashboard.figures import swatch
 from dashboard.i18n import format_number, normalize_language, t
-from dashboard.views import comparison
+from dashboard.views import compare_year, comparison
 from dashboard.web import validation as rule
 from dashboard.web.validation import guarded
 
@@ -109,45 +108,6 @@ def _end_notes(frame: pd.DataFrame, lang: str) -> list:
     return [html.Ul(items, className="series-ends")] if items else []
 
 
-def _map_section(frame: pd.DataFrame, selection: comparison.Selection, lang: str) -> list:
-    if selection.group not in map_panel.MAPPED_GROUPS or frame.empty:
-        return []
-    year = int(frame["year"].max())
-    rows = frame[frame["year"] == year]
-    layer = queries.map_layer(year)
-    if not layer.available:
-        return []
-    values = pd.DataFrame(
-        {
-            "code": rows["unit_code"],
-            "name": rows["series"],
-            "value": rows["value"],
-            "class_code": rows["class_label"],
-        }
-    )
-    figure, _ = map_panel.render(
-        values,
-        year=year,
-        group=selection.group,
-        lang=lang,
-        title=t("compare.map_title", lang, year=year, source=comparison.source_line(rows, lang)),
-        height=420 if selection.group == "district" else 560,
-    )
-    schematic = t("map.schematic_note", lang) + "." if layer.schematic else ""
-    parts = (t("compare.map_note", lang), schematic, map_panel.withheld_note(layer, lang))
-    note = " ".join(part for part in parts if part)
-    return [
-        html.H2(t("compare.map_heading", lang), className="h4 mt-4"),
-        html.Div(
-            [
-                dcc.Graph(figure=figure, config=figures.graph_config(lang, **map_figure.GRAPH_CONFIG)),
-                html.P(note, className="map-note"),
-            ],
-            className="chart-card",
-        ),
-    ]
-
-
 def _small_multiples(frame: pd.DataFrame, selection: comparison.Selection, lang: str) -> list:
     """One small chart per sub-index in a grid of 3, 2 or 1 columns (assets/site.css: .panel-grid),
     under one legend, with one source line."""
@@ -161,13 +121,19 @@ def _small_multiples(frame: pd.DataFrame, selection: comparison.Selection, lang:
     name = localized(queries.methodologies().set_index("code").loc[method], "name", lang)
     styles = comparison.series_styles(selection, lang)
     source = comparison.source_line(subs, lang)
-    charts = figures.small_multiples(subs, lang=lang, source_line=source, panels=panels, styles=styles)
-    legend = html.Ul(
-        [
-            html.Li([html.Img(src=swatch.swatch_uri(styles.get(str(unit), index)), alt=""), unit])
-            for index, unit in enumerate(dict.fromkeys(subs["series"]))
-        ],
-        className="panel-legend",
+    charts = compare_year.sub_figures(subs, selection, panels, lang)
+    # Small multiples share the page's legend and source line; a single chart has both inside it.
+    single = len(charts) == 1
+    legend = (
+        None
+        if single
+        else html.Ul(
+            [
+                html.Li([html.Img(src=swatch.swatch_uri(styles.get(str(unit), index)), alt=""), unit])
+                for index, unit in enumerate(dict.fromkeys(subs["series"]))
+            ],
+            className="panel-legend",
+        )
     )
     return [
         html.H2(t("compare.subs_heading", lang), className="h4 mt-4"),
@@ -175,12 +141,17 @@ def _small_multiples(frame: pd.DataFrame, selection: comparison.Selection, lang:
         legend,
         html.Div(
             [
-                html.Div(dcc.Graph(figure=figure, config=figures.graph_config(lang)), className="chart-card")
+                chart_tools.figure_card(
+                    figure,
+                    config=figures.graph_config(lang),
+                    page_path=urls.page("compare", lang=lang, **selection.query()),
+                    lang=lang,
+                )
                 for figure in charts
             ],
-            className="panel-grid",
+            className="panel-single" if single else "panel-grid",
         ),
-        html.P(source, className="panel-source"),
+        None if single else html.P(source, className="panel-source"),
     ]
 
 
@@ -210,18 +181,27 @@ def results(selection: comparison.Selection, lang: str) -> list:
     if frame.empty:
         return [components.empty_state(t("empty.no_data", lang))]
     embed = embeds.embed_path("compare", lang=lang, **selection.query())
+    page = urls.page("compare", lang=lang, **selection.query())
     return [
         components.illustrative_banner(lang) if (frame["data_kind"] == "illustrative").any() else None,
         *[
-            html.Div(dcc.Graph(figure=figure, config=figures.graph_config(lang)), className="chart-card")
-            for figure in comparison.lines_figures(frame, selection, lang)
+            chart_tools.figure_card(
+                figure, config=figures.graph_config(lang), page_path=page, lang=lang, embed_path=embed
+            )
+            for figure in compare_year.charts_over_years(frame, selection, lang)
         ],
         *_end_notes(frame, lang),
         embeds.embed_dialog(embed, lang=lang, title=t("compare.heading", lang), dialog_id="compare-embed"),
         _differences_table(frame, selection, lang),
         *_small_multiples(frame, selection, lang),
-        *_map_section(frame, selection, lang),
-        components.download_links("observations", {"units": list(selection.codes), "sub": 1}, lang=lang),
+        *compare_map.map_section(frame, selection, lang),
+        components.download_links(
+            "observations",
+            {"units": list(selection.codes), "sub": 1},
+            lang=lang,
+            page_path=urls.page("compare", lang=lang, **selection.query()),
+            illustrative=bool((frame["data_kind"] == "illustrative").any()),
+        ),
         components.source_list(comparison.sources_of(frame), lang=lang),
     ]
 
@@ -229,7 +209,8 @@ def results(selection: comparison.Selection, lang: str) -> list:
 def layout(lang: str | None = None, **query: str) -> html.Div:
     """Render the comparison for the selection in the query string."""
     lang = normalize_language(lang)
-    selection = comparison.parse(query)
+    default = {} if query.get("units") or query.get("group") else comparison.default_query()
+    selection = comparison.parse({**query, **default})
     group_options = [{"value": g, "label": t(f"group.{g}", lang)} for g in comparison.COMPARE_GROUPS]
     content = [
         dcc.Store(id=LANG, data=lang),
@@ -268,6 +249,17 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
                 ),
             ],
             className="controls",
+        ),
+        html.P(
+            t(
+                "compare.default_note",
+                lang,
+                group=t(f"group.{selection.group}.plural", lang),
+                year=default["year"],
+            )
+            if default
+            else None,
+            className="text-muted small",
         ),
         html.Div(results(selection, lang), id=RESULTS),  # no live region: it would read out every chart
     ]
@@ -313,3 +305,31 @@ clientside_callback(
     Input(INDEX, "value"),
     State(LANG, "data"),
 )
+
+
+@callback(
+    Output(compare_map.MAP, "figure"),
+    Input(compare_map.MAP_YEAR, "value"),
+    State(UNITS, "value"),
+    State(GROUP, "value"),
+    State(INDEX, "value"),
+    State(LANG, "data"),
+    prevent_initial_call=True,
+)
+@guarded(
+    rule.year,
+    rule.optional(rule.codes),
+    rule.optional(rule.group),
+    rule.optional(rule.index_choice),
+    rule.lang,
+)
+def update_map_year(year, codes, group, index, lang):
+    """Redraw the map for the chosen year, on the colour scale of the whole group that year."""
+    lang = normalize_language(lang)
+    selection = comparison.parse({"units": ",".join(codes or []), "group": group or "", "index": index or ""})
+    if not selection.ready:
+        raise dash.exceptions.PreventUpdate
+    figure = compare_map.map_figure(comparison.series(selection, lang), selection, int(year), lang)
+    if figure is None:
+        raise dash.exceptions.PreventUpdate
+    return figure

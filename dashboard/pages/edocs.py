@@ -11,7 +11,7 @@ import dash
 import pandas as pd
 from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
-from dashboard import components, queries
+from dashboard import components, queries, urls
 from dashboard.components import citations as cite
 from dashboard.domain import KON_TUM_CODE, PROVINCE_CODE, UnitKind, localized
 from dashboard.figures import charts
@@ -178,7 +178,10 @@ def unit_section(group: str, index: str, year: int | None, lang: str) -> list:
             className="table-responsive",
         ),
         components.download_links(
-            "observations", {"indicator": index, "year": year, "group": group}, lang=lang
+            "observations",
+            {"indicator": index, "year": year, "group": group},
+            lang=lang,
+            page_path=urls.page("edocs", lang=lang, index=index, year=year, group=group),
         ),
         components.source_list(comparison.sources_of(frame), lang=lang),
     ]

@@ -20,7 +20,7 @@ from dashboard.figures import map as map_figure
 from dashboard.figures.text import plotly_text
 from dashboard.i18n import normalize_language, t
 from dashboard.queries import ObservationFilter
-from dashboard.views import analysis, comparison, ranking
+from dashboard.views import analysis, compare_year, comparison, ranking
 
 SITE = "Minh bạch CNTT Quảng Ngãi"
 
@@ -102,7 +102,7 @@ def compare_layout(lang: str | None = None, **query: str) -> html.Div:
     # One chart per scale, as on the compare page: a 2025 score out of 1,000 never shares an axis.
     graphs = [
         dcc.Graph(figure=figure, config=figures.graph_config(lang))
-        for figure in comparison.lines_figures(frame, selection, lang)
+        for figure in compare_year.charts_over_years(frame, selection, lang)
     ]
     children = [
         components.illustrative_banner(lang) if (frame["data_kind"] == "illustrative").any() else None,

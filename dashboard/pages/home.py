@@ -6,6 +6,7 @@ import dash
 from dash import Input, Output, State, callback, clientside_callback, dcc, html, no_update
 
 from dashboard import components, queries, urls
+from dashboard.components import embed as embeds
 from dashboard.components import grid, map_panel, view_controls
 from dashboard.figures import map_patch
 from dashboard.i18n import format_number, normalize_language, t
@@ -137,6 +138,8 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
                     lang=lang,
                     describedby=SUMMARY,
                     texts=map_panel.export_texts(data, lang),
+                    page_path=urls.page("overview", **view.query(lang=lang)),
+                    embed_path=embeds.embed_path("map", **view.query(lang=lang)),
                 ),
                 html.Section(
                     [
@@ -148,7 +151,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
             ],
             className="map-and-table",
         ),
-        html.Div(components.download_links("observations", _download_params(view), lang=lang), id=DOWNLOADS),
+        html.Div(view_controls.view_downloads(data, lang=lang, subs=False), id=DOWNLOADS),
         html.Div(view_controls.sources(data, lang=lang), id=SOURCES),
     ]
     return components.page_frame(
@@ -163,10 +166,6 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
 
 def _table(view: analysis.View, data: ranking.ViewData, lang: str) -> html.Div:
     return grid.ranking_table(data, lang=lang, full_url=urls.page("rankings", **view.query(lang=lang)))
-
-
-def _download_params(view: analysis.View) -> dict[str, object]:
-    return {"year": view.year, "index": view.total, "sub": 1, "group": view.group}
 
 
 @callback(
@@ -209,7 +208,7 @@ def update_view(year, index, group, lang, map_state):
         components.illustrative_banner(lang) if data.illustrative else None,
         ranking.index_options(view, lang),
         view.indicator,
-        components.download_links("observations", _download_params(view), lang=lang),
+        view_controls.view_downloads(data, lang=lang, subs=False),
         view_controls.sources(data, lang=lang),
         map_panel.note(year=view.year, group=view.group, lang=lang, **map_panel.export_texts(data, lang)),
         *view_controls.group_update(view, lang),

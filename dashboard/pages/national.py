@@ -11,7 +11,7 @@ import dash_ag_grid as dag
 import pandas as pd
 from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
-from dashboard import components, queries
+from dashboard import components, queries, urls
 from dashboard.components import citations as cite
 from dashboard.components import grid
 from dashboard.components.national_table import (
@@ -44,6 +44,7 @@ TABLE = "national-table"
 GRID = "national-grid"
 TABLE_NOTE = "national-table-note"
 TABLE_CHART = "national-table-chart"
+DOWNLOADS = "national-downloads"
 LANG = "national-lang"
 URL_SINK = "national-url-sink"
 
@@ -229,6 +230,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
             className="ag-theme-alpine",
             style={"width": "100%"},
         ),
+        html.Div(_downloads(choice, lang), id=DOWNLOADS),
         html.H2(t("national.kontum_heading", lang), className="h4 mt-4"),
         html.P(t("national.kontum_lead", lang)),
     ]
@@ -254,10 +256,24 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
     )
 
 
+def _downloads(choice: tuple[str, int] | None, lang: str) -> html.Div | None:
+    """The download dialog of the national table shown: every province's figures of that index and year."""
+    if not choice:
+        return None
+    code, year = choice
+    return components.download_links(
+        "observations",
+        {"indicator": code, "year": year},
+        lang=lang,
+        page_path=urls.page("national", lang=lang, table=f"{code}-{year}"),
+    )
+
+
 @callback(
     Output(GRID, "rowData"),
     Output(TABLE_NOTE, "children"),
     Output(TABLE_CHART, "children"),
+    Output(DOWNLOADS, "children"),
     Input(TABLE, "value"),
     State(LANG, "data"),
     prevent_initial_call=True,
@@ -267,7 +283,7 @@ def update_table(value, lang):
     """Show the chosen national table and its chart."""
     lang = normalize_language(lang)
     choice = parse_table(value, table_choices())
-    return *table_rows(choice, lang), table_chart(choice, lang)
+    return *table_rows(choice, lang), table_chart(choice, lang), _downloads(choice, lang)
 
 
 clientside_callback(

@@ -10,7 +10,7 @@ from dashboard.components import grid, view_controls
 from dashboard.domain import localized
 from dashboard.i18n import normalize_language, t
 from dashboard.queries.corrections import corrections_of
-from dashboard.views import analysis, published, ranking
+from dashboard.views import published, ranking
 from dashboard.web import validation as rule
 from dashboard.web.validation import guarded
 
@@ -55,12 +55,6 @@ def _legend(data: ranking.ViewData, lang: str) -> html.Div | None:
     return grid.rank_legend(published.ranks_shown(data.table, lang=lang), lang=lang)
 
 
-def _downloads(view: analysis.View, lang: str) -> html.Div:
-    return components.download_links(
-        "observations", {"year": view.year, "index": view.total, "sub": 1, "group": view.group}, lang=lang
-    )
-
-
 def layout(lang: str | None = None, **query: str) -> html.Div:
     """Render the rankings for the view in the query string."""
     lang = normalize_language(lang)
@@ -102,7 +96,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
         html.Div(_break_note(data, lang), id=BREAK),
         grid.ranking_grid(GRID, data, lang=lang),
         html.Div(_legend(data, lang), id=LEGEND),
-        html.Div(_downloads(view, lang), id=DOWNLOADS),
+        html.Div(view_controls.view_downloads(data, lang=lang, subs=True), id=DOWNLOADS),
         html.Div(_sources(data, lang), id=SOURCES),
     ]
     return components.page_frame(
@@ -160,7 +154,7 @@ def update_rankings(year, group, index, lang):
         _break_note(data, lang),
         ranking.index_options(view, lang),
         view.indicator,
-        _downloads(view, lang),
+        view_controls.view_downloads(data, lang=lang, subs=True),
         _sources(data, lang),
         *view_controls.group_update(view, lang),
         _legend(data, lang),

@@ -8,9 +8,9 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard import components, queries, urls
+from dashboard.components import chart_tools, grid, unit_charts
 from dashboard.components import citations as cite
 from dashboard.components import embed as embeds
-from dashboard.components import grid, unit_charts
 from dashboard.domain import localized
 from dashboard.domain.scoring import competition_ranks
 from dashboard.figures import charts
@@ -105,7 +105,7 @@ def _rank_text(shown: published.RankShown, rank_of: object) -> str:
     return " ".join(p for p in (f"{shown.rank}{of}", shown.marks) if p)
 
 
-def _score_section(history: pd.DataFrame, lang: str, unit_name: str) -> list:
+def _score_section(code: str, history: pd.DataFrame, lang: str, unit_name: str) -> list:
     if history.empty:
         return [components.empty_state(t("profile.no_scores", lang))]
     history = history.sort_values("year")
@@ -146,9 +146,18 @@ def _score_section(history: pd.DataFrame, lang: str, unit_name: str) -> list:
         html.Div(
             [
                 *unit_charts.score_charts(
-                    history, lang=lang, unit_name=unit_name, source=source, breaks=breaks
+                    history,
+                    lang=lang,
+                    unit_name=unit_name,
+                    source=source,
+                    breaks=breaks,
                 ),
-                html.Div(dcc.Graph(figure=ranks, config=charts.CHART_CONFIG), className="chart-card"),
+                # Ranks over the years; a unit ranked in one year only has its rank in the table below.
+                *(
+                    [html.Div(dcc.Graph(figure=ranks, config=charts.CHART_CONFIG), className="chart-card")]
+                    if history["year"].nunique() > 1
+                    else []
+                ),
             ],
             className="chart-grid",
         ),
@@ -166,36 +175,37 @@ def _subindex_section(code: str, unit: pd.Series, latest: pd.Series, lang: str) 
     frame = queries.observations(
         ObservationFilter(indicators=tuple(subs["code"]), years=(year,), unit_kinds=(unit["kind"],))
     )
-    # Sub-indices of different maxima (100, 200 points) are compared as % of each one's maximum, the
-    # unit's own group maximum (a department without procedures is out of 800, not 1,000).
-    points = bool((subs["measure"] == "points").all()) and frame["max_value"].notna().all()
-    compared = frame.assign(
-        share=analysis.percent_of_max(frame["value"], frame["max_value"]) if points else frame["value"]
+    # The median is that of the unit's own group under the method (a department without procedures is
+    # out of 800, not 1,000): its members share the maxima, so points and % of the maximum agree.
+    group = frame.loc[frame["unit_code"] == code, "unit_group"].dropna()
+    if not group.empty:
+        frame = frame[frame["unit_group"] == group.iloc[0]]
+    medians = frame.groupby("indicator_code")["value"].median()
+    own = frame[frame["unit_code"] == code].set_index("indicator_code")
+    maxima = {
+        c: own["max_value"].get(c) if pd.notna(own["max_value"].get(c)) else top
+        for c, top in zip(subs["code"], subs["max_value"], strict=True)
+    }
+    figure = unit_charts.sub_index_figure(
+        subs,
+        own["value"],
+        medians,
+        maxima=maxima,
+        lang=lang,
+        unit_name=localized(unit, "name", lang),
+        unit_code=code,
+        year=year,
+        frame=frame,
     )
-    medians = compared.groupby("indicator_code")["share"].median()
-    own = compared[compared["unit_code"] == code].set_index("indicator_code")
-    maxima = {c: (own["max_value"].get(c) if points else None) for c in subs["code"]}
-    values = [own["value"].get(c) for c in subs["code"]]
-    rows = pd.DataFrame(
+    table = pd.DataFrame(
         {
             "label": [localized(r, "name", lang) for _, r in subs.iterrows()],
-            "value": [own["share"].get(c) for c in subs["code"]],
-            "reference": [medians.get(c) for c in subs["code"]],
-            "text": [out_of(v, maxima[c], lang) for v, c in zip(values, subs["code"], strict=True)],
+            "value": [
+                out_of(own["value"].get(c), maxima[c], lang, published=own["value_published"].get(c))
+                for c in subs["code"]
+            ],
+            "reference": [out_of(medians.get(c), maxima[c], lang) for c in subs["code"]],
         }
-    )
-    figure = charts.bars_against_reference(
-        rows,
-        lang=lang,
-        title=t("profile.subindices", lang, year=year),
-        source_line=_source_line(frame, lang),
-        value_name=localized(unit, "name", lang),
-        reference_name=t("profile.median", lang),
-        axis_title=t("scale.percent", lang) if points else None,
-    )
-    table = rows.assign(
-        value=rows["text"],
-        reference=[format_number(v, lang, decimals=2) + (" %" if points else "") for v in rows["reference"]],
     )
     columns = [
         ("label", t("control.index", lang)),
@@ -204,7 +214,9 @@ def _subindex_section(code: str, unit: pd.Series, latest: pd.Series, lang: str) 
     ]
     return [
         html.H2(t("profile.subindices", lang, year=year), className="h4 mt-4"),
-        html.Div(dcc.Graph(figure=figure, config=charts.CHART_CONFIG), className="chart-card"),
+        chart_tools.figure_card(
+            figure, config=charts.CHART_CONFIG, page_path=urls.unit_profile(code, lang=lang), lang=lang
+        ),
         _data_table(table, columns, caption=t("profile.table_caption", lang)),
     ]
 
@@ -293,7 +305,9 @@ def _edoc_section(code: str, lang: str, unit_name: str) -> list:
     columns = [("year", t("control.year", lang)), ("series", t("control.index", lang)), ("value_text", "%")]
     return [
         *content,
-        html.Div(dcc.Graph(figure=figure, config=charts.CHART_CONFIG), className="chart-card"),
+        chart_tools.figure_card(
+            figure, config=charts.CHART_CONFIG, page_path=urls.unit_profile(code, lang=lang), lang=lang
+        ),
         _data_table(table, columns, caption=t("profile.table_caption", lang)),
     ]
 
@@ -335,7 +349,7 @@ def layout(code: str | None = None, lang: str | None = None, **_query: str) -> h
         ),
         components.illustrative_banner(lang) if (everything["data_kind"] == "illustrative").any() else None,
         *_headline(code, unit, lang),
-        *_score_section(history, lang, unit_name),
+        *_score_section(code, history, lang, unit_name),
         *(
             _subindex_section(code, unit, history.sort_values("year").iloc[-1], lang)
             if not history.empty
@@ -344,7 +358,9 @@ def layout(code: str | None = None, lang: str | None = None, **_query: str) -> h
         *_formed_from_section(code, lang),
         *_lineage_section(code, lang),
         *_edoc_section(code, lang, unit_name),
-        components.download_links("observations", {"units": code}, lang=lang),
+        components.download_links(
+            "observations", {"units": code}, lang=lang, page_path=urls.unit_profile(code, lang=lang)
+        ),
         embeds.embed_dialog(
             embeds.embed_path("unit", code=code, lang=lang),
             lang=lang,

@@ -22,7 +22,7 @@ from dashboard.figures import compare as figures
 from dashboard.figures.text import plotly_text
 from dashboard.i18n import format_number, t
 from dashboard.queries import ObservationFilter
-from dashboard.views import analysis, published
+from dashboard.views import analysis, published, ranking
 from dashboard.views.search import search_text
 
 COMPARE_GROUPS = RANKED_KINDS  # units are compared within the groups the province ranks
@@ -87,6 +87,22 @@ def parse(query: dict[str, str]) -> Selection:
     return Selection(tuple(known), group, index, tuple(problems))
 
 
+def default_query() -> dict[str, str]:
+    """What the page opens on without a selection: the three best-ranked units of the latest year's latest
+    group (the groups in force that year: never the abolished district level once communes are ranked)."""
+    years, groups = ranking.years_and_groups()
+    if not years:
+        return {}
+    year = years[-1]
+    kinds = [g for g in COMPARE_GROUPS if g in groups.get(year, [])]
+    if not kinds:
+        return {}
+    group = "commune" if "commune" in kinds else kinds[-1]
+    table = ranking.load(ranking.resolve({"year": str(year), "group": group}), "vi").table
+    top = table.sort_values("rank_computed")["unit_code"].head(3).tolist()
+    return {"units": ",".join(top), "group": group, "year": str(year)} if len(top) >= MIN_UNITS else {}
+
+
 def problem_texts(selection: Selection, lang: str) -> list[str]:
     """The selection's problems in words."""
     limits = {"low": MIN_UNITS, "high": MAX_UNITS}
@@ -126,7 +142,7 @@ def unit_options(group: str, lang: str) -> list[dict[str, str]]:
         if valid_to is not None and valid_to < DISTRICTS_LAST_DAY:
             label = f"{label} ({t('compare.until', lang, year=last_data_year(valid_to))})"
         # The dropdown searches `search`: the name with and without diacritics ("son tay" finds Sơn Tây).
-        options.append({"value": row.code, "label": label, "search": search_text(label)})
+        options.append({"value": row.code, "label": label, "search": search_text(label, row.code)})
     return options
 
 

@@ -45,15 +45,20 @@ def number(value: float, lang: str) -> str:
     return format_number(value, lang, decimals=0 if float(value).is_integer() else 2)
 
 
-def out_of(value: float | None, maximum: float | None, lang: str, *, decimals: int = 2) -> str:
-    """A score with its maximum, "126,8/200" (at most `decimals` decimals, no trailing zeros); the score
-    alone without a maximum; "–" without a value."""
+def out_of(
+    value: float | None, maximum: float | None, lang: str, *, decimals: int = 2, published: object = None
+) -> str:
+    """A score with its maximum, "126,8/200": as `published` printed it where that text is given, else at
+    most `decimals` decimals without trailing zeros; the score alone without a maximum; "–" without one."""
     if value is None or value != value:
         return "–"
-    shown = format_number(value, lang, decimals=decimals)
-    mark = "," if lang == "vi" else "."
-    if mark in shown:
-        shown = shown.rstrip("0").rstrip(mark)
+    if isinstance(published, str) and published.strip():
+        shown = published.strip()
+    else:
+        shown = format_number(value, lang, decimals=decimals)
+        mark = "," if lang == "vi" else "."
+        if mark in shown:
+            shown = shown.rstrip("0").rstrip(mark)
     if maximum is None or maximum != maximum:
         return shown
     return t("methods.out_of", lang, value=shown, max=number(maximum, lang))

@@ -109,6 +109,26 @@ def find(text: str, lang: str) -> list[Hit]:
     )
 
 
-def search_text(name: str) -> str:
-    """What a dropdown searches for a unit: its name as written and without diacritics."""
-    return f"{name} {fold(name)}"
+def search_text(name: str, code: str | None = None) -> str:
+    """What a search box (a dropdown, the map's search, the rankings filter) matches for a unit: its name
+    as written and without diacritics, and, given its code, every name it had before and the old communes
+    it was formed from, the same two ways ("tinh ky" finds Xã Tịnh Khê, formed from Xã Tịnh Kỳ)."""
+    text = f"{name} {fold(name)}"
+    former = former_names().get(code) if code else None
+    return f"{text} {former}" if former else text
+
+
+@queries.per_data_version(maxsize=1)
+def former_names() -> dict[str, str]:
+    """Each unit's earlier names (its own, and those of the old units it was formed from), written and
+    folded, as one text per unit code."""
+    versions = queries.unit_versions()
+    predecessors = queries.predecessors()
+    pairs = [
+        *zip(versions["unit_code"], versions["name_vi"], strict=True),
+        *zip(predecessors["to_code"], predecessors["old_name_vi"], strict=True),
+    ]
+    names: dict[str, set[str]] = {}
+    for code, name in pairs:
+        names.setdefault(str(code), set()).add(str(name))
+    return {code: " ".join(f"{n} {fold(n)}" for n in sorted(found)) for code, found in names.items()}

@@ -254,7 +254,8 @@ def test_vietnamese_pages_have_vietnamese_controls_and_toolbars(browser, live_se
 
 
 def test_names_are_found_without_diacritics(browser, live_server):
-    """'son tay' finds Huyện Sơn Tây in the rankings filter and in the compare selector."""
+    """'son tay' finds Huyện Sơn Tây in the rankings filter and in the compare selector; 'tinh ky' (an old
+    commune) finds Xã Tịnh Khê in the rankings filter."""
     browser.set_window_size(1366, 900)
     open_page(browser, live_server + "/xep-hang?year=2019&group=district", "#rankings-grid .ag-row")
     browser.find_element(By.ID, "rankings-filter").send_keys("son tay")
@@ -270,7 +271,22 @@ def test_names_are_found_without_diacritics(browser, live_server):
             == ["Huyện Sơn Tây"]
         ),
     )
-    open_page(browser, live_server + "/so-sanh", "#compare-units")
+    # an old commune's name finds the commune it became ("tinh ky" -> Xã Tịnh Khê)
+    open_page(browser, live_server + "/xep-hang?year=2025&group=commune", "#rankings-grid .ag-row")
+    browser.find_element(By.ID, "rankings-filter").send_keys("tinh ky")
+    wait_until(
+        browser,
+        lambda d: (
+            [
+                r.text
+                for r in d.find_elements(
+                    By.CSS_SELECTOR, "#rankings-grid .ag-center-cols-container [col-id=unit]"
+                )
+            ]
+            == ["Xã Tịnh Khê"]
+        ),
+    )
+    open_page(browser, live_server + "/so-sanh?group=district", "#compare-units")
     browser.find_element(By.ID, "compare-units").click()
     search = wait_for(browser, ".dash-dropdown-content input")
     search.send_keys("son tay")

@@ -49,7 +49,7 @@ def _text_without_charts(driver, element_id: str) -> str:
 
 
 def test_journey_compare_two_districts_and_reload(browser, live_server):
-    browser.get(live_server + "/so-sanh")
+    browser.get(live_server + "/so-sanh?group=district")  # without a group it opens on 2025's communes
     wait_for(browser, "#compare-units")
     choose(browser, "compare-units", "Huyện Bình Sơn", multi=True)
     choose(browser, "compare-units", "Huyện Tây Trà (đến 2019)", multi=True)  # ended: the label says so

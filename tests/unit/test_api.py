@@ -126,7 +126,7 @@ def test_xlsx_download_opens_with_sheets_and_frozen_header(client):
     response = _get(client, "/api/v1/observations.xlsx?year=2017&indicator=NAT_EGOV")
     assert response.status_code == 200
     book = openpyxl.load_workbook(io.BytesIO(response.data))
-    assert book.sheetnames == ["Giới thiệu", "Từ điển dữ liệu", "Dữ liệu"]
+    assert book.sheetnames == ["Dữ liệu", "Giới thiệu", "Từ điển dữ liệu"]
     data = book["Dữ liệu"]
     assert data.freeze_panes == "A2"
     assert all(not ws.merged_cells.ranges for ws in book.worksheets)

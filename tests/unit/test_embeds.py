@@ -48,14 +48,21 @@ def test_an_embed_has_one_heading_and_everything_inside_main(app, embed, lang, n
 def test_the_unit_embed_shows_2025_on_its_own_scale(app, embed, lang):
     _, components = parts(app, embed.unit_layout, code="so-ngoai-vu", lang=lang)
     figures = graphs(components)
-    years = [{x for trace in f["data"] for x in trace["x"] if x is not None} for f in figures]
-    assert len(figures) >= 2 and 2025 in years[-1]
-    assert all(2025 not in span for span in years[:-1])  # never on the axis of a percent or a 100-point scale
-    assert "1.000" in json.dumps(figures[-1]["layout"]["yaxis"]["title"], ensure_ascii=False) or lang == "en"
+    years = [{x for trace in f["data"] for x in trace["x"] if x is not None} for f in figures[:-1]]
+    assert len(figures) >= 2
+    assert all(2025 not in span for span in years)  # never on the axis of a percent or a 100-point scale
+    # 2025 is its method's only year: a bar beside the group's median, not a one-dot line
+    last = figures[-1]
+    assert [trace["type"] for trace in last["data"]] == ["bar"] and "2025" in last["layout"]["title"]["text"]
+    assert "1.000" in json.dumps(last["layout"]["xaxis"]["title"], ensure_ascii=False) or lang == "en"
 
 
 def test_the_compare_embed_shows_every_scale(app, embed):
     _, components = parts(app, embed.compare_layout, units="so-ngoai-vu,so-tu-phap", lang="vi")
     figures = graphs(components)
-    years = [{x for trace in f["data"] for x in trace["x"] if x is not None} for f in figures]
-    assert len(figures) >= 2 and min(years[0]) < 2020 and years[-1] == {2025}
+    years = [{x for trace in f["data"] for x in trace["x"] if x is not None} for f in figures[:-1]]
+    assert len(figures) >= 2 and min(years[0]) < 2020 and all(2025 not in span for span in years)
+    # 2025, the only year of its method, draws the units side by side, titled by that method and year
+    last = figures[-1]
+    assert [trace["type"] for trace in last["data"]] == ["bar"] and len(last["data"][0]["y"]) == 2
+    assert "2025" in last["layout"]["title"]["text"] and "/1.000" in last["data"][0]["text"][0]

@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 import pytest
 from plotly.utils import PlotlyJSONEncoder
 
-from dashboard.figures import TEMPLATE, charts, compare
+from dashboard.figures import TEMPLATE, charts, compare, single_year
 from dashboard.figures import map as map_figure
 
 LINES = pd.DataFrame(
@@ -60,13 +60,23 @@ def _builders(lang: str) -> dict[str, dict]:
         "year_lines, empty": charts.year_lines(
             LINES.iloc[0:0], lang=lang, title="T", source_line="S", y_title="Y"
         ),
-        "bars_against_reference": charts.bars_against_reference(
-            pd.DataFrame({"label": ["a", "b"], "value": [1.0, 2.5], "reference": [1.5, math.nan]}),
+        "unit_bars": single_year.unit_bars(
+            pd.DataFrame({"series": ["a", "b"], "value": [683.5, math.nan]}),
             lang=lang,
             title="T",
             source_line="S",
-            value_name="v",
-            reference_name="r",
+            axis_title="X",
+            maximum=1000.0,
+        ),
+        "sub_index_bars": single_year.sub_index_bars(
+            pd.DataFrame(
+                {"series": ["a", "a", "b"], "panel": ["G", "E", "G"], "value": [126.8, 90.0, 100.0]}
+            ),
+            lang=lang,
+            title="T",
+            source_line="S",
+            axis_title="X",
+            panels=[("G", "Chính quyền số", 200.0), ("E", "Kinh tế số", 150.0)],
         ),
         "end_notes": compare.end_notes(lines, [(2021, 6.0, "→ Trà Bồng")]),
         "point_texts": compare.point_texts(
@@ -215,3 +225,17 @@ def test_wrap_never_breaks_at_a_no_break_space() -> None:
 
     assert wrap("Cổng thông tin điện tử (≤\u00a015)", width=26) == "Cổng thông tin điện tử<br>(≤\u00a015)"
     assert wrap("  a\tb  ", width=32) == "a b"
+
+
+def test_single_year_bars_give_points_out_of_the_maximum_and_percent_of_it():
+    figure = single_year.sub_index_bars(
+        pd.DataFrame({"series": ["Xã A", "Xã A"], "panel": ["G", "E"], "value": [126.8, 90.0]}),
+        lang="vi",
+        title="T",
+        source_line="S",
+        axis_title="%",
+        panels=[("G", "Chính quyền số", 200.0), ("E", "Kinh tế số", 150.0)],
+    )
+    (trace,) = figure["data"]
+    assert trace["type"] == "bar" and trace["x"] == [63.4, 60.0]
+    assert trace["text"] == ["126,80/200", "90,00/150"]

@@ -246,12 +246,14 @@ def test_department_profile_draws_one_chart_per_scale_and_marks_the_unconfirmed_
 
 def test_compare_three_communes(in_request):
     from dashboard.pages import compare
-    from dashboard.views import comparison
+    from dashboard.views import compare_year, comparison
 
     selection = comparison.parse({"units": "21340,21334,21343", "group": "commune"})
     assert selection.ready
-    figures = comparison.lines_figures(comparison.series(selection, "vi"), selection, "vi")
-    assert len(figures) == 1 and figures[0]["layout"]["yaxis"]["title"]["text"] == "Điểm (tối đa 1.000)"
+    figures = compare_year.charts_over_years(comparison.series(selection, "vi"), selection, "vi")
+    assert len(figures) == 1 and figures[0]["layout"]["xaxis"]["title"]["text"] == "Điểm (tối đa 1.000)"
+    bars = figures[0]["data"]
+    assert [t["type"] for t in bars] == ["bar"] and len(bars[0]["x"]) == 3  # side by side, not one dot each
     assert "Xã Sơn Tây Thượng" in _text(compare.layout(units="21340,21334,21343", group="commune"))
     options = comparison.unit_options("commune", "vi")
     assert len(options) == 96 and any("son tay" in o["search"] for o in options)

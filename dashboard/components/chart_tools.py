@@ -1,0 +1,102 @@
+"""The small toolbar on every chart and map: copy its link, copy its embed code, and its citation ("Trích
+dẫn"). Copying is done in the browser by dcc.Clipboard (its own clientside code: nothing is fetched), and
+each text is written out in the page too, so it can be selected by hand without JavaScript."""
+
+from __future__ import annotations
+
+import hashlib
+import html as html_text
+import re
+
+from dash import MATCH, Input, Output, clientside_callback, dcc, html
+
+from dashboard import queries, urls
+from dashboard.components.embed import snippet
+from dashboard.i18n import t
+
+
+def citation(title: str, path: str, *, lang: str) -> str:
+    """The citation of a view or chart: what it shows, the data version and date, its address."""
+    return t(
+        "download.citation",
+        lang,
+        title=title,
+        version=queries.data_version(),
+        updated=queries.last_updated() or "",
+        url=urls.absolute(path),
+    )
+
+
+LOCATION = "copy-location"
+
+
+def _tool(label: str, text: str, *, here: str | None = None) -> html.Span:
+    """A copy button and its label; `here` (a key unique on the page) copies the page's address as it is
+    when clicked (filters changed since the page was drawn are in it: assets/url-state.js writes them)."""
+    extra = {"id": {"type": LOCATION, "key": here}} if here else {}
+    return html.Span(
+        [dcc.Clipboard(content=text, title=label, className="copy-button", **extra), html.Span(label)],
+        className="chart-tool",
+    )
+
+
+# In the browser only (no request): the link copied is the address bar's, read at the click.
+clientside_callback(
+    "function(clicks) { return window.location.href; }",
+    Output({"type": LOCATION, "key": MATCH}, "content"),
+    Input({"type": LOCATION, "key": MATCH}, "n_clicks"),
+    prevent_initial_call=True,
+)
+
+
+def toolbar(*, title: str, page_path: str, lang: str, embed_path: str | None = None) -> html.Details:
+    """The chart's tools under one disclosure: link, embed code (when the view can be embedded), citation."""
+    link = urls.absolute(page_path)
+    cited = citation(title, page_path, lang=lang)
+    key = hashlib.sha1(f"{title}|{page_path}".encode()).hexdigest()[:10]
+    tools = [_tool(t("toolbar.link", lang), link, here=key)]
+    if embed_path is not None:
+        tools.append(_tool(t("toolbar.embed", lang), snippet(embed_path, title=title)))
+    tools.append(_tool(t("toolbar.cite", lang), cited))
+    return html.Details(
+        [
+            html.Summary(t("toolbar.cite", lang) + " · " + t("toolbar.link", lang).lower()),
+            html.Div(
+                tools,
+                className="chart-tools d-flex flex-wrap gap-3 small",
+                role="group",
+                **{"aria-label": t("toolbar.label", lang)},
+            ),
+            html.P(cited, className="small text-muted chart-citation mb-0"),
+        ],
+        className="chart-toolbar small",
+    )
+
+
+def chart_card(
+    graph: object, *, title: str, page_path: str, lang: str, embed_path: str | None = None
+) -> html.Div:
+    """A chart in its card, with its toolbar under it."""
+    return html.Div(
+        [graph, toolbar(title=title, page_path=page_path, lang=lang, embed_path=embed_path)],
+        className="chart-card",
+    )
+
+
+def figure_title(figure: dict) -> str:
+    """A figure's title as plain text (its line breaks and markup dropped): what the citation names."""
+    text = str(figure.get("layout", {}).get("title", {}).get("text", ""))
+    return html_text.unescape(re.sub(r"<[^>]+>", " ", text)).replace("  ", " ").strip()
+
+
+def figure_card(
+    figure: dict, *, config: dict, page_path: str, lang: str, embed_path: str | None = None, **graph: object
+) -> html.Div:
+    """A figure drawn in its card with its toolbar, cited by its own title."""
+    return chart_card(
+        dcc.Graph(figure=figure, config=config, **graph),
+        title=figure_title(figure),
+        page_path=page_path,
+        lang=lang,
+        embed_path=embed_path,
+    )

@@ -1,0 +1,95 @@
+"""Browser journeys of the press and of citizens comparing 2025 communes: the download dialog gives the table
+on screen (96 rows that pandas opens, with the page's ranks and scores), and a single-year comparison draws
+bars, never a one-dot line. Screenshots of both at desktop and phone size go to screenshots/."""
+
+from __future__ import annotations
+
+import io
+import urllib.request
+
+import pandas as pd
+import pytest
+from selenium.webdriver.common.by import By
+
+from tests.integration.conftest import console_errors, screenshot
+from tests.integration.test_browser import wait_for, wait_until
+
+pytestmark = pytest.mark.browser
+
+SIZES = ((1366, 900), (390, 844))
+RANKING = "/xep-hang?group=commune&year=2025"
+
+
+def _grid_cells(driver, column: str) -> list[str]:
+    """The text of one grid column, row by row in the order shown (the grid draws every row: autoHeight)."""
+    return driver.execute_script(
+        "return [...document.querySelectorAll('#rankings-grid .ag-center-cols-container .ag-row')]"
+        ".sort((a, b) => Number(a.getAttribute('row-index')) - Number(b.getAttribute('row-index')))"
+        ".map(r => r.querySelector(`[col-id='${arguments[0]}']`).textContent.trim());",
+        column,
+    )
+
+
+def _fetch(url: str) -> bytes:
+    with urllib.request.urlopen(url, timeout=30) as response:  # the live server on 127.0.0.1
+        return response.read()
+
+
+@pytest.mark.timeout(240)
+def test_journey_download_the_table_on_screen_of_the_2025_commune_ranking(browser, live_server):
+    browser.get(live_server + RANKING)
+    wait_until(browser, lambda d: len(_grid_cells(d, "rank")) == 96)
+    ranks, scores = _grid_cells(browser, "rank"), _grid_cells(browser, "value")
+    browser.find_element(By.CSS_SELECTOR, ".download-open").click()
+    wait_until(browser, lambda d: "96 dòng" in d.find_element(By.CSS_SELECTOR, ".download-screen").text)
+    dialog = browser.find_element(By.CSS_SELECTOR, ".download-dialog")
+    assert "kB" in dialog.text and "Trích dẫn" in dialog.text
+    for width, height in SIZES:
+        screenshot(browser, "download-dialog", width=width, height=height)
+    links = {
+        link.get_attribute("data-format"): link.get_attribute("href")
+        for link in browser.find_elements(By.CSS_SELECTOR, ".download-screen a[data-format]")
+    }
+    name = browser.find_element(By.CSS_SELECTOR, ".download-screen a[data-format=csv]").get_attribute(
+        "download"
+    )
+    assert name == "xep-hang-cap-xa-2025-chi-so-chuyen-doi-so-2025.csv"
+    for fmt, read in (("csv", pd.read_csv), ("xlsx", pd.read_excel)):
+        frame = read(io.BytesIO(_fetch(links[fmt])))
+        assert len(frame) == 96
+        assert [str(r) for r in frame["Hạng"]] == ranks  # the page's ranks, in its order
+        assert [
+            f"{v:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".") for v in frame["Điểm"]
+        ] == scores
+    assert console_errors(browser) == []
+
+
+def _figure_traces(driver) -> list[list[tuple[str, str, int]]]:
+    return driver.execute_script(
+        "return [...document.querySelectorAll('#compare-results .js-plotly-plot')].map(p => "
+        "p.data.map(t => [t.type, t.mode || '', (t.x || []).filter(v => v !== null).length]));"
+    )
+
+
+@pytest.mark.timeout(240)
+def test_journey_compare_three_2025_communes_without_a_one_dot_line(browser, live_server):
+    browser.get(live_server + "/so-sanh")  # opens on the top three communes of the latest year
+    wait_for(browser, "#compare-results .js-plotly-plot")
+    wait_until(browser, lambda d: len(_figure_traces(d)) >= 2)
+    selected = browser.find_elements(
+        By.CSS_SELECTOR, "#compare-units .dash-dropdown-value-item, #compare-units [class*='value']"
+    )
+    assert selected, "the page opens with units picked"
+    figures = _figure_traces(browser)
+    traces = [trace for figure in figures for trace in figure]
+    bars = [trace for trace in traces if trace[0] == "bar"]
+    assert bars and all(count == 3 for _, _, count in bars[:1])  # three units side by side
+    assert not [t for t in traces if t[0] == "scatter" and "lines" in t[1] and t[2] <= 1]
+    assert any(len(figure) == 3 and all(t[0] == "bar" and t[2] == 8 for t in figure) for figure in figures)
+    titles = browser.execute_script(
+        "return [...document.querySelectorAll('#compare-results .gtitle')].map(t => t.textContent);"
+    )
+    assert any("2025" in title for title in titles) and not any("2012" in title for title in titles)
+    for width, height in SIZES:
+        screenshot(browser, "compare-single-year", width=width, height=height)
+    assert console_errors(browser) == []
