@@ -76,7 +76,8 @@ def choropleth(
     `labels` is written on it. Clicking a unit, its name or its anchor marker puts its code in
     `customdata[0]` (see `map_patch.clicked_code`). The score scale is fitted to the values unless
     `value_range`. Class mode draws the classes of `scheme` (the shown set's, best first, its own labels)
-    and raises `NoClassesError` for a set without classes. A plain figure dict (figures/__init__.py), validated once in tests/unit/test_figures.py.
+    and raises `NoClassesError` for a set without classes. A plain figure dict (figures/__init__.py),
+    validated once in tests/unit/test_figures.py.
     """
     if len(feature_codes) > MANY_UNITS and height < MIN_LABELLED_HEIGHT:
         labels = None  # 96 names on a small map would cover the tiles; hover still names each one

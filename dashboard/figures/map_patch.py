@@ -10,8 +10,8 @@ from typing import Any
 import pandas as pd
 
 from dashboard.domain import UNIT_CODE
-from dashboard.figures.map import Mode, highlight_arrays, trace_index
 from dashboard.domain.methods import ClassScheme
+from dashboard.figures.map import Mode, highlight_arrays, trace_index
 from dashboard.figures.map_values import value_arrays
 
 

@@ -12,8 +12,8 @@ import pytest
 from dashboard.domain.methods import ClassBand, ClassScheme
 from dashboard.figures import map as map_figure
 from dashboard.figures import map_patch
-from dashboard.figures.map_values import NoClassesError, map_modes
 from dashboard.figures.map_scale import fitted_range, text_colour, wrap_name
+from dashboard.figures.map_values import NoClassesError, map_modes
 
 CODES = ["522", "524", "525", "527", "528", "529", "530", "531", "532", "533", "534", "535", "536"]
 URL = "/geo/districts-2020.0123456789ab.geojson"
