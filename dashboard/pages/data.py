@@ -20,7 +20,17 @@ dash.register_page(__name__, path="/du-lieu", title="Dữ liệu mở – Minh b
 PATH = "/du-lieu"
 FORMATS = ("csv", "xlsx", "json")
 # Tabular downloads besides observations (a test checks this matches exports.RESOURCES).
-REFERENCE_RESOURCES = ("units", "indicators", "methodologies", "sources", "datasets", "lineage", "events")
+REFERENCE_RESOURCES = (
+    "units",
+    "indicators",
+    "methodologies",
+    "index_set_maxima",
+    "class_schemes",
+    "sources",
+    "datasets",
+    "lineage",
+    "events",
+)
 DATA_TABLE = "data-catalogue"
 DATA_ALL = "data-all-downloads"
 DATA_BOUNDARIES = "data-boundaries"
