@@ -1,16 +1,21 @@
-"""The index sets' maxima per unit group and class schemes as downloads: exact headers, one row per
-indicator and group with the maximum each observation's max_value came from, classes best first."""
+"""The index sets' maxima per unit group and class schemes as downloads (exact headers, one row per
+indicator and group with the maximum each observation's max_value came from, classes best first), and
+the methodology page's classes given per set, never as four shared by all."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
+import plotly
 import pytest
+from dash import html
 from sqlalchemy import Engine
 from test_importer import DATA, REFERENCE_FILES
 from test_method_import import HEADER
 
 from dashboard.db.index_sets import read_index_sets
+from dashboard.i18n import t
 from dashboard.ingest.importer import import_files
 from dashboard.ingest.index_set_store import publish_index_set
 from dashboard.queries.methods import maxima_frame, schemes_frame
@@ -87,3 +92,47 @@ def test_a_groups_own_maximum_is_its_row_and_other_groups_take_the_indicators(pu
     mine = classes[classes.methodology == "qn-dti-2025-mau"]
     assert list(mine.label_vi) == ["Mức 4", "Mức 3", "Mức 2", "Mức 1"]
     assert list(mine.lower_bound) == [75.0, 50.0, 25.0, 0.0]
+
+
+def _page_text(component) -> str:
+    return json.dumps(component.to_plotly_json(), cls=plotly.utils.PlotlyJSONEncoder, ensure_ascii=False)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_methodology_page_gives_each_sets_classes_not_four_for_all(app, lang: str) -> None:
+    with app.server.test_request_context("/"):
+        from dashboard.pages import methodology
+
+        page = methodology.layout(lang=lang)
+    section = next(
+        c
+        for c in _walk(page)
+        if isinstance(c, html.Section) and c.children[0].children == t("method.classes_heading", lang)
+    )
+    items = [_page_text(li) for li in section.children[-1].children]
+    by_set = {s.code: s for s in shown_index_sets_of(app)}
+    assert len(items) == len(by_set)
+    dti_2025 = next(
+        i for i in items if by_set["qn-dti-2025"].name_vi in i or by_set["qn-dti-2025"].name_en in i
+    )
+    assert t("methods.no_classes", lang) in dti_2025
+    dti_2020 = next(
+        i for i in items if by_set["qn-dti-2020"].name_vi in i or by_set["qn-dti-2020"].name_en in i
+    )
+    assert ("Tốt ≥ 90 %" if lang == "vi" else "Good ≥ 90 %") in dti_2020
+    assert "từ 90 % trở lên" not in _page_text(page) and "90 % or more" not in _page_text(page)
+
+
+def _walk(component):
+    yield component
+    children = getattr(component, "children", None)
+    for child in children if isinstance(children, list | tuple) else [children]:
+        if hasattr(child, "to_plotly_json"):
+            yield from _walk(child)
+
+
+def shown_index_sets_of(app):
+    with app.server.test_request_context("/"):
+        from dashboard.queries.methods import shown_index_sets
+
+        return shown_index_sets()
