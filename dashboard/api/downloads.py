@@ -19,6 +19,7 @@ from dashboard.api.responses import ascii_header, cache_headers, conditional, la
 from dashboard.domain import localized
 from dashboard.i18n import t
 from dashboard.queries import export as queries_export
+from dashboard.queries import methods as queries_methods
 from dashboard.views import screen_table
 from dashboard.web import admission
 from dashboard.web.rendered import ResponseMemo
@@ -43,6 +44,8 @@ TABLES: dict[str, Callable[[], pd.DataFrame]] = {
     "units": queries.units,
     "indicators": queries.indicators,
     "methodologies": queries.methodologies,
+    "index_set_maxima": queries_methods.index_set_maxima,
+    "class_schemes": queries_methods.class_schemes,
     "sources": queries.sources,
     "datasets": queries.datasets,
     "lineage": queries.lineage,

@@ -75,6 +75,14 @@ RESOURCES: dict[str, tuple[Field, ...]] = {
         "total_rule legal_basis illustrative:boolean decision_issuer decision_number decision_date "
         "decision_url class_basis"
     ),
+    # What each observation's max_value and class came from: a set's maxima per unit group, its classes.
+    "index_set_maxima": _fields(
+        "methodology indicator_code parent_code indicator_name_vi indicator_name_en measure unit_group "
+        "unit_group_name_vi unit_group_name_en unit_kind max_value:number group_maximum:boolean"
+    ),
+    "class_schemes": _fields(
+        "methodology basis class_code label_vi label_en lower_bound:number class_order:integer"
+    ),
     "sources": _fields(
         "id dataset_id kind issuer document_number document_date:date title url licence accessed:date note"
     ),

@@ -45,7 +45,14 @@ CHART_CONFIG = {
     "toImageButtonOptions": {"format": "png", "scale": 2},
     # The toolbar keeps only what a reader uses: download and reset. Buttons sit on the title otherwise.
     "modeBarButtonsToRemove": [
-        "zoom", "pan", "select", "lasso2d", "zoomIn", "zoomOut", "autoScale", "toggleSpikelines",
+        "zoom",
+        "pan",
+        "select",
+        "lasso2d",
+        "zoomIn",
+        "zoomOut",
+        "autoScale",
+        "toggleSpikelines",
     ],
 }
 SOURCE_LINE_SHIFT = -86  # pixels below the plot area: under the legend, inside the bottom margin

@@ -21,16 +21,16 @@ import plotly.io as pio
 
 from dashboard import i18n
 from dashboard.domain import PROVINCE_CODE
-from dashboard.domain.scoring import CLASS_CODES
+from dashboard.domain.methods import ClassScheme
 from dashboard.figures import Figure
 from dashboard.figures.map_scale import frame_on
 from dashboard.figures.map_values import (
     BORDER_COLOUR,
-    CLASS_COLOURS,
     MANY_UNITS,
     NO_DATA_COLOUR,
     OUTLINE_COLOUR,
     Mode,
+    class_colours,
     trace_index,
     value_arrays,
 )
@@ -68,13 +68,16 @@ def choropleth(
     value_range: tuple[float, float] | None = None,
     decimals: int = 1,
     height: int = MAP_HEIGHT,
+    scheme: ClassScheme | None = None,
 ) -> Figure:
     """Build the map: values (code, name, value, class_code) joined by code to the layer at `layer_url`.
 
     Units without a value are grey with "No data" on hover, never zero. Each unit's short name from
     `labels` is written on it. Clicking a unit, its name or its anchor marker puts its code in
     `customdata[0]` (see `map_patch.clicked_code`). The score scale is fitted to the values unless
-    `value_range`. A plain figure dict (figures/__init__.py), validated once in tests/unit/test_figures.py.
+    `value_range`. Class mode draws the classes of `scheme` (the shown set's, best first, its own labels)
+    and raises `NoClassesError` for a set without classes. A plain figure dict (figures/__init__.py),
+    validated once in tests/unit/test_figures.py.
     """
     if len(feature_codes) > MANY_UNITS and height < MIN_LABELLED_HEIGHT:
         labels = None  # 96 names on a small map would cover the tiles; hover still names each one
@@ -87,8 +90,9 @@ def choropleth(
         labels=labels,
         value_range=value_range,
         decimals=decimals,
+        scheme=scheme,
     )
-    updates, index = found.traces, trace_index(mode)
+    updates, index = found.traces, trace_index(mode, scheme)
     common = {
         "type": "choropleth",
         "geojson": layer_url,
@@ -117,14 +121,15 @@ def choropleth(
                 "showlegend": False,
             }
         )
-    else:
-        for rank, class_code in enumerate(CLASS_CODES):
+    elif scheme is not None:  # value_arrays refused class mode without a scheme
+        colours = class_colours(scheme)
+        for rank, band in enumerate(scheme.bands):
             traces.append(
                 {
                     **common,
-                    **updates[index[class_code]],
-                    "name": i18n.t(f"class.{class_code}", lang),
-                    "colorscale": _plain_colour(CLASS_COLOURS[class_code]),
+                    **updates[index[band.code]],
+                    "name": band.label(lang),
+                    "colorscale": _plain_colour(colours[band.code]),
                     "showscale": False,
                     "showlegend": True,
                     "legendrank": rank,

@@ -10,6 +10,7 @@ from typing import Any
 import pandas as pd
 
 from dashboard.domain import UNIT_CODE
+from dashboard.domain.methods import ClassScheme
 from dashboard.figures.map import Mode, highlight_arrays, trace_index
 from dashboard.figures.map_values import value_arrays
 
@@ -31,9 +32,10 @@ def values_patch(patch: Any, values: pd.DataFrame, **options: Any) -> Any:
     return patch
 
 
-def highlight_patch(patch: Any, code: str | None, *, mode: Mode) -> Any:
-    """Fill a `dash.Patch()` that moves the highlight to another unit (or removes it); return it."""
-    position = trace_index(mode)["highlight"]
+def highlight_patch(patch: Any, code: str | None, *, mode: Mode, scheme: ClassScheme | None = None) -> Any:
+    """Fill a `dash.Patch()` that moves the highlight to another unit (or removes it); return it.
+    `scheme`: the drawn set's class scheme, in class mode (the traces are one per class)."""
+    position = trace_index(mode, scheme)["highlight"]
     for key, array in highlight_arrays(code).items():
         patch["data"][position][key] = array
     return patch

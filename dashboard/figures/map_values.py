@@ -14,7 +14,7 @@ from typing import Any, Literal
 import pandas as pd
 
 from dashboard import i18n
-from dashboard.domain.scoring import CLASS_CODES
+from dashboard.domain.methods import ClassScheme
 from dashboard.figures.map_scale import fitted_range, scale_layout, score_colour, text_colour, wrap_name
 from dashboard.figures.text import plotly_text
 
@@ -23,25 +23,51 @@ Mode = Literal["score", "class"]
 NO_DATA_COLOUR = "#d4d4d4"
 BORDER_COLOUR = "#ffffff"
 OUTLINE_COLOUR = "#333333"
-# Okabe–Ito colours: distinguishable with every common colour-vision deficiency; none is grey.
-CLASS_COLOURS: dict[str, str] = {
-    "good": "#0072B2",
-    "fair": "#56B4E9",
-    "average": "#E69F00",
-    "weak": "#D55E00",
+# Okabe–Ito colours, best class first: distinguishable with every common colour-vision deficiency; none
+# is grey. A scheme of n classes takes the palette of its size (four: the colours the shared four had).
+CLASS_PALETTES: dict[int, tuple[str, ...]] = {
+    1: ("#0072B2",),
+    2: ("#0072B2", "#D55E00"),
+    3: ("#0072B2", "#E69F00", "#D55E00"),
+    4: ("#0072B2", "#56B4E9", "#E69F00", "#D55E00"),
+    5: ("#0072B2", "#56B4E9", "#009E73", "#E69F00", "#D55E00"),
+    6: ("#0072B2", "#56B4E9", "#009E73", "#F0E442", "#E69F00", "#D55E00"),
+    7: ("#0072B2", "#56B4E9", "#009E73", "#F0E442", "#E69F00", "#D55E00", "#CC79A7"),
 }
 # Above this many units a map is the commune cartogram: smaller type, names wrapped to fit a tile.
 MANY_UNITS = 40
 
 
-def _groups(mode: Mode) -> list[str]:
-    """Value traces after the no-data trace: one for scores, one per class for classes."""
-    return ["value"] if mode == "score" else list(CLASS_CODES)
+class NoClassesError(ValueError):
+    """A class map was asked for a set that defines no classes: such a set has only the score map."""
 
 
-def trace_index(mode: Mode) -> dict[str, int]:
-    """Index of each trace: no_data, the value trace(s), anchors, labels, highlight, then outline if any."""
-    names = ["no_data", *_groups(mode), "anchors", "labels", "highlight"]
+def class_colours(scheme: ClassScheme) -> dict[str, str]:
+    """The fill of each class of a scheme, best first."""
+    codes = scheme.codes
+    palette = CLASS_PALETTES.get(len(codes)) or CLASS_PALETTES[max(CLASS_PALETTES)]
+    return {code: palette[i % len(palette)] for i, code in enumerate(codes)}
+
+
+def map_modes(scheme: ClassScheme | None) -> tuple[Mode, ...]:
+    """The colour modes a map of a set offers: the class mode only where the set defines classes."""
+    return ("score", "class") if scheme is not None and scheme.bands else ("score",)
+
+
+def _groups(mode: Mode, scheme: ClassScheme | None) -> list[str]:
+    """Value traces after the no-data trace: one for scores, one per class of the shown set's scheme."""
+    if mode == "score":
+        return ["value"]
+    if mode not in map_modes(scheme):
+        raise NoClassesError("the shown index set defines no classes: draw its map by score")
+    assert scheme is not None  # map_modes offers "class" only with a scheme
+    return list(scheme.codes)
+
+
+def trace_index(mode: Mode, scheme: ClassScheme | None = None) -> dict[str, int]:
+    """Index of each trace: no_data, the value trace(s), anchors, labels, highlight, then outline if any.
+    `scheme` is the shown set's class scheme (needed in class mode)."""
+    names = ["no_data", *_groups(mode, scheme), "anchors", "labels", "highlight"]
     return {name: index for index, name in enumerate(names)}
 
 
@@ -67,7 +93,7 @@ def _rows(values: pd.DataFrame, feature_codes: Sequence[str]) -> list[dict[str, 
         # works one out: a value in points is no percentage, and a set may define no classes.
         class_code = row.get("class_code") if _present(row.get("class_code")) else None
         name = row.get("name") if _present(row.get("name")) else str(code)
-        # The class's label under its own set (a view gives it); a bare code is one of the shared four.
+        # The class's label under its own set (a view gives it; else the scheme's, see _hover).
         label = row.get("class_name") if _present(row.get("class_name")) else None
         rows.append(
             {"code": str(code), "name": name, "value": value, "class_code": class_code, "class": label}
@@ -75,15 +101,15 @@ def _rows(values: pd.DataFrame, feature_codes: Sequence[str]) -> list[dict[str, 
     return rows
 
 
-def _hover(row: Mapping[str, Any], *, lang: str, decimals: int) -> str:
+def _hover(row: Mapping[str, Any], *, lang: str, decimals: int, scheme: ClassScheme | None) -> str:
     name = plotly_text(row["name"])
     if row["value"] is None:
         return f"<b>{name}</b><br>{i18n.t('map.no_data', lang)}"
     number = i18n.format_number(row["value"], lang, decimals=decimals)
     text = f"<b>{name}</b><br>{i18n.t('map.legend_score', lang)}: {number}"
     if row["class_code"]:
-        key = f"class.{row['class_code']}"
-        label = row["class"] or (i18n.t(key, lang) if key in i18n.CATALOGS[lang] else row["class_code"])
+        band = scheme.band(row["class_code"]) if scheme is not None else None
+        label = row["class"] or (band.label(lang) if band is not None else row["class_code"])
         text += f"<br>{i18n.t('map.legend_class', lang)}: {plotly_text(label)}"
     return text
 
@@ -107,13 +133,15 @@ def value_arrays(
     labels: Mapping[str, Sequence] | None = None,
     value_range: tuple[float, float] | None = None,
     decimals: int = 1,
+    scheme: ClassScheme | None = None,
 ) -> ValueArrays:
     """The arrays and colour axis of the values, for a new figure (`choropleth`) or a Patch
-    (`map_patch.values_patch`). `value_range` None fits the colour scale to the values (`fitted_range`)."""
+    (`map_patch.values_patch`). `value_range` None fits the colour scale to the values (`fitted_range`).
+    `scheme` is the shown set's class scheme: class mode draws its classes and refuses a set without."""
     rows = _rows(values, feature_codes)
-    index = trace_index(mode)
+    index = trace_index(mode, scheme)
     for row in rows:
-        row["hover"] = _hover(row, lang=lang, decimals=decimals)
+        row["hover"] = _hover(row, lang=lang, decimals=decimals, scheme=scheme)
     updates: dict[int, dict[str, list]] = {}
 
     def arrays(selected: list[dict[str, Any]], *, with_z: bool) -> dict[str, list]:
@@ -126,17 +154,22 @@ def value_arrays(
         update["z"] = [r["value"] for r in selected] if with_z else [0] * len(selected)
         return update
 
-    updates[index["no_data"]] = arrays([r for r in rows if r["value"] is None], with_z=False)
+    colours = class_colours(scheme) if mode == "class" and scheme is not None else {}
+    for row in rows:
+        # In class mode a unit whose class the view does not give (or not of this scheme) is grey, not
+        # hidden; its hover still gives its score.
+        row["classed"] = row["value"] is not None and (mode == "score" or row["class_code"] in colours)
+    updates[index["no_data"]] = arrays([r for r in rows if not r["classed"]], with_z=False)
     if mode == "score":
-        updates[index["value"]] = arrays([r for r in rows if r["value"] is not None], with_z=True)
+        updates[index["value"]] = arrays([r for r in rows if r["classed"]], with_z=True)
     else:
-        for class_code in CLASS_CODES:
-            chosen = [r for r in rows if r["value"] is not None and r["class_code"] == class_code]
+        for class_code in colours:
+            chosen = [r for r in rows if r["classed"] and r["class_code"] == class_code]
             updates[index[class_code]] = arrays(chosen, with_z=False)
     scale = value_range or fitted_range(row["value"] for row in rows) or (0.0, 1.0)
     marked = [r for r in rows if anchors and r["code"] in anchors]
     named = [r for r in rows if labels and r["code"] in labels]
-    fills = {r["code"]: _fill(r, mode, scale) for r in (*marked, *named)}
+    fills = {r["code"]: _fill(r, mode, scale, colours) for r in (*marked, *named)}
     updates[index["anchors"]] = {
         "lon": [anchors[r["code"]][0] for r in marked] if anchors else [],
         "lat": [anchors[r["code"]][1] for r in marked] if anchors else [],
@@ -159,10 +192,10 @@ def value_arrays(
     return ValueArrays(updates, coloraxis)
 
 
-def _fill(row: Mapping[str, Any], mode: Mode, scale: tuple[float, float]) -> str:
+def _fill(row: Mapping[str, Any], mode: Mode, scale: tuple[float, float], colours: Mapping[str, str]) -> str:
     """The colour a unit is filled with (for its anchor marker and the colour of its label)."""
-    if row["value"] is None:
+    if not row["classed"]:
         return NO_DATA_COLOUR
     if mode == "class":
-        return CLASS_COLOURS.get(row["class_code"], NO_DATA_COLOUR)
+        return colours[row["class_code"]]
     return score_colour(row["value"], scale)

@@ -21,7 +21,8 @@ PATH = "/du-lieu"
 FORMATS = ("csv", "xlsx", "json")
 # Tabular downloads besides observations (a test checks this matches exports.RESOURCES).
 REFERENCE_RESOURCES = (
-    "units", "indicators", "methodologies", "sources", "datasets", "lineage", "predecessors", "events",
+    "units", "indicators", "methodologies", "index_set_maxima", "class_schemes", "sources", "datasets",
+    "lineage", "predecessors", "events",
 )  # fmt: skip
 DATA_TABLE = "data-catalogue"
 DATA_ALL = "data-all-downloads"

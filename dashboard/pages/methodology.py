@@ -1,5 +1,5 @@
-"""Methodology (/phuong-phap): each index version with its sub-indices and maxima, class thresholds, ranks
-and ties, the 2020 series break, and the reorganisation timeline with legal bases."""
+"""Methodology (/phuong-phap): each index version with its sub-indices and maxima, each set's own classes,
+ranks and ties, the 2020 series break, and the reorganisation timeline with legal bases."""
 
 from __future__ import annotations
 
@@ -13,10 +13,12 @@ from dashboard import components, queries
 from dashboard.components import citations as cite
 from dashboard.components.methods import method_scales
 from dashboard.domain import localized
-from dashboard.domain.scoring import CLASS_CODES, competition_ranks
+from dashboard.domain.methods import IndexSet
+from dashboard.domain.scoring import competition_ranks
 from dashboard.i18n import CATALOGS, format_number, normalize_language, t
 from dashboard.queries.methods import shown_index_sets
 from dashboard.views import published
+from dashboard.views.index_set_table import scheme_text
 
 dash.register_page(
     __name__,
@@ -134,10 +136,12 @@ def _ordered_methodologies() -> pd.DataFrame:
     )
 
 
-def _classes(lang: str) -> html.Section:
+def _classes(index_sets: tuple[IndexSet, ...], lang: str) -> html.Section:
+    """Each set's own classes as its decision gives them (labels, bounds on % of the maximum or on
+    points), or that it defines none: there is no class scheme common to every set."""
     items = [
-        html.Li([html.Strong(t(f"class.{code}", lang)), ": ", t(f"method.class_range.{code}", lang)])
-        for code in CLASS_CODES
+        html.Li([html.Strong(s.name_en if lang == "en" else s.name_vi), ": ", scheme_text(s, lang)])
+        for s in index_sets
     ]
     return html.Section(
         [
@@ -203,13 +207,14 @@ def layout(lang: str | None = None, **_query: str) -> html.Div:
     indicators = queries.indicators()
     years = _years_held()
     cards = [_methodology_card(m, indicators, years, lang) for _, m in _ordered_methodologies().iterrows()]
+    index_sets = shown_index_sets()
     content = [
         html.H1(t("method.heading", lang)),
         html.P(t("method.lead", lang), className="summary"),
         html.H2(t("method.indices_heading", lang), className="h4"),
         *cards,
-        _classes(lang),
-        method_scales(shown_index_sets(), lang=lang),
+        _classes(index_sets, lang),
+        method_scales(index_sets, lang=lang),
         _ranks(lang),
         _timeline(lang),
     ]

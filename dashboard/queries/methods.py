@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+import pandas as pd
+
 from dashboard.db.index_sets import read_index_sets
 from dashboard.domain import PROVINCIAL_FAMILIES
 from dashboard.domain.methods import IndexSet
@@ -46,3 +48,53 @@ def methods_with_results() -> dict[int, frozenset[str]]:
     force when two cover the year: the one results were published under)."""
     frame = observations(ObservationFilter(indicators=provincial_totals()))
     return {int(year): frozenset(rows) for year, rows in frame.groupby("year")["methodology"]}
+
+
+# Columns of the two index-set downloads (api.exports.RESOURCES names the same fields, in this order).
+MAXIMA_COLUMNS = (
+    "methodology", "indicator_code", "parent_code", "indicator_name_vi", "indicator_name_en", "measure",
+    "unit_group", "unit_group_name_vi", "unit_group_name_en", "unit_kind", "max_value", "group_maximum",
+)  # fmt: skip
+SCHEME_COLUMNS = ("methodology", "basis", "class_code", "label_vi", "label_en", "lower_bound", "class_order")
+
+
+def index_set_maxima() -> pd.DataFrame:
+    """Every stored set's maxima per unit group (see `maxima_frame`)."""
+    return maxima_frame(index_sets())
+
+
+def class_schemes() -> pd.DataFrame:
+    """Every stored set's classes (see `schemes_frame`)."""
+    return schemes_frame(index_sets())
+
+
+def maxima_frame(sets: Mapping[str, IndexSet]) -> pd.DataFrame:
+    """The sets' maxima: per indicator one row for units of no group (`unit_group` empty: the
+    indicator's own maximum) and one per unit group of its set, `group_maximum` True where the decision
+    gives that group a maximum of its own. The observations' (methodology, indicator, unit_group) find
+    their `max_value` here."""
+    rows: list[tuple[object, ...]] = []
+    for index_set in sets.values():
+        for indicator in index_set.indicators:
+            common: tuple[object, ...] = (index_set.code, indicator.code, indicator.parent_code)
+            common += (indicator.name_vi, indicator.name_en, indicator.measure)
+            rows.append((*common, None, None, None, None, index_set.maximum(indicator.code), False))
+            for group in index_set.groups:
+                maximum = index_set.maximum(indicator.code, group.code)
+                own = group.code in indicator.maxima and indicator.measure != "percent"
+                rows.append(
+                    (*common, group.code, group.name_vi, group.name_en, group.unit_kind, maximum, own)
+                )
+    return pd.DataFrame(rows, columns=list(MAXIMA_COLUMNS)).astype(object)
+
+
+def schemes_frame(sets: Mapping[str, IndexSet]) -> pd.DataFrame:
+    """The sets' classes, best first (`class_order` 1), with the basis of their lower bounds
+    (`percent` of the unit's maximum or `points`); a set without classes has no row."""
+    rows = [
+        (s.code, s.scheme.basis, band.code, band.label_vi, band.label_en, band.lower_bound, order)
+        for s in sets.values()
+        if s.scheme is not None
+        for order, band in enumerate(s.scheme.bands, start=1)
+    ]
+    return pd.DataFrame(rows, columns=list(SCHEME_COLUMNS)).astype(object)

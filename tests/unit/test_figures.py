@@ -15,9 +15,17 @@ import plotly.graph_objects as go
 import pytest
 from plotly.utils import PlotlyJSONEncoder
 
+from dashboard.domain.methods import ClassBand, ClassScheme
 from dashboard.figures import TEMPLATE, charts, compare, single_year
 from dashboard.figures import map as map_figure
 
+FIVE_CLASSES = ClassScheme(
+    "percent",
+    tuple(
+        ClassBand(code, code.title(), code.title(), bound)
+        for code, bound in (("excellent", 90), ("good", 80), ("fair", 65), ("average", 50), ("weak", 0))
+    ),
+)
 LINES = pd.DataFrame(
     {
         "series": ["Trà Bồng"] * 6 + ["Sơn Tây"] * 5,
@@ -117,7 +125,12 @@ def _maps(lang: str) -> dict[str, dict]:
             title="T<br>S",
         ),
         "map, class": map_figure.choropleth(
-            values, **layer, mode="class", schematic=True, value_range=(0, 100)
+            values.assign(class_code=["excellent", None]),
+            **layer,
+            mode="class",
+            schematic=True,
+            value_range=(0, 100),
+            scheme=FIVE_CLASSES,
         ),
         "map, unavailable": map_figure.unavailable_figure("No commune polygons"),
     }

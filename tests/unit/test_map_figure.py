@@ -9,13 +9,35 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
+from dashboard.domain.methods import ClassBand, ClassScheme
 from dashboard.figures import map as map_figure
 from dashboard.figures import map_patch
 from dashboard.figures.map_scale import fitted_range, text_colour, wrap_name
+from dashboard.figures.map_values import NoClassesError, map_modes
 
 CODES = ["522", "524", "525", "527", "528", "529", "530", "531", "532", "533", "534", "535", "536"]
 URL = "/geo/districts-2020.0123456789ab.geojson"
 ANCHORS = {"536": [109.1176, 15.3804]}
+SHARED_FOUR = ClassScheme(
+    "percent",
+    (
+        ClassBand("good", "Tốt", "Good", 90),
+        ClassBand("fair", "Khá", "Fair", 70),
+        ClassBand("average", "Trung bình", "Average", 50),
+        ClassBand("weak", "Yếu", "Weak", 0),
+    ),
+)
+# Five classes including "xuất sắc", on points out of 1,000 (as Đà Nẵng publishes).
+FIVE_ON_POINTS = ClassScheme(
+    "points",
+    (
+        ClassBand("excellent", "Xuất sắc", "Excellent", 900),
+        ClassBand("good", "Tốt", "Good", 750),
+        ClassBand("fair", "Khá", "Fair", 600),
+        ClassBand("average", "Trung bình", "Average", 450),
+        ClassBand("weak", "Yếu", "Weak", 0),
+    ),
+)
 
 
 def frame(values: dict[str, float | None]) -> pd.DataFrame:
@@ -57,8 +79,8 @@ def test_no_value_is_grey_with_no_data_hover_never_zero(values) -> None:
 
 def test_hover_numbers_follow_the_language(values) -> None:
     values.loc[values["code"] == "522", "class_code"] = "fair"  # the class the view gives
-    vi = build(values, lang="vi").data[1]
-    en = build(values, lang="en").data[1]
+    vi = build(values, lang="vi", scheme=SHARED_FOUR).data[1]
+    en = build(values, lang="en", scheme=SHARED_FOUR).data[1]
     position = list(vi.locations).index("522")
     assert vi.hovertext[position] == "<b>Unit 522</b><br>Điểm: 87,5<br>Xếp loại: Khá"
     assert en.hovertext[position] == "<b>Unit 522</b><br>Score: 87.5<br>Class: Fair"
@@ -96,19 +118,74 @@ def test_map_draws_only_the_layer_framed_to_it(values) -> None:
     assert layout.coloraxis.colorscale[0][1] == "#440154"  # Viridis: colour-blind safe, no grey inside
 
 
-def test_class_mode_has_one_legend_entry_per_class_in_the_language(values) -> None:
-    figure = build(values, mode="class", lang="vi")
+def classed(values: pd.DataFrame, scheme: ClassScheme, maximum: float) -> pd.DataFrame:
+    """The frame with the classes a view gives (out of the unit group's maximum)."""
+    codes = [scheme.classify(None if math.isnan(v) else v, maximum) for v in values["value"]]
+    return values.assign(class_code=codes)
+
+
+def test_class_mode_has_one_legend_entry_per_class_of_the_shown_scheme(values) -> None:
+    figure = build(classed(values, SHARED_FOUR, 100), mode="class", lang="vi", scheme=SHARED_FOUR)
     names = [trace.name for trace in figure.data[:5]]
     assert names == ["Không có số liệu", "Tốt", "Khá", "Trung bình", "Yếu"]
     assert figure.layout.legend.title.text == "Xếp loại"
-    good = figure.data[map_figure.trace_index("class")["good"]]
-    assert set(good.locations) == {c for c, v in zip(values.code, values.value, strict=True) if v >= 90}
+    fair = figure.data[map_figure.trace_index("class", SHARED_FOUR)["fair"]]
+    assert set(fair.locations) == {c for c, v in zip(values.code, values.value, strict=True) if 70 <= v < 90}
+
+
+def test_five_classes_with_xuat_sac_draw_five_legend_entries_classed_by_points() -> None:
+    points = classed(
+        frame({"522": 950.0, "527": 800.0, "528": 650.0, "529": 500.0, "530": 120.0}), FIVE_ON_POINTS, 1000
+    )
+    figure = build(points, mode="class", lang="vi", scheme=FIVE_ON_POINTS)
+    entries = [trace.name for trace in figure.data if trace.type == "choropleth" and trace.showlegend][1:]
+    assert entries == ["Xuất sắc", "Tốt", "Khá", "Trung bình", "Yếu"]
+    index = map_figure.trace_index("class", FIVE_ON_POINTS)
+    # Bounds on points: 950 of 1,000 is "xuất sắc", 800 "tốt" (as a % scheme would too), 500 "trung bình".
+    assert list(figure.data[index["excellent"]].locations) == ["522"]
+    assert list(figure.data[index["average"]].locations) == ["529"]
+    assert list(figure.data[index["weak"]].locations) == ["530"]
+    colours = {figure.data[index[code]].colorscale[0][1] for code in FIVE_ON_POINTS.codes}
+    assert len(colours) == 5 and map_figure.NO_DATA_COLOUR not in colours
+    hover = figure.data[index["excellent"]].hovertext[0]
+    assert hover == "<b>Unit 522</b><br>Điểm: 950,0<br>Xếp loại: Xuất sắc"
+
+
+def test_points_scheme_classes_by_points_not_by_percent() -> None:
+    # 80 points out of 1,000 is 8 %: a points scheme with "tốt" from 75 points gives "tốt".
+    scheme = ClassScheme(
+        "points", (ClassBand("good", "Tốt", "Good", 75), ClassBand("weak", "Yếu", "Weak", 0))
+    )
+    figure = build(classed(frame({"522": 80.0, "527": 60.0}), scheme, 1000), mode="class", scheme=scheme)
+    index = map_figure.trace_index("class", scheme)
+    assert list(figure.data[index["good"]].locations) == ["522"]
+    assert list(figure.data[index["weak"]].locations) == ["527"]
+
+
+def test_a_set_without_classes_offers_no_class_mode_and_shows_no_class(values) -> None:
+    assert map_modes(None) == ("score",)
+    assert map_modes(ClassScheme("percent", ())) == ("score",)
+    assert map_modes(SHARED_FOUR) == ("score", "class")
+    with pytest.raises(NoClassesError):
+        build(values, mode="class", scheme=None)
+    figure = build(values, scheme=None)
+    assert figure.layout.legend.title.text == "Điểm"
+    assert not any("Xếp loại" in text for trace in figure.data for text in (trace.hovertext or ()))
 
 
 def test_class_code_in_frame_wins_over_the_score(values) -> None:
     values.loc[values.code == "522", "class_code"] = "weak"
-    weak = build(values, mode="class").data[map_figure.trace_index("class")["weak"]]
+    weak = build(values, mode="class", scheme=SHARED_FOUR).data[
+        map_figure.trace_index("class", SHARED_FOUR)["weak"]
+    ]
     assert "522" in weak.locations
+
+
+def test_class_mode_draws_a_unit_without_class_grey_not_hidden(values) -> None:
+    figure = build(values, mode="class", scheme=SHARED_FOUR)  # the view gave no class to anyone
+    drawn = {code for trace in figure.data[:5] for code in trace.locations}
+    assert drawn == set(CODES)
+    assert len(figure.data[0].locations) == len(CODES)
 
 
 def test_click_returns_the_code_for_polygons_and_anchor_markers(values) -> None:

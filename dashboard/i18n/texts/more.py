@@ -134,11 +134,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "method.col.measure": "Đơn vị đo",
         "method.col.max": "Tối đa",
         "method.classes_heading": "Xếp loại",
-        "method.classes_lead": "Xếp loại theo tỷ lệ phần trăm so với điểm tối đa:",
-        "method.class_range.good": "từ 90 % trở lên",
-        "method.class_range.fair": "từ 70 % đến dưới 90 %",
-        "method.class_range.average": "từ 50 % đến dưới 70 %",
-        "method.class_range.weak": "dưới 50 %",
+        "method.classes_lead": (
+            "Mỗi bộ chỉ số có cách xếp loại riêng theo văn bản ban hành (số mức, tên mức, ngưỡng tính theo % "
+            "điểm tối đa hoặc theo điểm); bộ chỉ số không quy định xếp loại thì không hiển thị xếp loại:"
+        ),
         "method.ranks_heading": "Xếp hạng và hạng bằng nhau",
         "method.ranks_text": (
             "Hạng được tính trong từng nhóm (sở, ban, ngành; UBND cấp huyện) theo tổng điểm, điểm cao hơn "
@@ -305,11 +304,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "method.col.measure": "Measure",
         "method.col.max": "Maximum",
         "method.classes_heading": "Classes",
-        "method.classes_lead": "Classes by the score as a percentage of the maximum:",
-        "method.class_range.good": "90 % or more",
-        "method.class_range.fair": "70 % to under 90 %",
-        "method.class_range.average": "50 % to under 70 %",
-        "method.class_range.weak": "under 50 %",
+        "method.classes_lead": (
+            "Each index set has its own classes as its decision gives them (how many, their names, bounds on "
+            "% of the maximum or on points); a set that defines no classes shows none:"
+        ),
         "method.ranks_heading": "Ranks and ties",
         "method.ranks_text": (
             "Ranks are computed within each group (departments; district committees) by the total, higher "
