@@ -39,7 +39,8 @@ from sqlalchemy import (
 
 metadata = MetaData()
 
-SOURCE_KINDS = ("official", "press", "illustrative", "reference")
+# community = a volunteers' dataset (e.g. a GitHub repository) that republishes official documents
+SOURCE_KINDS = ("official", "press", "community", "illustrative", "reference")
 UNIT_KINDS = ("country", "province", "department", "district", "commune")
 
 # One row per imported file: re-importing the same dataset replaces everything it brought.
@@ -67,6 +68,8 @@ sources = Table(
     Column("issuer", Text, nullable=False),
     Column("document_number", Text),
     Column("document_date", Date),
+    # the date as the source shows it, with its precision ("đầu năm 2020", "tháng 7/2025", "2025-10-21")
+    Column("date_shown", Text),
     Column("title", Text, nullable=False),
     Column("url", Text),
     Column("licence", Text, nullable=False),

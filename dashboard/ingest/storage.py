@@ -46,6 +46,7 @@ def store_sources(connection: Connection, dataset: Dataset) -> None:
             "issuer": source["issuer"],
             "document_number": source.get("document_number"),
             "document_date": parse_date(source.get("document_date")),
+            "date_shown": source.get("date") or source.get("document_date") or None,
             "title": source["title"],
             "url": source.get("url") or None,
             "licence": source["licence"],

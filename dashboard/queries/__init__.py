@@ -57,6 +57,8 @@ OBSERVATION_COLUMNS = [
     "source_document",
     "source_url",
     "note",  # pages read it (e.g. a rank reported two ways); downloads list their own fields
+    "source_issuer",
+    "source_date",
 ]
 
 
@@ -282,6 +284,8 @@ def observation_statement(selection: ObservationFilter, *, dataset: str | None =
             s.c.document_number.label("source_document"),
             s.c.url.label("source_url"),
             o.c.note,
+            s.c.issuer.label("source_issuer"),
+            s.c.date_shown.label("source_date"),
         )
         .join(u, u.c.code == o.c.unit_code)
         .join(i, i.c.code == o.c.indicator_code)
