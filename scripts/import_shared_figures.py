@@ -1,8 +1,8 @@
 """Turn the real figures gathered in ../shared/data into the project's own tidy files in data/.
 
 Run when ../shared/data changes:  python scripts/import_shared_figures.py [--shared ../shared/data]
-[--only observations|units|events|sources]. Every output row keeps the page it was read on (a source declared in
-the file's .meta.json, with the document number and date where the source is a document). Nothing is
+[--only observations|units|events|sources]. Every output row keeps the page it was read on (a source
+declared in the file's .meta.json, with the document number and date where the source is a document). Nothing is
 estimated: rows without a value in the shared files stay without a value; rows left out are listed in
 the sidecar's `skipped_rows` with the reason. The steps live in scripts/shared_figures/.
 """

@@ -46,7 +46,6 @@ def store_sources(connection: Connection, dataset: Dataset) -> None:
             "issuer": source["issuer"],
             "document_number": source.get("document_number"),
             "document_date": parse_date(source.get("document_date")),
-            "date_shown": source.get("date") or source.get("document_date") or None,
             "title": source["title"],
             "url": source.get("url") or None,
             "licence": source["licence"],
@@ -55,6 +54,8 @@ def store_sources(connection: Connection, dataset: Dataset) -> None:
             "accessed": parse_date(source.get("accessed") or dataset.meta.get("accessed")),
             "note": source.get("note") or source.get("reference"),
         }
+        if source.get("date"):  # the date as the page shows it; without one, the document's date stands
+            row["date_shown"] = str(source["date"])
         exists = connection.execute(select(db.sources.c.id).where(db.sources.c.id == row["id"])).first()
         if exists:
             connection.execute(update(db.sources).where(db.sources.c.id == row["id"]).values(**row))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 from flask import g, has_request_context
-from sqlalchemy import Connection, Engine, Select, and_, select
+from sqlalchemy import Connection, Engine, Select, String, and_, cast, func, select
 
 from dashboard import db
 from dashboard.cache import cache
@@ -285,7 +285,7 @@ def observation_statement(selection: ObservationFilter, *, dataset: str | None =
             s.c.url.label("source_url"),
             o.c.note,
             s.c.issuer.label("source_issuer"),
-            s.c.date_shown.label("source_date"),
+            func.coalesce(s.c.date_shown, cast(s.c.document_date, String)).label("source_date"),
         )
         .join(u, u.c.code == o.c.unit_code)
         .join(i, i.c.code == o.c.indicator_code)

@@ -34,7 +34,7 @@ def listed_sources() -> dict[str, dict[str, str]]:
 
 
 def apply_listed(source: dict[str, object], listed: dict[str, str]) -> dict[str, object]:
-    """A sidecar source with the list's kind, issuer, document and date (document_date only for a full day)."""
+    """A sidecar source with the list's kind, issuer, document and date (document_date for a full day only)."""
     when = listed["date_shown"]
     return {
         **source,
@@ -43,7 +43,9 @@ def apply_listed(source: dict[str, object], listed: dict[str, str]) -> dict[str,
         "document_number": listed["document_number"] or source.get("document_number") or None,
         "document_date": when if FULL_DAY.fullmatch(when) else None,
         "date": when or None,
-        "licence": PRESS_LICENCE if listed["kind"] in ("press", "community") else source["licence"],
+        "licence": {"press": PRESS_LICENCE, "community": PRESS_LICENCE}.get(
+            listed["kind"], GOV_LICENCE if listed["document_number"] else source["licence"]
+        ),
     }
 
 

@@ -5,6 +5,9 @@ DATABASE_URL names one."""
 
 from __future__ import annotations
 
+import json
+import shutil
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -62,6 +65,28 @@ class OldDatabase:
             }
 
 
+def _as_before(paths: list[Path]) -> list[Path]:
+    """Copies of reference files as they were before sources kept a date as shown or a community kind
+    (the baseline schema has neither)."""
+    folder = Path(tempfile.mkdtemp(prefix="before-"))
+    copies = []
+    for path in paths:
+        copy = folder / path.name
+        shutil.copy(path, copy)
+        meta_path = path.with_name(path.stem + ".meta.json")
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        meta["sources"] = [
+            {
+                **{k: v for k, v in s.items() if k != "date"},
+                "kind": s["kind"].replace("community", "reference"),
+            }
+            for s in meta["sources"]
+        ]
+        (folder / meta_path.name).write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+        copies.append(copy)
+    return copies
+
+
 def old_database(make: Callable[..., Engine], dialect: str) -> OldDatabase:
     """A database as this app made it before migrations, with a dataset and a boundary layer imported."""
     engine = make(migrated=False, dialect=dialect)
@@ -72,7 +97,7 @@ def old_database(make: Callable[..., Engine], dialect: str) -> OldDatabase:
     old = MetaData()
     old.reflect(engine)
     assert set(old.tables) >= {"datasets", "observations", "boundary_layers"}, sorted(old.tables)
-    import_files(engine, [*REFERENCE_FILES, FIXTURES / "tidy_edoc_2022.csv"])
+    import_files(engine, [*_as_before(REFERENCE_FILES), FIXTURES / "tidy_edoc_2022.csv"])
     with engine.begin() as connection:
         connection.execute(insert(old.tables["boundary_layers"]).values(**LAYER))
     return OldDatabase(engine, tuple(old.sorted_tables))

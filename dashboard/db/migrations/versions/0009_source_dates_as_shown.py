@@ -22,13 +22,33 @@ KINDS_AFTER = ("official", "press", "community", "illustrative", "reference")
 def upgrade() -> None:
     """Add sources.date_shown (text, its precision kept) and allow kind 'community'."""
     op.add_column("sources", sa.Column("date_shown", sa.Text))
-    op.drop_constraint("source_kind", "sources", type_="check")
-    op.create_check_constraint("source_kind", "sources", f"kind IN {KINDS_AFTER!r}")
+    _kinds(KINDS_BEFORE, KINDS_AFTER)
 
 
 def downgrade() -> None:
     """Drop sources.date_shown; community sources fall back to 'reference'."""
     op.execute("UPDATE sources SET kind = 'reference' WHERE kind = 'community'")
-    op.drop_constraint("source_kind", "sources", type_="check")
-    op.create_check_constraint("source_kind", "sources", f"kind IN {KINDS_BEFORE!r}")
+    _kinds(KINDS_AFTER, KINDS_BEFORE)
     op.drop_column("sources", "date_shown")
+
+
+def _kinds(before: tuple[str, ...], after: tuple[str, ...]) -> None:
+    if op.get_bind().dialect.name != "sqlite":
+        op.drop_constraint("source_kind", "sources", type_="check")
+        op.create_check_constraint("source_kind", "sources", f"kind IN {after!r}")
+        return
+    # SQLite cannot alter a CHECK constraint, and copying the table (batch mode) would cascade-delete the
+    # observations that refer to it; SQLite's documented way for a change that leaves the stored rows valid
+    # is to rewrite the table's definition (https://www.sqlite.org/lang_altertable.html, section 7).
+    bind = op.get_bind()
+    version = bind.exec_driver_sql("PRAGMA schema_version").scalar()
+    bind.exec_driver_sql("PRAGMA writable_schema = ON")
+    bind.execute(
+        sa.text(
+            "UPDATE sqlite_master SET sql = replace(sql, :before, :after)"
+            " WHERE type = 'table' AND name = 'sources'"
+        ),
+        {"before": f"kind IN {before!r}", "after": f"kind IN {after!r}"},
+    )
+    bind.exec_driver_sql(f"PRAGMA schema_version = {int(version) + 1}")
+    bind.exec_driver_sql("PRAGMA writable_schema = OFF")
