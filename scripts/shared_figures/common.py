@@ -34,7 +34,7 @@ def listed_sources() -> dict[str, dict[str, str]]:
 
 
 def apply_listed(source: dict[str, object], listed: dict[str, str]) -> dict[str, object]:
-    """A sidecar source with the list's kind, issuer, document and date (document_date for a full day only)."""
+    """A sidecar source with the list's kind, issuer, document and date (document_date: full days only)."""
     when = listed["date_shown"]
     return {
         **source,
