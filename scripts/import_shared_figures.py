@@ -4,7 +4,8 @@ Run when ../shared/data changes:  python scripts/import_shared_figures.py [--sha
 [--only observations|units|events|sources]. Every output row keeps the page it was read on (a source
 declared in the file's .meta.json, with the document number and date where the source is a document).
 Nothing is estimated: rows without a value in the shared files stay without a value;
-rows left out are listed in the sidecar's `skipped_rows` with the reason. The steps live in scripts/shared_figures/.
+rows left out are listed in the sidecar's `skipped_rows` with the reason.
+The steps live in scripts/shared_figures/.
 """
 
 from __future__ import annotations
