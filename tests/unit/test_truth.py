@@ -439,3 +439,95 @@ def test_generated_files_say_so_on_every_row():
             rows = list(csv.DictReader(handle))
         unit_rows = [r for r in rows if r.get("unit_code") or (r.get("STT") or "").isdigit()]
         assert unit_rows and all(r["data_kind"] == "MINH HỌA / ILLUSTRATIVE" for r in unit_rows), path.name
+
+
+# --- sources: who published each figure, in which document, on which date (as the page shows it) ---------
+
+SOURCE_LIST = REPO_ROOT / "scripts" / "shared_figures" / "source_list.csv"
+SOURCE_COLUMNS = ["source_issuer", "source_date", "source_kind"]
+# A date as a page shows it: a day, a month, a year, or words around them ("đầu năm 2020") — never a day
+# that the page does not show.
+DATE_SHOWN = re.compile(r"\d{4}-\d{2}-\d{2}|(?:tháng \d{1,2}/)?\d{4}|(?:đầu|cuối|giữa) năm \d{4}")
+
+
+def _source_list() -> dict[str, dict[str, str]]:
+    with SOURCE_LIST.open(encoding="utf-8", newline="") as handle:
+        return {row["source"]: row for row in csv.DictReader(handle)}
+
+
+def test_every_download_row_names_its_issuer_date_and_kind_after_the_contract(client, real):
+    response = client.get("/api/v1/observations.csv")
+    rows = list(csv.DictReader(response.get_data(as_text=True).lstrip("\ufeff").splitlines()))
+    header = list(rows[0])
+    assert header[:17] == [
+        "year", "unit_code", "unit_name_vi", "unit_name_en", "unit_kind", "indicator_code",
+        "indicator_name_vi", "indicator_name_en", "value", "measure", "rank", "rank_of", "class",
+        "methodology_version", "data_kind", "source_document", "source_url",
+    ]  # fmt: skip
+    assert header[-3:] == SOURCE_COLUMNS and "source_title" in header
+    real_rows = [r for r in rows if r["data_kind"] != "illustrative"]
+    assert len(real_rows) == len(real)
+    issuers = [r["source_issuer"] for r in real_rows]
+    # an issuer is the body (or outlet) by name, not the address's host
+    named = [i for i in issuers if i and not re.fullmatch(r"[a-z0-9.-]+\.[a-z]{2,}", i)]
+    assert len(named) / len(real_rows) >= 0.9, sorted(set(issuers) - set(named))[:5]
+
+
+def test_source_dates_are_as_the_page_shows_them_and_each_says_where_it_was_read(real):
+    listed = _source_list()
+    for source, row in listed.items():
+        assert row["where_read"], (
+            f"{source}: the list says neither where the date was read nor why it is missing"
+        )
+        if row["date_shown"]:
+            assert DATE_SHOWN.fullmatch(row["date_shown"]), (
+                f"{source}: date {row['date_shown']!r} not as shown"
+            )
+        else:
+            assert row["where_read"].startswith("no date"), f"{source}: no date but no reason"
+    by_url = {r["source"]: r["date_shown"] for r in listed.values()}
+    dated = real[real["source_url"].isin(by_url)]
+    assert not dated.empty
+    for url, when in zip(dated["source_url"], dated["source_date"], strict=True):
+        assert (None if _missing(when) else when) == (by_url[url] or None), url
+
+
+def test_community_datasets_are_not_official(app):
+    with app.server.test_request_context("/"):
+        sources = queries.sources()
+    github = sources[sources["title"].str.contains("madnh/hanhchinhvn|mapping/merges", regex=True)]
+    assert not github.empty
+    assert set(github["kind"]) == {"community"}, github[["title", "kind"]]
+
+
+def test_a_saved_chart_is_stamped_only_when_its_own_texts_say_generated(tmp_path):
+    """The PNG/SVG copy of a real chart on a page whose address names a generated indicator has no stamp."""
+    script = REPO_ROOT / "scripts" / "plotly-bundle" / "export-decorations.js"
+    runner = tmp_path / "run.js"
+    runner.write_text(
+        "global.window = {location: {href: process.argv[3]}};\n"
+        "global.document = {documentElement: {lang: 'vi'}, querySelector: () => null};\n"
+        f"const install = require({json.dumps(str(script))});\n"
+        "const Plotly = {}; let saved = null;\n"
+        "install(Plotly, {apiMethodRegistry: {downloadImage: (figure) => { saved = figure; }}});\n"
+        "const gd = {_fullLayout: {}, data: [], layout: {title: {text: process.argv[2]}}};\n"
+        "Plotly.exportFigure(gd);\n"
+        "const texts = Plotly.exportFigure(gd).layout.annotations.map((a) => a.text).join(' | ');\n"
+        "console.log(texts);\n",
+        encoding="utf-8",
+    )
+    import shutil
+    import subprocess
+
+    if not shutil.which("node"):
+        pytest.skip("node is not installed")
+
+    def stamps(title: str, address: str) -> bool:
+        out = subprocess.run(
+            ["node", str(runner), title, address], capture_output=True, text=True, timeout=30, check=True
+        ).stdout
+        return "MINH HỌA – không phải số liệu thật" in out
+
+    real_page = "http://x/van-ban-dien-tu?indicator=EDOC_ONLINE_SHARE_ILLUSTRATIVE"
+    assert not stamps("Tỷ lệ văn bản điện tử toàn tỉnh", real_page)
+    assert stamps("Tỷ lệ văn bản điện tử – MINH HỌA", "http://x/van-ban-dien-tu")
