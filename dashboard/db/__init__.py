@@ -39,7 +39,6 @@ from sqlalchemy import (
 
 metadata = MetaData()
 
-# community = a volunteers' dataset (e.g. a GitHub repository) that republishes official documents
 SOURCE_KINDS = ("official", "press", "community", "illustrative", "reference")
 UNIT_KINDS = ("country", "province", "department", "district", "commune")
 
@@ -68,8 +67,7 @@ sources = Table(
     Column("issuer", Text, nullable=False),
     Column("document_number", Text),
     Column("document_date", Date),
-    # the date as the source shows it, with its precision ("đầu năm 2020", "tháng 7/2025", "2025-10-21")
-    Column("date_shown", Text),
+    Column("date_shown", Text),  # as the source shows it, with its precision ("tháng 7/2025", "2016")
     Column("title", Text, nullable=False),
     Column("url", Text),
     Column("licence", Text, nullable=False),
@@ -390,10 +388,8 @@ def data_version(bind: Engine | Connection) -> str:
 
 
 def bump_data_version(connection: Connection) -> str:
-    """Give the data a new version inside the caller's transaction (caches and ETags follow it).
-
-    On PostgreSQL the workers listening on DATA_VERSION_CHANNEL (versions.py) are signalled at commit.
-    """
+    """Give the data a new version inside the caller's transaction (caches and ETags follow it); on
+    PostgreSQL the workers listening on DATA_VERSION_CHANNEL (versions.py) are signalled at commit."""
     version = f"{datetime.now(UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
     current = connection.execute(select(app_meta.c.key).where(app_meta.c.key == "data_version")).first()
     statement = update(app_meta).where(app_meta.c.key == "data_version") if current else insert(app_meta)

@@ -510,8 +510,9 @@ def test_a_saved_chart_is_stamped_only_when_its_own_texts_say_generated(tmp_path
         f"const install = require({json.dumps(str(script))});\n"
         "const Plotly = {}; let saved = null;\n"
         "install(Plotly, {apiMethodRegistry: {downloadImage: (figure) => { saved = figure; }}});\n"
-        "const source = {text: 'Nguồn: Sở KH&CN Quảng Ngãi'};  // real charts carry their source line\n"
-        "const gd = {_fullLayout: {}, data: [], layout: {title: {text: process.argv[2]}, annotations: [source]}};\n"
+        "const source = {text: 'Nguồn: Sở KH&CN Quảng Ngãi'};\n"  # real charts carry their source line
+        "const layout = {title: {text: process.argv[2]}, annotations: [source]};\n"
+        "const gd = {_fullLayout: {}, data: [], layout: layout};\n"
         "Plotly.exportFigure(gd);\n"
         "const texts = Plotly.exportFigure(gd).layout.annotations.map((a) => a.text).join(' | ');\n"
         "console.log(texts);\n",
