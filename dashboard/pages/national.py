@@ -72,9 +72,11 @@ def _rank_figure(frame: pd.DataFrame, *, lang: str, title: str) -> object:
 
 
 def _rank_table(frame: pd.DataFrame, lang: str) -> html.Div:
-    """Every figure held, one row per source: rank, value and period as published, and the source."""
+    """Every figure held, one row per source: the unit by its name of that year, rank, value and period as
+    published, and the source."""
     header = [
         "edocs.col.period",
+        "national.col.province",
         "national.col.index",
         "national.col.rank",
         "national.col.value",
@@ -83,10 +85,12 @@ def _rank_table(frame: pd.DataFrame, lang: str) -> html.Div:
     ]
     conflicted = position.conflicts(frame)
     name = localized_column("indicator_name", lang)
+    unit = localized_column("unit_name", lang)
     body = [
         html.Tr(
             [
                 html.Td(published.period_text(r["period"], lang)),
+                html.Td(r[unit]),
                 html.Td(r[name]),
                 html.Td(html.Strong(position.rank_cell(r, lang, conflicted))),
                 html.Td(position.value_cell(r, lang)),

@@ -533,3 +533,37 @@ def test_a_saved_chart_is_stamped_only_when_its_own_texts_say_generated(tmp_path
     real_page = "http://x/van-ban-dien-tu?indicator=EDOC_ONLINE_SHARE_ILLUSTRATIVE"
     assert not stamps("Tỷ lệ văn bản điện tử toàn tỉnh", real_page)
     assert stamps("Tỷ lệ văn bản điện tử – MINH HỌA", "http://x/van-ban-dien-tu")
+
+
+# --- the national page: every figure names its province once, no coverage is claimed, conflicts are marked
+
+
+def test_every_national_table_names_each_province_once_per_rank_and_claims_no_coverage(app):
+    from dashboard.components import national_table
+
+    with app.server.test_request_context("/"):
+        for choice in national_table.table_choices():
+            rows, note = national_table.table_rows(choice, "vi")
+            keys = [(r["code"], r["rank"]) for r in rows]
+            assert len(keys) == len(set(keys)), f"{choice}: a province listed twice with the same rank"
+            assert not re.search(r"hạng 1[–-]\d", visible_text(note)), (
+                f"{choice}: claims the ranks a source has"
+            )
+
+
+def test_the_2021_rank_conflict_is_marked_in_the_grid_and_no_derived_rank_is_printed(app, real):
+    from dashboard.components import national_table
+
+    assert not real["value_published"].fillna("").str.contains("→").any(), (
+        "a derived figure stored as printed"
+    )
+    with app.server.test_request_context("/"):
+        rows, _ = national_table.table_rows(("NAT_DTI", 2021), "vi")
+    quang_ngai = [r for r in rows if r["code"] == "51"]
+    assert quang_ngai and all("nguồn mâu thuẫn" in r["rank_text"] for r in quang_ngai), quang_ngai
+
+
+def test_dti_2024_rows_name_their_province(render):
+    page = render("national", {}, "vi")
+    rows = [r.text for r in rows_of(page) if "0,8241" in r.text]
+    assert rows and all("Hà Nội" in text for text in rows), rows
