@@ -115,8 +115,11 @@ def _period(component: str, year: str) -> str:
 
 
 # The page that prints the +34 places, verbatim (vietnamnet; the English doanhnghiephoinhap page says "+34").
-VIETNAMNET_2022 = "https://vietnamnet.vn/dti-nam-2022-quang-ngai-tang-34-bac-dung-thu-26-63-tinh-thanh-2164820.html"
+VIETNAMNET_2022 = (
+    "https://vietnamnet.vn/dti-nam-2022-quang-ngai-tang-34-bac-dung-thu-26-63-tinh-thanh-2164820.html"
+)
 PRINTED_34 = "tăng 34 bậc so với năm 2021"
+
 
 class NationalBuild:
     """Collects national-ranking rows (one per year, unit, indicator and source) and skipped rows."""

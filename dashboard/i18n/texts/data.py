@@ -146,6 +146,7 @@ _KINDS = {
     "press": ("Báo chí", "Press"),
     "illustrative": ("MINH HỌA", "ILLUSTRATIVE"),
     "reference": ("Tham chiếu", "Reference"),
+    "community": ("Dữ liệu cộng đồng", "Community dataset"),
 }
 
 TEXTS: dict[str, dict[str, str]] = {
