@@ -109,7 +109,7 @@ _PERIOD_EN = (
     (re.compile(r"^tháng (\d+)/(\d{4})$"), lambda m: f"{_MONTHS[int(m[1]) - 1]} {m[2]}"),
     (re.compile(r"^nửa đầu (\d{4})$"), r"first half of \1"),
     (re.compile(r"^6 tháng đầu năm (\d{4})$"), r"first half of \1"),
-    (re.compile(r"^\(?khoảng (\d{4})\)?$"), r"about \1"),
+    (re.compile(r"^khoảng (\d{4})$"), r"about \1"),
     (re.compile(r"^(\d{4}) \(đầu năm\)$"), r"early \1"),
     (re.compile(r"^đầu năm (\d{4})$"), r"early \1"),
     (re.compile(r"^(\d{4}) \(sau (.+)\)$"), r"\1 (after \2)"),

@@ -44,7 +44,7 @@ PERIODS_EN = {  # periods as printed -> as an English page must say them
     "9 tháng 2024": "first 9 months of 2024",
     "tháng 7/2025": "July 2025",
     "nửa đầu 2024": "first half of 2024",
-    "(khoảng 2024)": "about 2024",
+    "khoảng 2024": "about 2024",
     "2025 (sau 1/7/2025)": "2025 (after 1/7/2025)",
     "2023 (thời điểm bài viết)": "2023 (at the time of the article)",
     "1-31/8/2025": "1–31/8/2025",
@@ -568,3 +568,11 @@ def test_dti_2024_rows_name_their_province(render):
     page = render("national", {}, "vi")
     rows = [r.text for r in rows_of(page) if "0,8241" in r.text]
     assert rows and all("Hà Nội" in text for text in rows), rows
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("path", sorted({**GENERATED_PAGES, **REAL_ONLY_PAGES}))
+def test_no_page_doubles_its_brackets(render, path, lang):
+    module, query = {**GENERATED_PAGES, **REAL_ONLY_PAGES}[path]
+    text = visible_text(render(module, query, lang))
+    assert "((" not in text and "))" not in text, re.findall(r".{30}\(\(.{30}", text)[:3]
