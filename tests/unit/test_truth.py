@@ -576,3 +576,16 @@ def test_no_page_doubles_its_brackets(render, path, lang):
     module, query = {**GENERATED_PAGES, **REAL_ONLY_PAGES}[path]
     text = visible_text(render(module, query, lang))
     assert "((" not in text and "))" not in text, re.findall(r".{30}\(\(.{30}", text)[:3]
+
+
+def test_the_provincial_index_set_cites_the_provinces_own_decision_with_its_annex_not_seen(render):
+    page = render("methodology", {}, "vi")
+    links = {
+        a.children: a.href for a in _walk(page) if type(a).__name__ == "A" and isinstance(a.children, str)
+    }
+    assert "hethongphapluat.vn" in links.get("104/QĐ-UBND", ""), "QĐ 104/QĐ-UBND is not linked to its page"
+    text = visible_text(page)
+    assert "phụ lục chưa xem được" in text
+    assert "Theo Bộ chỉ số DTI của Bộ TT&TT (QĐ 922/QĐ-BTTTT)" not in text, (
+        "922 stated as the province's basis"
+    )
