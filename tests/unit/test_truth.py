@@ -568,6 +568,8 @@ def test_dti_2024_rows_name_their_province(render):
     page = render("national", {}, "vi")
     rows = [r.text for r in rows_of(page) if "0,8241" in r.text]
     assert rows and all("Hà Nội" in text for text in rows), rows
+    # a published rank brought in from the December 2026 sources
+    assert any("Khánh Hòa" in r.text and "16/34" in r.text for r in rows_of(page))
 
 
 @pytest.mark.parametrize("lang", LANGS)
