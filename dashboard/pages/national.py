@@ -130,6 +130,11 @@ def _position_2024(kontum: pd.DataFrame, lang: str) -> list:
         y_title=t("national.col.value", lang),
         decimals=4,
     )
+    # hover labels as printed (Kon Tum's "0,24 điểm" is 0,24, not 0,2400)
+    chart = figures.point_texts(
+        chart,
+        {(s, int(y)): text for s, y, text in zip(lines["series"], lines["year"], lines["text"], strict=True)},
+    )
     provinces = frame[frame["indicator_code"].isin(position.GROUPINGS)]
     return [
         html.H2(t("national.dti2024_heading", lang), className="h4 mt-4"),

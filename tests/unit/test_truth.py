@@ -591,3 +591,10 @@ def test_the_provincial_index_set_cites_the_provinces_own_decision_with_its_anne
     assert "Theo Bộ chỉ số DTI của Bộ TT&TT (QĐ 922/QĐ-BTTTT)" not in text, (
         "922 stated as the province's basis"
     )
+
+
+def test_chart_hover_labels_carry_the_decimals_the_source_printed(render):
+    page = render("national", {}, "vi")
+    graphs = [c.figure for c in _walk(page) if getattr(c, "figure", None) is not None]
+    hover = [text for figure in graphs for trace in figure["data"] for text in trace.get("text") or []]
+    assert hover and not any(re.fullmatch(r"0,(24|33|54)00", str(h)) for h in hover), hover
