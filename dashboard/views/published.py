@@ -67,6 +67,10 @@ def number_as_published(
     return format_number(float(value), lang, decimals=decimals)  # type: ignore[arg-type]
 
 
+# The words sources print before a bound or an estimate; a Vietnamese page repeats the one printed.
+PRINTED_WORD = re.compile(r"(hơn|trên|gần|khoảng|dưới) ")
+
+
 def figure_text(
     value: float | None,
     *,
@@ -88,6 +92,11 @@ def figure_text(
         value=number_as_published(value, published=published, lang=lang),
         high=number_as_published(high, published=published, lang=lang) if not _missing(high) else "",
     )
+    printed = (
+        PRINTED_WORD.match(str(published or "")) if key in ("lower_bound", "upper_bound", "approx") else None
+    )
+    if printed and normalize_language(lang) == "vi":  # the source's own word: "hơn 99%" stays "hơn"
+        text = printed[0] + number_as_published(value, published=published, lang=lang)
     return f"{text} %" if measure == "percent" else text
 
 

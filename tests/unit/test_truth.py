@@ -188,7 +188,9 @@ def expected_figure(obs: dict, lang: str) -> str:
     if obs["qualifier"] == "range":
         text = f"{text}–{number(float(obs['value_high']), decimals, lang)}"
     elif obs["qualifier"] in WORDS:
-        text = WORDS[obs["qualifier"]][LANGS.index(lang)] + text
+        # a Vietnamese page keeps the source's own word ("hơn 99%" stays "hơn", never becomes "trên")
+        word = re.match(r"(hơn|trên|gần|khoảng|dưới) ", printed)
+        text = (word[0] if word and lang == "vi" else WORDS[obs["qualifier"]][LANGS.index(lang)]) + text
     return f"{text} %" if obs["measure"] == "percent" else text
 
 
