@@ -1,10 +1,11 @@
 """Turn the real figures gathered in ../shared/data into the project's own tidy files in data/.
 
 Run when ../shared/data changes:  python scripts/import_shared_figures.py [--shared ../shared/data]
-[--only observations|units|events]. Every output row keeps the page it was read on (a source declared in
-the file's .meta.json, with the document number and date where the source is a document). Nothing is
-estimated: rows without a value in the shared files stay without a value; rows left out are listed in
-the sidecar's `skipped_rows` with the reason. The steps live in scripts/shared_figures/.
+[--only observations|units|events|sources]. Every output row keeps the page it was read on (a source
+declared in the file's .meta.json, with the document number and date where the source is a document).
+Nothing is estimated: rows without a value in the shared files stay without a value;
+rows left out are listed in the sidecar's `skipped_rows` with the reason.
+The steps live in scripts/shared_figures/.
 """
 
 from __future__ import annotations
@@ -19,12 +20,14 @@ from shared_figures.common import REPO
 from shared_figures.edocs import build_edocs
 from shared_figures.events import build_events
 from shared_figures.national import build_national
+from shared_figures.sources import build_sources
 from shared_figures.units import build_units
 
 STEPS = {
     "observations": (build_national, build_edocs),
     "units": (build_units,),
     "events": (build_events,),
+    "sources": (build_sources,),
 }
 
 

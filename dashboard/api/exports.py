@@ -63,7 +63,8 @@ RESOURCES: dict[str, tuple[Field, ...]] = {
         "indicator_name_en value:number measure rank:integer rank_of:integer class<-class_label "
         "methodology_version<-methodology data_kind source_document source_url "
         "period qualifier value_high:number value_published gov_level source_title rank_computed:integer "
-        "note unit_group max_value:number"
+        "note unit_group max_value:number "
+        "source_issuer source_date source_kind<-data_kind"
     ),
     "units": _fields("code kind parent_code name_vi name_en valid_from:date valid_to:date source_id"),
     "indicators": _fields(
@@ -84,7 +85,8 @@ RESOURCES: dict[str, tuple[Field, ...]] = {
         "methodology basis class_code label_vi label_en lower_bound:number class_order:integer"
     ),
     "sources": _fields(
-        "id dataset_id kind issuer document_number document_date:date title url licence accessed:date note"
+        "id dataset_id kind issuer document_number document_date:date title url licence accessed:date note "
+        "date_shown"
     ),
     "datasets": _fields(
         "id title_vi title_en description_vi description_en licence file_name rows:integer "

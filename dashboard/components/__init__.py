@@ -210,7 +210,8 @@ def source_list(sources: pd.DataFrame, *, lang: str) -> html.Div:
         ]
         if stated.document:
             parts.append(f" – {stated.document}")
-        parts.append(f" ({stated.issuer})")
+        # a dash, not brackets: an issuer may end in its own ("… (số liệu do máy tạo)")
+        parts.append(f" – {stated.issuer}" + (f", {stated.date}" if stated.date else ""))
         if urls.is_web(stated.url):
             parts += [" ", html.A(t("source.open", lang), href=stated.url, rel="noopener", target="_blank")]
         items.append(html.Li(parts))

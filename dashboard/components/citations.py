@@ -12,7 +12,8 @@ from dashboard.views import published
 
 
 def source_cell(row: dict, lang: str) -> object:
-    """A table cell's source: document number and date when there is one, and a link to the page read."""
+    """A table cell's source: document number and date when there is one, a link to the page read named
+    after its issuer, and the page's date as it shows it."""
     sources = queries.sources().set_index("id")
     if row.get("source_id") not in sources.index:
         return "–"
@@ -21,11 +22,16 @@ def source_cell(row: dict, lang: str) -> object:
     if stated.url:
         parts.append(
             html.A(
-                urlparse(stated.url).netloc or stated.url, href=stated.url, rel="noopener", target="_blank"
+                stated.issuer or urlparse(stated.url).netloc or stated.url,
+                href=stated.url,
+                rel="noopener",
+                target="_blank",
             )
         )
     else:
         parts.append(stated.title)
+    if stated.date:
+        parts.append(f" · {stated.date}")
     return html.Span(parts)
 
 

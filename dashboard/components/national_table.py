@@ -79,12 +79,29 @@ def table_rows(choice: tuple[str, int] | None, lang: str) -> tuple[list[dict], l
     """Grid rows of a national table and the note under it."""
     if choice is None:
         return [], [components.empty_state(t("national.no_data", lang))]
-    frame = _table_frame(choice)
-    # Every source's row: two pages printing the same province's figure are both shown, each with its source.
+    all_sources = _table_frame(choice)
+    # One row per province and rank: the figure from the source that prints the most of it (a value beside
+    # the rank), then the preferred kind; every source printing that rank is linked beside it. Sources that
+    # give one province different ranks keep a row each, marked as conflicting.
+    keyed = all_sources.assign(key=all_sources["rank"].fillna(-1))
+    preference = keyed["data_kind"].map(position.KIND_PREFERENCE).fillna(9)
+    frame = (
+        keyed.assign(preference=preference, unvalued=keyed["value"].isna())
+        .sort_values(["unvalued", "preference", "source_id"])
+        .drop_duplicates(["unit_code", "key"])
+        .sort_values(["rank", "unit_code"])
+    )
+    sources = {
+        key: " · ".join(dict.fromkeys(_source_markdown(r, lang) for r in group.itertuples()))
+        for key, group in keyed.groupby(["unit_code", "key"])
+    }
+    conflicted = set(frame.loc[frame["unit_code"].duplicated(keep=False), "unit_code"])
     rows = [
         {
-            "id": f"{r.unit_code}:{r.source_id}",
+            "id": f"{r.unit_code}:{int(r.rank) if pd.notna(r.rank) else ''}",
             "rank": int(r.rank) if pd.notna(r.rank) else None,
+            "rank_text": position.rank_text(r.rank, None)
+            + (f" ({t('published.conflict', lang)})" if r.unit_code in conflicted else ""),
             "province": _marked_name(r.unit_code, name, lang),
             "code": r.unit_code,
             "value": r.value if pd.notna(r.value) else None,
@@ -92,17 +109,18 @@ def table_rows(choice: tuple[str, int] | None, lang: str) -> tuple[list[dict], l
             "published": r.value_published if isinstance(r.value_published, str) else "",
             "period": published.period_text(r.period, lang),
             "kind": t(f"source_kind.{r.data_kind}", lang),
-            "source": _source_markdown(r, lang),
+            "source": sources[(r.unit_code, r.key)],
         }
         for r, name in zip(frame.itertuples(), localized(frame, "unit_name", lang), strict=True)
     ]
     notes = [t("national.table_note", lang, count=frame["unit_code"].nunique())]
     rank_of = frame["rank_of"].max()
-    if pd.notna(rank_of) and frame["rank"].max() < rank_of:
-        notes.append(t("national.table_missing", lang, last=int(frame["rank"].max())))
+    if pd.notna(rank_of) and frame["unit_code"].nunique() < rank_of:
+        # what is held, not which ranks a source covers: the pages were read in excerpts
+        notes.append(t("national.table_missing", lang, count=frame["unit_code"].nunique(), of=int(rank_of)))
     return rows, [
         html.P(" ".join(notes), className="text-muted small"),
-        components.source_list(comparison.sources_of(frame), lang=lang),
+        components.source_list(comparison.sources_of(all_sources), lang=lang),
     ]
 
 
@@ -146,6 +164,7 @@ def columns(lang: str) -> list[dict]:
             "width": 90,
             "sort": "asc",
             "type": "numericColumn",
+            "valueFormatter": {"function": "params.data.rank_text"},
         },
         {"field": "province", "headerName": t("national.col.province", lang), "flex": 2, "minWidth": 170},
         {

@@ -41,7 +41,7 @@ from dashboard.domain import UnitKind
 
 metadata = MetaData()
 
-SOURCE_KINDS = ("official", "press", "illustrative", "reference")
+SOURCE_KINDS = ("official", "press", "community", "illustrative", "reference")
 UNIT_KINDS = tuple(kind.value for kind in UnitKind)  # plain strings: the CHECK constraint is made of them
 
 # One row per imported file: re-importing the same dataset replaces everything it brought.
@@ -69,6 +69,7 @@ sources = Table(
     Column("issuer", Text, nullable=False),
     Column("document_number", Text),
     Column("document_date", Date),
+    Column("date_shown", Text),  # as the source shows it, with its precision ("tháng 7/2025", "2016")
     Column("title", Text, nullable=False),
     Column("url", Text),
     Column("licence", Text, nullable=False),
@@ -354,10 +355,8 @@ def data_version(bind: Engine | Connection) -> str:
 
 
 def bump_data_version(connection: Connection) -> str:
-    """Give the data a new version inside the caller's transaction (caches and ETags follow it).
-
-    On PostgreSQL the workers listening on DATA_VERSION_CHANNEL (versions.py) are signalled at commit.
-    """
+    """Give the data a new version inside the caller's transaction (caches and ETags follow it); on
+    PostgreSQL the workers listening on DATA_VERSION_CHANNEL (versions.py) are signalled at commit."""
     version = f"{datetime.now(UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
     current = connection.execute(select(app_meta.c.key).where(app_meta.c.key == "data_version")).first()
     statement = update(app_meta).where(app_meta.c.key == "data_version") if current else insert(app_meta)

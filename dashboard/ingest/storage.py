@@ -74,6 +74,8 @@ def store_sources(connection: Connection, dataset: Dataset) -> None:
             "accessed": parse_date(source.get("accessed") or dataset.meta.get("accessed")),
             "note": source.get("note") or source.get("reference"),
         }
+        if source.get("date"):  # the date as the page shows it; without one, the document's date stands
+            row["date_shown"] = str(source["date"])
         exists = connection.execute(select(db.sources.c.id).where(db.sources.c.id == row["id"])).first()
         if exists:
             connection.execute(update(db.sources).where(db.sources.c.id == row["id"]).values(**row))

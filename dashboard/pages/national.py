@@ -73,9 +73,11 @@ def _rank_figure(frame: pd.DataFrame, *, lang: str, title: str) -> object:
 
 
 def _rank_table(frame: pd.DataFrame, lang: str) -> html.Div:
-    """Every figure held, one row per source: rank, value and period as published, and the source."""
+    """Every figure held, one row per source: the unit by its name of that year, rank, value and period as
+    published, and the source."""
     header = [
         "edocs.col.period",
+        "national.col.province",
         "national.col.index",
         "national.col.rank",
         "national.col.value",
@@ -84,10 +86,12 @@ def _rank_table(frame: pd.DataFrame, lang: str) -> html.Div:
     ]
     conflicted = position.conflicts(frame)
     name = localized_column("indicator_name", lang)
+    unit = localized_column("unit_name", lang)
     body = [
         html.Tr(
             [
                 html.Td(published.period_text(r["period"], lang)),
+                html.Td(r[unit]),
                 html.Td(r[name]),
                 html.Td(html.Strong(position.rank_cell(r, lang, conflicted))),
                 html.Td(position.value_cell(r, lang)),
@@ -126,6 +130,11 @@ def _position_2024(kontum: pd.DataFrame, lang: str) -> list:
         source_line=comparison.source_line(pd.concat([kontum, aggregates]), lang),
         y_title=t("national.col.value", lang),
         decimals=4,
+    )
+    # hover labels as printed (Kon Tum's "0,24 điểm" is 0,24, not 0,2400)
+    chart = figures.point_texts(
+        chart,
+        {(s, int(y)): text for s, y, text in zip(lines["series"], lines["year"], lines["text"], strict=True)},
     )
     provinces = frame[frame["indicator_code"].isin(position.GROUPINGS)]
     return [

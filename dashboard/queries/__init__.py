@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 from flask import g, has_request_context
-from sqlalchemy import Connection, Engine, Select, and_, func, select
+from sqlalchemy import Connection, Engine, Select, String, and_, cast, func, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from dashboard import db, urls
@@ -57,9 +57,9 @@ OBSERVATION_COLUMNS = [
     "source_title",
     "source_document",
     "source_url",
-    "note",  # pages read it (e.g. a rank reported two ways); downloads list their own fields
-    "unit_group",  # the method's unit group of the row (None: the indicator's own maximum applies)
-    "max_value",  # the maximum the method gives the row's indicator for that group (what a class is out of)
+    # note: pages read it (a rank reported two ways); unit_group: the method's group of the row (None: the
+    # indicator's own maximum applies); max_value: the maximum the row's class and share are out of.
+    *("note", "unit_group", "max_value", "source_issuer", "source_date"),
 ]
 
 
@@ -100,13 +100,11 @@ def reading() -> Iterator[Connection]:
 def release_snapshot(_error: BaseException | None = None) -> None:
     """Close the request's connection (registered as a Flask teardown)."""
     connection = g.pop("db_snapshot", None)
-    if connection is None:
-        return
     try:
-        connection.close()
+        if connection is not None:
+            connection.close()
     except SQLAlchemyError as error:
-        # The server ended the connection (restart, shutdown; the pool has dropped it): raised after the
-        # response was made, this would escape Flask and gunicorn would answer a bare 500.
+        # The server ended it (restart, shutdown): raised after the response, gunicorn would answer 500.
         log.warning("closing a request's connection failed: %s", error.orig or error)
 
 
@@ -295,6 +293,8 @@ def observation_statement(selection: ObservationFilter, *, dataset: str | None =
             o.c.note,
             o.c.unit_group,
             func.coalesce(m.c.max_value, i.c.max_value).label("max_value"),
+            s.c.issuer.label("source_issuer"),
+            func.coalesce(s.c.date_shown, cast(s.c.document_date, String)).label("source_date"),
         )
         .join(u, u.c.code == o.c.unit_code)
         .join(i, i.c.code == o.c.indicator_code)

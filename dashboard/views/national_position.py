@@ -24,12 +24,15 @@ def conflicts(frame: pd.DataFrame) -> set[tuple[int, str, str]]:
 
 
 def comparison_lines(values: pd.DataFrame, aggregates: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Series for a DTI value chart: the provinces' own values, the national value, the provincial average."""
+    """Series for a DTI value chart: the provinces' own values, the national value, the provincial average,
+    each point with its value as the source printed it (text: '0,24', not '0,2400')."""
     name = localized_column("unit_name", lang)
     own = values.dropna(subset=["value"]).assign(series=lambda f: f[name])
     lines = aggregates.dropna(subset=["value"]).drop_duplicates(["year", "indicator_code"])
     lines = lines.assign(series=[t(f"national.series.{c}", lang) for c in lines["indicator_code"]])
-    return pd.concat([own, lines])[["series", "year", "value"]].sort_values(["series", "year"])
+    both = pd.concat([own, lines])
+    both = both.assign(text=[value_cell(r, lang) for r in both.to_dict("records")])
+    return both[["series", "year", "value", "text"]].sort_values(["series", "year"])
 
 
 def rank_cell(row: dict, lang: str, conflicted: set[tuple[int, str, str]]) -> str:

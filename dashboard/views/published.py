@@ -67,6 +67,10 @@ def number_as_published(
     return format_number(float(value), lang, decimals=decimals)  # type: ignore[arg-type]
 
 
+# The words sources print before a bound or an estimate; a Vietnamese page repeats the one printed.
+PRINTED_WORD = re.compile(r"(hơn|trên|gần|khoảng|dưới) ")
+
+
 def figure_text(
     value: float | None,
     *,
@@ -88,6 +92,11 @@ def figure_text(
         value=number_as_published(value, published=published, lang=lang),
         high=number_as_published(high, published=published, lang=lang) if not _missing(high) else "",
     )
+    printed = (
+        PRINTED_WORD.match(str(published or "")) if key in ("lower_bound", "upper_bound", "approx") else None
+    )
+    if printed and normalize_language(lang) == "vi":  # the source's own word: "hơn 99%" stays "hơn"
+        text = printed[0] + number_as_published(value, published=published, lang=lang)
     return f"{text} %" if measure == "percent" else text
 
 
@@ -109,7 +118,7 @@ _PERIOD_EN = (
     (re.compile(r"^tháng (\d+)/(\d{4})$"), lambda m: f"{_MONTHS[int(m[1]) - 1]} {m[2]}"),
     (re.compile(r"^nửa đầu (\d{4})$"), r"first half of \1"),
     (re.compile(r"^6 tháng đầu năm (\d{4})$"), r"first half of \1"),
-    (re.compile(r"^\(?khoảng (\d{4})\)?$"), r"about \1"),
+    (re.compile(r"^khoảng (\d{4})$"), r"about \1"),
     (re.compile(r"^(\d{4}) \(đầu năm\)$"), r"early \1"),
     (re.compile(r"^đầu năm (\d{4})$"), r"early \1"),
     (re.compile(r"^(\d{4}) \(sau (.+)\)$"), r"\1 (after \2)"),
@@ -189,16 +198,18 @@ def worded(frame: pd.DataFrame, lang: str, *, home: str) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class SourceText:
-    """How a source is stated: issuer, document number and date, title, link."""
+    """How a source is stated: issuer, document number and date, title, link, and the page's own date (as
+    it shows it: '21/10/2025', 'tháng 7/2023', '2016') when no document date says it already."""
 
     issuer: str
     title: str
     document: str
     url: str
+    date: str = ""
 
     def citation(self) -> str:
         """One line: 'Bộ TT&TT – QĐ 922/QĐ-BTTTT ngày 20/5/2022 – title'."""
-        parts = [self.issuer, self.document, self.title if self.title != self.url else ""]
+        parts = [self.issuer, self.document, self.date, self.title if self.title != self.url else ""]
         return " – ".join(p for p in parts if p)
 
 
@@ -207,15 +218,20 @@ def source_text(row: Mapping[str, object] | object, lang: str) -> SourceText:
     get = row.get if isinstance(row, Mapping) else lambda k, d=None: getattr(row, k, d)  # type: ignore[union-attr]
     number = "" if _missing(get("document_number")) else str(get("document_number"))
     when = get("document_date")
+    shown = date_text(get("date_shown"), lang)
     if number and not _missing(when):
         day = when if isinstance(when, date) else date.fromisoformat(str(when)[:10])
         number = t("source.document_dated", lang, number=number, date=f"{day.day}/{day.month}/{day.year}")
+        shown = ""  # said with the document
+    elif number and shown:  # a year or a month only: never worded as a day ("ngày 2004")
+        number, shown = f"{number} ({shown})", ""
     url = "" if _missing(get("url")) else str(get("url"))
     return SourceText(
         issuer="" if _missing(get("issuer")) else str(get("issuer")),
         title="" if _missing(get("title")) else str(get("title")),
         document=number,
         url=url,
+        date=shown,
     )
 
 

@@ -39,12 +39,14 @@ function exportFigure(gd) {
     if (subtitle && !(layout.title.subtitle && layout.title.subtitle.text) && subtitle !== layout.title.text) {
         layout.title.subtitle = {text: subtitle, font: {size: 12, color: '#57606a'}};
     }
+    // Tested before the address is added: an address may contain the word (…_ILLUSTRATIVE in a query).
+    var generated = ILLUSTRATIVE.test(texts(layout));
     var annotations = layout.annotations || [];
     annotations.push({
         text: window.location.href, xref: 'paper', yref: 'paper', x: 0, y: 0, xanchor: 'left',
         yanchor: 'top', yshift: -(bottom + 6), showarrow: false, font: {size: 11, color: '#57606a'}
     });
-    if (ILLUSTRATIVE.test(texts(layout))) {
+    if (generated) {
         annotations.push({
             text: '<b>' + STAMP[lang] + '</b>', xref: 'paper', yref: 'paper', x: 0.5, y: 0.5,
             showarrow: false, textangle: -18, font: {size: 26, color: 'rgba(155, 42, 0, 0.45)'},

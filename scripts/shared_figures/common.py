@@ -19,37 +19,34 @@ PRESS_LICENCE = "© the publisher; facts quoted for reference (figures are not c
 GOV_LICENCE = "Văn bản hành chính nhà nước – không thuộc đối tượng bảo hộ quyền tác giả (Luật SHTT, Điều 15)"
 OPEN_LICENCE = "Dữ liệu mở theo Nghị định 47/2020/NĐ-CP; ghi rõ nguồn / Open data, cite the source"
 
-# Sources that are (or print) a numbered document, with the number and date the shared files give for it.
-# A source not listed here names no document in ../shared/data, so its document fields stay empty.
-DOCUMENTS: dict[str, tuple[str, str, str]] = {
-    # url: (issuer, document number, ISO date or "")
-    "https://nhansu.vn/van-ban-phap-luat/Ke-hoach-121-KH-UBND-2025-chuyen-doi-so-Quang-Ngai-688617.html": (
-        "UBND tỉnh Quảng Ngãi",
-        "Kế hoạch 121/KH-UBND",
-        "2025-12-31",
-    ),
-    "https://stttt.quangbinh.gov.vn/3cms/"
-    "bao-cao-danh-gia-muc-do-ung-dung-cong-nghe-thong-tin-tinh-quang-binh-nam-2016.htm": (
-        "Bộ Thông tin và Truyền thông",
-        "Công văn 1557/BTTTT-THH",
-        "2017-05-09",
-    ),
-    "github:dvhcvn/20250701:input/docs/1027_CTK-CSCL.md": (
-        "Cục Thống kê",
-        "Công văn 1027/CTK-CSCL",
-        "2025-06-25",
-    ),
-    "github:dvhcvn/20250701:input/docs/1677_NQ-UBTVQH15.md": (
-        "Ủy ban Thường vụ Quốc hội",
-        "Nghị quyết 1677/NQ-UBTVQH15",
-        "2025-06-16",
-    ),
-    "github:dvhcvn/20250701:input/docs/60-NQ_TW.md": (
-        "Ban Chấp hành Trung ương",
-        "Nghị quyết 60-NQ/TW",
-        "2025-04-12",
-    ),
-}
+# The list of real sources: for each page or document (by address, or by reference where it has none) the
+# body that published it (for a press article the outlet, with the body it cites), the document it names,
+# its date as the page shows it (with its precision: "2025-10-21", "tháng 7/2023", "2016") and where that
+# was read; a source without a date says why. Nothing in it is estimated.
+SOURCE_LIST = Path(__file__).with_name("source_list.csv")
+FULL_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def listed_sources() -> dict[str, dict[str, str]]:
+    """The rows of source_list.csv by source address or reference."""
+    with SOURCE_LIST.open(encoding="utf-8", newline="") as handle:
+        return {row["source"]: row for row in csv.DictReader(handle)}
+
+
+def apply_listed(source: dict[str, object], listed: dict[str, str]) -> dict[str, object]:
+    """A sidecar source with the list's kind, issuer, document and date (document_date: full days only)."""
+    when = listed["date_shown"]
+    return {
+        **source,
+        "kind": listed["kind"],
+        "issuer": listed["issuer"],
+        "document_number": listed["document_number"] or source.get("document_number") or None,
+        "document_date": when if FULL_DAY.fullmatch(when) else None,
+        "date": when or None,
+        "licence": {"press": PRESS_LICENCE, "community": PRESS_LICENCE}.get(
+            listed["kind"], GOV_LICENCE if listed["document_number"] else source["licence"]
+        ),
+    }
 
 
 def slug(text: str, length: int = 40) -> str:
@@ -77,6 +74,7 @@ class Sources:
 
     def __init__(self) -> None:
         self.by_url: dict[str, dict[str, object]] = {}
+        self.listed = listed_sources()
 
     def get(
         self, url: str, *, kind: str = "press", issuer: str = "", title: str = "", document: tuple = ()
@@ -84,8 +82,8 @@ class Sources:
         """The id of the source read at `url`, registered on first use; document = (issuer, number, date)."""
         url = url.split(" (")[0].split(" ; ")[0].strip()
         if url not in self.by_url:
-            official = any(h in url for h in (".gov.vn", "dti.gov.vn", "github:dvhcvn", "github:madnh"))
-            doc_issuer, number, when = document or DOCUMENTS.get(url, ("", "", ""))
+            official = any(h in url for h in (".gov.vn", "dti.gov.vn", "github:dvhcvn"))
+            doc_issuer, number, when = document or ("", "", "")
             self.by_url[url] = {
                 "id": slug(url),
                 "kind": "official" if (official or number) and kind == "press" else kind,
@@ -97,6 +95,8 @@ class Sources:
                 "document_date": when or None,
                 "licence": GOV_LICENCE if official or number else PRESS_LICENCE,
             }
+            if url in self.listed:
+                self.by_url[url] = apply_listed(self.by_url[url], self.listed[url])
         return str(self.by_url[url]["id"])
 
     def as_list(self) -> list[dict[str, object]]:

@@ -1,7 +1,7 @@
 """Quảng Ngãi's published e-document and online-service figures (data/observations/edoc_province.csv).
 
 A rate printed as "trên 99%" is stored as a lower bound (qualifier), never as 99 %; the period stays as
-printed ("9 tháng 2024", "(khoảng 2024)"); a row that cannot be imported is listed with the reason.
+printed ("9 tháng 2024", "khoảng 2024"); a row that cannot be imported is listed with the reason.
 """
 
 from __future__ import annotations
@@ -58,7 +58,8 @@ def _row(r: dict, code: str, level: str, sources: Sources) -> dict:
     rank, rank_of = RANKS.get(code, ("", ""))
     return {
         "year": re.search(r"(20\d\d)", r["period"]).group(1),  # type: ignore[union-attr]
-        "period": r["period"],
+        # "(khoảng 2024)": the brackets are the shared file's mark of an approximate period, not the source's
+        "period": re.sub(r"^\((.*)\)$", r"\1", r["period"].strip()),
         "unit": unit,
         "gov_level": level,
         "indicator": code,

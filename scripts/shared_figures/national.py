@@ -114,6 +114,13 @@ def _period(component: str, year: str) -> str:
     return match.group(1) if match else year
 
 
+# The page that prints the +34 places, verbatim (vietnamnet; the English doanhnghiephoinhap page says "+34").
+VIETNAMNET_2022 = (
+    "https://vietnamnet.vn/dti-nam-2022-quang-ngai-tang-34-bac-dung-thu-26-63-tinh-thanh-2164820.html"
+)
+PRINTED_34 = "tăng 34 bậc so với năm 2021"
+
+
 class NationalBuild:
     """Collects national-ranking rows (one per year, unit, indicator and source) and skipped rows."""
 
@@ -228,13 +235,15 @@ class NationalBuild:
         )
 
     def dti_2021_conflict(self) -> None:
-        """Quảng Ngãi's 2021 DTI rank, printed as 50 by one source and implied as 60 by another."""
+        """Quảng Ngãi's 2021 DTI rank, printed as 50 by one source; another prints only "tăng 34 bậc so với
+        năm 2021" beside 26 in 2022 (that would make 60:
+        a derived rank, never stored or shown as printed)."""
         row = next(r for r in read(self.shared, "qn_dti_history.csv") if r["year"] == "2021")
-        implied, reported = (u.strip() for u in row["source_url"].split(";"))
+        reported = row["source_url"].split(";")[1].strip()
         note = f"{CONFLICT}: {row['note']}"
         self.add(_obs("2021", "51", "NAT_DTI", "", "50", "50", "63", self.sources.get(reported), note))
         self.add(
-            _obs("2021", "51", "NAT_DTI", "", "tăng 34 bậc (→ 60)", "", "63", self.sources.get(implied), note)
+            _obs("2021", "51", "NAT_DTI", "", PRINTED_34, "", "63", self.sources.get(VIETNAMNET_2022), note)
         )
 
     def dti_2024(self) -> list[dict]:

@@ -57,7 +57,7 @@ def test_every_dataset_and_source_has_licence_and_kind(app):
         sources = queries.sources()
     assert datasets["licence"].str.len().min() > 0
     assert sources["licence"].str.len().min() > 0
-    assert set(sources["kind"]) <= {"official", "press", "illustrative", "reference"}
+    assert set(sources["kind"]) <= {"official", "press", "community", "illustrative", "reference"}
     real = sources[sources["kind"].isin(["official", "press"])]
     assert (real["url"].notna() | real["note"].notna()).all()
 

@@ -5,6 +5,9 @@ DATABASE_URL names one."""
 
 from __future__ import annotations
 
+import json
+import shutil
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -62,6 +65,28 @@ class OldDatabase:
             }
 
 
+def _as_before(paths: list[Path]) -> list[Path]:
+    """Copies of reference files as they were before sources kept a date as shown or a community kind
+    (the baseline schema has neither)."""
+    folder = Path(tempfile.mkdtemp(prefix="before-"))
+    copies = []
+    for path in paths:
+        copy = folder / path.name
+        shutil.copy(path, copy)
+        meta_path = path.with_name(path.stem + ".meta.json")
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        meta["sources"] = [
+            {
+                **{k: v for k, v in s.items() if k != "date"},
+                "kind": s["kind"].replace("community", "reference"),
+            }
+            for s in meta["sources"]
+        ]
+        (folder / meta_path.name).write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+        copies.append(copy)
+    return copies
+
+
 def old_database(
     make: Callable[..., Engine], dialect: str, *, revision: str = migrate.BASELINE_REVISION
 ) -> OldDatabase:
@@ -76,10 +101,10 @@ def old_database(
     old = MetaData()
     old.reflect(engine)
     assert set(old.tables) >= {"datasets", "observations", "boundary_layers"}, sorted(old.tables)
-    # Today's importer writes today's columns: it imports into a current database, whose rows are then
-    # copied, column by column of the old schema, as the importer of then stored them.
+    # Today's importer writes today's columns: it imports into a current database (sources without what the
+    # baseline lacks), whose rows are then copied, column by column of the old schema.
     current = make(dialect=dialect)
-    import_files(current, [*REFERENCE_FILES, FIXTURES / "tidy_edoc_2022.csv"])
+    import_files(current, [*_as_before(REFERENCE_FILES), FIXTURES / "tidy_edoc_2022.csv"])
     with current.connect() as reading, engine.begin() as connection:
         for table in old.sorted_tables:
             rows = reading.execute(select(*(db.metadata.tables[table.name].c[c.name] for c in table.columns)))

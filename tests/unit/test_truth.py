@@ -44,7 +44,7 @@ PERIODS_EN = {  # periods as printed -> as an English page must say them
     "9 tháng 2024": "first 9 months of 2024",
     "tháng 7/2025": "July 2025",
     "nửa đầu 2024": "first half of 2024",
-    "(khoảng 2024)": "about 2024",
+    "khoảng 2024": "about 2024",
     "2025 (sau 1/7/2025)": "2025 (after 1/7/2025)",
     "2023 (thời điểm bài viết)": "2023 (at the time of the article)",
     "1-31/8/2025": "1–31/8/2025",
@@ -188,7 +188,9 @@ def expected_figure(obs: dict, lang: str) -> str:
     if obs["qualifier"] == "range":
         text = f"{text}–{number(float(obs['value_high']), decimals, lang)}"
     elif obs["qualifier"] in WORDS:
-        text = WORDS[obs["qualifier"]][LANGS.index(lang)] + text
+        # a Vietnamese page keeps the source's own word ("hơn 99%" stays "hơn", never becomes "trên")
+        word = re.match(r"(hơn|trên|gần|khoảng|dưới) ", printed)
+        text = (word[0] if word and lang == "vi" else WORDS[obs["qualifier"]][LANGS.index(lang)]) + text
     return f"{text} %" if obs["measure"] == "percent" else text
 
 
@@ -317,7 +319,8 @@ def test_quang_ngai_2024_is_not_found_and_the_2021_rank_is_a_conflict(render):
         text = visible_text(page)
         assert missing in text
         rows = [r.text for r in rows_of(page) if conflict in r.text]
-        assert any("50" in r for r in rows) and any("60" in r for r in rows), rows
+        assert any("50" in r for r in rows) and any("34" in r for r in rows), rows
+        assert not any(re.search(r"\b60\b", r) for r in rows), "60 is derived, never printed"
 
 
 def test_methodology_dates_are_as_published_and_every_event_cites_a_source(app, render):
@@ -439,3 +442,161 @@ def test_generated_files_say_so_on_every_row():
             rows = list(csv.DictReader(handle))
         unit_rows = [r for r in rows if r.get("unit_code") or (r.get("STT") or "").isdigit()]
         assert unit_rows and all(r["data_kind"] == "MINH HỌA / ILLUSTRATIVE" for r in unit_rows), path.name
+
+
+# --- sources: who published each figure, in which document, on which date (as the page shows it) ---------
+
+SOURCE_LIST = REPO_ROOT / "scripts" / "shared_figures" / "source_list.csv"
+SOURCE_COLUMNS = ["source_issuer", "source_date", "source_kind"]
+# A date as a page shows it: a day, a month, a year, or words around them ("đầu năm 2020") — never a day
+# that the page does not show.
+DATE_SHOWN = re.compile(r"\d{4}-\d{2}-\d{2}|(?:tháng \d{1,2}/)?\d{4}|(?:đầu|cuối|giữa) năm \d{4}")
+
+
+def _source_list() -> dict[str, dict[str, str]]:
+    with SOURCE_LIST.open(encoding="utf-8", newline="") as handle:
+        return {row["source"]: row for row in csv.DictReader(handle)}
+
+
+def test_every_download_row_names_its_issuer_date_and_kind_after_the_contract(client, real):
+    response = client.get("/api/v1/observations.csv")
+    rows = list(csv.DictReader(response.get_data(as_text=True).lstrip("\ufeff").splitlines()))
+    header = list(rows[0])
+    assert header[:17] == [
+        "year", "unit_code", "unit_name_vi", "unit_name_en", "unit_kind", "indicator_code",
+        "indicator_name_vi", "indicator_name_en", "value", "measure", "rank", "rank_of", "class",
+        "methodology_version", "data_kind", "source_document", "source_url",
+    ]  # fmt: skip
+    assert header[-3:] == SOURCE_COLUMNS and "source_title" in header
+    real_rows = [r for r in rows if r["data_kind"] != "illustrative"]
+    assert len(real_rows) == len(real)
+    issuers = [r["source_issuer"] for r in real_rows]
+    # an issuer is the body (or outlet) by name, not the address's host
+    named = [i for i in issuers if i and not re.fullmatch(r"[a-z0-9.-]+\.[a-z]{2,}", i)]
+    assert len(named) / len(real_rows) >= 0.9, sorted(set(issuers) - set(named))[:5]
+
+
+def test_source_dates_are_as_the_page_shows_them_and_each_says_where_it_was_read(real):
+    listed = _source_list()
+    for source, row in listed.items():
+        assert row["where_read"], (
+            f"{source}: the list says neither where the date was read nor why it is missing"
+        )
+        if row["date_shown"]:
+            assert DATE_SHOWN.fullmatch(row["date_shown"]), (
+                f"{source}: date {row['date_shown']!r} not as shown"
+            )
+        else:
+            assert row["where_read"].startswith("no date"), f"{source}: no date but no reason"
+    by_url = {r["source"]: r["date_shown"] for r in listed.values()}
+    dated = real[real["source_url"].isin(by_url)]
+    assert not dated.empty
+    for url, when in zip(dated["source_url"], dated["source_date"], strict=True):
+        assert (None if _missing(when) else when) == (by_url[url] or None), url
+
+
+def test_community_datasets_are_not_official(app):
+    with app.server.test_request_context("/"):
+        sources = queries.sources()
+    github = sources[sources["title"].str.contains("madnh/hanhchinhvn|mapping/merges", regex=True)]
+    assert not github.empty
+    assert set(github["kind"]) == {"community"}, github[["title", "kind"]]
+
+
+def test_a_saved_chart_is_stamped_only_when_its_own_texts_say_generated(tmp_path):
+    """The PNG/SVG copy of a real chart on a page whose address names a generated indicator has no stamp."""
+    script = REPO_ROOT / "scripts" / "plotly-bundle" / "export-decorations.js"
+    runner = tmp_path / "run.js"
+    runner.write_text(
+        "global.window = {location: {href: process.argv[3]}};\n"
+        "global.document = {documentElement: {lang: 'vi'}, querySelector: () => null};\n"
+        f"const install = require({json.dumps(str(script))});\n"
+        "const Plotly = {}; let saved = null;\n"
+        "install(Plotly, {apiMethodRegistry: {downloadImage: (figure) => { saved = figure; }}});\n"
+        "const source = {text: 'Nguồn: Sở KH&CN Quảng Ngãi'};\n"  # real charts carry their source line
+        "const layout = {title: {text: process.argv[2]}, annotations: [source]};\n"
+        "const gd = {_fullLayout: {}, data: [], layout: layout};\n"
+        "Plotly.exportFigure(gd);\n"
+        "const texts = Plotly.exportFigure(gd).layout.annotations.map((a) => a.text).join(' | ');\n"
+        "console.log(texts);\n",
+        encoding="utf-8",
+    )
+    import shutil
+    import subprocess
+
+    if not shutil.which("node"):
+        pytest.skip("node is not installed")
+
+    def stamps(title: str, address: str) -> bool:
+        out = subprocess.run(
+            ["node", str(runner), title, address], capture_output=True, text=True, timeout=30, check=True
+        ).stdout
+        return "MINH HỌA – không phải số liệu thật" in out
+
+    real_page = "http://x/van-ban-dien-tu?indicator=EDOC_ONLINE_SHARE_ILLUSTRATIVE"
+    assert not stamps("Tỷ lệ văn bản điện tử toàn tỉnh", real_page)
+    assert stamps("Tỷ lệ văn bản điện tử – MINH HỌA", "http://x/van-ban-dien-tu")
+
+
+# --- the national page: every figure names its province once, no coverage is claimed, conflicts are marked
+
+
+def test_every_national_table_names_each_province_once_per_rank_and_claims_no_coverage(app):
+    from dashboard.components import national_table
+
+    with app.server.test_request_context("/"):
+        for choice in national_table.table_choices():
+            rows, note = national_table.table_rows(choice, "vi")
+            keys = [(r["code"], r["rank"]) for r in rows]
+            assert len(keys) == len(set(keys)), f"{choice}: a province listed twice with the same rank"
+            assert not re.search(r"hạng 1[–-]\d", visible_text(note)), (
+                f"{choice}: claims the ranks a source has"
+            )
+
+
+def test_the_2021_rank_conflict_is_marked_in_the_grid_and_no_derived_rank_is_printed(app, real):
+    from dashboard.components import national_table
+
+    assert not real["value_published"].fillna("").str.contains("→").any(), (
+        "a derived figure stored as printed"
+    )
+    with app.server.test_request_context("/"):
+        rows, _ = national_table.table_rows(("NAT_DTI", 2021), "vi")
+    quang_ngai = [r for r in rows if r["code"] == "51"]
+    assert quang_ngai and all("nguồn mâu thuẫn" in r["rank_text"] for r in quang_ngai), quang_ngai
+
+
+def test_dti_2024_rows_name_their_province(render):
+    page = render("national", {}, "vi")
+    rows = [r.text for r in rows_of(page) if "0,8241" in r.text]
+    assert rows and all("Hà Nội" in text for text in rows), rows
+    # a published rank brought in from the December 2026 sources
+    assert any("Khánh Hòa" in r.text and "16/34" in r.text for r in rows_of(page))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("path", sorted({**GENERATED_PAGES, **REAL_ONLY_PAGES}))
+def test_no_page_doubles_its_brackets(render, path, lang):
+    module, query = {**GENERATED_PAGES, **REAL_ONLY_PAGES}[path]
+    text = visible_text(render(module, query, lang))
+    assert "((" not in text and "))" not in text, re.findall(r".{30}\(\(.{30}", text)[:3]
+
+
+def test_the_provincial_index_set_cites_the_provinces_own_decision_with_its_annex_not_seen(render):
+    page = render("methodology", {}, "vi")
+    links = {
+        a.children: a.href for a in _walk(page) if type(a).__name__ == "A" and isinstance(a.children, str)
+    }
+    assert "hethongphapluat.vn" in links.get("104/QĐ-UBND", ""), "QĐ 104/QĐ-UBND is not linked to its page"
+    text = visible_text(page)
+    assert "phụ lục chưa xem được" in text
+    assert "Theo Bộ chỉ số DTI của Bộ TT&TT (QĐ 922/QĐ-BTTTT)" not in text, (
+        "922 stated as the province's basis"
+    )
+
+
+def test_chart_hover_labels_carry_the_decimals_the_source_printed(render):
+    page = render("national", {}, "vi")
+    graphs = [c.figure for c in _walk(page) if getattr(c, "figure", None) is not None]
+    hover = [text for figure in graphs for trace in figure["data"] for text in trace.get("text") or []]
+    assert hover and not any(re.fullmatch(r"0,(24|33|54)00", str(h)) for h in hover), hover

@@ -34,8 +34,8 @@ _FIELDS: dict[str, dict[str, tuple[str, str]]] = {
                   "Class: code of the class under the row's index set (see class_schemes.csv); empty when the set defines no classes"),
         "methodology_version": ("Phiên bản phương pháp: mã bộ chỉ số (xem methodologies.csv)",
                                 "Methodology version: code of the index methodology (see methodologies.csv)"),
-        "data_kind": ("Loại số liệu: official (văn bản chính thức), press (báo chí), illustrative (MINH HỌA, không phải số liệu thật)",
-                      "Data kind: official (official document), press (news report), illustrative (NOT real data)"),
+        "data_kind": ("Loại số liệu: official (văn bản chính thức), press (báo chí), community (bộ dữ liệu cộng đồng), illustrative (MINH HỌA, không phải số liệu thật)",
+                      "Data kind: official (official document), press (news report), community (volunteers' dataset), illustrative (NOT real data)"),
         "source_document": ("Số văn bản: số hiệu văn bản nguồn, nếu có", "Source document: number of the source document, if any"),
         "source_url": ("Đường dẫn nguồn: địa chỉ trang nguồn", "Source URL: address of the source"),
         "period": ("Kỳ: kỳ số liệu như công bố (ví dụ 9 tháng 2024)", "Period: period as published (e.g. 9 months of 2024)"),
@@ -46,6 +46,12 @@ _FIELDS: dict[str, dict[str, tuple[str, str]]] = {
         "gov_level": ("Cấp chính quyền: cấp mà số liệu áp dụng, nếu nguồn nêu",
                       "Government level: level the figure applies to, if the source says"),
         "source_title": ("Tên nguồn: tiêu đề nguồn", "Source title: title of the source"),
+        "source_issuer": ("Nơi công bố: cơ quan công bố số liệu; với bài báo là tờ báo (và cơ quan được trích)",
+                          "Issuer: body that published the figure; for a press article its outlet (and the body it cites)"),
+        "source_date": ("Ngày nguồn: ngày như trang nguồn ghi, giữ độ chính xác (2025-10-21, tháng 7/2025, 2016); trống nếu nguồn không ghi",
+                        "Source date: the date the source shows, with its precision (2025-10-21, tháng 7/2025, 2016); empty when the source shows none"),
+        "source_kind": ("Loại nguồn: official, press, community (bộ dữ liệu cộng đồng) hoặc illustrative (MINH HỌA)",
+                        "Source kind: official, press, community (volunteers' dataset) or illustrative (NOT real data)"),
     },
     "units": {
         "code": ("Mã đơn vị: mã hành chính hoặc mã cơ quan", "Unit code: administrative or agency code"),
@@ -81,7 +87,8 @@ _FIELDS: dict[str, dict[str, tuple[str, str]]] = {
     "sources": {
         "id": ("Mã nguồn: mã nguồn", "Source id: source id"),
         "dataset_id": ("Bộ dữ liệu: mã bộ dữ liệu", "Dataset: dataset id"),
-        "kind": ("Loại nguồn: official, press, illustrative hoặc reference", "Kind: official, press, illustrative or reference"),
+        "kind": ("Loại nguồn: official, press, community, illustrative hoặc reference",
+                 "Kind: official, press, community, illustrative or reference"),
         "issuer": ("Cơ quan ban hành: nơi công bố", "Issuer: who published it"),
         "document_number": ("Số văn bản: số hiệu văn bản", "Document number: document number"),
         "document_date": ("Ngày văn bản: ngày ban hành (ISO 8601)", "Document date: date issued (ISO 8601)"),
@@ -90,6 +97,8 @@ _FIELDS: dict[str, dict[str, tuple[str, str]]] = {
         "licence": ("Giấy phép: điều kiện sử dụng nguồn", "Licence: terms of the source"),
         "accessed": ("Ngày truy cập: ngày thu thập (ISO 8601)", "Accessed: date collected (ISO 8601)"),
         "note": _NOTE,
+        "date_shown": ("Ngày như nguồn ghi: giữ độ chính xác (2025-10-21, tháng 7/2025, 2016)",
+                       "Date as shown: with its precision (2025-10-21, tháng 7/2025, 2016)"),
     },
     "datasets": {
         "id": ("Mã bộ dữ liệu: mã bộ dữ liệu", "Dataset id: dataset id"),
@@ -168,6 +177,7 @@ _KINDS = {
     "press": ("Báo chí", "Press"),
     "illustrative": ("MINH HỌA", "ILLUSTRATIVE"),
     "reference": ("Tham chiếu", "Reference"),
+    "community": ("Dữ liệu cộng đồng", "Community dataset"),
 }
 
 TEXTS: dict[str, dict[str, str]] = {

@@ -110,7 +110,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "national.table_choice": "Bảng",
         "national.table_note": "{count} tỉnh, thành phố có trong nguồn; hạng bằng nhau được giữ như công bố.",
         "national.table_missing": (
-            "Nguồn chỉ có các hạng 1–{last}; các hạng còn lại không có trong trích đoạn."
+            "Các nguồn đã lưu có {count} trong {of} tỉnh, thành phố; các tỉnh, thành phố khác không có trong "
+            "các nguồn này."
         ),
         "national.kontum_heading": "Kon Tum (nay thuộc tỉnh Quảng Ngãi)",
         "national.kontum_lead": (
@@ -282,7 +283,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "national.table_choice": "Table",
         "national.table_note": "{count} provinces and cities in the source; tied ranks kept as published.",
         "national.table_missing": (
-            "The source lists ranks 1–{last} only; the other ranks are not in the excerpt."
+            "The stored sources hold {count} of {of} provinces and cities; the others are not in them."
         ),
         "national.kontum_heading": "Kon Tum (now part of Quảng Ngãi)",
         "national.kontum_lead": (

@@ -46,7 +46,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "rankings.title": "Xếp hạng",
         "rankings.heading": "Xếp hạng các cơ quan, đơn vị",
         "rankings.break_note": (
-            "Năm {year} đổi phương pháp đánh giá ({method}); thứ hạng không so sánh được với năm trước."
+            "Năm {year} đổi phương pháp đánh giá: {method}; thứ hạng không so sánh được với năm trước."
         ),
         "profile.title": "Hồ sơ đơn vị",
         "profile.unknown": "Không có đơn vị với mã {code}.",
@@ -132,7 +132,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "rankings.title": "Rankings",
         "rankings.heading": "Rankings of agencies and districts",
         "rankings.break_note": (
-            "In {year} the evaluation method changed ({method}); ranks are not comparable with the previous year."
+            "In {year} the evaluation method changed: {method}; ranks are not comparable with the previous year."
         ),
         "profile.title": "Unit profile",
         "profile.unknown": "There is no unit with code {code}.",

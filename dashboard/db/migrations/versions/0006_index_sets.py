@@ -1,7 +1,7 @@
 """Index sets as published data: the decision that issues a method, per-group maxima, unit groups, the
 class scheme, method corrections, and the unit group a published row belongs to.
 
-Revision ID: 0007
+Revision ID: 0006
 Revises: 0005
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0007"
+revision = "0006"
 down_revision = "0005"
 branch_labels = None
 depends_on = None
