@@ -5,6 +5,7 @@ May import: db, names, parsing. Loaded from the database inside the import trans
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, select
@@ -18,6 +19,11 @@ from dashboard.ingest.parsing import Problem
 LOCAL_KINDS = ("department", "district", "commune")
 
 
+def exact_key(text: str) -> str:
+    """A name as written, compared without case or extra spaces (diacritics kept)."""
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
 @dataclass
 class Catalogue:
     """Reference data the importer validates against."""
@@ -29,6 +35,9 @@ class Catalogue:
     _lookups: dict[tuple, tuple[str | None, str, str]] = field(default_factory=dict, repr=False)
     _by_kind: dict[str, set[str]] = field(default_factory=dict, repr=False)
     _province_forms: list[tuple[str, str]] = field(default_factory=list, repr=False)
+    # Aliases as written (case and spacing aside, diacritics kept): the officer published each for one unit,
+    # so it decides where folding cannot ("UBND xã Ba Tơ" is Xã Ba Tơ, not Xã Ba Tô).
+    aliases: dict[str, set[str]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls, connection: Connection) -> Catalogue:
@@ -43,6 +52,7 @@ class Catalogue:
             names[row["unit_code"]].update((row["name_vi"], row["name_en"]))
         for row in connection.execute(select(db.unit_aliases)).mappings():
             names[row["unit_code"]].add(row["alias"])
+            catalogue.aliases.setdefault(exact_key(row["alias"]), set()).add(row["unit_code"])
         for code in sorted(names):  # the current Vietnamese name first: it labels the unit in messages
             current = catalogue.units[code]["name_vi"]
             catalogue.names.add(code, [current, *sorted(names[code] - {current})])
@@ -104,7 +114,8 @@ class Catalogue:
         )
 
     def _lookup(self, text: str, *, year: int | None, kind: str | None) -> tuple[str | None, str, str]:
-        codes = {text} if text in self.units else self.names.matches(text)
+        codes = {text} if text in self.units else set(self.aliases.get(exact_key(text), ()))
+        codes = codes or self.names.matches(text)
         allowed = self._candidates(kind)
         if not codes:
             closest = self.names.closest(text, among=allowed)
