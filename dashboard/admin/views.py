@@ -11,7 +11,7 @@ from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import Engine
 from wtforms.fields import SelectChoice
 
-from dashboard.admin import accounts, audit, methods, publishing, uploads
+from dashboard.admin import accounts, audit, methods, publishing, units, uploads
 from dashboard.admin.forms import PublishForm, SignInForm, SignOutForm, UploadForm
 from dashboard.i18n import normalize_language, t
 from dashboard.ingest.parsing import ImportRejected
@@ -228,6 +228,7 @@ def make_blueprint(
         methods.register(
             bp, engine, uploads_dir=uploads_dir, templates_dir=templates_dir, render=_render, log=_log
         )
+    units.register(bp, engine, uploads_dir=uploads_dir, render=_render, log=_log)
 
     @bp.route("/nhat-ky")
     @login_required
