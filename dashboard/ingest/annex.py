@@ -96,6 +96,19 @@ class Mapping:
         known = {fold(h) for h in (*self.row_number, *self.rank, *self.indicators)}
         return not folded.isdisjoint(fold(h) for h in self.unit) and not folded.isdisjoint(known)
 
+    def lacks_unit_column(self, file: str, number: int, cells: list[str]) -> Problem | None:
+        """A row naming two known columns (row number, rank, indices) but no unit column: the header
+        row, with its unit column missing or written in a way the mapping does not know."""
+        known = {fold(h): h for h in (*self.row_number, *self.rank, *self.indicators)}
+        found = [cell for cell in cells if cell and fold(cell) in known]
+        if len(found) < 2 or any(fold(cell) in {fold(h) for h in self.unit} for cell in cells if cell):
+            return None
+        message = (
+            f"row {number} looks like the header ({', '.join(found[:4])}) but has no unit column: "
+            f"name it one of {', '.join(repr(h) for h in self.unit)}"
+        )
+        return Problem(file, number, self.unit[0], None, "unit-column", message)
+
 
 @dataclass(frozen=True)
 class AnnexRow:

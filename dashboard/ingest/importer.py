@@ -206,7 +206,7 @@ def _read(dataset: Dataset, catalogue: Catalogue) -> tuple[Table, Mapping | None
     mapping, problems = resolve_mapping(dataset, catalogue)
     if mapping is None:
         raise ImportRejected(problems)
-    return read_table(dataset.path, is_header=mapping.is_header), mapping
+    return read_table(dataset.path, is_header=mapping.is_header, near_miss=mapping.lacks_unit_column), mapping
 
 
 def _import(
@@ -285,7 +285,15 @@ def _guard(
     _raise_errors(problems, options)
     problems += guards.check_coverage(connection, dataset, records, catalogue, replace=options.replace)
     change = guards.diff(old, records)
-    problems += guards.check_shrink(dataset, change, replacing=replacing, confirmed=options.confirm_shrink)
+    problems += guards.check_shrink(
+        dataset,
+        change,
+        old=old,
+        records=records,
+        replacing=replacing,
+        confirmed=options.confirm_shrink,
+        generated=bool(old) and guards.generated_only(connection, replacing) and not dataset.generated,
+    )
     _raise_errors(problems, options)
     return change
 
