@@ -20,7 +20,7 @@ def _table(table: MethodTable) -> html.Table:
     body = [
         html.Tr(
             [
-                html.Th(row.name, scope="row", className="ps-3" if row.component else ""),
+                html.Th(row.name, scope="row", className=f"ps-{min(3 * row.depth, 5)}" if row.depth else ""),
                 *[html.Td(cell, className="text-end") for cell in row.maxima],
             ]
         )

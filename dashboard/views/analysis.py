@@ -68,8 +68,10 @@ def total_for_year(
         published = pd.to_datetime(covering["methodology_published_at"], utc=True)
         covering = covering.assign(
             _held=covering["methodology"].isin(list(with_results)),
-            _published=published.fillna(pd.Timestamp.min.tz_localize("UTC")),
-        ).sort_values(["_held", "_published", "first_year"], ascending=False, kind="stable")
+            _published=published,  # a shipped set (never published here) sorts last
+        ).sort_values(
+            ["_held", "_published", "first_year"], ascending=False, na_position="last", kind="stable"
+        )
     return None if covering.empty else covering.iloc[0]
 
 

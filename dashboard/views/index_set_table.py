@@ -14,11 +14,16 @@ from dashboard.i18n import CATALOGS, format_number, t
 
 @dataclass(frozen=True)
 class Row:
-    """One index: its name, whether it is a component, its maxima (one per column)."""
+    """One index: its name, its depth in the tree (0 for the total), its maxima (one per column)."""
 
     name: str
-    component: bool
+    depth: int
     maxima: tuple[str, ...]
+
+    @property
+    def component(self) -> bool:
+        """Whether the index is a component of another."""
+        return self.depth > 0
 
 
 @dataclass(frozen=True)
@@ -98,6 +103,15 @@ def scheme_text(index_set: IndexSet, lang: str) -> str:
     )
 
 
+def _depth(index_set: IndexSet, indicator: Indicator) -> int:
+    depth, parent = 0, indicator.parent_code
+    while parent is not None and depth < len(index_set.indicators):
+        depth += 1
+        found = index_set.indicator(parent)
+        parent = found.parent_code if found is not None else None
+    return depth
+
+
 def method_table(index_set: IndexSet, *, lang: str) -> MethodTable:
     """The set as the page shows it in the language."""
     groups = [None] if not index_set.groups else [g.code for g in index_set.groups]
@@ -109,7 +123,7 @@ def method_table(index_set: IndexSet, *, lang: str) -> MethodTable:
     rows = tuple(
         Row(
             indicator.name_en if lang == "en" else indicator.name_vi,
-            indicator.parent_code is not None,
+            _depth(index_set, indicator),
             tuple(_maximum(index_set, indicator, g, lang) for g in groups),
         )
         for indicator in index_set.indicators

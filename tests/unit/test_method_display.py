@@ -72,6 +72,7 @@ def test_a_published_sets_block_lists_its_groups_maxima_and_scheme() -> None:
     table = method_table(SET, lang="vi")
     assert table.columns == ("Chỉ số", "Tối đa – Cấp xã", "Tối đa – Sở không có TTHC")
     assert table.rows[0].maxima == ("Điểm (tối đa 1.000)", "Điểm (tối đa 800)")
+    assert (table.rows[0].depth, table.rows[1].depth) == (0, 1)
     assert table.rows[1].component and table.rows[1].maxima == ("Điểm (tối đa 100)", "Điểm (tối đa 100)")
     assert table.classes == "Mức 4 ≥ 75 %, Mức 3 ≥ 50 %, Mức 2 ≥ 25 %, Mức 1 ≥ 0 %"
     text = _text(index_set_block(SET, lang="en"))

@@ -289,3 +289,23 @@ def test_the_command_line_publishes_and_refuses(tmp_path: Path, monkeypatch: pyt
     assert "ERROR bad.csv, row 15, column 'parent_code': no index has this code" in refused_run.output
     assert "rejected: 1 problem(s); nothing was stored" in refused_run.output
     assert snapshot(engine) == before
+
+
+def test_a_rows_maximum_is_its_groups_in_every_download(engine: Engine, tmp_path: Path) -> None:
+    from sqlalchemy import update
+
+    from dashboard.queries import ObservationFilter, observation_statement
+
+    publish_index_set(engine, TEMPLATES / "bo-chi-so-mau.csv", HEADER)
+    rows = "year,unit,indicator,value\n2026,so-noi-vu,MAU_TONG,650\n2026,so-tu-phap,MAU_TONG,640\n"
+    import_files(engine, [write_dataset(tmp_path, "kq.csv", rows, tidy_meta())])
+    with engine.begin() as connection:  # what an annex of departments without procedures stores
+        o = db.observations.c
+        connection.execute(
+            update(db.observations).where(o.unit_code == "so-tu-phap").values(unit_group="so-khong-tthc")
+        )
+        found = connection.execute(
+            observation_statement(ObservationFilter(indicators=("MAU_TONG",)))
+        ).mappings()
+        maxima = {row["unit_code"]: (row["unit_group"], row["max_value"]) for row in found}
+    assert maxima == {"so-noi-vu": (None, 1000.0), "so-tu-phap": ("so-khong-tthc", 800.0)}
