@@ -57,3 +57,4 @@ class PublishForm(FlaskForm):
     reason = HiddenField()
     confirm_shrink = HiddenField()
     accept_published_inconsistencies = HiddenField()
+    units = HiddenField()  # the preview's choices for names no unit has

@@ -11,14 +11,16 @@ from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import Engine
 from wtforms.fields import SelectChoice
 
-from dashboard.admin import accounts, audit, methods, publishing, units, uploads
+from dashboard.admin import accounts, audit, methods, publishing, units, unknown_units, uploads
 from dashboard.admin.forms import PublishForm, SignInForm, SignOutForm, UploadForm
 from dashboard.i18n import normalize_language, t
 from dashboard.ingest.parsing import ImportRejected
 
 PREFIX = "/quan-tri"
 SIGN_IN_LIMIT = "10 per minute"  # failed attempts, per client and per account
-TEXT_FIELDS = ("year", "methodology", "kind", "issuer", "document", "source_url", "replaces", "reason")
+TEXT_FIELDS = (
+    "year", "methodology", "kind", "issuer", "document", "source_url", "replaces", "reason", "units"
+)  # fmt: skip
 SWITCHES = ("confirm_shrink", "accept_published_inconsistencies")
 
 
@@ -63,6 +65,7 @@ def _fields(form: UploadForm | PublishForm) -> publishing.Fields:
         # Ticked boxes on the upload form; "1" when the preview's hidden copies send them back.
         confirm_shrink=form.confirm_shrink.data in (True, "1"),
         accept_published_inconsistencies=form.accept_published_inconsistencies.data in (True, "1"),
+        units=(form.units.data or "") if isinstance(form, PublishForm) else "",
     )
 
 
@@ -170,6 +173,22 @@ def make_blueprint(
     def home() -> flask.Response:
         return flask.redirect(flask.url_for("admin.upload", lang=_lang()))
 
+    def _preview(path: Path, fields: publishing.Fields, digest: str, kept: object) -> str:
+        checked = publishing.check(engine, path, fields)
+        _log(
+            "preview",
+            "refused" if checked.errors else "ok",
+            digest=digest,
+            detail=f"{len(checked.errors)} error(s), {len(checked.records)} value(s)",
+        )
+        publish_form = PublishForm(
+            formdata=None,
+            upload=digest,
+            **{name: getattr(fields, name) for name in TEXT_FIELDS},
+            **{name: "1" if getattr(fields, name) else "" for name in SWITCHES},
+        )
+        return _render("preview.html", checked=checked, upload=kept, fields=fields, form=publish_form)
+
     @bp.route("/nhap-du-lieu", methods=["GET", "POST"])
     @login_required
     def upload() -> str | tuple[str, int]:
@@ -185,21 +204,20 @@ def make_blueprint(
             _log("upload", "refused", digest=digest, detail=refused.key)
             return _render("upload.html", form=form, message=t(refused.key, _lang(), **refused.values)), 400
         _log("upload", "ok", digest=digest, detail=kept.original_name)
-        fields = _fields(form)
-        checked = publishing.check(engine, kept.path, fields)
-        _log(
-            "preview",
-            "refused" if checked.errors else "ok",
-            digest=digest,
-            detail=f"{len(checked.errors)} error(s), {len(checked.records)} value(s)",
-        )
-        publish_form = PublishForm(
-            formdata=None,
-            upload=digest,
-            **{name: getattr(fields, name) for name in TEXT_FIELDS},
-            **{name: "1" if getattr(fields, name) else "" for name in SWITCHES},
-        )
-        return _render("preview.html", checked=checked, upload=kept, fields=fields, form=publish_form)
+        return _preview(kept.path, _fields(form), digest, kept)
+
+    @bp.route("/nhap-du-lieu/don-vi", methods=["POST"])
+    @login_required
+    def map_units() -> str:
+        """The preview again, with the officer's choice for each name no unit has (nothing stored)."""
+        form = PublishForm()
+        path = uploads.find(uploads_dir, form.upload.data or "")
+        if not form.validate_on_submit() or path is None:
+            flask.abort(400)
+        names = flask.request.form.getlist("unknown_name")
+        choices = dict(zip(names, flask.request.form.getlist("unknown_choice"), strict=False))
+        form.units.data = unknown_units.encode(choices)
+        return _preview(path, _fields(form), form.upload.data, None)
 
     @bp.route("/cong-bo", methods=["POST"])
     @login_required

@@ -154,11 +154,13 @@ def import_files(
     defaults: dict | None = None,
     options: ImportOptions | None = None,
     progress: Progress | None = None,
+    prepare: Callable[[Connection], None] | None = None,
 ) -> ImportReport:
     """Import files in dependency order in ONE transaction; on any error nothing is stored.
 
     With options.dry_run everything is checked and written inside the transaction, which is then rolled
-    back: the report (and its diffs) says what the import would do.
+    back: the report (and its diffs) says what the import would do. `prepare` runs first in the same
+    transaction (the units an annex's preview maps or adds are published with it, or not at all).
     """
     options = options or ImportOptions(strict=strict)
     datasets = [load_dataset(path, overrides, defaults) for path in paths]
@@ -167,6 +169,8 @@ def import_files(
     with engine.connect() as connection:
         transaction = connection.begin()
         try:
+            if prepare is not None:
+                prepare(connection)
             report = _import(connection, datasets, options, progress or (lambda *_: None))
             if options.dry_run:
                 report.data_version = db.data_version(connection)

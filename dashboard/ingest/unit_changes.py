@@ -197,7 +197,7 @@ def apply_to(connection: Connection, change: Change, code: str, source_id: str |
                 parent_code=change.parent_code,
                 name_vi=change.name_vi,
                 name_en=change.name_en,
-                valid_from=change.day,
+                valid_from=change.day if change.date else None,  # an annex's new unit: from when, unsaid
                 source_id=source_id,
             )
         )
@@ -208,7 +208,7 @@ def apply_to(connection: Connection, change: Change, code: str, source_id: str |
                 name_en=change.name_en,
                 subtype_vi=subtype_vi,
                 subtype_en=subtype_en,
-                valid_from=change.day,
+                valid_from=change.day if change.date else None,
                 note=change.legal_basis,
             )
         )

@@ -128,6 +128,12 @@ def publish_units(engine: Engine, path: Path, *, dry_run: bool = False) -> UnitR
     return report
 
 
+def apply_changes(connection: Connection, path: Path, changes: list[Change]) -> UnitReport:
+    """Check and apply changes inside the caller's transaction (raises ImportRejected with every problem);
+    `path` is the file they come from (a units file, or the annex whose preview chose them)."""
+    return _publish(connection, path, changes)
+
+
 def _publish(connection: Connection, path: Path, changes: list[Change]) -> UnitReport:
     dataset = _dataset(path, changes)
     storage.store_sources(connection, dataset)

@@ -1,6 +1,7 @@
 """Publishing unit changes through /quan-tri: behind the sign-in and CSRF walls, the templates to download,
 upload -> preview (every change as it will be stored, nothing stored) -> publish, refusals with row and
-column, every step in the audit log."""
+column, every step in the audit log; and an annex naming units the catalogue lacks, mapped to a near unit
+or added, in the same publish."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ import io
 import re
 
 import pytest
-from test_admin import _sign_in, _token, engine, server  # noqa: F401 (fixtures)
+from test_admin import ANNEX, _sign_in, _token, engine, server  # noqa: F401 (fixtures)
+from test_admin import _upload as upload_annex
 from test_importer import snapshot
 
 from dashboard.admin import audit
@@ -94,3 +96,40 @@ def test_a_bad_file_shows_its_problems_and_cannot_be_published(server, engine): 
     entries = [(e["action"], e["outcome"], e["detail"]) for e in audit.entries(engine)]
     # The merge's row, and the row ending the unit it would have formed.
     assert ("preview", "refused", "units: 2 problem(s)") in entries
+
+
+def test_an_unknown_unit_in_an_annex_is_mapped_or_added_in_the_same_publish(server, engine):  # noqa: F811
+    client = server.test_client()
+    _sign_in(client)
+    annex = ANNEX.read_text(encoding="utf-8")
+    annex = annex.replace(",Ban Dân tộc,", ",Cục Thuế tỉnh Quảng Ngãi,", 1).replace(
+        ",Sở Nội vụ,", ",Sở Nội vụ QN,", 1
+    )
+    before = _data(engine)
+    html = upload_annex(
+        client, annex.encode("utf-8"), "phu-luc.csv", replaces="illustrative-readiness-2024"
+    ).get_data(as_text=True)
+    assert "Tên đơn vị chưa có trong danh mục: 2" in html, html
+    assert '<option value="alias:so-noi-vu">Tên gọi khác của Sở Nội vụ (so-noi-vu)</option>' in html
+    assert 'action="/quan-tri/cong-bo' not in html, "never silently: nothing to publish until chosen"
+    form = html[html.index('id="unknown-units"') :]
+    fields = dict(re.findall(r'name="([a-z_]+)" type="hidden" value="([^"]*)"', form))
+    fields.pop("unknown_name", None)
+    choices = {
+        **fields,
+        "unknown_name": ["Cục Thuế tỉnh Quảng Ngãi", "Sở Nội vụ QN"],
+        "unknown_choice": ["add:department", "alias:so-noi-vu"],
+    }
+    rechecked = client.post("/quan-tri/nhap-du-lieu/don-vi", data=choices).get_data(as_text=True)
+    assert "Lỗi: 0;" in rechecked, rechecked
+    assert "Thay đổi đơn vị sẽ lưu cùng phụ lục: 2" in rechecked
+    assert _data(engine) == before, "a preview stores nothing, the chosen units neither"
+    publish = rechecked[rechecked.index('action="/quan-tri/cong-bo') :]
+    published = client.post(
+        "/quan-tri/cong-bo", data=dict(re.findall(r'name="([a-z_]+)" type="hidden" value="([^"]*)"', publish))
+    )
+    assert published.status_code == 200, published.get_data(as_text=True)
+    stored = _data(engine)
+    units = {row[0]: row for row in stored["units"]}
+    assert units["cuc-thue-tinh-quang-ngai"][3] == "Cục Thuế tỉnh Quảng Ngãi"
+    assert ("so-noi-vu", "Sở Nội vụ QN") in stored["unit_aliases"]

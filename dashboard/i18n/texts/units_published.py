@@ -30,6 +30,19 @@ TEXTS = {
         "admin.units.action.merge": "Hợp nhất",
         "admin.units.action.end": "Chấm dứt",
         "admin.units.action.alias": "Tên gọi khác",
+        "admin.unknown.title": "Tên đơn vị chưa có trong danh mục: {count}",
+        "admin.unknown.lead": (
+            "Với mỗi tên dưới đây, chọn: đây là tên gọi khác của một đơn vị gần giống (lưu thành tên gọi khác), "
+            "hoặc là đơn vị mới (thêm vào danh mục, căn cứ là văn bản của phụ lục này); hoặc sửa tệp. Lựa chọn "
+            "chỉ được lưu cùng lúc với phụ lục khi bấm Công bố."
+        ),
+        "admin.unknown.choice": "Cách xử lý",
+        "admin.unknown.fix_file": "Sửa tệp (không chọn)",
+        "admin.unknown.alias": "Tên gọi khác của {unit}",
+        "admin.unknown.add_department": "Đơn vị mới: sở, ban, ngành, cơ quan",
+        "admin.unknown.add_commune": "Đơn vị mới: xã, phường, đặc khu",
+        "admin.unknown.apply": "Áp dụng và kiểm tra lại",
+        "admin.unknown.chosen": "Thay đổi đơn vị sẽ lưu cùng phụ lục: {count}",
     },
     "en": {
         "admin.units.title": "Units",
@@ -58,5 +71,18 @@ TEXTS = {
         "admin.units.action.merge": "Merge",
         "admin.units.action.end": "End",
         "admin.units.action.alias": "Alias",
+        "admin.unknown.title": "Unit names not in the catalogue: {count}",
+        "admin.unknown.lead": (
+            "For each name below choose: it is another name of a near unit (stored as an alias), or a new "
+            "unit (added to the catalogue, on this annex's document); or fix the file. Choices are stored "
+            "only together with the annex, when you publish."
+        ),
+        "admin.unknown.choice": "What to do",
+        "admin.unknown.fix_file": "Fix the file (no choice)",
+        "admin.unknown.alias": "Another name of {unit}",
+        "admin.unknown.add_department": "New unit: department or agency",
+        "admin.unknown.add_commune": "New unit: commune, ward or special zone",
+        "admin.unknown.apply": "Apply and check again",
+        "admin.unknown.chosen": "Unit changes stored with the annex: {count}",
     },
 }
