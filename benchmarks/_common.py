@@ -14,6 +14,7 @@ import os
 import platform
 import signal
 import socket
+import ssl
 import subprocess
 import sys
 import tempfile
@@ -176,16 +177,18 @@ def free_port() -> int:
 
 @dataclass
 class Server:
-    """A running gunicorn: its base URL parts and process."""
+    """A running gunicorn (or nginx over TLS, with the context that trusts its certificate): its base URL
+    parts and process."""
 
     host: str
     port: int
     process: subprocess.Popen
     log: Path
+    tls: ssl.SSLContext | None = None
 
     @property
     def url(self) -> str:
-        return f"http://{self.host}:{self.port}"
+        return f"{'https' if self.tls else 'http'}://{self.host}:{self.port}"
 
 
 @contextmanager
@@ -257,7 +260,12 @@ def request(
     timeout: float = 30,
 ) -> tuple[int, dict[str, str], bytes]:
     """One request on a fresh connection: status, headers (lower-case names), body."""
-    connection = http.client.HTTPConnection(server.host, server.port, timeout=timeout)
+    if server.tls:
+        connection = http.client.HTTPSConnection(
+            server.host, server.port, timeout=timeout, context=server.tls
+        )
+    else:
+        connection = http.client.HTTPConnection(server.host, server.port, timeout=timeout)
     try:
         connection.request(method, path, body=body, headers=headers or {})
         response = connection.getresponse()
@@ -322,13 +330,15 @@ JSON_HEADERS = {"Content-Type": "application/json"}
 
 @dataclass
 class AsyncClient:
-    """A keep-alive HTTP/1.1 connection on asyncio streams (small, so the client costs little CPU)."""
+    """A keep-alive HTTP/1.1 connection on asyncio streams (small, so the client costs little CPU), over
+    TLS when given a context."""
 
     host: str
     port: int
     reader: asyncio.StreamReader | None = None
     writer: asyncio.StreamWriter | None = None
     extra_headers: dict[str, str] = field(default_factory=dict)
+    tls: ssl.SSLContext | None = None
 
     async def close(self) -> None:
         """Close the connection if open."""
@@ -344,7 +354,7 @@ class AsyncClient:
         """Send one request and read the whole response; reconnect once if the server closed it."""
         for attempt in (0, 1):
             if self.writer is None:
-                self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+                self.reader, self.writer = await asyncio.open_connection(self.host, self.port, ssl=self.tls)
             lines = [f"{method} {path} HTTP/1.1", f"Host: {self.host}:{self.port}"]
             for name, value in {**self.extra_headers, **(headers or {})}.items():
                 lines.append(f"{name}: {value}")

@@ -26,6 +26,7 @@ import random
 import shutil
 import signal
 import socket
+import ssl
 import subprocess
 import sys
 import tempfile
@@ -58,14 +59,14 @@ class Phase:
 class SourcedClient(common.AsyncClient):
     """A keep-alive client whose connections come from a given loopback address."""
 
-    def __init__(self, host: str, port: int, source: str) -> None:
-        super().__init__(host, port)
+    def __init__(self, server: common.Server, source: str) -> None:
+        super().__init__(server.host, server.port, tls=server.tls)
         self.source = source
 
     async def request(self, method, path, body=b"", headers=None):
         if self.writer is None:
             self.reader, self.writer = await asyncio.open_connection(
-                self.host, self.port, local_addr=(self.source, 0)
+                self.host, self.port, local_addr=(self.source, 0), ssl=self.tls
             )
         return await super().request(method, path, body, headers)
 
@@ -84,12 +85,14 @@ def _loopback_port() -> int:
 
 @contextmanager
 def behind_nginx(env: dict[str, str]) -> Iterator[common.Server]:
-    """deploy/start.sh on two free loopback ports; stopped (process group) on exit."""
+    """deploy/start.sh on free loopback ports (HTTPS with its self-signed certificate, plain HTTP that
+    redirects, gunicorn); stopped (process group) on exit."""
     run = Path(tempfile.mkdtemp(prefix="qnbench-nginx-"))
-    nginx_port, app_port = _loopback_port(), _loopback_port()
+    nginx_port, tls_port, app_port = _loopback_port(), _loopback_port(), _loopback_port()
     env = {
         **env,
         "LISTEN": f"127.0.0.1:{nginx_port}",
+        "LISTEN_TLS": f"127.0.0.1:{tls_port}",
         "UPSTREAM": f"127.0.0.1:{app_port}",
         "NGINX_RUN_DIR": str(run),
         "PYTHON": common.PYTHON,
@@ -103,10 +106,18 @@ def behind_nginx(env: dict[str, str]) -> Iterator[common.Server]:
         stderr=subprocess.STDOUT,
         start_new_session=True,
     )
-    server = common.Server("127.0.0.1", nginx_port, process, log)
-    server.upstream_port = app_port  # gunicorn itself, for the slow-client comparison
     try:
         deadline = time.monotonic() + 90
+        certificate = run / "self-signed.crt"
+        while not certificate.exists():
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"no certificate: {log.read_text()[-2000:]}")
+            time.sleep(0.2)
+        time.sleep(0.5)  # complete once openssl has exited
+        tls = ssl.create_default_context(cafile=str(certificate))
+        server = common.Server("127.0.0.1", tls_port, process, log, tls=tls)
+        server.upstream_port = app_port  # gunicorn itself, for the slow-client comparison
+        server.http_port = nginx_port  # nginx's plain HTTP (it reads whole headers, then redirects)
         while True:
             if process.poll() is not None:
                 raise RuntimeError(f"deploy/start.sh exited: {log.read_text()[-2000:]}")
@@ -129,10 +140,12 @@ def behind_nginx(env: dict[str, str]) -> Iterator[common.Server]:
         shutil.rmtree(run, ignore_errors=True)
 
 
-def slow_clients(port: int, *, connections: int = 50, rounds: int = 6) -> tuple[int, int]:
+def slow_clients(
+    port: int, probe: common.Server, *, connections: int = 50, rounds: int = 6
+) -> tuple[int, int]:
     """Slowloris on a port: `connections` clients each send one more header line per second, never the
-    blank line that ends the headers; meanwhile /health is asked once per second (3 s timeout).
-    Answered probes and probes in all."""
+    blank line that ends the headers; meanwhile `probe`'s /health is asked once per second (3 s
+    timeout). Answered probes and probes in all."""
     slow: list[socket.socket] = []
     answered = 0
     try:
@@ -140,7 +153,6 @@ def slow_clients(port: int, *, connections: int = 50, rounds: int = 6) -> tuple[
             client = socket.create_connection(("127.0.0.1", port), timeout=5)
             client.sendall(f"GET /xep-hang?slow={n} HTTP/1.1\r\nHost: 127.0.0.1\r\n".encode())
             slow.append(client)
-        probe = common.Server("127.0.0.1", port, None, None)  # type: ignore[arg-type]
         for second in range(rounds):
             for client in slow:
                 with contextlib.suppress(OSError):  # a server may drop a slow client: fine
@@ -191,7 +203,7 @@ def _xlsx_path(rng: random.Random) -> str:
 
 
 async def _visit(server, requests, phase: Phase, until: float, think: float) -> None:
-    client = SourcedClient(server.host, server.port, VISITOR_ADDRESS)
+    client = SourcedClient(server, VISITOR_ADDRESS)
     try:
         while time.perf_counter() < until:
             for name, method, path, body in requests:
@@ -212,7 +224,7 @@ async def _visit(server, requests, phase: Phase, until: float, think: float) -> 
 
 async def _attack(server, dependencies, phase: Phase, until: float, number: int, seed: int) -> None:
     rng = random.Random(seed + number)
-    client = SourcedClient(server.host, server.port, f"127.0.0.{11 + number}")
+    client = SourcedClient(server, f"127.0.0.{11 + number}")
     try:
         while time.perf_counter() < until:
             compare = rng.random() < 0.5
@@ -298,8 +310,9 @@ def main(argv: list[str] | None = None) -> int:
     common.print_machine()
     with behind_nginx(env) as server:
         print(f"nginx {server.url} -> gunicorn (gunicorn.conf.py as is), limits in {args.redis_url}")
-        direct = slow_clients(server.upstream_port)
-        proxied = slow_clients(server.port)
+        upstream = common.Server("127.0.0.1", server.upstream_port, None, None)  # type: ignore[arg-type]
+        direct = slow_clients(server.upstream_port, upstream)
+        proxied = slow_clients(server.http_port, server)
         alone, attacked = asyncio.run(
             run(
                 server,

@@ -96,8 +96,8 @@ def _maxrss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _stream(client) -> tuple[int, int]:
-    response = client.get("/api/v1/observations.csv", buffered=False)
+def _stream(client, path: str = "/api/v1/observations.csv") -> tuple[int, int]:
+    response = client.get(path, buffered=False)
     size = lines = 0
     for chunk in response.response:
         size += len(chunk)

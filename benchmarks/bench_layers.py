@@ -99,9 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = {
         "1. response memo hit": timed(call, calls=args.calls),
         "2. rendered from data memos": timed(lambda y: call(y, skip_memo=True), calls=args.calls),
-        "3. data memos emptied": timed(
-            lambda y: call(y, skip_memo=True, clear_views=True), calls=args.calls
-        ),
+        "3. data memos emptied": timed(lambda y: call(y, skip_memo=True, clear_views=True), calls=args.calls),
         "4. nothing memoized": timed(
             lambda y: call(y, skip_memo=True, clear_views=True, clear_queries=True), calls=args.calls
         ),

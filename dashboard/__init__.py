@@ -20,6 +20,7 @@ from dashboard.web import (
     limits,
     page_guard,
     plotly_bundle,
+    proxy,
     rendered,
     security,
     static,
@@ -53,7 +54,8 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     settings = settings or Settings.from_env()
     server = flask.Flask(__name__, instance_path=str(settings.instance_dir))
     server.config["DASHBOARD_SETTINGS"] = settings
-    server.config["MAX_CONTENT_LENGTH"] = 64 * 1024
+    server.config["MAX_CONTENT_LENGTH"] = 64 * 1024  # publishers' uploads get more (admin, MAX_UPLOAD_MB)
+    proxy.install(server, hops=settings.proxy_hops)  # the real client and scheme behind nginx
     server.config["TRUSTED_HOSTS"] = list(settings.trusted_hosts) or None
     cache.init_app(server, config=settings.cache_config)
     _prepare_database(settings)

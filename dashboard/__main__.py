@@ -13,9 +13,10 @@ from dashboard import db
 from dashboard.admin.cli import users
 from dashboard.config import Settings
 from dashboard.db import migrate
+from dashboard.geo.layers import geo_cli
 from dashboard.ingest.dataset import metadata_from_options
 from dashboard.ingest.importer import ImportOptions, ImportReport, build_all, import_files
-from dashboard.ingest.parsing import ImportRejected
+from dashboard.ingest.parsing import PROBLEMS_SHOWN, ImportRejected, Problem, first_problems
 
 
 @click.group(help="Quảng Ngãi IT-readiness dashboard: import data, migrate the database, serve.")
@@ -31,16 +32,22 @@ def _progress(dataset_id: str, stage: str, count: int) -> None:
     click.echo(f"{dataset_id}: {count:,} rows {stage}", err=True)
 
 
-def _rejected(rejected: ImportRejected) -> None:
-    for problem in rejected.problems:
+def _echo_problems(problems: list[Problem], *, limit: int) -> None:
+    listed, more = first_problems(problems, limit)
+    for problem in listed:
         click.echo(str(problem), err=True)
+    if more:
+        click.echo(f"... and {more} more problem(s) not listed (--all-problems lists every one)", err=True)
+
+
+def _rejected(rejected: ImportRejected, *, limit: int) -> None:
+    _echo_problems(rejected.problems, limit=limit)
     click.echo(f"rejected: {len(rejected.problems)} problem(s); nothing was stored", err=True)
     raise click.exceptions.Exit(1)  # the exit status, in standalone mode (CliRunner) and through main()
 
 
-def _print_report(report: ImportReport, *, dry_run: bool) -> None:
-    for problem in [*report.notes, *report.warnings]:
-        click.echo(str(problem), err=True)
+def _print_report(report: ImportReport, *, dry_run: bool, limit: int) -> None:
+    _echo_problems([*report.notes, *report.warnings], limit=limit)
     for dataset_id, count in report.rows.items():
         click.echo(f"{dataset_id}: {count} rows")
     if report.corrections:
@@ -72,6 +79,7 @@ def _print_report(report: ImportReport, *, dry_run: bool) -> None:
 @click.option("--preview", type=click.Path(path_type=Path), help="where the dry run writes its HTML preview")
 @click.option("--type", "layout", type=click.Choice(["observations", "annex"]), help="file layout")
 @click.option("--strict", is_flag=True, help="treat warnings as errors")
+@click.option("--all-problems", is_flag=True, help=f"list every problem, not only the first {PROBLEMS_SHOWN}")
 def import_command(files: tuple[Path, ...], **options: object) -> None:
     """Import published data files (CSV/XLSX), checked; nothing is stored if anything is wrong."""
     overrides, defaults = metadata_from_options(
@@ -105,8 +113,8 @@ def import_command(files: tuple[Path, ...], **options: object) -> None:
     except ImportRejected as rejected:
         if run.dry_run:
             _write_preview(preview_path, [], {}, rejected.problems)
-        _rejected(rejected)
-    _print_report(report, dry_run=run.dry_run)
+        _rejected(rejected, limit=0 if options["all_problems"] else PROBLEMS_SHOWN)
+    _print_report(report, dry_run=run.dry_run, limit=0 if options["all_problems"] else PROBLEMS_SHOWN)
     if run.dry_run:
         _write_preview(preview_path, report.results, report.labels, [*report.notes, *report.warnings])
 
@@ -137,8 +145,8 @@ def build_command(data_dir: Path | None, strict: bool) -> None:
     try:
         report = build_all(db.get_engine(settings.database_url), data_dir or settings.data_dir, strict=strict)
     except ImportRejected as rejected:
-        _rejected(rejected)
-    _print_report(report, dry_run=False)
+        _rejected(rejected, limit=PROBLEMS_SHOWN)
+    _print_report(report, dry_run=False, limit=PROBLEMS_SHOWN)
 
 
 @cli.group("methods")
@@ -173,7 +181,7 @@ def methods_import(file: Path, **options: object) -> None:
     try:
         report = publish_index_set(engine, file, header, dry_run=dry_run, correct=correct)
     except ImportRejected as rejected:
-        _rejected(rejected)
+        _rejected(rejected, limit=PROBLEMS_SHOWN)
     index_set = report.index_set
     groups = ", ".join(g.code for g in index_set.groups) or "none"
     classes = ", ".join(index_set.scheme.codes) if index_set.scheme else "none"
@@ -206,7 +214,7 @@ def units_import(file: Path, dry_run: bool) -> None:
     try:
         report = publish_units(engine, file, dry_run=dry_run)
     except ImportRejected as rejected:
-        _rejected(rejected)
+        _rejected(rejected, limit=PROBLEMS_SHOWN)
     for change in report.changes:
         target = change.alias or change.name_vi
         old = report.names.get(change.code)
@@ -233,21 +241,6 @@ def db_upgrade() -> None:
     click.echo(f"database schema: {before or 'none'} -> {migrate.schema_revision(engine)}")
 
 
-@cli.command(
-    "geo",
-    context_settings={"ignore_unknown_options": True, "help_option_names": []},
-    add_help_option=False,
-)
-@click.argument("args", nargs=-1, type=click.UNPROCESSED)
-def geo_command(args: tuple[str, ...]) -> None:
-    """Boundary layers: python -m dashboard geo import PATH --vintage V ..."""
-    from dashboard.geo import layers as geo
-
-    status = geo.main(list(args))
-    if status:
-        raise click.exceptions.Exit(status)
-
-
 @cli.command("serve")
 @click.option("--port", type=int, default=8050)
 @click.option("--host", default="127.0.0.1")
@@ -260,6 +253,7 @@ def serve_command(port: int, host: str) -> None:
 
 
 cli.add_command(users)  # publisher accounts of /quan-tri: managed only here, never from the web
+cli.add_command(geo_cli)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -22,13 +22,22 @@ class Settings:
     debug: bool = False
     build_on_start: bool = True
     cache_timeout: int = 3600
-    # The site's public address: every absolute URL (embed code, citations, download metadata) starts
-    # with it, never with the request's Host header. The default is the address serve.sh listens on.
-    public_base_url: str = "http://127.0.0.1:8050"
-    # Host names the app answers to (Flask TRUSTED_HOSTS); empty accepts any (development).
+    # The site's public address (PUBLIC_BASE_URL): every absolute URL (embed code, citations, download
+    # metadata, link previews) starts with it. Unset, the request's own address is used, but only when its
+    # host is trusted (dashboard.urls.absolute).
+    public_base_url: str | None = None
+    # Host names the app answers to (Flask TRUSTED_HOSTS, any port); empty accepts any (development).
     trusted_hosts: tuple[str, ...] = ()
-    # Addresses of proxies whose X-Forwarded-For is believed (nginx on loopback in the recipe).
-    trusted_proxies: tuple[str, ...] = ()
+    # Proxies in front of the app whose X-Forwarded-For / -Proto are believed (werkzeug ProxyFix); 0
+    # (the default) believes none, the recipe's nginx is 1.
+    proxy_hops: int = 0
+    # Seconds Redis may take to accept a connection or answer (cache, limiters); then it is skipped.
+    redis_timeout: float = 0.25
+    # The largest annex a publisher may upload, in bytes (MAX_UPLOAD_MB); nginx is given the same cap.
+    max_upload_bytes: int = 10 * 2**20
+    # Publisher sessions end after this much inactivity, and this long after signing in, whatever.
+    session_idle_seconds: int = 30 * 60
+    session_max_seconds: int = 8 * 3600
     # Per-client budget in cost units ("600/minute"; None: no limit), shared by all workers.
     rate_limit: str | None = "600/minute"
     # Heavy requests (uncached callbacks and downloads) running at once on the machine (all workers), and
@@ -55,14 +64,14 @@ class Settings:
                 "CACHE_DEFAULT_TIMEOUT": self.cache_timeout,
                 "CACHE_KEY_PREFIX": "qnit:",
                 # Fail fast when Redis is away: pages are then served uncached, not slowly.
-                "CACHE_OPTIONS": {"socket_timeout": 0.25, "socket_connect_timeout": 0.25},
+                "CACHE_REDIS_TIMEOUT": self.redis_timeout,
             }
         return {"CACHE_TYPE": "SimpleCache", "CACHE_DEFAULT_TIMEOUT": self.cache_timeout}
 
     @property
-    def rate_limit_storage(self) -> str:
-        """Where flask-limiter counts: Redis (shared by every worker) when configured, else this process."""
-        return self.cache_redis_url or "memory://"
+    def upload_body_bytes(self) -> int:
+        """The largest request body of an upload: the file plus the form around it (nginx gets the same)."""
+        return self.max_upload_bytes + 64 * 1024
 
     @property
     def geo_dir(self) -> Path:
@@ -86,9 +95,13 @@ class Settings:
             assets_dir=REPO_ROOT / "assets",
             debug=env.get("DASHBOARD_DEBUG", "") == "1",
             build_on_start=env.get("DASHBOARD_BUILD_ON_START", "1") != "0",
-            public_base_url=_base_url(env.get("PUBLIC_BASE_URL") or "http://127.0.0.1:8050"),
+            public_base_url=_base_url(env["PUBLIC_BASE_URL"]) if env.get("PUBLIC_BASE_URL") else None,
             trusted_hosts=_words(env.get("TRUSTED_HOSTS", "")),
-            trusted_proxies=_words(env.get("TRUSTED_PROXIES", "")),
+            proxy_hops=_proxy_hops(env),
+            redis_timeout=float(env.get("REDIS_TIMEOUT_SECONDS") or 0.25),
+            max_upload_bytes=int(float(env.get("MAX_UPLOAD_MB") or 10) * 2**20),
+            session_idle_seconds=int(float(env.get("SESSION_IDLE_MINUTES") or 30) * 60),
+            session_max_seconds=int(float(env.get("SESSION_MAX_HOURS") or 8) * 3600),
             rate_limit=_rate(env.get("RATE_LIMIT") or env.get("EXPORT_RATE_LIMIT") or "600/minute"),
             heavy_slots=int(env.get("HEAVY_SLOTS") or max(1, (os.cpu_count() or 2) - 1)),
             heavy_queue=int(env.get("HEAVY_QUEUE", "1")),
@@ -102,6 +115,18 @@ class Settings:
 
 def _words(text: str) -> tuple[str, ...]:
     return tuple(word for word in text.replace(",", " ").split() if word)
+
+
+def _proxy_hops(env: Mapping[str, str]) -> int:
+    if env.get("TRUSTED_PROXIES"):
+        raise ValueError(
+            "TRUSTED_PROXIES is no longer read: set PROXY_HOPS to the number of proxies in front of the app "
+            "(1 behind the recipe's nginx)"
+        )
+    hops = int(env.get("PROXY_HOPS") or 0)
+    if hops < 0:
+        raise ValueError(f"PROXY_HOPS must be 0 or more, got {hops}")
+    return hops
 
 
 def _rate(text: str) -> str | None:

@@ -1,8 +1,20 @@
-"""Every URL the app links to is built here, so shared links stay stable. Pure; imports nothing of ours."""
+"""Every URL the app links to is built here, so shared links stay stable. Imports nothing of ours.
+
+Paths are pure functions of their arguments. `absolute()` is the one place an absolute URL (embed code,
+citations, link previews, download metadata) gets its origin: PUBLIC_BASE_URL when it is set, otherwise
+the request's own scheme and host, but only a host the app trusts (TRUSTED_HOSTS, or loopback names
+when that is empty), and never a forged Host header: with no trusted origin the URL stays a path.
+"""
 
 from __future__ import annotations
 
 from urllib.parse import urlencode
+
+import flask
+from werkzeug.sansio.utils import host_is_trusted
+
+# Trusted for absolute URLs when TRUSTED_HOSTS is empty (development): the machine's own names.
+LOOPBACK_HOSTS = ("localhost", "127.0.0.1")
 
 PAGE_PATHS = {
     "overview": "/",
@@ -46,3 +58,28 @@ def unit_profile(code: str, *, lang: str = "vi", **params: object) -> str:
 def api(resource: str, fmt: str = "csv", **params: object) -> str:
     """URL of an open-data download."""
     return with_query(f"/api/v1/{resource}.{fmt}", **params)
+
+
+def origin() -> str:
+    """The scheme and host absolute URLs start with ('' when there is no trusted one)."""
+    if not flask.has_app_context():
+        return ""
+    app = flask.current_app
+    settings = app.config.get("DASHBOARD_SETTINGS")  # absent in a bare Flask app (tests of the plumbing)
+    base = settings.public_base_url if settings else None
+    if base:
+        return base
+    if not flask.has_request_context():
+        return ""
+    request = flask.request
+    # Flask has already refused (400) a host outside a non-empty TRUSTED_HOSTS; this check is for the
+    # empty list, which accepts any host but must not let one into a page.
+    trusted = app.config.get("TRUSTED_HOSTS") or LOOPBACK_HOSTS
+    if not host_is_trusted(request.host, trusted):
+        return ""
+    return f"{request.scheme}://{request.host.lower()}{request.script_root}"
+
+
+def absolute(path: str) -> str:
+    """An absolute URL of a path on this site, on the trusted origin (see the module docstring)."""
+    return origin() + path

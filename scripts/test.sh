@@ -34,6 +34,12 @@ if ! command -v npm >/dev/null; then
 fi
 npm ci --prefix tests/integration/axe --no-audit --no-fund --loglevel=error
 
+# Seconds, before minutes of tests: lint, the import-linter contracts and the type checker (pyproject.toml).
+echo "== checks: ruff, import contracts, mypy"
+.venv/bin/ruff check .
+.venv/bin/lint-imports
+.venv/bin/mypy
+
 export RATE_LIMIT=off  # the suite asks far more than one reader would (the limits have their own tests)
 
 echo "== 1/2: embedded defaults (SQLite, simple cache)"

@@ -29,15 +29,24 @@ def payload(callback: dict[str, Any], inputs: list[Any], state: list[Any]) -> di
     }
 
 
-def post(client, body: dict[str, Any]):
+def post(client, body: dict[str, Any], *, headers: dict[str, str] | None = None):
     """POST a callback request body."""
-    return client.post("/_dash-update-component", data=json.dumps(body), content_type="application/json")
+    return client.post(
+        "/_dash-update-component", data=json.dumps(body), content_type="application/json", headers=headers
+    )
 
 
-def call(client, *, output_prefix: str, inputs: dict[str, Any], state: dict[str, Any] | None = None):
+def call(
+    client,
+    *,
+    output_prefix: str,
+    inputs: dict[str, Any],
+    state: dict[str, Any] | None = None,
+    headers: dict[str, str] | None = None,
+):
     """POST the callback whose output string starts with `output_prefix`, values keyed 'id.property'."""
     callback = next(c for c in dependencies(client) if c["output"].lstrip(".").startswith(output_prefix))
     state = state or {}
     values = [inputs.get(f"{i['id']}.{i['property']}") for i in callback["inputs"]]
     states = [state.get(f"{s['id']}.{s['property']}") for s in callback["state"]]
-    return post(client, payload(callback, values, states))
+    return post(client, payload(callback, values, states), headers=headers)

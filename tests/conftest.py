@@ -14,6 +14,7 @@ from sqlalchemy import Engine, text
 from dashboard import db
 from dashboard.config import REPO_ROOT, Settings
 from dashboard.ingest.importer import build_all
+from tests.hung_redis import SilentRedis
 
 SHARED = REPO_ROOT.parent / "shared"
 DATA_DIR = REPO_ROOT / "data"
@@ -84,3 +85,22 @@ def app(settings: Settings, built_engine: Engine):
 def client(app):
     """Flask test client of the session app."""
     return app.server.test_client()
+
+
+@pytest.fixture
+def closed_breaker() -> Iterator[None]:
+    """The process's Redis circuit breaker closed at the start of the test, and again at its end (an
+    outage test must not leave the next test without Redis)."""
+    from dashboard.cache import breaker
+
+    breaker.close()
+    yield
+    breaker.close()
+
+
+@pytest.fixture
+def silent_redis(closed_breaker: None) -> Iterator[SilentRedis]:
+    """A hung Redis: a loopback TCP server that accepts connections and never answers."""
+    server = SilentRedis()
+    yield server
+    server.close()

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import csv
-import io
+from collections.abc import Iterator
 from datetime import UTC, datetime
 
 from sqlalchemy import Engine, insert, select
 
-from dashboard import db
+from dashboard import csv_output, db
 
 ACTIONS = ("sign_in", "sign_out", "upload", "preview", "publish")
 OUTCOMES = ("ok", "refused", "failed", "throttled")
@@ -41,28 +40,43 @@ def record(
         )
 
 
-def entries(engine: Engine, *, limit: int | None = None) -> list[dict[str, object]]:
-    """Entries, newest first."""
-    statement = select(*(db.audit_log.c[name] for name in COLUMNS)).order_by(db.audit_log.c.id.desc())
-    if limit:
-        statement = statement.limit(limit)
+PAGE_SIZE = 100
+
+
+def _newest_first(before: int | None):
+    statement = select(db.audit_log.c.id, *(db.audit_log.c[name] for name in COLUMNS))
+    if before is not None:
+        statement = statement.where(db.audit_log.c.id < before)
+    return statement.order_by(db.audit_log.c.id.desc())
+
+
+def entries(engine: Engine) -> list[dict[str, object]]:
+    """Every entry, newest first (a short log: a long one is read by `page` or `rows`)."""
     with engine.connect() as connection:
-        return [dict(row._mapping) for row in connection.execute(statement)]
+        return [dict(row._mapping) for row in connection.execute(_newest_first(None))]
 
 
-def as_csv(rows: list[dict[str, object]]) -> bytes:
-    """The log as CSV (UTF-8 with BOM so Excel opens Vietnamese text; formulas neutralised)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    for row in rows:
-        cells = []
-        for name in COLUMNS:
-            value = row[name]
-            text = value.isoformat() if isinstance(value, datetime) else ("" if value is None else str(value))
-            # A cell that a spreadsheet would run as a formula is kept as text.
-            if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-                text = "'" + text
-            cells.append(text)
-        writer.writerow(cells)
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+def page(
+    engine: Engine, *, before: int | None = None, size: int = PAGE_SIZE
+) -> tuple[list[dict[str, object]], int | None]:
+    """One page of entries, newest first, older than entry id `before` (keyset pagination: page 10,000 costs
+    what page 1 does); and the id to ask for the next page with, or None on the last page."""
+    with engine.connect() as connection:
+        rows = [dict(row._mapping) for row in connection.execute(_newest_first(before).limit(size + 1))]
+    older = rows[size - 1]["id"] if len(rows) > size else None
+    return rows[:size], int(older) if older is not None else None
+
+
+def rows(engine: Engine, *, batch: int = 2000) -> Iterator[tuple]:
+    """Every entry newest first, as tuples in COLUMNS order, read through a server-side cursor `batch` rows
+    at a time, so a million entries never sit in memory at once."""
+    statement = _newest_first(None).execution_options(stream_results=True, yield_per=batch)
+    with engine.connect() as connection:
+        for row in connection.execute(statement):
+            yield tuple(row)[1:]
+
+
+def csv_chunks(engine: Engine, *, batch: int = 2000) -> Iterator[bytes]:
+    """The whole log as a streamed CSV, through the app's one CSV writer (UTF-8 with BOM, formulas
+    neutralised), `batch` rows read and sent at a time."""
+    return csv_output.chunks(COLUMNS, rows(engine, batch=batch), chunk_rows=batch)

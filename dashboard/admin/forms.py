@@ -15,7 +15,7 @@ from wtforms import (
     URLField,
 )
 from wtforms.fields import SelectChoice
-from wtforms.validators import URL, DataRequired, Length, NumberRange, Optional, Regexp
+from wtforms.validators import URL, AnyOf, DataRequired, Length, NumberRange, Optional, Regexp
 
 KINDS = ("official", "press", "illustrative")
 
@@ -46,15 +46,16 @@ class UploadForm(FlaskForm):
 class PublishForm(FlaskForm):
     """Publishing sends back only the upload's hash and the fields the preview was made with."""
 
+    # Hidden fields can be edited like any other: held to the same rules as the upload form's.
     upload = HiddenField(validators=[DataRequired(), Regexp(r"^[0-9a-f]{64}$")])
-    year = HiddenField(validators=[DataRequired()])
-    methodology = HiddenField(validators=[DataRequired()])
-    kind = HiddenField(validators=[DataRequired()])
-    issuer = HiddenField(validators=[DataRequired()])
-    document = HiddenField(validators=[DataRequired()])
-    source_url = HiddenField(validators=[DataRequired()])
-    replaces = HiddenField()
-    reason = HiddenField()
+    year = HiddenField(validators=[DataRequired(), Regexp(r"^(20[0-9]{2}|2100)$")])
+    methodology = HiddenField(validators=[DataRequired(), Length(max=100)])
+    kind = HiddenField(validators=[DataRequired(), AnyOf(KINDS)])
+    issuer = HiddenField(validators=[DataRequired(), Length(max=300)])
+    document = HiddenField(validators=[DataRequired(), Length(max=300)])
+    source_url = HiddenField(validators=[DataRequired(), URL(require_tld=True), Length(max=1000)])
+    replaces = HiddenField(validators=[Optional(), Length(max=100), Regexp(r"^[A-Za-z0-9._-]+$")])
+    reason = HiddenField(validators=[Optional(), Length(max=1000)])
     confirm_shrink = HiddenField()
     accept_published_inconsistencies = HiddenField()
     units = HiddenField()  # the preview's choices for names no unit has

@@ -21,7 +21,11 @@ from dashboard.domain.scoring import CLASS_LABELS_VI
 from dashboard.ingest.dataset import metadata_from_options
 from dashboard.ingest.guards import shown
 from dashboard.ingest.importer import ImportOptions, ImportReport, import_files
-from dashboard.ingest.parsing import ImportRejected, Problem
+from dashboard.ingest.parsing import ImportRejected, Problem, first_problems
+
+# An uploaded file is read in a child process that may use at most this much memory: no upload can take
+# the worker (or the host) however it is built.
+UPLOAD_MEMORY_CEILING = 1024 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,7 @@ class Fields:
             confirm_shrink=self.confirm_shrink,
             accept_published_inconsistencies=self.accept_published_inconsistencies,
             dry_run=dry_run,
+            memory_ceiling=UPLOAD_MEMORY_CEILING,
         )
 
 
@@ -81,6 +86,11 @@ class Checked:
     @property
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "warning"]
+
+    def listed(self) -> tuple[list[Problem], int]:
+        """The problems the page lists and how many more it only counts (a page of 100,000 rows helps no
+        one and takes seconds to send)."""
+        return first_problems(self.problems)
 
     def rankings(self) -> list[tuple[str, list[dict]]]:
         """One table per ranked indicator, period and group, in rank order (as the rankings page lists)."""

@@ -61,7 +61,8 @@ def register(
         data = form.file.data.read()
         digest = uploads.sha256_of(data)
         try:
-            kept = uploads.keep(data, form.file.data.filename or "", uploads_dir)
+            max_bytes = flask.current_app.config["DASHBOARD_SETTINGS"].max_upload_bytes
+            kept = uploads.keep(data, form.file.data.filename or "", uploads_dir, max_bytes=max_bytes)
         except uploads.UploadRefused as refused:
             log("upload", "refused", digest=digest, detail=refused.key)
             message = t(refused.key, _lang(), **refused.values)

@@ -11,7 +11,6 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 # An XLSX is a zip: its members may unpack to at most this much, and at most this ratio of the upload.
 MAX_XLSX_UNPACKED_BYTES = 100 * 1024 * 1024
 MAX_XLSX_RATIO = 100
@@ -43,12 +42,17 @@ def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def check(data: bytes, original_name: str) -> str:
+def megabytes(size: int) -> str:
+    """A size limit as publishers read it ('10', '2.5')."""
+    return f"{size / 2**20:.1f}".removesuffix(".0")
+
+
+def check(data: bytes, original_name: str, *, max_bytes: int) -> str:
     """The file's kind ('.xlsx' or '.csv') or UploadRefused with the reason."""
     if not data:
         raise UploadRefused("admin.upload.empty")
-    if len(data) > MAX_UPLOAD_BYTES:
-        raise UploadRefused("admin.upload.too_large", limit=MAX_UPLOAD_BYTES // (1024 * 1024))
+    if len(data) > max_bytes:
+        raise UploadRefused("admin.upload.too_large", limit=megabytes(max_bytes))
     suffix = Path(original_name).suffix.lower()
     if suffix not in SUFFIXES:
         raise UploadRefused("admin.upload.kind")
@@ -91,9 +95,9 @@ def _check_csv(data: bytes) -> None:
         raise UploadRefused("admin.upload.not_csv") from None
 
 
-def keep(data: bytes, original_name: str, directory: Path) -> Upload:
+def keep(data: bytes, original_name: str, directory: Path, *, max_bytes: int) -> Upload:
     """Check an upload and keep it as `<sha256><suffix>` in the directory."""
-    suffix = check(data, original_name)
+    suffix = check(data, original_name, max_bytes=max_bytes)
     digest = sha256_of(data)
     directory.mkdir(parents=True, exist_ok=True)
     path = directory / f"{digest}{suffix}"

@@ -8,16 +8,25 @@ import flask
 from flask_limiter import Limiter
 from flask_login import LoginManager, current_user, login_required, login_user, logout_user
 from flask_wtf.csrf import CSRFProtect
+from limits import parse
+from limits.errors import StorageError
+from redis.exceptions import RedisError
 from sqlalchemy import Engine
 from wtforms.fields import SelectChoice
 
-from dashboard.admin import accounts, audit, methods, publishing, units, unknown_units, uploads
+from dashboard.admin import accounts, audit, methods, publishing, sessions, units, unknown_units, uploads
 from dashboard.admin.forms import PublishForm, SignInForm, SignOutForm, UploadForm
+from dashboard.config import Settings
 from dashboard.i18n import normalize_language, t
 from dashboard.ingest.parsing import ImportRejected
 
 PREFIX = "/quan-tri"
-SIGN_IN_LIMIT = "10 per minute"  # failed attempts, per client and per account
+# Failed attempts. Per client (the real one behind nginx, web.proxy), and per account from all clients
+# together at three clients' worth: one client guessing at an account never locks its publisher out.
+SIGN_IN_LIMIT_PER_CLIENT = "10 per minute"
+SIGN_IN_LIMIT_PER_ACCOUNT = "30 per minute"
+# Throttled tries are recorded once per client per minute (a flood does not fill the audit log).
+THROTTLED_AUDIT_LIMIT = parse("1 per minute")
 TEXT_FIELDS = (
     "year", "methodology", "kind", "issuer", "document", "source_url", "replaces", "reason", "units"
 )  # fmt: skip
@@ -45,11 +54,17 @@ def _render(template: str, **context: object) -> str:
     return flask.render_template(
         template,
         lang=lang,
+        upload_limit=uploads.megabytes(_settings().max_upload_bytes),
         t=lambda key, **values: t(key, lang, **values),
         signed_in=current_user.is_authenticated,
-        sign_out_form=SignOutForm() if current_user.is_authenticated else None,
+        # Never bound to this request: reading its body again fails when it was too large (413).
+        sign_out_form=SignOutForm(formdata=None) if current_user.is_authenticated else None,
         **context,
     )
+
+
+def _settings() -> Settings:
+    return flask.current_app.config["DASHBOARD_SETTINGS"]
 
 
 def _fields(form: UploadForm | PublishForm) -> publishing.Fields:
@@ -90,7 +105,7 @@ def make_blueprint(
             # Every page here, GET or POST, sends a visitor without a session to the sign-in page.
             return flask.redirect(flask.url_for("admin.sign_in", lang=_lang()))
         if flask.request.endpoint == "admin.upload" and flask.request.method == "POST":
-            flask.request.max_content_length = uploads.MAX_UPLOAD_BYTES + 64 * 1024
+            flask.request.max_content_length = _settings().upload_body_bytes
         if flask.request.method == "POST":
             csrf.protect()  # CSRFError -> 400
         return None
@@ -102,17 +117,32 @@ def make_blueprint(
         response.headers["X-Frame-Options"] = "DENY"
         return response
 
+    def _first_throttled_try_this_minute() -> bool:
+        try:
+            return limiter.limiter.hit(THROTTLED_AUDIT_LIMIT, "qnit-admin", "audit-throttled", _client())
+        except (RedisError, StorageError, OSError):  # unsure: keep the record rather than lose it
+            return True
+
     @bp.errorhandler(429)
     def _throttled(error: Exception) -> tuple[str, int]:
-        audit.record(
-            engine, account=_submitted_account()[8:], action="sign_in", outcome="throttled", client=_client()
-        )
-        return _render("sign_in.html", form=SignInForm(), message=t("admin.sign_in.throttled", _lang())), 429
+        if _first_throttled_try_this_minute():
+            audit.record(
+                engine,
+                account=_submitted_account()[8:],
+                action="sign_in",
+                outcome="throttled",
+                detail="further throttled tries from this client within a minute are not recorded",
+                client=_client(),
+            )
+        form = SignInForm(formdata=None)
+        return _render("sign_in.html", form=form, message=t("admin.sign_in.throttled", _lang())), 429
 
     @bp.errorhandler(413)
     def _too_large(error: Exception) -> tuple[str, int]:
-        message = t("admin.upload.too_large", _lang(), limit=uploads.MAX_UPLOAD_BYTES // (1024 * 1024))
-        return _render("upload.html", form=_upload_form(), message=message), 413
+        # The body was refused unread: nothing here may read the form again (that raises 413 anew,
+        # which ended in a 500), hence an empty form.
+        message = t("admin.upload.too_large", _lang(), limit=uploads.megabytes(_settings().max_upload_bytes))
+        return _render("upload.html", form=_upload_form(formdata=None), message=message), 413
 
     def _log(action: str, outcome: str, *, digest: str | None = None, detail: str = "") -> None:
         """Record what the signed-in publisher did."""
@@ -126,19 +156,21 @@ def make_blueprint(
             client=_client(),
         )
 
-    def _upload_form() -> UploadForm:
-        form = UploadForm()
+    def _upload_form(**options: object) -> UploadForm:
+        form = UploadForm(**options)
         form.methodology.choices = [
             SelectChoice(code, f"{code} – {name}") for code, name in publishing.methodologies(engine)
         ]
         return form
 
     @bp.route("/dang-nhap", methods=["GET", "POST"])
-    @limiter.limit(SIGN_IN_LIMIT, key_func=_client, deduct_when=_failed_sign_in, methods=["POST"])
-    @limiter.limit(SIGN_IN_LIMIT, key_func=_submitted_account, deduct_when=_failed_sign_in, methods=["POST"])
+    @limiter.limit(SIGN_IN_LIMIT_PER_CLIENT, key_func=_client, deduct_when=_failed_sign_in, methods=["POST"])
+    @limiter.limit(
+        SIGN_IN_LIMIT_PER_ACCOUNT, key_func=_submitted_account, deduct_when=_failed_sign_in, methods=["POST"]
+    )
     def sign_in() -> str | flask.Response:
         form = SignInForm()
-        message = ""
+        message = t("admin.sign_in.session_ended", _lang()) if sessions.ended() else ""
         if form.validate_on_submit():
             account = accounts.authenticate(engine, form.email.data, form.password.data)
             outcome = "ok" if account else "refused"
@@ -152,6 +184,7 @@ def make_blueprint(
             if account:
                 flask.session.clear()  # a new session at sign-in: nothing planted before survives
                 login_user(account)
+                sessions.start()
                 return flask.redirect(flask.url_for("admin.upload", lang=_lang()))
             flask.g.sign_in_failed = True
             # The same answer for an unknown account and a wrong password.
@@ -199,7 +232,9 @@ def make_blueprint(
         data = form.file.data.read()
         digest = uploads.sha256_of(data)
         try:
-            kept = uploads.keep(data, form.file.data.filename or "", uploads_dir)
+            kept = uploads.keep(
+                data, form.file.data.filename or "", uploads_dir, max_bytes=_settings().max_upload_bytes
+            )
         except uploads.UploadRefused as refused:
             _log("upload", "refused", digest=digest, detail=refused.key)
             return _render("upload.html", form=form, message=t(refused.key, _lang(), **refused.values)), 400
@@ -225,7 +260,8 @@ def make_blueprint(
         form = PublishForm()
         path = uploads.find(uploads_dir, form.upload.data or "")
         if not form.validate_on_submit() or path is None:
-            flask.abort(400)
+            message = t("admin.publish.form_changed", _lang())
+            return _render("upload.html", form=_upload_form(), message=message), 400
         fields = _fields(form)
         try:
             report = publishing.publish(engine, path, fields)
@@ -251,14 +287,15 @@ def make_blueprint(
     @bp.route("/nhat-ky")
     @login_required
     def audit_log() -> str:
-        return _render("audit.html", entries=audit.entries(engine, limit=500))
+        before = flask.request.args.get("truoc", type=int)
+        entries, older = audit.page(engine, before=before)
+        return _render("audit.html", entries=entries, older=older, first_page=before is None)
 
     @bp.route("/nhat-ky.csv")
     @login_required
     def audit_log_csv() -> flask.Response:
-        body = audit.as_csv(audit.entries(engine))
         return flask.Response(
-            body,
+            flask.stream_with_context(audit.csv_chunks(engine)),
             mimetype="text/csv",
             headers={"Content-Disposition": "attachment; filename=nhat-ky-cong-bo.csv"},
         )

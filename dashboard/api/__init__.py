@@ -6,8 +6,8 @@ observations query, `responses` holds the HTTP details they share (304s, cache h
 the JSON errors; `exports` and `datapackage` are the pure file writers; `corrections` the corrections
 record and the officer's guide.
 
-May import: config, domain, queries, views, i18n, urls, web. Must not import: pages, components, ingest
-(import-linter checks).
+May import: config, csv_output, domain, queries, views, i18n, urls, web. Must not import: pages,
+components, ingest (import-linter checks).
 """
 
 from __future__ import annotations

@@ -1,19 +1,18 @@
 """Corrections as open data: /api/v1/corrections.csv and .json (every replace: date, document, unit,
 indicator, old -> new), and the officer's guide to publishing. Routed in dashboard/api/__init__.py.
 
-May import: queries, api. Must not import: ingest, pages.
+May import: queries, api, csv_output. Must not import: ingest, pages.
 """
 
 from __future__ import annotations
 
-import csv
 import functools
-import io
 
 import flask
 import pandas as pd
 from markdown_it import MarkdownIt
 
+from dashboard import csv_output
 from dashboard.api.errors import ApiError
 from dashboard.config import REPO_ROOT
 from dashboard.queries import corrections as queries_corrections
@@ -34,11 +33,9 @@ def corrections(fmt: str) -> flask.Response:
     records = _records(queries_corrections.corrections())
     if fmt == "json":
         return flask.jsonify({"corrections": records})
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=queries_corrections.COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
-    writer.writerows(records)
-    response = flask.Response("\ufeff" + out.getvalue(), mimetype="text/csv")
+    columns = queries_corrections.COLUMNS
+    body = csv_output.document(columns, ([record[name] for name in columns] for record in records))
+    response = flask.Response(body, mimetype="text/csv")
     response.headers["Content-Disposition"] = "attachment; filename=corrections.csv"
     return response
 

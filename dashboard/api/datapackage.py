@@ -1,11 +1,13 @@
 """The Frictionless Data Package descriptor of every download: fields, licence, sources, and the label
-when any figure is generated. Pure. May import: api.exports, i18n, views."""
+when any figure is generated. Pure. May import: api.exports, csv_output, i18n, views."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime
 
-from dashboard.api.exports import LINE_TERMINATOR, RESOURCES, field_description, field_label
+from dashboard.api.exports import RESOURCES, field_description, field_label
+from dashboard.csv_output import LINE_TERMINATOR
 from dashboard.i18n import t
 from dashboard.views import published
 
@@ -16,11 +18,13 @@ def descriptor(
     lang: str,
     data_version: str,
     updated: str,
+    created: datetime | None,
     licence_url: str,
     sources: Iterable[Mapping[str, object]],
     boundaries: Iterable[Mapping[str, object]] = (),
 ) -> dict[str, object]:
-    """A Frictionless Tabular Data Package describing every download, its fields, licence and sources."""
+    """A Frictionless Tabular Data Package describing every download, its fields, licence and sources.
+    `created` is when the data version was made (an RFC 3339 datetime, as the spec requires)."""
     resources: list[dict[str, object]] = []
     for name, fields in RESOURCES.items():
         resources.append(
@@ -73,7 +77,7 @@ def descriptor(
         "title": t("site.title", lang),
         "description": description,
         "version": data_version,
-        "created": updated,
+        **({"created": created.astimezone(UTC).isoformat().replace("+00:00", "Z")} if created else {}),
         "homepage": f"{base_url}/du-lieu",
         "licenses": [{"name": "other-open", "title": t("licence.short", lang), "path": licence_url}],
         "citation": t("download.citation_generic", lang, url=f"{base_url}/du-lieu", updated=updated),

@@ -15,7 +15,7 @@ from dashboard.api import datapackage as package
 from dashboard.api import exports
 from dashboard.api.errors import ApiError, lang_or_default
 from dashboard.api.filters import ExportRequest, parse_filters
-from dashboard.api.responses import ascii_header, cache_headers, conditional, last_modified, public_url
+from dashboard.api.responses import ascii_header, cache_headers, conditional, last_modified
 from dashboard.domain import localized
 from dashboard.i18n import t
 from dashboard.queries import export as queries_export
@@ -23,7 +23,7 @@ from dashboard.web import admission
 from dashboard.web.rendered import ResponseMemo
 
 # Bump when the bytes of a download change without a data change, so ETags do not serve stale files.
-FORMAT_VERSION = "1"
+FORMAT_VERSION = "2"
 FORMATS = {
     "csv": "text/csv",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -74,7 +74,7 @@ def _cover(title: str, sources: pd.DataFrame, *, version: str, lang: str, url: s
     return exports.Cover(
         title=title,
         licence=t("licence.short", lang),
-        licence_url=public_url(urls.page("licence", lang=lang)),
+        licence_url=urls.absolute(urls.page("licence", lang=lang)),
         citation=t("download.citation", lang, title=title, version=version, updated=updated, url=url),
         updated=updated,
         data_version=version,
@@ -131,7 +131,7 @@ def download(resource: str, fmt: str) -> flask.Response:
     request = parse_filters(flask.request.args) if resource == "observations" else None
     lang = request.lang if request else lang_or_default()
     filters = request.filters if request else {}
-    url = public_url(urls.api(resource, fmt, **filters, lang=lang))
+    url = urls.absolute(urls.api(resource, fmt, **filters, lang=lang))
     rendered_before = DOWNLOADS.lookup(("download", url))  # the canonical URL says all the answer depends on
     if rendered_before is not None:
         return rendered_before
@@ -173,11 +173,12 @@ def datapackage() -> flask.Response:
         return not_modified
     layers = queries_export.boundary_layers()
     descriptor = package.descriptor(
-        base_url=public_url(""),
+        base_url=urls.absolute(""),
         lang=lang,
         data_version=version,
         updated=_updated(),
-        licence_url=public_url(urls.page("licence", lang=lang)),
+        created=modified,
+        licence_url=urls.absolute(urls.page("licence", lang=lang)),
         sources=queries.sources().astype(object).where(queries.sources().notna(), None).to_dict("records"),
         boundaries=layers[layers["redistributable"].astype(bool)].to_dict("records"),
     )

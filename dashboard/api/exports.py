@@ -1,10 +1,10 @@
 """Pure writers for open-data downloads: rows -> CSV bytes, XLSX bytes, JSON text, Data Package descriptor.
 
-May import: i18n. Must not import: queries, db, flask, pages. Rows are plain tuples in field order, so the
-same writers serve a streamed database cursor and an in-memory frame.
+May import: csv_output (the one CSV writer and its formula rule), i18n. Must not import: queries, db,
+flask, pages. Rows are plain tuples in field order, so the same writers serve a streamed database cursor
+and an in-memory frame.
 
-CSV dialect (documented in docs/OPEN_DATA.md): UTF-8 with BOM, comma, CRLF line ends (RFC 4180), '.'
-decimal point, ISO 8601 dates, empty cell for missing, no metadata rows.
+CSV is written by dashboard/csv_output.py (its dialect and formula-injection rule are documented there).
 """
 
 from __future__ import annotations
@@ -23,12 +23,10 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from dashboard import csv_output
+from dashboard.csv_output import neutralize
 from dashboard.i18n import t
 
-BOM = "\ufeff"
-LINE_TERMINATOR = "\r\n"
-# OWASP CSV injection: a text cell starting with one of these is a formula to Excel/LibreOffice/Sheets.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 # XML 1.0 forbids these control characters; openpyxl would refuse the whole workbook.
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 NUMBER_FORMATS = {"integer": "0", "number": "#,##0.0###", "date": "yyyy-mm-dd", "string": "@"}
@@ -122,58 +120,11 @@ def frame_rows(frame: pd.DataFrame, fields: Sequence[Field]) -> Iterator[tuple]:
         yield tuple(plain(v, f.type) for v, f in zip(values, fields, strict=True))
 
 
-def neutralize(text: str) -> str:
-    """Make a text cell inert in spreadsheets (OWASP: prefix an apostrophe to formula-like text)."""
-    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
-
-
-def _number_text(value: float) -> str:
-    # Shortest round-trip repr; whole numbers without '.0' so counts read as counts.
-    return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
-
-
-def cell_text(value: object) -> str:
-    """The CSV text of a plain value; only text is neutralized, so -3.5 stays a number."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        return _number_text(value)
-    if isinstance(value, date | datetime):
-        return value.isoformat()
-    return neutralize(str(value))
-
-
-# Quoted when a cell holds one of these. A comma, quote or line break as RFC 4180 requires; a semicolon or
-# tab too, because Excel in a locale whose list separator is ';' (Vietnamese among them) splits unquoted
-# cells there, and `x;=cmd|' /C calc'!A0` would become a formula in the second cell.
-_QUOTED = re.compile(r'[,";\t\r\n]')
-
-
-def _csv_field(text: str) -> str:
-    return '"' + text.replace('"', '""') + '"' if _QUOTED.search(text) else text
-
-
-def _csv_line(cells: Iterable[str]) -> str:
-    return ",".join(_csv_field(cell) for cell in cells) + LINE_TERMINATOR
-
-
 def csv_chunks(
     rows: Iterable[Sequence], fields: Sequence[Field], *, chunk_rows: int = 2000
 ) -> Iterator[bytes]:
     """Yield the CSV file in chunks: BOM and header first, then `chunk_rows` rows at a time."""
-    yield (BOM + _csv_line(f.name for f in fields)).encode("utf-8")
-    lines: list[str] = []
-    for row in rows:
-        lines.append(_csv_line(cell_text(v) for v in row))
-        if len(lines) >= chunk_rows:
-            yield "".join(lines).encode("utf-8")
-            lines = []
-    if lines:
-        yield "".join(lines).encode("utf-8")
+    return csv_output.chunks([f.name for f in fields], rows, chunk_rows=chunk_rows)
 
 
 def to_csv(frame: pd.DataFrame, fields: Sequence[Field]) -> bytes:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from dashboard import queries
 from dashboard.api.errors import ApiError
-from dashboard.domain import UNIT_CODE, UNIT_KINDS
+from dashboard.domain import GROUP_KINDS, UNIT_CODE
 from dashboard.i18n import LANGUAGES
 from dashboard.queries import ObservationFilter
 
@@ -60,8 +60,8 @@ def parse_filters(args: Mapping[str, str]) -> ExportRequest:
         children = catalogue[catalogue["parent_code"].isin(codes)]["code"]
         codes += [c for c in children if c not in codes]
     groups = _items(args, "group")
-    if "group" in args and (not groups or set(groups) - set(UNIT_KINDS)):
-        raise ApiError(400, "api.error.choice", parameter="group", known=", ".join(UNIT_KINDS))
+    if "group" in args and (not groups or set(groups) - set(GROUP_KINDS)):
+        raise ApiError(400, "api.error.choice", parameter="group", known=", ".join(GROUP_KINDS))
     units = _items(args, "units")
     malformed = [u for u in units if not UNIT_CODE.fullmatch(u)]
     if malformed or ("units" in args and not units):

@@ -5,7 +5,6 @@ from __future__ import annotations
 from html import escape
 
 from dash import dcc, html
-from flask import current_app, has_app_context
 
 from dashboard import urls
 from dashboard.i18n import t
@@ -20,17 +19,10 @@ def embed_path(kind: str, *, lang: str, code: str | None = None, **params: objec
     return urls.with_query(path, lang=lang, **params)
 
 
-def public_url(path: str) -> str:
-    """An absolute URL on the configured public address (PUBLIC_BASE_URL), never the request's Host
-    header: a forged Host must not reach the answers that are kept and served to everyone."""
-    base = current_app.config["DASHBOARD_SETTINGS"].public_base_url if has_app_context() else ""
-    return base + path
-
-
 def snippet(path: str, *, title: str, height: int = 480) -> str:
     """The <iframe> HTML to paste into another site."""
     return (
-        f'<iframe src="{escape(public_url(path))}" title="{escape(title)}" width="100%" '
+        f'<iframe src="{escape(urls.absolute(path))}" title="{escape(title)}" width="100%" '
         f'height="{height}" style="border:0" loading="lazy"></iframe>'
     )
 

@@ -4,7 +4,9 @@ Dash builds `<title>`, `<meta name="description">` and the `og:`/`twitter:` tags
 page's `title` and `description`. `label_generated_pages` wraps those of the pages that show illustrative
 figures so that a browser tab, a search result or a link preview carries the same label as the page text
 (views/published.py). `install` is called once by create_app after the pages are registered; it also
-labels the served HTML's `<title>` (link previews and crawlers never run the page's scripts).
+labels the served HTML's `<title>` (link previews and crawlers never run the page's scripts), and gives
+the link-preview tags the page's address on the trusted origin (Dash writes the request's URL, Host
+header included, into `twitter:url`).
 """
 
 from __future__ import annotations
@@ -17,11 +19,12 @@ import dash
 import flask
 from dash import _pages
 
-from dashboard import queries
+from dashboard import queries, urls
 from dashboard.i18n import normalize_language, t
 from dashboard.views import published
 
 _TITLE = re.compile(r"<title>(.*?)</title>", re.S)
+_TWITTER_URL = re.compile(r'<meta property="twitter:url" content="[^"]*">')
 # Pages built on illustrative datasets (rankings of the province's own units have not been published):
 # every figure they rank is generated, or (e-documents) one of their sections is.
 GENERATED = {
@@ -89,6 +92,14 @@ def _extent_of_request() -> str:
     return ""
 
 
+def _page_url_tags() -> str:
+    """`twitter:url` and `og:url` of this page, on the trusted origin (urls.absolute)."""
+    request = flask.request
+    query = request.query_string.decode("latin-1")
+    url = escape(urls.absolute(request.path + (f"?{query}" if query else "")))
+    return f'<meta property="twitter:url" content="{url}">\n      <meta property="og:url" content="{url}">'
+
+
 def install(app: dash.Dash) -> None:
     """Label the pages that show generated figures, and the `<title>` of their served HTML.
 
@@ -98,6 +109,7 @@ def install(app: dash.Dash) -> None:
     interpolate = app.interpolate_index
 
     def interpolate_with_label(**parts: str) -> str:
+        parts["metas"] = _TWITTER_URL.sub(lambda _: _page_url_tags(), parts.get("metas", ""), count=1)
         index = interpolate(**parts)
         extent = _extent_of_request()
         if not extent:

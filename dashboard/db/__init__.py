@@ -1,6 +1,6 @@
 """Database schema and engine. The only module that defines tables.
 
-May import: config, domain. Must not import: queries, pages, figures, importer.
+May import: domain. Must not import: queries, pages, figures, importer.
 """
 
 from __future__ import annotations
@@ -36,11 +36,12 @@ from sqlalchemy import (
 from dashboard.db import index_sets
 from dashboard.db.engines import dispose_engines as dispose_engines
 from dashboard.db.engines import get_engine as get_engine
+from dashboard.domain import UnitKind
 
 metadata = MetaData()
 
 SOURCE_KINDS = ("official", "press", "illustrative", "reference")
-UNIT_KINDS = ("country", "province", "department", "district", "commune")
+UNIT_KINDS = tuple(kind.value for kind in UnitKind)  # plain strings: the CHECK constraint is made of them
 
 # One row per imported file: re-importing the same dataset replaces everything it brought.
 datasets = Table(

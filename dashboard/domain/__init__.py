@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from enum import StrEnum
 from typing import Any
 
 # The province's own evaluations of its agencies and committees, in order of method (readiness index
@@ -26,8 +27,23 @@ def valid_in_year(valid_from: date | None, valid_to: date | None, year: int) -> 
 PROVINCE_CODE = "51"  # GSO code of Quảng Ngãi, kept by the province formed with Kon Tum on 1 July 2025
 KON_TUM_CODE = "62"  # GSO code of Kon Tum until that merger
 DISTRICTS_LAST_DAY = date(2025, 6, 30)  # the district level was abolished on 1 July 2025
-UNIT_KINDS = ("department", "district", "commune", "province")  # units.kind; the API's `group` values
-RANKED_KINDS = ("district", "department", "commune")  # the groups the province ranks, in display order
+
+
+class UnitKind(StrEnum):
+    """What a unit is: the one list of kinds (units.kind in the database, `group` in URLs and the API).
+    Members are strings, so they compare, hash, join and serialise as their values."""
+
+    COUNTRY = "country"
+    PROVINCE = "province"
+    DEPARTMENT = "department"
+    DISTRICT = "district"
+    COMMUNE = "commune"
+
+
+# The API's and the pages' `group` values (every kind but the country), in the order errors list them.
+GROUP_KINDS = (UnitKind.DEPARTMENT, UnitKind.DISTRICT, UnitKind.COMMUNE, UnitKind.PROVINCE)
+# The groups the province ranks (its own units), in display order.
+RANKED_KINDS = (UnitKind.DISTRICT, UnitKind.DEPARTMENT, UnitKind.COMMUNE)
 # A unit code: a GSO code (digits) or a department's stable slug ("so-tai-chinh"). Nothing else exists,
 # so a request for anything else (underscores, dots, spaces) is refused before any query.
 UNIT_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{0,39}$")

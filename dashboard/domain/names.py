@@ -29,10 +29,16 @@ _PREFIXES = sorted(_PREFIX_FAMILY, key=len, reverse=True)
 _SUFFIXES = ("tinh quang ngai", "quang ngai tinh")
 
 
+def without_diacritics(text: str) -> str:
+    """The text without its diacritics ("Đức Phổ" -> "Duc Pho"); case and punctuation kept. The one
+    diacritic fold of the app (assets/a11y.js's fold() does the same in the browser)."""
+    text = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
+
+
 def fold(text: str) -> str:
     """Lower-case, drop diacritics (đ -> d) and punctuation, collapse spaces."""
-    text = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
-    text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn").lower()
+    text = without_diacritics(text).lower()
     text = re.sub(r"[^a-z0-9]+", " ", text)
     return " ".join(text.split())
 

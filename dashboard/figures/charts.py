@@ -44,6 +44,10 @@ CHART_CONFIG = {
     # may leave the page. The page's own address is the link to share (the URL holds the view).
     "showSendToCloud": False,
     "toImageButtonOptions": {"format": "png", "scale": 2},
+    # The toolbar keeps only what a reader uses: download and reset. Buttons sit on the title otherwise.
+    "modeBarButtonsToRemove": [
+        "zoom", "pan", "select", "lasso2d", "zoomIn", "zoomOut", "autoScale", "toggleSpikelines",
+    ],
 }
 SOURCE_LINE_SHIFT = -86  # pixels below the plot area: under the legend, inside the bottom margin
 # Plotly never wraps a title or an annotation: lines are broken at word boundaries so that they fit a

@@ -14,69 +14,12 @@ from dashboard.figures import Figure, charts, plain, wrap
 from dashboard.figures.text import plotly_text
 from dashboard.i18n import format_number, normalize_language
 
-# plotly.js's Dash bundle ships only English; this is its 'vi' locale (mode bar, snapshot messages,
-# dates), passed inline through the Graph config so nothing is fetched from a CDN.
-LOCALE_VI: dict[str, object] = {
-    "moduleType": "locale",
-    "name": "vi",
-    "dictionary": {
-        "Autoscale": "Tự động co giãn",
-        "Box Select": "Chọn theo vùng chữ nhật",
-        "Click to enter Colorscale title": "Bấm để nhập tiêu đề thang màu",
-        "Click to enter Component A title": "Bấm để nhập tiêu đề thành phần A",
-        "Click to enter Plot title": "Bấm để nhập tiêu đề biểu đồ",
-        "Click to enter X axis title": "Bấm để nhập tiêu đề trục X",
-        "Click to enter Y axis title": "Bấm để nhập tiêu đề trục Y",
-        "Compare data on hover": "So sánh dữ liệu khi di chuột",
-        "Double-click on legend to isolate one trace": "Bấm đúp vào chú giải để chỉ xem một chuỗi",
-        "Double-click to zoom back out": "Bấm đúp để thu nhỏ lại",
-        "Download plot": "Tải biểu đồ",
-        "Download plot as a png": "Tải biểu đồ dạng PNG",
-        "Download plot as a PNG": "Tải biểu đồ dạng PNG",
-        "Lasso Select": "Chọn tự do",
-        "Orbital rotation": "Xoay quỹ đạo",
-        "Pan": "Kéo",
-        "Produced with Plotly.js": "Tạo bằng Plotly.js",
-        "Reset": "Đặt lại",
-        "Reset axes": "Đặt lại trục",
-        "Reset view": "Đặt lại khung nhìn",
-        "Reset views": "Đặt lại các khung nhìn",
-        "Show closest data on hover": "Hiện dữ liệu gần nhất khi di chuột",
-        "Snapshot succeeded": "Đã chụp xong",
-        "Sorry, there was a problem downloading your snapshot!": "Xin lỗi, không tải được ảnh chụp!",
-        "Taking snapshot - this may take a few seconds": "Đang chụp ảnh – có thể mất vài giây",
-        "Toggle Spike Lines": "Bật/tắt đường gióng",
-        "Toggle show closest data on hover": "Bật/tắt hiện dữ liệu gần nhất khi di chuột",
-        "Turntable rotation": "Xoay bàn xoay",
-        "Zoom": "Phóng to vùng",
-        "Zoom in": "Phóng to",
-        "Zoom out": "Thu nhỏ",
-        "close:": "đóng:",
-        "high:": "cao:",
-        "low:": "thấp:",
-        "open:": "mở:",
-        "trace": "chuỗi",
-        "lat": "vĩ độ",
-        "lon": "kinh độ",
-    },
-    "format": {
-        "days": ["Chủ nhật", "Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ sáu", "Thứ bảy"],
-        "shortDays": ["CN", "T2", "T3", "T4", "T5", "T6", "T7"],
-        "months": [f"Tháng {m}" for m in range(1, 13)],
-        "shortMonths": [f"Th{m}" for m in range(1, 13)],
-        "date": "%d/%m/%Y",
-        "decimal": ",",
-        "thousands": ".",
-    },
-}
-
 
 def graph_config(lang: str | None, **overrides: object) -> dict[str, object]:
-    """dcc.Graph config with the mode bar in the page's language."""
-    config = {**charts.CHART_CONFIG, **overrides}
-    if normalize_language(lang) == "vi":
-        config.update(locale="vi", locales={"vi": LOCALE_VI})
-    return config
+    """The one dcc.Graph config: the chart settings (charts.CHART_CONFIG) and the toolbar in the page's
+    language; explicit settings win. plotly.js's `vi` locale and our toolbar texts are registered once, by
+    the partial plotly.js bundle (scripts/plotly-bundle), so no locale is sent with each graph."""
+    return {**charts.CHART_CONFIG, "locale": normalize_language(lang), **overrides}
 
 
 def end_notes(figure: Figure, notes: Sequence[tuple[int, float, str]]) -> Figure:

@@ -1,6 +1,6 @@
 """Updates of a drawn map sent as a `dash.Patch`: new values (same layer, mode and language) or a new
-highlighted unit. Pure: no I/O, no Dash import (the caller passes the Patch). May import: figures.map,
-figures.map_values."""
+highlighted unit. Pure: no I/O, no Dash import (the caller passes the Patch). May import: domain,
+figures.map, figures.map_values."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import Any
 
 import pandas as pd
 
+from dashboard.domain import UNIT_CODE
 from dashboard.figures.map import Mode, highlight_arrays, trace_index
 from dashboard.figures.map_values import value_arrays
 
@@ -40,11 +41,15 @@ def highlight_patch(patch: Any, code: str | None, *, mode: Mode) -> Any:
 
 def clicked_code(click_data: Mapping[str, Any] | None) -> str | None:
     """Return the unit code of a click on the map (polygon or anchor marker), None otherwise."""
-    if not click_data or not click_data.get("points"):
+    # Whatever the browser (or anyone) posts: a point that is not an object, or a code of the wrong
+    # shape, is no click on a unit.
+    points = click_data.get("points") if isinstance(click_data, Mapping) else None
+    point = points[0] if isinstance(points, list) and points else None
+    if not isinstance(point, Mapping):
         return None
-    point = click_data["points"][0]
     customdata = point.get("customdata")
-    if customdata:
-        return str(customdata[0] if isinstance(customdata, list | tuple) else customdata)
-    location = point.get("location")
-    return str(location) if location is not None else None
+    if isinstance(customdata, list | tuple):
+        customdata = customdata[0] if customdata else None
+    value = customdata if customdata not in (None, "") else point.get("location")
+    code = str(value) if isinstance(value, str | int) and not isinstance(value, bool) else None
+    return code if code and UNIT_CODE.match(code) else None

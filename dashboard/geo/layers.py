@@ -5,16 +5,15 @@ May import: config, db, geo.prepare, geo.vintages, geo.maps. Must not import: qu
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import os
-import sys
 import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+import click
 from sqlalchemy import Engine, delete, insert, select
 
 from dashboard import db
@@ -169,21 +168,35 @@ def _row_points_to(engine: Engine, info: LayerInfo) -> bool:
     return stored == info.file_name
 
 
-def main(argv: list[str]) -> int:
-    """CLI: `python -m dashboard geo import PATH --vintage V --source-title T --licence L ...`."""
-    parser = argparse.ArgumentParser(prog="python -m dashboard geo", description="Boundary layers")
-    commands = parser.add_subparsers(dest="command", required=True)
-    command = commands.add_parser("import", help="import a boundary file for one vintage")
-    command.add_argument("path", type=Path)
-    command.add_argument("--vintage", required=True, choices=list(VINTAGES))
-    command.add_argument("--source-title")
-    command.add_argument("--source-url")
-    command.add_argument("--licence")
-    command.add_argument("--attribution")
-    command.add_argument("--redistributable", action="store_true", default=None)
-    command.add_argument("--code-field", default="gso_code")
-    command.add_argument("--repair", action="store_true", help="repair invalid geometries with make_valid")
-    args = parser.parse_args(argv)
+@click.group("geo", help="Boundary layers: import a boundary file for one vintage.")
+def geo_cli() -> None:
+    """Boundary layers."""
+
+
+@geo_cli.command("import")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--vintage", required=True, type=click.Choice(list(VINTAGES)), help="the layer's vintage")
+@click.option("--source-title", help="who published the boundaries (else the sidecar's)")
+@click.option("--source-url", help="where they are published")
+@click.option("--licence", help="their licence, as published")
+@click.option("--attribution", help="the credit the licence asks for, shown under the map")
+@click.option(
+    "--redistributable", is_flag=True, default=None, help="the licence allows serving and drawing them"
+)
+@click.option("--code-field", default="gso_code", show_default=True, help="the property holding unit codes")
+@click.option("--repair", is_flag=True, help="repair invalid geometries with make_valid")
+def import_command(
+    path: Path,
+    vintage: str,
+    source_title: str | None,
+    source_url: str | None,
+    licence: str | None,
+    attribution: str | None,
+    redistributable: bool | None,
+    code_field: str,
+    repair: bool,
+) -> None:
+    """Import a boundary file for one vintage: checked, simplified, stored; nothing changes if refused."""
     settings = Settings.from_env()
     engine = db.get_engine(settings.database_url)
     db.create_schema(engine)
@@ -191,22 +204,22 @@ def main(argv: list[str]) -> int:
         info = import_boundaries(
             engine,
             settings,
-            args.path,
-            vintage=args.vintage,
-            source_title=args.source_title,
-            source_url=args.source_url,
-            licence=args.licence,
-            redistributable=args.redistributable,
-            attribution=args.attribution,
-            code_field=args.code_field,
-            repair_invalid=args.repair,
+            path,
+            vintage=vintage,
+            source_title=source_title,
+            source_url=source_url,
+            licence=licence,
+            redistributable=redistributable,
+            attribution=attribution,
+            code_field=code_field,
+            repair_invalid=repair,
         )
     except BoundaryImportError as error:
-        print(f"Rejected {args.path.name}; nothing was stored:", file=sys.stderr)
+        click.echo(f"Rejected {path.name}; nothing was stored:", err=True)
         for problem in error.problems:
-            print(f"  {problem}", file=sys.stderr)
-        return 1
-    print(
+            click.echo(f"  {problem}", err=True)
+        raise click.exceptions.Exit(1) from error
+    click.echo(
         f"{info.vintage}: {info.feature_count} features, {info.size_bytes} bytes"
         f" -> {settings.geo_dir / info.file_name}"
     )
@@ -214,8 +227,7 @@ def main(argv: list[str]) -> int:
     with engine.connect() as connection:  # the flag may come from the sidecar, not the command line
         flagged = connection.execute(select(table.c.redistributable).where(table.c.vintage == info.vintage))
         if not flagged.scalar():
-            print(
+            click.echo(
                 "Not redistributable: stored, but never served at /geo/ nor drawn (the map stays a schematic"
                 " and says why); import with --redistributable if its licence allows it."
             )
-    return 0

@@ -11,12 +11,12 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection, select
 
 from dashboard import db
-from dashboard.domain import PROVINCE_CODE, valid_in_year
+from dashboard.domain import PROVINCE_CODE, RANKED_KINDS, valid_in_year
 from dashboard.ingest.names import NameIndex, fold, name_keys
 from dashboard.ingest.parsing import Problem
 
 # Kinds resolved only among the units of Quảng Ngãi (parent PROVINCE_CODE), never of another province.
-LOCAL_KINDS = ("department", "district", "commune")
+LOCAL_KINDS = frozenset(RANKED_KINDS)
 
 
 def exact_key(text: str) -> str:

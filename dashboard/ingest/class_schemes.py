@@ -177,6 +177,6 @@ def load_class_schemes(
         return 0
     for method, info in catalogue.methodologies.items():
         if info.get("published_at") is None:
-            basis, _, classes = schemes.get(method, (None, 0, []))
-            store_scheme(connection, method, basis, classes)
+            stored_basis, _, stored_classes = schemes.get(method, (None, 0, []))
+            store_scheme(connection, method, stored_basis, stored_classes)
     return sum(len(classes) for _, _, classes in schemes.values())

@@ -20,6 +20,7 @@ from dashboard.ingest import guards, storage
 from dashboard.ingest.annex import Mapping
 from dashboard.ingest.annex_validation import resolve_mapping, validate_annex
 from dashboard.ingest.catalogue import Catalogue
+from dashboard.ingest.ceiling import read_table_within
 from dashboard.ingest.dataset import Dataset
 from dashboard.ingest.parsing import ImportRejected, Problem
 from dashboard.ingest.tables import Table, read_table
@@ -50,6 +51,7 @@ class ImportOptions:
     confirm_shrink: bool = False  # a replace may remove more than 10 % of the stored rows
     accept_published_inconsistencies: bool = False  # rank/class contradicting scores: store and flag
     dry_run: bool = False  # check everything and roll back: the database stays byte-identical
+    memory_ceiling: int | None = None  # bytes: read each file in a child process that may use no more
 
 
 @dataclass
@@ -103,6 +105,9 @@ def load_dataset(path: Path, overrides: dict | None = None, defaults: dict | Non
     return Dataset(path, meta, hashlib.sha256(path.read_bytes()).hexdigest())
 
 
+# Checked by hand rather than by a pydantic model: each rule names its problem the way the importer reports
+# every other one (file, field path numbered from 1 as people count, value, rule), which the publishing
+# preview shows; translating pydantic's errors back to these would be as long as the rules themselves.
 def _check_meta(meta: dict, file: str) -> list[Problem]:
     problems = []
     for key in ("id", "title_vi", "title_en", "licence", "sources"):
@@ -169,6 +174,7 @@ def import_files(
     with engine.connect() as connection:
         transaction = connection.begin()
         try:
+            storage.begin_writing(connection)
             if prepare is not None:
                 prepare(connection)
             report = _import(connection, datasets, options, progress or (lambda *_: None))
@@ -203,14 +209,21 @@ def _check_ids(datasets: list[Dataset]) -> None:
         raise ImportRejected(clashes)
 
 
-def _read(dataset: Dataset, catalogue: Catalogue) -> tuple[Table, Mapping | None]:
+def _read(dataset: Dataset, catalogue: Catalogue, options: ImportOptions) -> tuple[Table, Mapping | None]:
     """Read a file; an annex's header is looked for under any title block, by its mapping."""
-    if dataset.type != "annex":
-        return read_table(dataset.path), None
-    mapping, problems = resolve_mapping(dataset, catalogue)
-    if mapping is None:
-        raise ImportRejected(problems)
-    return read_table(dataset.path, is_header=mapping.is_header, near_miss=mapping.lacks_unit_column), mapping
+    mapping = None
+    if dataset.type == "annex":
+        mapping, problems = resolve_mapping(dataset, catalogue)
+        if mapping is None:
+            raise ImportRejected(problems)
+    is_header = mapping.is_header if mapping else None
+    near_miss = mapping.lacks_unit_column if mapping else None
+    if options.memory_ceiling is None:
+        return read_table(dataset.path, is_header=is_header, near_miss=near_miss), mapping
+    table = read_table_within(
+        dataset.path, is_header=is_header, near_miss=near_miss, memory=options.memory_ceiling
+    )
+    return table, mapping
 
 
 def _import(
@@ -222,7 +235,7 @@ def _import(
     catalogue = Catalogue.load(connection)
     accept = options.accept_published_inconsistencies
     for dataset in datasets:
-        table, mapping = _read(dataset, catalogue)
+        table, mapping = _read(dataset, catalogue, options)
         progress(dataset.id, "read", len(table.rows))
         if dataset.type in REFERENCE_TYPES:
             problems = guards.check_not_empty(dataset, len(table.rows), 0)
@@ -274,6 +287,12 @@ def _guard(
     options: ImportOptions,
 ) -> guards.Diff:
     """Run the dataset-level guardrails after the row checks; raise with every error found."""
+    groups = {
+        f"{methodology}/{year}/{kind}" for methodology, year, kind, *_ in guards.coverage(records, catalogue)
+    }
+    storage.lock_groups(
+        connection, {f"dataset/{name}" for name in (dataset.id, options.replace) if name} | groups
+    )
     replacing = [dataset.id]
     if options.replace and options.replace != dataset.id:
         exists = connection.execute(

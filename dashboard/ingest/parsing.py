@@ -38,7 +38,20 @@ class ImportRejected(Exception):
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
-        super().__init__("\n".join(str(p) for p in problems))
+        super().__init__(problems)
+
+    def __str__(self) -> str:  # written out only when asked: a broken file can have 100,000s of problems
+        return "\n".join(str(p) for p in self.problems)
+
+
+PROBLEMS_SHOWN = 200  # a preview lists this many problems and counts the rest
+
+
+def first_problems(problems: list[Problem], limit: int = PROBLEMS_SHOWN) -> tuple[list[Problem], int]:
+    """The problems a preview lists (in the order found) and how many more it only counts."""
+    if limit <= 0:
+        return problems, 0
+    return problems[:limit], max(0, len(problems) - limit)
 
 
 @dataclass(frozen=True)

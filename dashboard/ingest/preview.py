@@ -1,6 +1,6 @@
 """The dry run's HTML preview: each ranking table as it will be published, and what it changes.
 
-Pure (returns text). May import: guards. A self-contained page: no script, no external file.
+Pure (returns text). May import: guards, parsing. A self-contained page: no script, no external file.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from functools import partial
 from html import escape as _escape
 
 from dashboard.ingest.guards import Diff, shown
+from dashboard.ingest.parsing import first_problems
 
 escape = partial(_escape, quote=False)  # text nodes only: quotes in a problem stay readable
 CLASS_VI = {"good": "Tốt", "fair": "Khá", "average": "Trung bình", "weak": "Yếu"}
@@ -27,9 +28,15 @@ def render(results: list, *, labels: dict[str, str], problems: list) -> str:
     ]
     parts.append("<h1>Xem trước – chưa lưu gì / Preview – nothing stored</h1>")
     if problems:
+        listed, more = first_problems(problems)
         parts.append("<h2>Vấn đề / Problems</h2><ul>")
-        parts += [f"<li>{escape(str(p))}</li>" for p in problems]
+        parts += [f"<li>{escape(str(p))}</li>" for p in listed]
         parts.append("</ul>")
+        if more:
+            parts.append(
+                f"<p>… và {more} vấn đề khác không liệt kê / and {more} more problem(s) not listed "
+                f"(the first {len(listed)} are shown): sửa rồi kiểm tra lại / fix these and check again.</p>"
+            )
     for result in results:
         parts.append(f"<h2>{escape(result.dataset.meta.get('title_vi', result.dataset.id))}</h2>")
         parts.append(f"<p><code>{escape(result.dataset.id)}</code></p>")

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, String, Table, delete, insert, select, update
+from sqlalchemy import Connection, String, Table, delete, insert, select, text, update
 
 from dashboard import db
 from dashboard.ingest.dataset import Dataset
@@ -17,6 +17,26 @@ from dashboard.ingest.parsing import Problem, parse_date
 
 def _now() -> datetime:
     return datetime.now(UTC)
+
+
+def begin_writing(connection: Connection) -> None:
+    """Start the import's transaction as a writer. SQLite has no row or advisory locks: its transaction
+    takes the database's write lock before the first read (BEGIN IMMEDIATE), so imports run one after
+    the other and each one's guardrails see what the previous one stored. PostgreSQL locks per group
+    instead (lock_groups)."""
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def lock_groups(connection: Connection, keys: Iterable[str]) -> None:
+    """Wait for every other import of the same datasets or (methodology, year, unit group) to end, before
+    the guardrails read what is stored: two publishes at the same instant end as they would one after the
+    other, the second refused like a sequential one. PostgreSQL: advisory locks held to the end of the
+    transaction, taken in one order; SQLite already holds its write lock (begin_writing)."""
+    if connection.dialect.name != "postgresql":
+        return
+    for key in sorted(set(keys)):
+        connection.execute(text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))"), {"key": key})
 
 
 def store_sources(connection: Connection, dataset: Dataset) -> None:

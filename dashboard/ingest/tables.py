@@ -13,7 +13,7 @@ import re
 import unicodedata
 import zipfile
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +23,16 @@ DELIMITERS = (",", ";", "\t")  # Excel in Vietnamese settings saves ';'; "Unicod
 HEADER_SEARCH_ROWS = 30  # a title block (issuer, decision, annex title) is a few rows; never more than this
 LEVEL_SEPARATOR = " › "  # between a merged parent header and its sub-column in a flattened name
 _COLUMN_NUMBERS = re.compile(r"^\(?\s*\d{1,2}\s*\)?$")  # the '(1) (2) (3)' row under many annex headers
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The most a file may hold, whatever it declares: a sheet's stated size (`<dimension ref>`) is never
+    trusted, only the cells that hold data count. The defaults fit any annex and a million-row tidy file."""
+
+    rows: int = 2_000_000
+    columns: int = 256  # an annex has a few dozen; Excel allows 16,384
+    cells: int = 10_000_000  # up to each row's last cell with data
 
 
 @dataclass(frozen=True)
@@ -80,34 +90,92 @@ def _csv_rows(path: Path) -> tuple[Iterator[list[str]], str]:
     return csv.reader(io.StringIO(text), delimiter=delimiter), delimiter
 
 
-def _xlsx_rows(path: Path) -> list[list[object]]:
+def _too_big(file: str, row: int | None, column: str | None, message: str) -> ImportRejected:
+    return ImportRejected([Problem(file, row, column, None, "too-large", message)])
+
+
+def _limited(file: str, raw_rows: Iterable[Sequence[object]], limits: Limits) -> Iterator[Sequence[object]]:
+    """The rows trimmed of their trailing empty cells, refused (naming the file and the limit) past a
+    limit. Blank rows between data are kept as empty rows (row numbers stay true); blank rows after the
+    last data row, however many the file declares, are dropped without being held."""
+    cells = blank = 0
+    for number, raw in enumerate(raw_rows, start=1):
+        width = len(raw)
+        while width and _empty(raw[width - 1]):
+            width -= 1
+        if not width:
+            blank += 1
+            continue
+        if width > limits.columns:
+            message = (
+                f"the file has data in column {column_letter(width - 1)}, beyond the {limits.columns} "
+                "columns a table may have: delete what lies right of the table"
+            )
+            raise _too_big(file, number, column_letter(width - 1), message)
+        if number > limits.rows:
+            message = f"the file has data past row {limits.rows:,}, the most a file may have: split the file"
+            raise _too_big(file, number, None, message)
+        cells += width
+        if cells > limits.cells:
+            message = f"the file holds more than {limits.cells:,} cells, the most a file may have: split it"
+            raise _too_big(file, number, None, message)
+        yield from itertools.repeat((), blank)
+        blank = 0
+        yield raw if width == len(raw) else raw[:width]
+
+
+def _empty(cell: object) -> bool:
+    return cell is None or (isinstance(cell, str) and not cell.strip())
+
+
+def _xlsx_rows(path: Path, limits: Limits) -> Iterator[Sequence[object]]:
+    """Stream the first sheet's rows within the limits, checking their text on the way."""
     from openpyxl import load_workbook  # only needed for spreadsheets
     from openpyxl.utils.exceptions import InvalidFileException
 
+    unreadable = (InvalidFileException, zipfile.BadZipFile, OSError, KeyError, ValueError, IndexError)
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
-        values = [list(row) for row in workbook.worksheets[0].iter_rows(values_only=True)]
+        sheet = workbook.worksheets[0]
+    except unreadable as error:
+        raise _unreadable(path, error) from None
+    # The declared dimension would make openpyxl pad every row (and add rows) up to it: a 1.5 KB file
+    # declaring A1:XFD1048576 would unpack into 17 billion cells. Only the cells present are read.
+    sheet.reset_dimensions()
+    first: list[str] = []
+    try:
+        for number, row in enumerate(_limited(path.name, sheet.iter_rows(values_only=True), limits), 1):
+            if number == 1:
+                first = [str(v) if v is not None else "" for v in row]
+            _check_text(path.name, number, row, first)
+            yield row
+    except unreadable as error:
+        raise _unreadable(path, error) from None
+    finally:
         workbook.close()
-    except (InvalidFileException, zipfile.BadZipFile, OSError, KeyError, ValueError, IndexError) as error:
-        raise ImportRejected(
-            [Problem(path.name, None, None, None, "format", f"not a readable .xlsx workbook ({error})")]
-        ) from None
-    first = [str(v) if v is not None else "" for v in values[0]] if values else []
-    for number, row in enumerate(values, start=1):  # spreadsheets bypass decode(): check their text here
-        for index, cell in enumerate(row):
-            fragment = find_mojibake(cell) if isinstance(cell, str) else None
-            if fragment:
-                named = number > 1 and index < len(first) and first[index]
-                column = first[index] if named else column_letter(index)
-                raise ImportRejected([mojibake_problem(path.name, number, column, fragment)])
-    return values
 
 
-def _blank(raw: list[object]) -> bool:
+def _unreadable(path: Path, error: Exception) -> ImportRejected:
+    return ImportRejected(
+        [Problem(path.name, None, None, None, "format", f"not a readable .xlsx workbook ({error})")]
+    )
+
+
+def _check_text(file: str, number: int, row: Sequence[object], first: list[str]) -> None:
+    """Spreadsheets bypass decode(): their text is checked for mojibake here."""
+    for index, cell in enumerate(row):
+        fragment = find_mojibake(cell) if isinstance(cell, str) else None
+        if fragment:
+            named = number > 1 and index < len(first) and first[index]
+            column = first[index] if named else column_letter(index)
+            raise ImportRejected([mojibake_problem(file, number, column, fragment)])
+
+
+def _blank(raw: Sequence[object]) -> bool:
     return all(cell is None or str(cell).strip() == "" for cell in raw)
 
 
-def _texts(raw: list[object]) -> list[str]:
+def _texts(raw: Sequence[object]) -> list[str]:
     return [str(clean(cell) or "") for cell in raw]
 
 
@@ -140,7 +208,7 @@ def _flatten(top: list[str], below: list[str]) -> list[str]:
 
 
 def _find_header(
-    matrix: list[list[object]],
+    matrix: list[Sequence[object]],
     is_header: Callable[[list[str]], bool],
     file: str,
     near_miss: Callable[[str, int, list[str]], Problem | None] | None = None,
@@ -173,16 +241,20 @@ def read_table(
     *,
     is_header: Callable[[list[str]], bool] | None = None,
     near_miss: Callable[[str, int, list[str]], Problem | None] | None = None,
+    limits: Limits | None = None,
 ) -> Table:
     """Read a CSV or XLSX file: the header (row 1, or the first row `is_header` accepts, with a second
     level joined to it), then the numbered data rows; blank rows and a '(1) (2) (3)' row are skipped.
-    When no row is the header, `near_miss` names the row that nearly is and the column it lacks."""
+    When no row is the header, `near_miss` names the row that nearly is and the column it lacks.
+    A file past `limits` is refused (ImportRejected naming the file and the limit) before it is held."""
     suffix = path.suffix.lower()
     delimiter = None
+    limits = limits or Limits()
     if suffix == ".xlsx":
-        reader: Iterator[list] = iter(_xlsx_rows(path))
+        reader: Iterator[Sequence[object]] = _xlsx_rows(path, limits)
     elif suffix in (".csv", ".txt"):
-        reader, delimiter = _csv_rows(path)
+        rows, delimiter = _csv_rows(path)
+        reader = _limited(path.name, rows, limits)
     else:
         raise ImportRejected(
             [Problem(path.name, None, None, suffix, "format", "unsupported file type; use .csv or .xlsx")]
@@ -201,7 +273,7 @@ def read_table(
     return Table(header, _rows(path.name, header, rest, start + levels), start + 1, levels, delimiter)
 
 
-def _rows(file: str, header: list[str], raw_rows: Iterable[list], first: int) -> list[Row]:
+def _rows(file: str, header: list[str], raw_rows: Iterable[Sequence[object]], first: int) -> list[Row]:
     problems = [
         Problem(file, first, name, None, "duplicate-column", "the header names this column twice")
         for index, name in enumerate(header)

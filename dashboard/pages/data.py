@@ -7,7 +7,6 @@ import pandas as pd
 from dash import html
 
 from dashboard import components, queries, urls
-from dashboard.components import embed as embeds
 from dashboard.domain import localized
 from dashboard.i18n import format_number, normalize_language, t
 from dashboard.queries import corrections as queries_corrections
@@ -239,7 +238,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
     updated = queries.last_updated()
     datasets = queries.datasets()
     illustrative = datasets["kinds"].fillna("").str.contains("illustrative").any()
-    site = embeds.public_url(urls.page("data", lang=lang))
+    site = urls.absolute(urls.page("data", lang=lang))
     everything = html.Section(
         [
             html.H2(t("data.all_heading", lang), className="h4"),

@@ -13,7 +13,7 @@ from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
 from dashboard import components, queries
 from dashboard.components import citations as cite
-from dashboard.domain import KON_TUM_CODE, PROVINCE_CODE, localized
+from dashboard.domain import KON_TUM_CODE, PROVINCE_CODE, UnitKind, localized
 from dashboard.figures import charts
 from dashboard.figures import compare as figures
 from dashboard.figures.text import plotly_text
@@ -46,7 +46,7 @@ UNIT_SHARES = {
     "EDOC_ONLINE_SHARE_ILLUSTRATIVE": ("EDOC_DOCS_ELECTRONIC", "EDOC_DOCS_ISSUED"),
     "EDOC_SIGNED_SHARE_ILLUSTRATIVE": ("EDOC_DOCS_SIGNED", "EDOC_DOCS_ISSUED"),
 }
-UNIT_GROUPS = ("district", "department")
+UNIT_GROUPS = (UnitKind.DISTRICT, UnitKind.DEPARTMENT)
 
 
 def _province_rows(lang: str) -> pd.DataFrame:

@@ -6,7 +6,6 @@ import dash
 from dash import html
 
 from dashboard import components, queries, urls
-from dashboard.components import embed as embeds
 from dashboard.i18n import normalize_language, t
 
 dash.register_page(
@@ -23,7 +22,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
     """Render the licence."""
     lang = normalize_language(lang)
     updated = queries.last_updated()
-    catalogue = embeds.public_url(urls.page("data", lang=lang))
+    catalogue = urls.absolute(urls.page("data", lang=lang))
     content = [
         html.H1(t("licence.title", lang)),
         html.P(t("licence.intro", lang)),

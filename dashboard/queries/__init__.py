@@ -1,12 +1,12 @@
 """The only module that runs SQL for the app. Memoized by data version; returns fresh frames.
 
-May import: db, cache, config, domain, geo (only geo.layers, until map layers are prepared at import
-time). Must not import: pages, figures, ingest (import-linter checks).
+May import: db, cache, config, domain, urls. Never: pages, figures, ingest, geo.
 """
 
 from __future__ import annotations
 
 import functools
+import logging
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,20 +15,21 @@ from dataclasses import dataclass
 import pandas as pd
 from flask import g, has_request_context
 from sqlalchemy import Connection, Engine, Select, and_, func, select
+from sqlalchemy.exc import SQLAlchemyError
 
-from dashboard import db
+from dashboard import db, urls
 from dashboard.cache import cache
 from dashboard.config import Settings
 from dashboard.domain import PROVINCIAL_FAMILIES, valid_in_year
 from dashboard.queries.maps import MapLayer, read_map_layer
 from dashboard.queries.memo import MISSING, SizedLRU
 
+log = logging.getLogger(__name__)
 _state: dict[str, object] = {}
 # Rendered views of this process (per_data_version), one byte budget for all; bind() sets it.
 _views = SizedLRU(Settings.view_cache_bytes)
-# Data derived once per data version (all rankings at once: a few MB per language) is held outside the
-# views' budget: evicting it for a rendered page would cost the next request 0.3 s, and sizing it by
-# pickling costs 0.2 s. Its entry caps (one or two per version) bound it instead.
+# Data derived once per data version (all rankings: a few MB per language) is outside the views' budget:
+# evicting it costs the next request 0.3 s, sizing it 0.2 s. Entry caps (1-2 per version) bound it.
 _derived = SizedLRU(sys.maxsize, sizeof=lambda _value: 0)
 
 OBSERVATION_COLUMNS = [
@@ -99,8 +100,14 @@ def reading() -> Iterator[Connection]:
 def release_snapshot(_error: BaseException | None = None) -> None:
     """Close the request's connection (registered as a Flask teardown)."""
     connection = g.pop("db_snapshot", None)
-    if connection is not None:
+    if connection is None:
+        return
+    try:
         connection.close()
+    except SQLAlchemyError as error:
+        # The server ended the connection (restart, shutdown; the pool has dropped it): raised after the
+        # response was made, this would escape Flask and gunicorn would answer a bare 500.
+        log.warning("closing a request's connection failed: %s", error.orig or error)
 
 
 def data_version() -> str:
@@ -146,7 +153,8 @@ def per_data_version(maxsize: int = 256, *, budgeted: bool = True):
 
         @functools.wraps(function)
         def wrapper(*args, **kwargs):
-            key = (data_version(), args, tuple(sorted(kwargs.items())))
+            # A view may hold absolute URLs (embed code, citations): one entry per trusted origin.
+            key = (data_version(), urls.origin(), args, tuple(sorted(kwargs.items())))
             value = store.get(owner, key)
             if value is MISSING:
                 value = function(*args, **kwargs)

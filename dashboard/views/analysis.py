@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from dashboard.domain import PROVINCIAL_FAMILIES, RANKED_KINDS
+from dashboard.domain import PROVINCIAL_FAMILIES, RANKED_KINDS, UnitKind
 from dashboard.domain.methods import IndexSet
 
 GROUPS = RANKED_KINDS  # the groups a ranking offers, in display order
@@ -77,7 +77,7 @@ def total_for_year(
 
 # The default group of a year, and what stands in for a group that a year does not have: the commune
 # level replaced the district level on 1/7/2025.
-DEFAULT_GROUP_ORDER = ("commune", "district", "department")
+DEFAULT_GROUP_ORDER = (UnitKind.COMMUNE, UnitKind.DISTRICT, UnitKind.DEPARTMENT)
 COUNTERPART = {"district": "commune", "commune": "district"}
 
 

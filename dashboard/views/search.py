@@ -9,10 +9,10 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard import queries
-from dashboard.domain import localized_column
+from dashboard.domain import UnitKind, localized_column
 from dashboard.domain.names import fold, name_keys
 
-SEARCH_KINDS = ("commune", "department", "district")
+SEARCH_KINDS = (UnitKind.COMMUNE, UnitKind.DEPARTMENT, UnitKind.DISTRICT)  # ties go to the first kind
 MIN_LENGTH = 2
 
 

@@ -8,7 +8,7 @@ import time
 import flask
 from redis.exceptions import RedisError
 from sqlalchemy import text
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import InterfaceError, OperationalError, SQLAlchemyError
 
 from dashboard import db, queries
 from dashboard.cache import cache
@@ -46,8 +46,10 @@ def _check_cache(backend: str) -> dict[str, object]:
 def register(server: flask.Flask, *, cache_backend: str) -> None:
     """Add the /health route, and a 503 (not a 500) while the database restarts."""
 
+    # A connection the server ended mid-request fails with either, depending on where it was caught.
     @server.errorhandler(OperationalError)
-    def database_unavailable(error: OperationalError) -> flask.Response:
+    @server.errorhandler(InterfaceError)
+    def database_unavailable(error: OperationalError | InterfaceError) -> flask.Response:
         log.warning("database unavailable: %s", error.orig.__class__.__name__ if error.orig else error)
         # `messages` is what assets/outage.js shows in its banner, in the page's language.
         response = flask.jsonify(

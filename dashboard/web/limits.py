@@ -4,23 +4,27 @@ One budget per client in cost units (`RATE_LIMIT`, e.g. "240/minute"): an uncach
 CSV/JSON/GeoJSON download 4, an XLSX download 12 (building one takes seconds of CPU). Pages, static
 files, health and callbacks answered from the response memo cost nothing (the memo's hook answers
 before this one). Counts live in Redis when it is configured, so three workers give one client one
-budget; on the embedded default they live in this process. If Redis fails, flask-limiter counts in
-memory until it is back rather than failing the request.
+budget; on the embedded default they live in this process. If Redis fails or hangs, its connection
+times out once and the breaker skips it (dashboard.cache.redis_options), and flask-limiter counts in
+memory until it is back rather than failing or slowing the request. The sign-in throttles
+(dashboard.admin) count in the same storage, made by `storage()`.
 
-The client is the connecting address, or behind a trusted proxy (`TRUSTED_PROXIES`, e.g. nginx on
-127.0.0.1) the last address in X-Forwarded-For that is not itself a trusted proxy.
+The client is the request's remote address: the real client behind the trusted proxies (web.proxy).
 
-Imports nothing of ours but config and admission.
+Imports nothing of ours but config, cache and admission.
 """
 
 from __future__ import annotations
 
 import time
+from typing import Any, TypedDict
 
 import flask
 from flask_limiter import Limiter
 from flask_limiter.errors import RateLimitExceeded
+from flask_limiter.util import get_remote_address
 
+from dashboard.cache import redis_options
 from dashboard.config import Settings
 from dashboard.web.admission import CALLBACK_PATH
 
@@ -29,17 +33,21 @@ COSTS = {"xlsx": 12, "csv": 4, "json": 4, "geojson": 4}
 RETRY_AFTER_SECONDS = 10
 
 
-def client_address(trusted_proxies: tuple[str, ...]) -> str:
-    """The address a request came from, believing X-Forwarded-For only from a trusted proxy."""
-    request = flask.request
-    address = request.remote_addr or "unknown"
-    if address not in trusted_proxies:
-        return address
-    forwarded = [part.strip() for part in request.headers.get("X-Forwarded-For", "").split(",")]
-    for hop in reversed([part for part in forwarded if part]):
-        if hop not in trusted_proxies:
-            return hop
-    return address
+class LimiterStorage(TypedDict, total=False):
+    """flask-limiter's storage keyword arguments."""
+
+    storage_uri: str
+    storage_options: dict[str, Any]
+
+
+def storage(settings: Settings) -> LimiterStorage:
+    """flask-limiter's storage arguments: Redis (shared by every worker, fail-fast) or this process."""
+    if not settings.cache_redis_url:
+        return {"storage_uri": "memory://"}
+    return {
+        "storage_uri": settings.cache_redis_url,
+        "storage_options": redis_options(settings.cache_redis_url, timeout=settings.redis_timeout),
+    }
 
 
 def request_cost() -> int:
@@ -57,14 +65,11 @@ def install(server: flask.Flask, settings: Settings) -> Limiter | None:
     if settings.rate_limit is None:
         return None
     limiter = Limiter(
-        key_func=lambda: client_address(settings.trusted_proxies),
+        key_func=get_remote_address,
         application_limits=[settings.rate_limit],
         application_limits_cost=lambda: max(1, request_cost()),
         application_limits_exempt_when=lambda: request_cost() == 0,
-        storage_uri=settings.rate_limit_storage,
-        storage_options={"socket_timeout": 0.25, "socket_connect_timeout": 0.25}
-        if settings.cache_redis_url
-        else {},
+        **storage(settings),
         strategy="moving-window",
         key_prefix="qnit-limits",
         swallow_errors=True,  # a limiter fault must never turn a request into a 500

@@ -16,7 +16,7 @@ a request the callback would refuse still touches no data.
 The version looked up with is the one PostgreSQL pushes to each worker (versions.py), so a repeated request
 costs no database round trip; without it (SQLite, or the listener reconnecting) it is read per request.
 
-May import: queries, validation, versions. Used by create_app (callbacks) and api (downloads).
+May import: queries, urls, validation, versions. Used by create_app (callbacks) and api (downloads).
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ from pathlib import Path
 
 import flask
 
-from dashboard import queries
+from dashboard import queries, urls
 from dashboard.db import versions
 from dashboard.web import validation
 
@@ -104,6 +104,7 @@ class ResponseMemo:
         request_key = (
             *(self._request_key() if canonical is None else canonical),
             request.accept_encodings.quality("gzip") > 0,
+            urls.origin(),  # answers may hold absolute URLs: each trusted host gets its own
         )
         key = (version, *request_key)
         with self._lock:

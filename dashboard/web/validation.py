@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import json
 import re
 from collections.abc import Callable
 from typing import Any
@@ -17,7 +18,7 @@ from typing import Any
 import flask
 from dash.exceptions import PreventUpdate
 
-from dashboard.domain import UNIT_CODE, UNIT_KINDS
+from dashboard.domain import GROUP_KINDS, UNIT_CODE
 from dashboard.i18n import LANGUAGES
 
 Rule = Callable[[Any], bool]
@@ -28,7 +29,7 @@ MAX_UNITS = 12
 PAGE_ROUTER_OUTPUT = ".._pages_content.children"
 # Deeper JSON than any callback sends; checked on the raw bytes, before a parser can recurse.
 MAX_DEPTH = 32
-_JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"')
+_JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
 _NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
 
 
@@ -69,7 +70,7 @@ def table_choice(value: Any) -> bool:
 
 def group(value: Any) -> bool:
     """A unit kind shown as a group."""
-    return value in UNIT_KINDS
+    return value in GROUP_KINDS
 
 
 def lang(value: Any) -> bool:
@@ -151,9 +152,19 @@ def _router_payload_is_malformed(payload: Any) -> bool:
 
 
 def _too_deep(body: bytes, limit: int = MAX_DEPTH) -> bool:
-    """True when JSON nests deeper than `limit` (the parser would recurse until RecursionError)."""
+    """True when JSON nests deeper than `limit` (the parser would recurse until RecursionError).
+
+    The JSON parser also reads UTF-16 and UTF-32: such a body is scanned as the UTF-8 text it stands for,
+    since their bytes can hold a quote byte that would hide brackets from the string-stripping pattern.
+    """
     if body.count(b"[") + body.count(b"{") <= limit:
         return False
+    encoding = json.detect_encoding(body)
+    if not encoding.startswith("utf-8"):
+        try:
+            body = body.decode(encoding).encode("utf-8")
+        except UnicodeError:
+            return True  # not JSON in any encoding the parser reads: refused like a deep body
     brackets = _JSON_STRING.sub(b"", body).translate(None, _NOT_BRACKETS)
     depth = 0
     for byte in brackets:

@@ -17,6 +17,7 @@ from dashboard.admin import accounts, audit
 from dashboard.admin.cli import users
 from dashboard.config import REPO_ROOT, Settings
 from dashboard.ingest.importer import build_all
+from tests.sheets import cell, dimension_bomb, workbook
 
 PASSWORD = "correct horse battery staple"
 EMAIL = "canbo@skhcn.quangngai.gov.vn"
@@ -130,7 +131,7 @@ def test_the_eleventh_wrong_password_in_a_minute_is_429(server, engine):
     for _ in range(10):
         assert _sign_in(client, password="wrong password, again").status_code == 200
     assert _sign_in(client, password="wrong password, again").status_code == 429
-    # Even the right password waits: the account is throttled, not just the wrong guesses.
+    # Even the right password waits from that client (one address: the test client), not just the guesses.
     assert _sign_in(server.test_client(), password=PASSWORD).status_code == 429
     outcomes = [e["outcome"] for e in audit.entries(engine) if e["action"] == "sign_in"]
     assert outcomes.count("refused") == 10 and "throttled" in outcomes
@@ -296,3 +297,49 @@ def test_the_app_serves_the_sign_in_page_and_links_to_it_from_nowhere(client):
     assert page.status_code == 200 and "noindex" in page.get_data(as_text=True)
     assert client.get("/quan-tri/nhap-du-lieu").status_code == 302
     assert "/quan-tri" not in client.get("/").get_data(as_text=True)
+
+
+def test_a_tiny_sheet_declaring_every_cell_gets_a_preview_not_a_dead_worker(server, engine):
+    client = server.test_client()
+    _sign_in(client)
+    before = _snapshot(engine)
+    response = _upload(client, dimension_bomb(), "phu-luc.xlsx")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200, html
+    assert "Lỗi: 1;" in html and "row before any group" in html, "its two real rows are read and checked"
+    assert 'action="/quan-tri/cong-bo' not in html, "a file that is not an annex cannot be published"
+    assert _snapshot(engine) == before
+
+
+def test_a_sheet_with_a_cell_in_the_last_column_is_refused_as_too_wide(server, engine):
+    client = server.test_client()
+    _sign_in(client)
+    wide = workbook({1: cell("A1", "STT") + cell("XFD1", "x")}, dimension="A1:XFD1")
+    html = _upload(client, wide, "phu-luc.xlsx").get_data(as_text=True)
+    assert "column XFD, beyond the 256 columns" in html, html
+
+
+@pytest.mark.parametrize(("name", "value"), [("year", "abc"), ("year", "1999"), ("kind", "bogus")])
+def test_a_tampered_publish_form_is_a_clear_form_error_and_publishes_nothing(server, engine, name, value):
+    client = server.test_client()
+    _sign_in(client)
+    preview = _upload(client, ANNEX.read_bytes(), "phu-luc.csv", replaces="illustrative-readiness-2024")
+    fields = _publish_fields(preview.get_data(as_text=True))
+    before = _snapshot(engine)
+    response = client.post("/quan-tri/cong-bo", data={**fields, name: value})
+    assert response.status_code == 400
+    assert "Chưa công bố gì: vui lòng tải tệp lên và xem trước lại." in response.get_data(as_text=True)
+    assert _snapshot(engine) == before
+
+
+def test_a_preview_lists_the_first_problems_and_counts_the_rest(server, engine):
+    client = server.test_client()
+    _sign_in(client)
+    lines = ANNEX.read_text(encoding="utf-8").splitlines()
+    data = [line for line in lines[2:] if line.split(",")[0].isdigit()]
+    broken = [re.sub(r'"\d+,\d+"', '"x"', line) for line in data] * 10
+    html = _upload(client, "\n".join([*lines[:2], *broken]).encode(), "phu-luc.csv").get_data(as_text=True)
+    errors = int(re.search(r"Lỗi: (\d+);", html).group(1))
+    assert errors > 1000
+    assert html.count("<tr><td>error</td>") == 200
+    assert f"… và {errors - 200} vấn đề khác không liệt kê ở đây (chỉ hiện 200 vấn đề đầu tiên)" in html

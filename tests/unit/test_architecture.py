@@ -60,7 +60,7 @@ def _declared_imports(docstring: str) -> set[str] | None:
     return {w for w in words if w in SUBPACKAGES or w in TOP_MODULES}
 
 
-def test_every_subpackage_imports_only_what_its_docstring_says():
+def test_every_subpackage_imports_exactly_what_its_docstring_says():
     grimp = pytest.importorskip("grimp")
     env_path = sys.path[:]
     sys.path.insert(0, str(REPO))  # analyse this checkout's package
@@ -81,3 +81,4 @@ def test_every_subpackage_imports_only_what_its_docstring_says():
             if target.startswith("dashboard.") and target.split(".")[1] != name
         }
         assert imported <= declared, f"{package} imports {sorted(imported - declared)} beyond its docstring"
+        assert declared <= imported, f"{package}'s docstring names {sorted(declared - imported)} unused"

@@ -30,10 +30,11 @@ CORRECTION = {
 
 
 @pytest.fixture
-def corrected(app, built_engine: Engine) -> Iterator[None]:
-    """The session database with one correction recorded (removed afterwards); each change a new version."""
+def corrected(app, built_engine: Engine, request: pytest.FixtureRequest) -> Iterator[None]:
+    """The session database with one correction recorded (removed afterwards); each change a new version.
+    Another correction than CORRECTION through `parametrize("corrected", [values], indirect=True)`."""
     with built_engine.begin() as connection:
-        connection.execute(insert(db.corrections).values(**CORRECTION))
+        connection.execute(insert(db.corrections).values(**getattr(request, "param", CORRECTION)))
         db.bump_data_version(connection)
     yield
     with built_engine.begin() as connection:

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import csv
+import json
 from collections import namedtuple
 from datetime import date
 
 import pandas as pd
 import pytest
 
+from dashboard import db
 from dashboard.config import REPO_ROOT
 from dashboard.domain import (
+    GROUP_KINDS,
     PROVINCE_CODE,
     RANKED_KINDS,
     UNIT_CODE,
-    UNIT_KINDS,
+    UnitKind,
     last_data_year,
     localized,
 )
@@ -31,8 +34,16 @@ def test_every_shipped_unit_code_matches_the_pattern_and_kind() -> None:
     units = _units()
     assert all(UNIT_CODE.fullmatch(u["code"]) for u in units)
     # The country (VN) is a row of the national tables only, never a group of units on the pages.
-    assert {u["kind"] for u in units} == {*UNIT_KINDS, "country"}
-    assert set(RANKED_KINDS) < set(UNIT_KINDS)
+    assert {u["kind"] for u in units} == {*GROUP_KINDS, "country"} == set(UnitKind)
+    assert set(RANKED_KINDS) < set(GROUP_KINDS)
+
+
+def test_unit_kinds_are_plain_strings_wherever_they_go() -> None:
+    assert db.UNIT_KINDS == ("country", "province", "department", "district", "commune")
+    assert all(type(kind) is str for kind in db.UNIT_KINDS)  # the CHECK constraint is written from them
+    assert UnitKind.COMMUNE == "commune" and f"group.{UnitKind.COMMUNE}" == "group.commune"
+    assert json.dumps(list(RANKED_KINDS)) == '["district", "department", "commune"]'
+    assert pd.Series(["commune", "village"]).isin(RANKED_KINDS).tolist() == [True, False]
 
 
 def test_province_code_is_quang_ngai() -> None:
@@ -74,3 +85,15 @@ def test_compare_options_say_until_when_a_unit_ended(app) -> None:
     assert districts["526"] == "Huyện Tây Trà (đến 2019)"
     assert districts["522"] == "Thành phố Quảng Ngãi"  # ended with every district at the 2025 reform
     assert departments["so-ke-hoach-dau-tu"].endswith("(until 2024)")
+
+
+def test_one_diacritic_fold_serves_names_headers_and_search() -> None:
+    from dashboard.api.responses import ascii_header
+    from dashboard.components.localize import searchable_options
+    from dashboard.domain.names import fold, without_diacritics
+
+    assert without_diacritics("Đức Phổ, Sơn Tây") == "Duc Pho, Son Tay"
+    assert fold("Huyện  Đức Phổ!") == "huyen duc pho"
+    assert ascii_header("Sở Nội vụ – dữ liệu\n") == "So Noi vu - du lieu "
+    assert searchable_options([{"label": "Sơn Tây", "value": "x"}])[0]["search"] == "Sơn Tây son tay"
+

@@ -73,14 +73,6 @@ def test_csv_exact_bytes_of_a_small_frame():
     assert exports.to_csv(frame, fields) == expected
 
 
-def test_numbers_are_written_plainly():
-    assert exports.cell_text(10450.0) == "10450"
-    assert exports.cell_text(0.5741) == "0.5741"
-    assert exports.cell_text(-3.5) == "-3.5"
-    assert exports.cell_text(None) == ""
-    assert exports.cell_text(True) == "true"
-
-
 def test_hostile_text_is_inert_in_csv_while_negative_numbers_stay_numbers():
     frame = _frame(HOSTILE, [-3.5] * len(HOSTILE))
     text = exports.to_csv(frame, FIELDS).decode("utf-8-sig")

@@ -259,3 +259,34 @@ def test_unknown_pages_and_roots_are_404(client, path):
 @pytest.mark.parametrize("path", ["/", "/xep-hang", "/don-vi/525", "/nhung/ban-do", "/giay-phep"])
 def test_known_pages_are_200(client, path):
     assert client.get(path).status_code == 200
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le"])
+def test_deep_bodies_in_utf16_or_utf32_are_400_even_with_quote_bytes_hiding_brackets(client, encoding):
+    # '≛' is the bytes 5B 22 in UTF-16-LE: a quote byte that, read as UTF-8, opens a "string" hiding the
+    # real brackets that follow; the parser reads the body as UTF-16 and recurses 3,000 deep.
+    text = '{"output": "x.y", "inputs": ["≛",' + "[" * 3000 + "]" * 3000 + ',"≛"]}'
+    body = text.encode(encoding)
+    assert len(body) < 25_000
+    response = client.post("/_dash-update-component", data=body, content_type="application/json")
+    assert response.status_code == 400, response.data[:200]
+
+
+@pytest.mark.parametrize(
+    "click",
+    [
+        {"points": [1]},
+        {"points": "x"},
+        {"points": [{"customdata": [{}]}]},
+        {"points": [{"location": "../x"}]},
+    ],
+)
+def test_a_map_click_of_any_shape_never_fails(client, click):
+    response = call(
+        client,
+        output_prefix="overview-nav.href",
+        inputs={"overview-map.clickData": click},
+        state={"overview-lang.data": "vi"},
+    )
+    assert response.status_code in (200, 204), response.data[:300]
+    assert b"../x" not in response.data

@@ -21,6 +21,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import func, insert, select
 
 from dashboard import db
+from dashboard.__main__ import main as cli_main
 from dashboard.config import Settings
 from dashboard.geo import layers as geo
 from dashboard.geo import maps, prepare, tiles, vintages
@@ -207,6 +208,7 @@ def test_cli_imports_and_reports_rejections(engine, settings, tmp_path: Path, mo
     monkeypatch.setenv("DASHBOARD_INSTANCE_DIR", str(settings.instance_dir))
     monkeypatch.delenv("DATABASE_URL", raising=False)
     argv = [
+        "geo",
         "import",
         str(DISTRICTS_2019),
         "--vintage",
@@ -216,15 +218,22 @@ def test_cli_imports_and_reports_rejections(engine, settings, tmp_path: Path, mo
         "--licence",
         "l",
     ]
-    assert geo.main(argv) == 1
+    assert cli_main(argv) == 1
     assert "unit 526" not in capsys.readouterr().err  # 526 is unknown in 2020, not missing
     assert stored_nothing(engine, settings)
-    argv[3] = "districts-2019"
-    assert geo.main(argv) == 0
+    argv[4] = "districts-2019"
+    assert cli_main(argv) == 0
     out = capsys.readouterr().out
     assert "districts-2019: 14 features" in out and "Not redistributable: stored, but never served" in out
-    assert geo.main([*argv, "--redistributable"]) == 0
+    assert cli_main([*argv, "--redistributable"]) == 0
     assert "Not redistributable" not in capsys.readouterr().out
+
+
+def test_geo_help_names_the_import_and_its_options(capsys) -> None:
+    assert cli_main(["geo", "--help"]) == 0 and "import" in capsys.readouterr().out
+    assert cli_main(["geo", "import", "--help"]) == 0
+    out = capsys.readouterr().out
+    assert all(option in out for option in ("--vintage", "--redistributable", "--repair"))
 
 
 # --- rejections: exact problem text, nothing stored -----------------------------------------------

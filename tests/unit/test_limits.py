@@ -7,6 +7,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 import uuid
 from pathlib import Path
 
@@ -14,13 +15,14 @@ import flask
 import pytest
 
 from dashboard.config import Settings
-from dashboard.web import admission, limits
+from dashboard.web import admission, limits, proxy
 
 
 def _app(**overrides) -> flask.Flask:
     """A small app with the limiter and the queue, and routes shaped like the real ones."""
     settings = Settings.from_env({}, **overrides)
     app = flask.Flask(__name__)
+    proxy.install(app, hops=settings.proxy_hops)
     limits.install(app, settings)
     folder = Path(tempfile.mkdtemp(prefix="heavy-slots-"))
     admission.install(app, folder, slots=settings.heavy_slots, queue=settings.heavy_queue)
@@ -63,14 +65,14 @@ def test_callbacks_are_limited_too():
 
 
 def test_behind_a_trusted_proxy_each_forwarded_client_has_its_own_budget():
-    client = _app(rate_limit="4/minute", trusted_proxies=("127.0.0.1",)).test_client()
+    client = _app(rate_limit="4/minute", proxy_hops=1).test_client()
 
     def csv(forwarded: str) -> int:
         return client.get("/api/v1/units.csv", headers={"X-Forwarded-For": forwarded}).status_code
 
     assert csv("198.51.100.1") == 200 and csv("198.51.100.1") == 429
     assert csv("198.51.100.2") == 200
-    # A client cannot pick its own address: only the hop the trusted proxy saw counts.
+    # A client cannot pick its own address: only the hop the trusted proxy saw (the last) counts.
     assert csv("203.0.113.9, 198.51.100.1") == 429
 
 
@@ -186,3 +188,16 @@ def test_a_run_that_is_already_slow_marks_its_output_heavy():
     assert not book.is_heavy("x.children")
     book.start("x.children")  # still running, and already past the threshold
     assert book.is_heavy("x.children")
+
+
+@pytest.mark.timeout(60)
+def test_a_hung_redis_costs_the_limits_one_timeout_and_they_count_in_memory(silent_redis):
+    client = _app(rate_limit="5/minute", cache_redis_url=silent_redis.url).test_client()
+    answers, timings = [], []
+    for _ in range(7):
+        started = time.perf_counter()
+        answers.append(client.post("/_dash-update-component").status_code)
+        timings.append(time.perf_counter() - started)
+    assert answers == [200] * 5 + [429] * 2
+    assert len(silent_redis.accepted) == 1  # one connection timed out; the breaker skipped Redis after it
+    print(f"callbacks with a hung Redis: first {timings[0]:.3f} s, then at most {max(timings[1:]):.3f} s")

@@ -62,11 +62,15 @@ class OldDatabase:
             }
 
 
-def old_database(make: Callable[..., Engine], dialect: str) -> OldDatabase:
-    """A database as this app made it before migrations, with a dataset and a boundary layer imported."""
+def old_database(
+    make: Callable[..., Engine], dialect: str, *, revision: str = migrate.BASELINE_REVISION
+) -> OldDatabase:
+    """A database as this app made it before migrations, with a dataset and a boundary layer imported.
+    `revision`: the migrations up to it are the schema `create_all` made then (by default the baseline;
+    a later version of the app already made, say, the corrections table)."""
     engine = make(migrated=False, dialect=dialect)
-    # The baseline migration is the schema `create_all` made then; such a database had no alembic_version.
-    migrate.upgrade(engine, revision=migrate.BASELINE_REVISION)
+    # Such a database had no alembic_version.
+    migrate.upgrade(engine, revision=revision)
     with engine.begin() as connection:
         connection.execute(text("DROP TABLE alembic_version"))
     old = MetaData()
@@ -147,3 +151,88 @@ def test_a_fresh_database_is_made_by_the_migrations(fresh_engine) -> None:
     engine = fresh_engine()
     assert migrate.schema_revision(engine) == migrate.head_revision()
     assert set(inspect(engine).get_table_names()) == {*db.metadata.tables, "alembic_version"}
+
+
+@pytest.mark.parametrize("dialect", _dialects())
+def test_a_database_made_before_migrations_with_the_corrections_table_upgrades_keeping_its_data(
+    fresh_engine, dialect: str
+) -> None:
+    before = old_database(fresh_engine, dialect, revision="0002")
+    engine = before.engine
+    with engine.begin() as connection:
+        connection.execute(
+            insert({table.name: table for table in before.tables}["corrections"]).values(
+                corrected_at=datetime(2025, 3, 1, tzinfo=UTC),
+                dataset_id="test-tidy-edoc",
+                replaced_dataset_id="test-tidy-edoc",
+                document="Quyết định số 9/QĐ-UBND",
+                unit_code="530",
+                year=2022,
+                period="2022",
+                indicator_code="EDOC_PROCESSED_ONLINE_SHARE",
+                gov_level="",
+                field="value",
+                old_value="91,4",
+                new_value="91,5",
+            )
+        )
+    kept = before.rows()
+    assert len(kept["corrections"]) == 1 and len(kept["observations"]) == 5
+    assert migrate.schema_revision(engine) == "0002", "stamped with what it holds, not the baseline"
+    with pytest.raises(migrate.SchemaOutOfDate, match="at revision 0002"):
+        migrate.check_schema(engine)
+    migrate.upgrade(engine)
+    assert migrate.schema_revision(engine) == migrate.head_revision()
+    migrate.check_schema(engine)
+    assert before.rows() == kept
+
+
+def _revision_ids() -> list[str]:
+    return [revision.revision for revision in migrate._revisions()]
+
+
+@pytest.mark.parametrize("revision", _revision_ids())
+def test_a_database_made_at_any_revision_without_alembic_version_is_recognised(
+    fresh_engine, revision
+) -> None:
+    engine = fresh_engine(migrated=False, dialect="sqlite")
+    migrate.upgrade(engine, revision=revision)
+    with engine.begin() as connection:
+        connection.execute(text("DROP TABLE alembic_version"))
+    assert migrate.schema_revision(engine) == revision
+    migrate.upgrade(engine)
+    assert migrate.schema_revision(engine) == migrate.head_revision()
+    assert set(inspect(engine).get_table_names()) == {*db.metadata.tables, "alembic_version"}
+
+
+def test_each_migration_adds_exactly_what_it_says(fresh_engine) -> None:
+    """SCHEMA_ADDED is what the stamp relies on: it must match what upgrade() makes."""
+    engine = fresh_engine(migrated=False, dialect="sqlite")
+
+    def columns() -> dict[str, set[str]]:
+        inspector = inspect(engine)
+        names = set(inspector.get_table_names()) - {"alembic_version"}
+        return {table: {c["name"] for c in inspector.get_columns(table)} for table in names}
+
+    for revision in migrate._revisions():
+        earlier = columns()
+        migrate.upgrade(engine, revision=revision.revision)
+        later = columns()
+        made = {table: () for table in later.keys() - earlier.keys()}
+        made |= {
+            table: tuple(sorted(later[table] - earlier[table]))
+            for table in earlier
+            if later[table] - earlier[table]
+        }
+        declared = {table: tuple(sorted(cols)) for table, cols in migrate._added(revision).items()}
+        assert made == declared, revision.revision
+
+
+def test_a_database_holding_only_part_of_a_migration_is_refused_naming_it(fresh_engine) -> None:
+    engine = fresh_engine(migrated=False, dialect="sqlite")
+    migrate.upgrade(engine, revision="0004")
+    with engine.begin() as connection:
+        connection.execute(text("DROP TABLE alembic_version"))
+        connection.execute(text("DROP TABLE corrections"))
+    with pytest.raises(migrate.SchemaOutOfDate, match="part of migration 0003"):
+        migrate.upgrade(engine)

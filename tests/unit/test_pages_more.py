@@ -221,7 +221,7 @@ def test_embed_layouts_have_no_site_chrome(app, pages, lang):
 
 def test_embed_dialog_gives_an_iframe_snippet(app, pages):
     text = render(app, pages["compare"].layout, lang="vi", units="522,525")
-    base = re.escape(app.server.config["DASHBOARD_SETTINGS"].public_base_url)  # PUBLIC_BASE_URL, not Host
+    base = re.escape("http://localhost")  # the test request's own host, trusted as loopback (urls.absolute)
     assert re.search(rf'<iframe src="{base}/nhung/so-sanh\?[^"]*units=522%2C525', text)
 
 
@@ -233,8 +233,11 @@ def test_compare_meta_tags_name_the_picked_units(client):
 
 
 def test_graph_config_speaks_vietnamese(app):
+    from dashboard.config import REPO_ROOT
     from dashboard.figures.compare import graph_config
 
-    assert graph_config("vi")["locale"] == "vi"
-    assert graph_config("vi")["locales"]["vi"]["dictionary"]["Download plot as a png"].startswith("Tải")
-    assert "locale" not in graph_config("en")
+    assert graph_config("vi")["locale"] == "vi" and graph_config("en")["locale"] == "en"
+    # The texts come with the partial plotly.js bundle, registered once, not with every graph.
+    assert "locales" not in graph_config("vi")
+    bundle = (REPO_ROOT / "dashboard" / "vendor" / "plotly-partial.min.js").read_text(encoding="utf-8")
+    assert '"Download plot as a PNG":"T\\u1EA3i bi\\u1EC3u \\u0111\\u1ED3 d\\u1EA1ng PNG"' in bundle

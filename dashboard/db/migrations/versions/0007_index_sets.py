@@ -14,6 +14,19 @@ revision = "0007"
 down_revision = "0005"
 branch_labels = None
 depends_on = None
+# What this migration adds (table -> columns added to it; () for a new table): how `db upgrade` tells
+# which migrations a database made without alembic_version already has.
+SCHEMA_ADDED: dict[str, tuple[str, ...]] = {
+    "methodologies": (
+        "decision_issuer", "decision_number", "decision_date", "decision_url", "class_basis", "published_at"
+    ),
+    "indicators": ("sum_of_children",),
+    "observations": ("unit_group",),
+    "unit_groups": (),
+    "indicator_maxima": (),
+    "method_classes": (),
+    "method_corrections": (),
+}
 
 
 def upgrade() -> None:
