@@ -1,4 +1,5 @@
 """Command line (click, Flask's style): `python -m dashboard import FILE...`, `build`, `db upgrade`,
+`methods import`, `units import`,
 `geo import ...`, `users add|remove|list`, `serve`."""
 
 from __future__ import annotations
@@ -192,6 +193,36 @@ def methods_import(file: Path, **options: object) -> None:
     click.echo(
         f"the set {verb} {'replaced' if report.replaced else 'added'} (data version {report.data_version})"
     )
+    if dry_run:
+        click.echo("dry run: nothing was stored")
+
+
+@cli.group("units")
+def units_group() -> None:
+    """Units as published data: add, rename, merge, end, alias."""
+
+
+@units_group.command("import")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--dry-run", is_flag=True, help="check and show the changes; store nothing")
+def units_import(file: Path, dry_run: bool) -> None:
+    """Publish unit changes from a file (CSV/XLSX, column `action`); nothing is stored if a row is wrong."""
+    from dashboard.ingest.unit_store import publish_units
+
+    engine = db.get_engine(_settings().database_url)
+    _ensure_schema(engine)
+    try:
+        report = publish_units(engine, file, dry_run=dry_run)
+    except ImportRejected as rejected:
+        _rejected(rejected, limit=PROBLEMS_SHOWN)
+    for change in report.changes:
+        target = change.alias or change.name_vi
+        old = report.names.get(change.code)
+        what = f"{old} -> {target}" if old and target else old or target
+        froms = f" <- {'; '.join(change.from_codes)}" if change.from_codes else ""
+        click.echo(f"row {change.row}: {change.action} {change.code} {what}{froms}")
+    verb = "would be" if dry_run else "were"
+    click.echo(f"{len(report.changes)} change(s) {verb} published (data version {report.data_version})")
     if dry_run:
         click.echo("dry run: nothing was stored")
 

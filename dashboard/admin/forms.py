@@ -58,3 +58,4 @@ class PublishForm(FlaskForm):
     reason = HiddenField(validators=[Optional(), Length(max=1000)])
     confirm_shrink = HiddenField()
     accept_published_inconsistencies = HiddenField()
+    units = HiddenField()  # the preview's choices for names no unit has

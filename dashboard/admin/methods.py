@@ -17,7 +17,7 @@ from sqlalchemy import Engine
 from wtforms import BooleanField, HiddenField, IntegerField, StringField, URLField
 from wtforms.validators import URL, DataRequired, Length, NumberRange, Optional, Regexp
 
-from dashboard.admin import uploads
+from dashboard.admin import units, uploads
 from dashboard.i18n import normalize_language, t
 from dashboard.ingest.index_set_store import MethodReport, make_header, publish_index_set
 from dashboard.ingest.index_sets import Header
@@ -163,6 +163,6 @@ def register(
     @bp.route("/mau/<name>")
     @login_required
     def method_template(name: str) -> flask.Response:
-        if name not in TEMPLATE_FILES:
+        if name not in (*TEMPLATE_FILES, *units.TEMPLATE_FILES):  # every template /quan-tri links
             flask.abort(404)
         return flask.send_from_directory(templates_dir, name, as_attachment=True)

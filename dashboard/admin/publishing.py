@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlalchemy import Engine, select
 
 from dashboard import db
+from dashboard.admin import unknown_units
 from dashboard.domain import PROVINCIAL_FAMILIES
 from dashboard.domain.scoring import CLASS_LABELS_VI
 from dashboard.ingest.dataset import metadata_from_options
@@ -41,6 +42,7 @@ class Fields:
     reason: str = ""
     confirm_shrink: bool = False
     accept_published_inconsistencies: bool = False
+    units: str = ""  # what the preview chose for names no unit has (unknown_units.encode)
 
     def metadata(self) -> tuple[dict, dict]:
         """(overrides, defaults) exactly as the command line's options give them."""
@@ -74,6 +76,8 @@ class Checked:
     records: list[dict] = field(default_factory=list)
     changes: list[tuple[str, str, str, str]] = field(default_factory=list)  # unit, indicator, old, new
     labels: dict[str, str] = field(default_factory=dict)
+    unknown: list[unknown_units.Unknown] = field(default_factory=list)  # names to map or add
+    chosen: dict[str, str] = field(default_factory=dict)  # what the officer chose for them
 
     @property
     def errors(self) -> list[Problem]:
@@ -127,18 +131,31 @@ def _vietnamese(text: str | None) -> str:
 
 def _import(engine: Engine, path: Path, fields: Fields, *, dry_run: bool) -> ImportReport:
     overrides, defaults = fields.metadata()
+    made = unknown_units.changes(
+        unknown_units.decode(fields.units),
+        document=fields.document,
+        source_url=fields.source_url,
+        issuer=fields.issuer,
+    )
     return import_files(
-        engine, [path], overrides=overrides, defaults=defaults, options=fields.options(dry_run=dry_run)
+        engine,
+        [path],
+        overrides=overrides,
+        defaults=defaults,
+        options=fields.options(dry_run=dry_run),
+        prepare=unknown_units.preparer(path, made),
     )
 
 
 def check(engine: Engine, path: Path, fields: Fields) -> Checked:
     """Run the import as a dry run: the preview shows exactly what publishing would store and change."""
+    chosen = unknown_units.decode(fields.units)
     try:
         report = _import(engine, path, fields, dry_run=True)
     except ImportRejected as rejected:
-        return Checked(problems=list(rejected.problems))
-    checked = Checked(problems=[*report.notes, *report.warnings], labels=report.labels)
+        problems = list(rejected.problems)
+        return Checked(problems=problems, unknown=unknown_units.unknown_units(problems), chosen=chosen)
+    checked = Checked(problems=[*report.notes, *report.warnings], labels=report.labels, chosen=chosen)
     for result in report.results:
         checked.dataset_id = result.dataset.id
         checked.records += result.records

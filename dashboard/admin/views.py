@@ -14,7 +14,7 @@ from redis.exceptions import RedisError
 from sqlalchemy import Engine
 from wtforms.fields import SelectChoice
 
-from dashboard.admin import accounts, audit, methods, publishing, sessions, uploads
+from dashboard.admin import accounts, audit, methods, publishing, sessions, units, unknown_units, uploads
 from dashboard.admin.forms import PublishForm, SignInForm, SignOutForm, UploadForm
 from dashboard.config import Settings
 from dashboard.i18n import normalize_language, t
@@ -27,7 +27,9 @@ SIGN_IN_LIMIT_PER_CLIENT = "10 per minute"
 SIGN_IN_LIMIT_PER_ACCOUNT = "30 per minute"
 # Throttled tries are recorded once per client per minute (a flood does not fill the audit log).
 THROTTLED_AUDIT_LIMIT = parse("1 per minute")
-TEXT_FIELDS = ("year", "methodology", "kind", "issuer", "document", "source_url", "replaces", "reason")
+TEXT_FIELDS = (
+    "year", "methodology", "kind", "issuer", "document", "source_url", "replaces", "reason", "units"
+)  # fmt: skip
 SWITCHES = ("confirm_shrink", "accept_published_inconsistencies")
 
 
@@ -78,6 +80,7 @@ def _fields(form: UploadForm | PublishForm) -> publishing.Fields:
         # Ticked boxes on the upload form; "1" when the preview's hidden copies send them back.
         confirm_shrink=form.confirm_shrink.data in (True, "1"),
         accept_published_inconsistencies=form.accept_published_inconsistencies.data in (True, "1"),
+        units=(form.units.data or "") if isinstance(form, PublishForm) else "",
     )
 
 
@@ -203,6 +206,22 @@ def make_blueprint(
     def home() -> flask.Response:
         return flask.redirect(flask.url_for("admin.upload", lang=_lang()))
 
+    def _preview(path: Path, fields: publishing.Fields, digest: str, kept: object) -> str:
+        checked = publishing.check(engine, path, fields)
+        _log(
+            "preview",
+            "refused" if checked.errors else "ok",
+            digest=digest,
+            detail=f"{len(checked.errors)} error(s), {len(checked.records)} value(s)",
+        )
+        publish_form = PublishForm(
+            formdata=None,
+            upload=digest,
+            **{name: getattr(fields, name) for name in TEXT_FIELDS},
+            **{name: "1" if getattr(fields, name) else "" for name in SWITCHES},
+        )
+        return _render("preview.html", checked=checked, upload=kept, fields=fields, form=publish_form)
+
     @bp.route("/nhap-du-lieu", methods=["GET", "POST"])
     @login_required
     def upload() -> str | tuple[str, int]:
@@ -220,21 +239,20 @@ def make_blueprint(
             _log("upload", "refused", digest=digest, detail=refused.key)
             return _render("upload.html", form=form, message=t(refused.key, _lang(), **refused.values)), 400
         _log("upload", "ok", digest=digest, detail=kept.original_name)
-        fields = _fields(form)
-        checked = publishing.check(engine, kept.path, fields)
-        _log(
-            "preview",
-            "refused" if checked.errors else "ok",
-            digest=digest,
-            detail=f"{len(checked.errors)} error(s), {len(checked.records)} value(s)",
-        )
-        publish_form = PublishForm(
-            formdata=None,
-            upload=digest,
-            **{name: getattr(fields, name) for name in TEXT_FIELDS},
-            **{name: "1" if getattr(fields, name) else "" for name in SWITCHES},
-        )
-        return _render("preview.html", checked=checked, upload=kept, fields=fields, form=publish_form)
+        return _preview(kept.path, _fields(form), digest, kept)
+
+    @bp.route("/nhap-du-lieu/don-vi", methods=["POST"])
+    @login_required
+    def map_units() -> str:
+        """The preview again, with the officer's choice for each name no unit has (nothing stored)."""
+        form = PublishForm()
+        path = uploads.find(uploads_dir, form.upload.data or "")
+        if not form.validate_on_submit() or path is None:
+            flask.abort(400)
+        names = flask.request.form.getlist("unknown_name")
+        choices = dict(zip(names, flask.request.form.getlist("unknown_choice"), strict=False))
+        form.units.data = unknown_units.encode(choices)
+        return _preview(path, _fields(form), form.upload.data, None)
 
     @bp.route("/cong-bo", methods=["POST"])
     @login_required
@@ -264,6 +282,7 @@ def make_blueprint(
         methods.register(
             bp, engine, uploads_dir=uploads_dir, templates_dir=templates_dir, render=_render, log=_log
         )
+    units.register(bp, engine, uploads_dir=uploads_dir, render=_render, log=_log)
 
     @bp.route("/nhat-ky")
     @login_required

@@ -117,6 +117,22 @@ unit_aliases = Table(
     Column("alias", Text, primary_key=True),
 )
 
+# The officer's published unit changes (add, rename, merge, end, alias), in the order published. Each is
+# applied once when published, and again to the units a reload of the reference units file resets, so a
+# rebuild from data/ never loses what the officer published.
+unit_changes = Table(
+    "unit_changes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("action", String(16), nullable=False),
+    Column("unit_code", String(40), nullable=False),
+    Column("change", Text, nullable=False),  # the row as checked, JSON
+    Column("source_id", ForeignKey("sources.id")),  # its legal basis (an alias may have none)
+    Column("file_name", Text, nullable=False),
+    Column("row_number", Integer, nullable=False),
+    Column("published_at", DateTime(timezone=True), nullable=False),
+)
+
 lineage = Table(
     "lineage",
     metadata,

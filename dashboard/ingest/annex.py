@@ -28,6 +28,8 @@ ROW_NUMBER_HEADERS = ("STT", "TT", "Số TT")
 UNIT_HEADERS = ("Đơn vị", "Tên đơn vị", "Cơ quan, đơn vị", "Tên cơ quan, đơn vị", "Địa phương")
 RANK_HEADERS = ("Xếp hạng", "Thứ hạng", "Hạng")
 CLASS_HEADERS = ("Xếp loại", "Mức độ", "Phân loại")
+# Printed instead of a rank (or a class, or the score): the unit is listed but not ranked. Kept as printed.
+NOT_RANKED = ("khong xep hang", "khong thuc hien danh gia", "khong danh gia", "chua danh gia")
 POINTS_HEADERS = ("Tổng điểm", "Điểm", "Tổng điểm đạt được", "Điểm đạt được")
 PERCENT_HEADERS = ("Tỷ lệ (%)", "Tỷ lệ %", "Tỷ lệ", "Chỉ số (%)", "Tổng (%)")
 
@@ -96,6 +98,19 @@ class Mapping:
         known = {fold(h) for h in (*self.row_number, *self.rank, *self.indicators)}
         return not folded.isdisjoint(fold(h) for h in self.unit) and not folded.isdisjoint(known)
 
+    def lacks_unit_column(self, file: str, number: int, cells: list[str]) -> Problem | None:
+        """A row naming two known columns (row number, rank, indices) but no unit column: the header
+        row, with its unit column missing or written in a way the mapping does not know."""
+        known = {fold(h): h for h in (*self.row_number, *self.rank, *self.indicators)}
+        found = [cell for cell in cells if cell and fold(cell) in known]
+        if len(found) < 2 or any(fold(cell) in {fold(h) for h in self.unit} for cell in cells if cell):
+            return None
+        message = (
+            f"row {number} looks like the header ({', '.join(found[:4])}) but has no unit column: "
+            f"name it one of {', '.join(repr(h) for h in self.unit)}"
+        )
+        return Problem(file, number, self.unit[0], None, "unit-column", message)
+
 
 @dataclass(frozen=True)
 class AnnexRow:
@@ -112,6 +127,14 @@ class AnnexRow:
     columns: dict[str, str] = field(default_factory=dict)  # indicator code -> header in this file
     total_scale: str | None = None  # 'points' or 'percent' when the total came from such a column
     footnotes: tuple[str, ...] = ()  # marks printed after the name or a value, kept as a note
+    not_ranked: str | None = None  # 'Không xếp hạng' as printed: listed, never ranked
+
+
+def not_ranked_text(cell: object) -> str | None:
+    """The cell as printed when it says the unit is not ranked or not assessed, else None."""
+    if not isinstance(cell, str):
+        return None
+    return cell.strip() if any(fold(cell).startswith(text) for text in NOT_RANKED) else None
 
 
 def _forms(header: str) -> set[str]:
@@ -222,6 +245,12 @@ def parse_annex(
                 values[code], mark = split_footnote(values[code])
                 footnotes += [mark] if mark else []
         published = {code: row.cells.get(column) for code, column in found.items()}
+        class_cell = row.cells.get(columns["class"]) if columns["class"] else None
+        said = [not_ranked_text(cell) for cell in (rank_cell, class_cell, values.get(mapping.total))]
+        not_ranked = next((text for text in said if text), None)
+        if not_ranked:  # a not-ranked row has no rank or class, and no score where the text stands
+            rank_cell = class_cell = None
+            values = {code: None if not_ranked_text(cell) else cell for code, cell in values.items()}
         combined = parse_rank_and_score(values.get(mapping.total))
         if combined:  # '01 (0,727)': rank and score in the total cell
             rank_cell = rank_cell if rank_cell is not None else combined[0]
@@ -233,7 +262,6 @@ def parse_annex(
                 Problem(file, row.number, columns["rank"], str(rank_cell), "type", "rank is not a number")
             )
             rank = None
-        class_cell = row.cells.get(columns["class"]) if columns["class"] else None
         parsed.append(
             AnnexRow(
                 row.number,
@@ -247,6 +275,7 @@ def parse_annex(
                 found,
                 total_scale,
                 tuple(footnotes),
+                not_ranked,
             )
         )
     return parsed, problems

@@ -131,6 +131,7 @@ def validate_annex(
         if unit is None:
             continue
         total_record = None
+        unit_group = catalogue.unit_group(mapping.methodology, annex_row.group_label)
         for code, value in values.items():
             record = {
                 "row": annex_row.row,
@@ -150,6 +151,7 @@ def validate_annex(
                 "class_label": None,
                 "note": None,
                 "source_id": source,
+                "unit_group": unit_group,
             }
             for mark in annex_row.footnotes:
                 add_note(record, f"footnote {mark} in the published table")
@@ -157,8 +159,12 @@ def validate_annex(
                 record.update(rank=annex_row.rank, class_label=class_code)
                 if annex_row.total_scale and annex_row.total_scale != _scale(catalogue, code):
                     add_note(record, f"published in {annex_row.total_scale}: {annex_row.published[code]}")
+                if annex_row.not_ranked:
+                    add_note(record, annex_row.not_ranked)
                 total_record = record
             records.append(record)
+        if total_record is not None and annex_row.not_ranked:
+            continue  # listed as published, outside the ranked group: never counted, never given a rank
         if total_record is not None:
             problems += catalogue.check_total(
                 mapping.total, values, file=file, row=annex_row.row, column=annex_row.columns[mapping.total]

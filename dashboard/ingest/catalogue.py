@@ -5,6 +5,7 @@ May import: db, names, parsing. Loaded from the database inside the import trans
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, select
@@ -18,6 +19,11 @@ from dashboard.ingest.parsing import Problem
 LOCAL_KINDS = frozenset(RANKED_KINDS)
 
 
+def exact_key(text: str) -> str:
+    """A name as written, compared without case or extra spaces (diacritics kept)."""
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
 @dataclass
 class Catalogue:
     """Reference data the importer validates against."""
@@ -29,6 +35,11 @@ class Catalogue:
     _lookups: dict[tuple, tuple[str | None, str, str]] = field(default_factory=dict, repr=False)
     _by_kind: dict[str, set[str]] = field(default_factory=dict, repr=False)
     _province_forms: list[tuple[str, str]] = field(default_factory=list, repr=False)
+    # Names and aliases as written (case and spacing aside, diacritics kept): they decide where folding
+    # cannot ("Xã Ba Tô" is not Xã Ba Tơ; the alias "UBND xã Ba Tơ" is Xã Ba Tơ).
+    aliases: dict[str, set[str]] = field(default_factory=dict, repr=False)
+    exact: dict[str, set[str]] = field(default_factory=dict, repr=False)  # names and aliases as written
+    unit_groups: dict[str, list[dict]] = field(default_factory=dict)  # methodology -> its groups, in order
 
     @classmethod
     def load(cls, connection: Connection) -> Catalogue:
@@ -43,6 +54,10 @@ class Catalogue:
             names[row["unit_code"]].update((row["name_vi"], row["name_en"]))
         for row in connection.execute(select(db.unit_aliases)).mappings():
             names[row["unit_code"]].add(row["alias"])
+            catalogue.aliases.setdefault(exact_key(row["alias"]), set()).add(row["unit_code"])
+        for code, written in names.items():
+            for name in written:
+                catalogue.exact.setdefault(exact_key(name), set()).add(code)
         for code in sorted(names):  # the current Vietnamese name first: it labels the unit in messages
             current = catalogue.units[code]["name_vi"]
             catalogue.names.add(code, [current, *sorted(names[code] - {current})])
@@ -50,7 +65,17 @@ class Catalogue:
             catalogue.indicators[row["code"]] = dict(row)
         for row in connection.execute(select(db.methodologies)).mappings():
             catalogue.methodologies[row["code"]] = dict(row)
+        groups = select(db.unit_groups).order_by(db.unit_groups.c.sort_order)
+        for row in connection.execute(groups).mappings():
+            catalogue.unit_groups.setdefault(row["methodology"], []).append(dict(row))
         return catalogue
+
+    def unit_group(self, methodology: str, heading: str) -> str | None:
+        """The method's unit group a block heading names ('II. Sở, ban, ngành không có thủ tục hành
+        chính'), the longest name that fits; None: the default group (the method's common maxima)."""
+        words = f" {fold(heading)} "
+        fitting = [g for g in self.unit_groups.get(methodology, []) if f" {fold(g['name_vi'])} " in words]
+        return max(fitting, key=lambda g: len(g["name_vi"]))["code"] if fitting else None
 
     def codes_valid_in(self, year: int, kind: str | None = None) -> set[str]:
         """Codes of the units (of a kind) that existed on 31 December of the year."""
@@ -104,7 +129,8 @@ class Catalogue:
         )
 
     def _lookup(self, text: str, *, year: int | None, kind: str | None) -> tuple[str | None, str, str]:
-        codes = {text} if text in self.units else self.names.matches(text)
+        codes = {text} if text in self.units else set(self.exact.get(exact_key(text), ()))
+        codes = codes or self.names.matches(text)
         allowed = self._candidates(kind)
         if not codes:
             closest = self.names.closest(text, among=allowed)

@@ -51,7 +51,12 @@ def _unpacked(packed: tuple) -> Table:
 
 
 def _read_in_child(
-    send: Connection, path: Path, is_header: Callable[[list[str]], bool] | None, limits: Limits, memory: int
+    send: Connection,
+    path: Path,
+    is_header: Callable[[list[str]], bool] | None,
+    near_miss: Callable | None,
+    limits: Limits,
+    memory: int,
 ) -> None:
     ceiling = _address_space() + memory
     _, hard = resource.getrlimit(resource.RLIMIT_AS)  # a lower limit set on the service stays in force
@@ -59,7 +64,8 @@ def _read_in_child(
         ceiling = min(ceiling, hard)
     resource.setrlimit(resource.RLIMIT_AS, (ceiling, hard))
     try:
-        outcome: tuple[str, object] = ("table", _packed(read_table(path, is_header=is_header, limits=limits)))
+        table = read_table(path, is_header=is_header, near_miss=near_miss, limits=limits)
+        outcome: tuple[str, object] = ("table", _packed(table))
     except ImportRejected as rejected:
         outcome = ("rejected", rejected.problems)
     except MemoryError:
@@ -72,6 +78,7 @@ def read_table_within(
     path: Path,
     *,
     is_header: Callable[[list[str]], bool] | None = None,
+    near_miss: Callable | None = None,
     limits: Limits | None = None,
     memory: int = MEMORY_CEILING,
     seconds: float = TIME_CEILING,
@@ -81,7 +88,9 @@ def read_table_within(
     context = _context()
     receive, send = context.Pipe(duplex=False)
     child = context.Process(
-        target=_read_in_child, args=(send, path, is_header, limits or Limits(), memory), daemon=True
+        target=_read_in_child,
+        args=(send, path, is_header, near_miss, limits or Limits(), memory),
+        daemon=True,
     )
     child.start()
     send.close()  # the child holds the only writing end: its death ends the wait below

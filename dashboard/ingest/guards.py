@@ -16,7 +16,7 @@ from dashboard.ingest.catalogue import Catalogue
 from dashboard.ingest.dataset import Dataset
 from dashboard.ingest.parsing import Problem
 
-SHRINK_LIMIT = 0.10  # a replace may remove at most this share of the stored rows without --confirm-shrink
+SHRINK_LIMIT = 0.10  # a replace may lose at most this share of the stored units (or indicators) unconfirmed
 FIELDS = ("value", "rank", "class_label")
 
 Key = tuple[str, str, str, str]  # unit, period, indicator, government level
@@ -153,15 +153,43 @@ def _same(old: object, new: object) -> bool:
     return old == new
 
 
-def check_shrink(dataset: Dataset, change: Diff, *, replacing: list[str], confirmed: bool) -> list[Problem]:
-    """A replace that removes more than SHRINK_LIMIT of the stored rows needs --confirm-shrink."""
-    if confirmed or not change.stored or len(change.removed) <= SHRINK_LIMIT * change.stored:
+def generated_only(connection: Connection, dataset_ids: list[str]) -> bool:
+    """Tell whether every source of these datasets is illustrative (figures made by a script)."""
+    kinds = set(connection.scalars(select(db.sources.c.kind).where(db.sources.c.dataset_id.in_(dataset_ids))))
+    return bool(kinds) and kinds == {"illustrative"}
+
+
+def check_shrink(
+    dataset: Dataset,
+    change: Diff,
+    *,
+    old: list[dict],
+    records: list[dict],
+    replacing: list[str],
+    confirmed: bool,
+    generated: bool = False,
+) -> list[Problem]:
+    """A replace that loses more than SHRINK_LIMIT of the stored units, or of the stored indicators, needs
+    --confirm-shrink. Units and indicators, not rows: a real totals-only annex covering every unit loses
+    nothing published when it replaces a generated year that had sub-indices (`generated`), so there only
+    units count."""
+    if confirmed or not old:
+        return []
+    lost = []
+    for name, column in (("units", "unit_code"), ("indicators", "indicator_code")):
+        if name == "indicators" and generated:
+            continue
+        before = {row[column] for row in old}
+        gone = before - {record[column] for record in records}
+        if len(gone) > SHRINK_LIMIT * len(before):
+            lost.append(f"{len(gone)} of the {len(before)} {name} ({', '.join(sorted(gone)[:5])})")
+    if not lost:
         return []
     share = 100 * len(change.removed) / change.stored
     message = (
         f"this import would remove {len(change.removed)} of the {change.stored} rows stored for dataset "
-        f"{' and '.join(repr(i) for i in replacing)} ({share:.0f} %, more than {SHRINK_LIMIT:.0%}): "
-        "check the file is complete, or import with --confirm-shrink"
+        f"{' and '.join(repr(i) for i in replacing)} ({share:.0f} %): it loses {'; '.join(lost)}, more than "
+        f"{SHRINK_LIMIT:.0%}: check the file is complete, or import with --confirm-shrink"
     )
     return [Problem(dataset.path.name, None, None, None, "shrink", message)]
 

@@ -159,11 +159,13 @@ def import_files(
     defaults: dict | None = None,
     options: ImportOptions | None = None,
     progress: Progress | None = None,
+    prepare: Callable[[Connection], None] | None = None,
 ) -> ImportReport:
     """Import files in dependency order in ONE transaction; on any error nothing is stored.
 
     With options.dry_run everything is checked and written inside the transaction, which is then rolled
-    back: the report (and its diffs) says what the import would do.
+    back: the report (and its diffs) says what the import would do. `prepare` runs first in the same
+    transaction (the units an annex's preview maps or adds are published with it, or not at all).
     """
     options = options or ImportOptions(strict=strict)
     datasets = [load_dataset(path, overrides, defaults) for path in paths]
@@ -173,6 +175,8 @@ def import_files(
         transaction = connection.begin()
         try:
             storage.begin_writing(connection)
+            if prepare is not None:
+                prepare(connection)
             report = _import(connection, datasets, options, progress or (lambda *_: None))
             if options.dry_run:
                 report.data_version = db.data_version(connection)
@@ -213,9 +217,13 @@ def _read(dataset: Dataset, catalogue: Catalogue, options: ImportOptions) -> tup
         if mapping is None:
             raise ImportRejected(problems)
     is_header = mapping.is_header if mapping else None
+    near_miss = mapping.lacks_unit_column if mapping else None
     if options.memory_ceiling is None:
-        return read_table(dataset.path, is_header=is_header), mapping
-    return read_table_within(dataset.path, is_header=is_header, memory=options.memory_ceiling), mapping
+        return read_table(dataset.path, is_header=is_header, near_miss=near_miss), mapping
+    table = read_table_within(
+        dataset.path, is_header=is_header, near_miss=near_miss, memory=options.memory_ceiling
+    )
+    return table, mapping
 
 
 def _import(
@@ -300,7 +308,15 @@ def _guard(
     _raise_errors(problems, options)
     problems += guards.check_coverage(connection, dataset, records, catalogue, replace=options.replace)
     change = guards.diff(old, records)
-    problems += guards.check_shrink(dataset, change, replacing=replacing, confirmed=options.confirm_shrink)
+    problems += guards.check_shrink(
+        dataset,
+        change,
+        old=old,
+        records=records,
+        replacing=replacing,
+        confirmed=options.confirm_shrink,
+        generated=bool(old) and guards.generated_only(connection, replacing) and not dataset.generated,
+    )
     _raise_errors(problems, options)
     return change
 

@@ -1,7 +1,8 @@
 """Loaders for reference tables: units, lineage, predecessors, events, methodologies, indicators.
 
 Each validates its rows (problems name file, row, column) and upserts inside the caller's transaction.
-May import: db, parsing, catalogue. Called only by importer.
+May import: db, parsing, catalogue, unit_store (the officer's published unit changes, applied again to the
+units a reload resets). Called only by importer.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from datetime import date
 from sqlalchemy import Connection, delete, insert, select, update
 
 from dashboard import db
-from dashboard.ingest import storage
+from dashboard.ingest import storage, unit_store
 from dashboard.ingest.catalogue import Catalogue
 from dashboard.ingest.cells import date_cell, required_cell, source_of, text_cell
 from dashboard.ingest.class_schemes import load_class_schemes
@@ -166,6 +167,7 @@ def _load_units(connection: Connection, dataset, rows: list[Row], catalogue: Cat
         aliases = sorted({a for i in items for a in i["aliases"]})
         if aliases:
             connection.execute(insert(db.unit_aliases), [{"unit_code": code, "alias": a} for a in aliases])
+    unit_store.replay(connection, versions)  # what the officer published about these units stays
     return sum(len(items) for items in versions.values())
 
 

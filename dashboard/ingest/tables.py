@@ -207,10 +207,20 @@ def _flatten(top: list[str], below: list[str]) -> list[str]:
     return names
 
 
-def _find_header(matrix: list[Sequence[object]], is_header: Callable[[list[str]], bool], file: str) -> int:
+def _find_header(
+    matrix: list[Sequence[object]],
+    is_header: Callable[[list[str]], bool],
+    file: str,
+    near_miss: Callable[[str, int, list[str]], Problem | None] | None = None,
+) -> int:
     for index, raw in enumerate(matrix[:HEADER_SEARCH_ROWS]):
         if is_header(_texts(raw)):
             return index
+    # A row that is the header but for one column: say which row and which column, not "no header".
+    for index, raw in enumerate(matrix[:HEADER_SEARCH_ROWS] if near_miss else ()):
+        problem = near_miss(file, index + 1, _texts(raw))  # type: ignore[misc]
+        if problem:
+            raise ImportRejected([problem])
     raise ImportRejected(
         [
             Problem(
@@ -230,10 +240,12 @@ def read_table(
     path: Path,
     *,
     is_header: Callable[[list[str]], bool] | None = None,
+    near_miss: Callable[[str, int, list[str]], Problem | None] | None = None,
     limits: Limits | None = None,
 ) -> Table:
     """Read a CSV or XLSX file: the header (row 1, or the first row `is_header` accepts, with a second
     level joined to it), then the numbered data rows; blank rows and a '(1) (2) (3)' row are skipped.
+    When no row is the header, `near_miss` names the row that nearly is and the column it lacks.
     A file past `limits` is refused (ImportRejected naming the file and the limit) before it is held."""
     suffix = path.suffix.lower()
     delimiter = None
@@ -250,7 +262,7 @@ def read_table(
     # Only the first rows are held to find the header; the rest stream into Row objects (a large file
     # is never held twice).
     head = list(itertools.islice(reader, HEADER_SEARCH_ROWS + 2))
-    start = _find_header(head, is_header, path.name) if is_header and head else 0
+    start = _find_header(head, is_header, path.name, near_miss) if is_header and head else 0
     header = _texts(head[start]) if head else []
     levels = 1
     if is_header and start + 1 < len(head) and _is_subheader(_texts(head[start + 1]), header):

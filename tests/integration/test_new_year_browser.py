@@ -1,0 +1,105 @@
+"""Browser journey of a new year published from nothing through /quan-tri, from the shipped data and
+changing no file of the repository: the index set (the shipped template: 8 main indices, 1,000 points for
+communes, 800 for departments without procedures, four levels), the units (two new, a rename, an alias),
+then the 2025 annexes of departments (a central agency, a row not ranked) and of the 96 communes in points;
+the methodology page shows the set with its decision and the rankings show the new units."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from selenium.webdriver.common.by import By
+
+from dashboard.admin import accounts
+from dashboard.config import REPO_ROOT
+from tests.integration.conftest import console_errors
+from tests.integration.test_browser import wait_for, wait_until
+from tests.integration.test_publishing import _fill, _heading_becomes, _publish
+from tests.unit.test_new_year_cli import FIXTURES, communes_annex, repository_state
+
+pytestmark = pytest.mark.browser
+
+EMAIL = "namoi@skhcn.quangngai.gov.vn"
+PASSWORD = "mot mat khau du dai cho nam moi"
+METHOD = "qn-dti-2025-trinh-duyet"
+SOURCE = "https://example.invalid/thu-nghiem-trinh-duyet"
+
+
+def _submit(driver, preview_heading: str) -> str:
+    driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    _heading_becomes(driver, lambda heading: heading == preview_heading)
+    return driver.find_element(By.TAG_NAME, "main").text
+
+
+def _annex(driver, live_server: str, annex: Path, document: str) -> str:
+    driver.get(f"{live_server}/quan-tri/nhap-du-lieu")
+    wait_for(driver, "#file")
+    driver.find_element(By.ID, "file").send_keys(str(annex))
+    _fill(driver, "year", "2025")
+    driver.find_element(By.CSS_SELECTOR, f"#methodology option[value='{METHOD}']").click()
+    _fill(driver, "issuer", "Đơn vị thử nghiệm")
+    _fill(driver, "document", document)
+    _fill(driver, "source_url", SOURCE)
+    return _submit(driver, "Xem trước")
+
+
+@pytest.mark.timeout(900)
+def test_a_new_year_is_published_from_the_browser(live_server, browser, built_engine, tmp_path):
+    before = repository_state()
+    accounts.add(built_engine, EMAIL, PASSWORD, role="publisher")
+    browser.get(f"{live_server}/quan-tri/bo-chi-so")
+    wait_for(browser, "#email")
+    _fill(browser, "email", EMAIL)
+    _fill(browser, "password", PASSWORD)
+    browser.find_element(By.CSS_SELECTOR, "main button[type=submit]").click()
+    wait_for(browser, "#file")
+
+    browser.get(f"{live_server}/quan-tri/bo-chi-so")  # 1. the index set
+    wait_for(browser, "#file")
+    browser.find_element(By.ID, "file").send_keys(
+        str(REPO_ROOT / "data" / "templates" / "bo-chi-so-mau.xlsx")
+    )
+    for field, value in (
+        ("code", METHOD),
+        ("name_vi", "Bộ chỉ số thử nghiệm trên trình duyệt"),
+        ("issuer", "Đơn vị thử nghiệm"),
+        ("document", "Tài liệu thử nghiệm số 6 ngày 15/3/2026"),
+        ("source_url", SOURCE),
+        ("first_year", "2025"),
+    ):
+        _fill(browser, field, value)
+    text = _submit(browser, "Xem trước bộ chỉ số")
+    assert "Mức 4 ≥ 75 %, Mức 3 ≥ 50 %, Mức 2 ≥ 25 %, Mức 1 ≥ 0 %" in text
+    _publish(browser)
+
+    browser.get(f"{live_server}/quan-tri/don-vi")  # 2. the units
+    wait_for(browser, "#file")
+    browser.find_element(By.ID, "file").send_keys(str(FIXTURES / "don-vi-2025.csv"))
+    text = _submit(browser, "Xem trước thay đổi đơn vị")
+    assert "Đổi tên ban-dan-toc Ban Dân tộc Sở Dân tộc và Tôn giáo" in text
+    assert "Tên gọi khác 21484 Xã Ba Tơ UBND xã Ba Tơ" in text
+    _publish(browser)
+
+    # 3. One annex, as a decision prints it: the departments' blocks, then the communes' (block III).
+    communes = communes_annex(tmp_path / "phu-luc-xa-2025.csv")
+    lines = (tmp_path / "phu-luc-xa-2025.csv").read_text(encoding="utf-8").splitlines()[1:]
+    lines[0] = lines[0].replace("I,", "III,", 1)
+    annex = tmp_path / "phu-luc-2025.csv"
+    departments = (FIXTURES / "phu-luc-so-2025.csv").read_text(encoding="utf-8")
+    annex.write_text(departments + "\n".join(lines) + "\n", encoding="utf-8")
+    text = _annex(browser, live_server, annex, "Tài liệu thử nghiệm số 7")
+    assert "Lỗi: 0;" in text and "Cục Thuế tỉnh Quảng Ngãi" in text and "Xã Ba Tơ" in text, text
+    assert len(communes) == 96
+    _publish(browser)
+
+    browser.get(f"{live_server}/phuong-phap")  # the set with its decision
+    wait_for(browser, f"#method-{METHOD}")
+    method = browser.find_element(By.ID, f"method-{METHOD}").text
+    assert "Bộ chỉ số thử nghiệm trên trình duyệt" in method and "Đơn vị thử nghiệm" in method
+    browser.get(f"{live_server}/xep-hang?year=2025&group=department")
+    wait_for(browser, "#rankings-grid .ag-row")
+    wait_until(browser, lambda d: "Cục Thuế tỉnh Quảng Ngãi" in d.find_element(By.TAG_NAME, "main").text)
+    assert "Sở Dân tộc và Tôn giáo" in browser.find_element(By.TAG_NAME, "main").text
+    assert console_errors(browser) == []
+    assert repository_state() == before
