@@ -10,6 +10,7 @@ May import: db, domain, ingest. Run inside unit_store's transaction.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from dataclasses import asdict, dataclass, field
@@ -62,8 +63,8 @@ class Change:
         return cls(**json.loads(text))
 
     @property
-    def day(self) -> date:
-        return date.fromisoformat(self.date or "")
+    def day(self) -> dt.date:  # dt: the field `date` shadows the type inside the class
+        return dt.date.fromisoformat(self.date or "")
 
 
 def read_change(row: Row, file: str, problems: list[Problem]) -> Change | None:

@@ -13,6 +13,9 @@ revision = "0008"
 down_revision = "0007"
 branch_labels = None
 depends_on = None
+# What this migration adds (table -> columns added to it; () for a new table): how `db upgrade` tells
+# which migrations a database made without alembic_version already has.
+SCHEMA_ADDED: dict[str, tuple[str, ...]] = {"unit_changes": ()}
 
 
 def upgrade() -> None:
