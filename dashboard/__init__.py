@@ -62,6 +62,9 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     from dashboard.geo.maps import register_geo_routes
 
     server.register_blueprint(api_blueprint)
+    from dashboard import reports
+
+    server.register_blueprint(reports.blueprint)
     from dashboard import admin
 
     admin.install(server, settings)
