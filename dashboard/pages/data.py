@@ -12,6 +12,7 @@ from dashboard.domain import localized
 from dashboard.i18n import format_number, normalize_language, t
 from dashboard.queries import corrections as queries_corrections
 from dashboard.queries import export as queries_export
+from dashboard.views import corrections as corrections_view
 from dashboard.views import published
 
 dash.register_page(__name__, path="/du-lieu", title="Dữ liệu mở – Minh bạch CNTT Quảng Ngãi", order=15)
@@ -133,25 +134,6 @@ def _boundaries(lang: str) -> html.Section:
     return html.Section([heading, html.Ul(items)], id=DATA_BOUNDARIES)
 
 
-def _shown(text: str, field: str, lang: str) -> str:
-    """A stored old or new value as the pages write it: a class by its name, a plain number with the
-    language's decimal mark (a printed figure such as 'trên 99 %' stays as printed)."""
-    if not text:
-        return "–"
-    if field == "class_label":
-        return t(f"class.{text}", lang)
-    if lang == "vi" and text.replace(".", "", 1).lstrip("-").isdigit():
-        return text.replace(".", ",")
-    return text
-
-
-def _change(row, lang: str) -> str:
-    if row.field == "removed":
-        return f"{_shown(_text(row.old_value), 'value', lang)} → ({t('corrections.removed', lang)})"
-    old, new = (_shown(_text(value), row.field, lang) for value in (row.old_value, row.new_value))
-    return f"{t(f'corrections.field.{row.field}', lang)}: {old} → {new}"
-
-
 def corrections_section(lang: str) -> html.Section:
     """Đính chính / Corrections: every value a replace changed, with its date and document."""
     frame = queries_corrections.corrections()
@@ -177,7 +159,7 @@ def corrections_section(lang: str) -> html.Section:
                 html.Td(
                     [_text(localized(row, "indicator_name", lang)) or row.indicator_code, f" ({row.period})"]
                 ),
-                html.Td(_change(row, lang)),
+                html.Td(corrections_view.change_text(row, lang)),
             ]
         )
         for row in frame.itertuples()

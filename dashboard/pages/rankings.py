@@ -5,7 +5,7 @@ from __future__ import annotations
 import dash
 from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
-from dashboard import components, queries
+from dashboard import components, queries, urls
 from dashboard.components import grid, view_controls
 from dashboard.domain import localized
 from dashboard.i18n import normalize_language, t
@@ -56,8 +56,16 @@ def _legend(data: ranking.ViewData, lang: str) -> html.Div | None:
 
 
 def _downloads(view: analysis.View, lang: str) -> html.Div:
-    return components.download_links(
-        "observations", {"year": view.year, "index": view.total, "sub": 1, "group": view.group}, lang=lang
+    pack = urls.meeting_pack(group=view.group, year=view.year, lang=lang, pdf=True)
+    return html.Div(
+        [
+            components.download_links(
+                "observations",
+                {"year": view.year, "index": view.total, "sub": 1, "group": view.group},
+                lang=lang,
+            ),
+            html.P(html.A(t("pack.link", lang), href=pack, className="meeting-pack-link")),
+        ]
     )
 
 

@@ -329,6 +329,13 @@ def layout(code: str | None = None, lang: str | None = None, **_query: str) -> h
         *_formed_from_section(code, lang),
         *_lineage_section(code, lang),
         *_edoc_section(code, lang, unit_name),
+        html.P(
+            html.A(
+                t("card.print", lang), href=urls.report_card(code, lang=lang), className="report-card-link"
+            )
+        )
+        if not history.empty
+        else None,
         components.download_links("observations", {"units": code}, lang=lang),
         embeds.embed_dialog(
             embeds.embed_path("unit", code=code, lang=lang),

@@ -45,7 +45,14 @@ def _render(template: str, *, lang: str, **values: object) -> str:
 
 
 def _missing(message: str, lang: str) -> flask.Response:
-    body = _render("missing.html", lang=lang, doc_title=message, toolbar=[], wide=False, home=urls.page("overview", lang=lang))
+    body = _render(
+        "missing.html",
+        lang=lang,
+        doc_title=message,
+        toolbar=[],
+        wide=False,
+        home=urls.page("overview", lang=lang),
+    )
     return flask.Response(body, status=404, mimetype="text/html")
 
 
@@ -60,7 +67,9 @@ def _card_html(code: str, year: int | None, lang: str, address: str) -> str:
         (t("nav.language_switch", lang), urls.report_card(code, lang=other, year=card.year)),
     ]
     title = t("card.doc_title", lang, name=card.name, year=card.year)
-    return _render("card.html", lang=lang, card=card, doc_title=title, toolbar=toolbar, wide=False, address=address)
+    return _render(
+        "card.html", lang=lang, card=card, doc_title=title, toolbar=toolbar, wide=False, address=address
+    )
 
 
 @queries.per_data_version(maxsize=64)
@@ -74,7 +83,9 @@ def _pack_html(year: str, group: str, lang: str, address: str) -> str:
         (t("nav.language_switch", lang), urls.meeting_pack(group=view.group, year=view.year, lang=other)),
     ]
     title = t("pack.doc_title", lang, group=t(f"group.{view.group}.plural", lang), year=view.year)
-    return _render("pack.html", lang=lang, pack=pack, doc_title=title, toolbar=toolbar, wide=True, address=address)
+    return _render(
+        "pack.html", lang=lang, pack=pack, doc_title=title, toolbar=toolbar, wide=True, address=address
+    )
 
 
 @queries.per_data_version(maxsize=64)

@@ -105,9 +105,19 @@ def lineage_line(code: str, lang: str) -> str:
         return localized(names.loc[other], "name", lang) if other in names.index else other
 
     for row in lineage[(lineage["to_code"] == code) & (lineage["from_code"] != code)].itertuples():
-        parts.append(t("card.lineage_in", lang, name=name_of(row.from_code), date=row.event_date, basis=row.legal_basis))
+        parts.append(
+            t(
+                "card.lineage_in",
+                lang,
+                name=name_of(row.from_code),
+                date=row.event_date,
+                basis=row.legal_basis,
+            )
+        )
     for row in lineage[(lineage["from_code"] == code) & (lineage["to_code"] != code)].itertuples():
-        parts.append(t("card.lineage_out", lang, name=name_of(row.to_code), date=row.event_date, basis=row.legal_basis))
+        parts.append(
+            t("card.lineage_out", lang, name=name_of(row.to_code), date=row.event_date, basis=row.legal_basis)
+        )
     return "; ".join(parts)
 
 

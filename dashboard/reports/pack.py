@@ -91,7 +91,12 @@ def _pack(view: analysis.View, lang: str) -> Pack:
         if drawn
         else None,
         scale=svg.scale_bar(span) if drawn else None,
-        scale_text=t("pack.scale", lang, low=format_number(span[0], lang, decimals=0), high=format_number(span[1], lang, decimals=0))
+        scale_text=t(
+            "pack.scale",
+            lang,
+            low=format_number(span[0], lang, decimals=0),
+            high=format_number(span[1], lang, decimals=0),
+        )
         if drawn
         else "",
         map_note=t("card.map_schematic", lang) if drawn and queries.map_layer(view.year).schematic else "",

@@ -31,7 +31,9 @@ def year_shapes(year: int) -> Shapes | None:
     path = geo_dir / layer.url.rsplit("/", 1)[-1]
     if not path.is_file():
         return None
-    labels = tuple((code, float(lon), float(lat), str(name)) for code, (lon, lat, name) in layer.labels.items())
+    labels = tuple(
+        (code, float(lon), float(lat), str(name)) for code, (lon, lat, name) in layer.labels.items()
+    )
     return _projected(path, labels, schematic=layer.schematic)
 
 

@@ -88,7 +88,8 @@ def locator(shapes: Shapes, code: str, *, title: str) -> Markup:
         anchor = "end" if x > shapes.width * 0.6 else "start"
         dx = -9 if anchor == "end" else 9
         parts.append(
-            f'<text x="{x + dx:.1f}" y="{y + 5:.1f}" text-anchor="{anchor}" font-size="15" font-weight="bold" '
+            f'<text x="{x + dx:.1f}" y="{y + 5:.1f}" text-anchor="{anchor}" font-size="15" '
+            'font-weight="bold" '
             f'stroke="#fff" stroke-width="3" paint-order="stroke">{escape(name)}</text>'
         )
     parts.append("</svg>")
@@ -96,7 +97,12 @@ def locator(shapes: Shapes, code: str, *, title: str) -> Markup:
 
 
 def score_map(
-    shapes: Shapes, values: Mapping[str, float], ranks: Mapping[str, str], *, span: tuple[float, float], title: str
+    shapes: Shapes,
+    values: Mapping[str, float],
+    ranks: Mapping[str, str],
+    *,
+    span: tuple[float, float],
+    title: str,
 ) -> Markup:
     """Every unit coloured by its score on the site's scale, its rank written inside it."""
     parts = [_open(shapes, title, "score-map")]

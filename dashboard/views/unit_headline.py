@@ -64,7 +64,9 @@ def _score_text(row: pd.Series, lang: str) -> tuple[str, str]:
     return score, t("headline.score_points", lang, score=score, max=format_number(maximum, lang, decimals=0))
 
 
-def unit_headline(code: str, kind: str, name: str, *, lang: str, year: int | None = None) -> UnitHeadline | None:
+def unit_headline(
+    code: str, kind: str, name: str, *, lang: str, year: int | None = None
+) -> UnitHeadline | None:
     """The headline of unit `code` (of group `kind`) in `year`, or the latest year it is ranked; None if
     it is not ranked then."""
     years, groups = ranking.years_and_groups()
