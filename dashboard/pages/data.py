@@ -7,6 +7,7 @@ import pandas as pd
 from dash import html
 
 from dashboard import components, queries, urls
+from dashboard.api import openapi
 from dashboard.components import embed as embeds
 from dashboard.domain import localized
 from dashboard.i18n import format_number, normalize_language, t
@@ -24,6 +25,7 @@ REFERENCE_RESOURCES = ("units", "indicators", "methodologies", "sources", "datas
 DATA_TABLE = "data-catalogue"
 DATA_ALL = "data-all-downloads"
 DATA_BOUNDARIES = "data-boundaries"
+DATA_ENDPOINTS = "api-endpoints"
 DATA_CORRECTIONS = "dinh-chinh"  # an anchor other pages link to (/du-lieu#dinh-chinh)
 GUIDE_URL = "/api/v1/docs/huong-dan-cong-bo.html"
 
@@ -146,6 +148,10 @@ def corrections_section(lang: str) -> html.Section:
             )
             for fmt in ("csv", "json")
         ]
+        + [
+            " · ",
+            html.A(t("feed.subscribe", lang), href=urls.feed("corrections", lang=lang), rel="alternate"),
+        ]
     )
     if frame.empty:
         return html.Section([heading, html.P(t("corrections.none", lang)), downloads], id=DATA_CORRECTIONS)
@@ -206,8 +212,24 @@ def _api_help(lang: str) -> html.Section:
             ),
             html.P(html.A(html.Code(example), href=example)),
             html.P(t("data.format_note", lang)),
+            *_endpoints(lang),
         ]
     )
+
+
+def _endpoints(lang: str) -> list:
+    """Every endpoint, listed from the OpenAPI document the API serves (one description, never two)."""
+    described = openapi.document(lang=lang, base_url="")
+    items = [
+        html.Li([html.Code(path), " – ", operation["get"]["summary"]])
+        for path, operation in described["paths"].items()
+    ]
+    link = html.A(t("openapi.document", lang), href=urls.with_query("/api/v1/openapi.json", lang=lang))
+    return [
+        html.H3(t("openapi.heading", lang), className="h5", id=DATA_ENDPOINTS),
+        html.Ul(items, className="api-endpoints"),
+        html.P(link),
+    ]
 
 
 def layout(lang: str | None = None, **query: str) -> html.Div:
@@ -230,6 +252,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
                 ]
             ),
             html.P(html.A(t("data.package", lang), href=urls.api("datapackage", "json", lang=lang))),
+            html.P(html.A(t("feed.subscribe", lang), href=urls.feed("datasets", lang=lang), rel="alternate")),
             html.P(
                 [
                     html.Strong(t("licence.how_to_cite", lang) + ": "),

@@ -346,6 +346,14 @@ def layout(code: str | None = None, lang: str | None = None, **_query: str) -> h
         if not history.empty
         else None,
         components.corrections_note(corrections_of(unit_code=code), lang=lang),
+        html.P(
+            html.A(
+                t("feed.subscribe_unit", lang),
+                href=urls.unit_feed(code, lang=lang),
+                rel="alternate",
+                className="small",
+            )
+        ),
         components.source_list(sources, lang=lang),
     ]
     return components.page_frame(content, **frame_args)
