@@ -97,7 +97,11 @@ def _as_pdf(html: str) -> bytes:
 def _answer(html: str, *, as_pdf: bool, name: str) -> flask.Response:
     if not as_pdf:
         return flask.Response(html, mimetype="text/html")
-    response = flask.Response(_as_pdf(html), mimetype="application/pdf")
+    try:
+        body = _as_pdf(html)
+    except pdf.PdfUnavailable as missing:
+        return flask.Response(str(missing), status=503, mimetype="text/plain")
+    response = flask.Response(body, mimetype="application/pdf")
     response.headers["Content-Disposition"] = f'inline; filename="{name}.pdf"'
     return response
 
