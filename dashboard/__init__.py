@@ -62,9 +62,14 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     _prepare_database(settings)
     server.teardown_request(queries.release_snapshot)
     from dashboard.api import blueprint as api_blueprint
+    from dashboard.api import feeds_blueprint
     from dashboard.geo.maps import register_geo_routes
 
     server.register_blueprint(api_blueprint)
+    server.register_blueprint(feeds_blueprint)
+    from dashboard import reports
+
+    server.register_blueprint(reports.blueprint)
     from dashboard import admin
 
     admin.install(server, settings)

@@ -83,3 +83,26 @@ def origin() -> str:
 def absolute(path: str) -> str:
     """An absolute URL of a path on this site, on the trusted origin (see the module docstring)."""
     return origin() + path
+
+
+def report_card(code: str, *, lang: str = "vi", year: int | None = None, pdf: bool = False) -> str:
+    """URL of a unit's printable report card (HTML, or the same page as PDF)."""
+    return with_query(f"/don-vi/{code}/the-diem" + (".pdf" if pdf else ""), lang=lang, nam=year)
+
+
+def meeting_pack(*, group: str, year: int, lang: str = "vi", pdf: bool = False) -> str:
+    """URL of the printable ranking of a group in a year (the meeting pack)."""
+    return with_query("/xep-hang/ban-in" + (".pdf" if pdf else ""), lang=lang, group=group, year=year)
+
+
+FEEDS = {"datasets": "/feeds/du-lieu.atom", "corrections": "/feeds/dinh-chinh.atom"}
+
+
+def feed(name: str, *, lang: str = "vi") -> str:
+    """URL of an Atom feed: new datasets or corrections."""
+    return with_query(FEEDS[name], lang=lang)
+
+
+def unit_feed(code: str, *, lang: str = "vi") -> str:
+    """URL of the Atom feed of one unit's corrections."""
+    return with_query(f"/feeds/dinh-chinh/{code}.atom", lang=lang)

@@ -5,7 +5,8 @@ This module wires the blueprint: every URL, the error handler and the after-requ
 observations query, `responses` holds the HTTP details they share (304s, cache headers, gzip), `errors`
 the JSON errors; `screen` the table on screen of a ranking view, `measure` a download's size before it is
 downloaded; `exports` and `datapackage` are the pure file writers; `corrections` the corrections record
-and the officer's guide.
+and the officer's guide; `feeds` (with the pure writer `atom`) the Atom feeds under /feeds; `openapi`
+the OpenAPI 3.1 description of both.
 
 May import: config, csv_output, domain, queries, views, i18n, urls, web. Must not import: pages,
 components, ingest (import-linter checks).
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 import flask
 
-from dashboard.api import corrections, downloads, errors, responses, screen
+from dashboard.api import corrections, downloads, errors, feeds, openapi, responses, screen
 
 blueprint = flask.Blueprint("api", __name__, url_prefix="/api/v1")
 blueprint.register_error_handler(errors.ApiError, errors.render)
@@ -30,6 +31,14 @@ blueprint.get("/datapackage.json")(downloads.datapackage)
 blueprint.get("/boundaries/<vintage>.geojson")(downloads.boundaries)
 blueprint.get("/corrections.<fmt>")(corrections.corrections)
 blueprint.get("/docs/huong-dan-cong-bo.html")(corrections.guide)
+blueprint.get("/openapi.json")(openapi.served)
 # Anything else under /api/v1 is a JSON 404, never the Dash shell.
 blueprint.route("", defaults={"path": ""}, strict_slashes=False)(downloads.unknown)
 blueprint.route("/<path:path>")(downloads.unknown)
+
+# Atom feeds of new datasets and of corrections (all, and per unit).
+feeds_blueprint = flask.Blueprint("feeds", __name__, url_prefix="/feeds")
+feeds_blueprint.register_error_handler(errors.ApiError, errors.render)
+feeds_blueprint.get("/du-lieu.atom")(feeds.datasets_feed)
+feeds_blueprint.get("/dinh-chinh.atom")(feeds.corrections_feed)
+feeds_blueprint.get("/dinh-chinh/<code>.atom")(feeds.corrections_feed)

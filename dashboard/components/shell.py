@@ -86,11 +86,30 @@ def loading_frame(lang: str) -> str:
     )
 
 
+def feed_links(path: str, lang: str) -> str:
+    """`<link rel="alternate">` to the Atom feeds a page concerns: the data page's (new datasets and
+    corrections), a unit profile's (its corrections), so a feed reader finds them from the page."""
+    clean = path.rstrip("/") or "/"
+    feeds: list[tuple[str, str]] = []
+    if clean == urls.PAGE_PATHS["data"]:
+        feeds = [(t("feed.datasets", lang), urls.feed("datasets", lang=lang))]
+        feeds.append((t("feed.corrections", lang), urls.feed("corrections", lang=lang)))
+    unit = _UNIT_PATH.match(clean)
+    if unit and not clean.startswith("/nhung/") and known_path(clean):
+        feeds = [(t("feed.subscribe_unit", lang), urls.unit_feed(unit["code"], lang=lang))]
+    return "".join(
+        f'<link rel="alternate" type="application/atom+xml" title="{html_text.escape(title)}" '
+        f'href="{html_text.escape(href)}">'
+        for title, href in feeds
+    )
+
+
 def localize_index(index: str, *, path: str, lang: str) -> str:
-    """Put the request's language, title and loading frame into Dash's HTML page."""
+    """Put the request's language, title, feed links and loading frame into Dash's HTML page."""
     index = index.replace('<html lang="vi">', f'<html lang="{lang}">', 1)
     index = _TITLE.sub(lambda _m: f"<title>{html_text.escape(page_title(path, lang))}</title>", index, 1)
-    index = index.replace("</head>", grid.preload_link(path) + "</head>", 1)
+    head = grid.preload_link(path) + feed_links(path, lang)
+    index = index.replace("</head>", head + "</head>", 1)
     return _LOADING.sub(lambda _m: loading_frame(lang), index, 1)
 
 

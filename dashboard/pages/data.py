@@ -7,11 +7,13 @@ import pandas as pd
 from dash import html
 
 from dashboard import components, queries, urls
+from dashboard.api import openapi
 from dashboard.domain import localized
 from dashboard.i18n import format_number, normalize_language, t
 from dashboard.queries import corrections as queries_corrections
 from dashboard.queries import export as queries_export
 from dashboard.queries.methods import index_set_of_indicator
+from dashboard.views import corrections as corrections_view
 from dashboard.views import published
 from dashboard.views.index_set_table import class_name
 
@@ -27,6 +29,7 @@ REFERENCE_RESOURCES = (
 DATA_TABLE = "data-catalogue"
 DATA_ALL = "data-all-downloads"
 DATA_BOUNDARIES = "data-boundaries"
+DATA_ENDPOINTS = "api-endpoints"
 DATA_CORRECTIONS = "dinh-chinh"  # an anchor other pages link to (/du-lieu#dinh-chinh)
 GUIDE_URL = "/api/v1/docs/huong-dan-cong-bo.html"
 
@@ -137,26 +140,8 @@ def _boundaries(lang: str) -> html.Section:
     return html.Section([heading, html.Ul(items)], id=DATA_BOUNDARIES)
 
 
-def _shown(text: str, field: str, lang: str, *, indicator: str = "") -> str:
-    """A stored old or new value as the pages write it: a class by its name, a plain number with the
-    language's decimal mark (a printed figure such as 'trên 99 %' stays as printed)."""
-    if not text:
-        return "–"
-    if field == "class_label":
-        return class_name(index_set_of_indicator(indicator), text, lang) or text
-    if lang == "vi" and text.replace(".", "", 1).lstrip("-").isdigit():
-        return text.replace(".", ",")
-    return text
-
-
-def _change(row, lang: str) -> str:
-    if row.field == "removed":
-        return f"{_shown(_text(row.old_value), 'value', lang)} → ({t('corrections.removed', lang)})"
-    old, new = (
-        _shown(_text(value), row.field, lang, indicator=row.indicator_code)
-        for value in (row.old_value, row.new_value)
-    )
-    return f"{t(f'corrections.field.{row.field}', lang)}: {old} → {new}"
+def _class_name(indicator: str, code: str, lang: str) -> str | None:
+    return class_name(index_set_of_indicator(indicator), code, lang)
 
 
 def corrections_section(lang: str) -> html.Section:
@@ -171,6 +156,10 @@ def corrections_section(lang: str) -> html.Section:
             )
             for fmt in ("csv", "json")
         ]
+        + [
+            " · ",
+            html.A(t("feed.subscribe", lang), href=urls.feed("corrections", lang=lang), rel="alternate"),
+        ]
     )
     if frame.empty:
         return html.Section([heading, html.P(t("corrections.none", lang)), downloads], id=DATA_CORRECTIONS)
@@ -184,7 +173,9 @@ def corrections_section(lang: str) -> html.Section:
                 html.Td(
                     [_text(localized(row, "indicator_name", lang)) or row.indicator_code, f" ({row.period})"]
                 ),
-                html.Td(_change(row, lang)),
+                html.Td(corrections_view.change_text(
+                        row, lang, classes=lambda indicator, code: _class_name(indicator, code, lang)
+                    )),
             ]
         )
         for row in frame.itertuples()
@@ -231,8 +222,24 @@ def _api_help(lang: str) -> html.Section:
             ),
             html.P(html.A(html.Code(example), href=example)),
             html.P(t("data.format_note", lang)),
+            *_endpoints(lang),
         ]
     )
+
+
+def _endpoints(lang: str) -> list:
+    """Every endpoint, listed from the OpenAPI document the API serves (one description, never two)."""
+    described = openapi.document(lang=lang, base_url="")
+    items = [
+        html.Li([html.Code(path), " – ", operation["get"]["summary"]])
+        for path, operation in described["paths"].items()
+    ]
+    link = html.A(t("openapi.document", lang), href=urls.with_query("/api/v1/openapi.json", lang=lang))
+    return [
+        html.H3(t("openapi.heading", lang), className="h5", id=DATA_ENDPOINTS),
+        html.Ul(items, className="api-endpoints"),
+        html.P(link),
+    ]
 
 
 def layout(lang: str | None = None, **query: str) -> html.Div:
@@ -255,6 +262,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
                 ]
             ),
             html.P(html.A(t("data.package", lang), href=urls.api("datapackage", "json", lang=lang))),
+            html.P(html.A(t("feed.subscribe", lang), href=urls.feed("datasets", lang=lang), rel="alternate")),
             html.P(
                 [
                     html.Strong(t("licence.how_to_cite", lang) + ": "),

@@ -5,12 +5,12 @@ from __future__ import annotations
 import dash
 from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
-from dashboard import components, queries
+from dashboard import components, queries, urls
 from dashboard.components import grid, view_controls
 from dashboard.domain import localized
 from dashboard.i18n import normalize_language, t
 from dashboard.queries.corrections import corrections_of
-from dashboard.views import published, ranking
+from dashboard.views import analysis, published, ranking
 from dashboard.web import validation as rule
 from dashboard.web.validation import guarded
 
@@ -55,6 +55,17 @@ def _legend(data: ranking.ViewData, lang: str) -> html.Div | None:
     return grid.rank_legend(published.ranks_shown(data.table, lang=lang), lang=lang)
 
 
+def _downloads(data: ranking.ViewData, view: analysis.View, lang: str) -> html.Div:
+    """The view's download dialog and the printable meeting pack of its group and year."""
+    pack = urls.meeting_pack(group=view.group, year=view.year, lang=lang, pdf=True)
+    return html.Div(
+        [
+            view_controls.view_downloads(data, lang=lang, subs=True),
+            html.P(html.A(t("pack.link", lang), href=pack, className="meeting-pack-link")),
+        ]
+    )
+
+
 def layout(lang: str | None = None, **query: str) -> html.Div:
     """Render the rankings for the view in the query string."""
     lang = normalize_language(lang)
@@ -96,7 +107,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
         html.Div(_break_note(data, lang), id=BREAK),
         grid.ranking_grid(GRID, data, lang=lang),
         html.Div(_legend(data, lang), id=LEGEND),
-        html.Div(view_controls.view_downloads(data, lang=lang, subs=True), id=DOWNLOADS),
+        html.Div(_downloads(data, view, lang), id=DOWNLOADS),
         html.Div(_sources(data, lang), id=SOURCES),
     ]
     return components.page_frame(
@@ -154,7 +165,7 @@ def update_rankings(year, group, index, lang):
         _break_note(data, lang),
         ranking.index_options(view, lang),
         view.indicator,
-        view_controls.view_downloads(data, lang=lang, subs=True),
+        _downloads(data, view, lang),
         _sources(data, lang),
         *view_controls.group_update(view, lang),
         _legend(data, lang),

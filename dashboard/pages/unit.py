@@ -358,6 +358,13 @@ def layout(code: str | None = None, lang: str | None = None, **_query: str) -> h
         *_formed_from_section(code, lang),
         *_lineage_section(code, lang),
         *_edoc_section(code, lang, unit_name),
+        html.P(
+            html.A(
+                t("card.print", lang), href=urls.report_card(code, lang=lang), className="report-card-link"
+            )
+        )
+        if not history.empty
+        else None,
         components.download_links(
             "observations", {"units": code}, lang=lang, page_path=urls.unit_profile(code, lang=lang)
         ),
@@ -370,6 +377,14 @@ def layout(code: str | None = None, lang: str | None = None, **_query: str) -> h
         if not history.empty
         else None,
         components.corrections_note(corrections_of(unit_code=code), lang=lang),
+        html.P(
+            html.A(
+                t("feed.subscribe_unit", lang),
+                href=urls.unit_feed(code, lang=lang),
+                rel="alternate",
+                className="small",
+            )
+        ),
         components.source_list(sources, lang=lang),
     ]
     return components.page_frame(content, **frame_args)

@@ -63,10 +63,14 @@ def _score_text(row: pd.Series, lang: str) -> tuple[str, str]:
     return score, t("headline.score_points", lang, score=score, max=format_number(maximum, lang, decimals=0))
 
 
-def unit_headline(code: str, kind: str, name: str, *, lang: str) -> UnitHeadline | None:
-    """The headline of unit `code` (of group `kind`) in the latest year it is ranked; None if never."""
+def unit_headline(
+    code: str, kind: str, name: str, *, lang: str, year: int | None = None
+) -> UnitHeadline | None:
+    """The headline of unit `code` (of group `kind`) in `year`, or the latest year it is ranked; None if
+    it is not ranked then."""
     years, groups = ranking.years_and_groups()
-    for year in sorted((y for y in years if kind in groups[y]), reverse=True):
+    wanted = [y for y in years if kind in groups[y] and (year is None or y == year)]
+    for year in sorted(wanted, reverse=True):
         data = ranking.load(ranking.resolve({"year": str(year), "group": kind}), lang)
         rows = data.table[data.table["unit_code"] == code]
         if rows.empty:

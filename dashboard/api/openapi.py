@@ -1,0 +1,198 @@
+"""The API described: an OpenAPI 3.1 document of every route under /api/v1 and /feeds, with its filters
+and formats, built from the same tables the routes answer from (exports.RESOURCES, downloads.FORMATS),
+so a new resource is described the moment it is served. /du-lieu lists the endpoints from it too.
+
+May import: domain, i18n, api.
+"""
+
+from __future__ import annotations
+
+import flask
+
+from dashboard import urls
+from dashboard.api import downloads
+from dashboard.api.corrections import FORMATS as CORRECTION_FORMATS
+from dashboard.api.errors import lang_or_default
+from dashboard.api.exports import RESOURCES
+from dashboard.domain import GROUP_KINDS
+from dashboard.i18n import LANGUAGES, t
+
+ATOM = "application/atom+xml"
+# The observations filters: name, schema, the /du-lieu text that describes it.
+FILTERS = (
+    ("year", {"type": "string", "pattern": "^-?[0-9]{1,4}(,-?[0-9]{1,4})*$"}, "year"),
+    ("from", {"type": "integer"}, "range"),
+    ("to", {"type": "integer"}, "range"),
+    ("index", {"type": "string"}, "indicator"),
+    ("indicator", {"type": "string"}, "indicator"),
+    ("sub", {"type": "string", "enum": ["0", "1"]}, "indicator"),
+    ("group", {"type": "string", "examples": [",".join(GROUP_KINDS[:2])]}, "group"),
+    ("units", {"type": "string"}, "units"),
+    ("dataset", {"type": "string"}, "dataset"),
+)
+
+
+def _lang(lang: str) -> dict:
+    return {
+        "name": "lang",
+        "in": "query",
+        "schema": {"type": "string", "enum": list(LANGUAGES)},
+        "description": t("data.param_lang", lang),
+    }
+
+
+def _format(formats: tuple[str, ...] | list[str], lang: str) -> dict:
+    return {
+        "name": "format",
+        "in": "path",
+        "required": True,
+        "schema": {"type": "string", "enum": list(formats)},
+        "description": t("openapi.format", lang),
+    }
+
+
+def _path_parameter(name: str, description: str) -> dict:
+    return {
+        "name": name,
+        "in": "path",
+        "required": True,
+        "schema": {"type": "string"},
+        "description": description,
+    }
+
+
+def _get(
+    summary: str, media: dict[str, str], parameters: list[dict], lang: str, *, errors: bool = True
+) -> dict:
+    responses: dict[str, object] = {
+        "200": {
+            "description": t("openapi.ok", lang),
+            "content": {m: {} for m in dict.fromkeys(media.values())},
+        }
+    }
+    if errors:
+        error = {
+            "description": t("openapi.error", lang),
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+        }
+        responses |= {"400": error, "404": error}
+    return {"get": {"summary": summary, "parameters": parameters, "responses": responses}}
+
+
+def document(*, lang: str, base_url: str) -> dict:
+    """The OpenAPI 3.1 document in a language, with the site's public address as its server."""
+    formats = downloads.FORMATS
+    paths: dict[str, dict] = {
+        "/api/v1/observations.{format}": _get(
+            t("openapi.observations", lang),
+            formats,
+            [
+                _format(list(formats), lang),
+                *(
+                    {
+                        "name": name,
+                        "in": "query",
+                        "schema": schema,
+                        "description": t(f"data.param_{key}", lang),
+                    }
+                    for name, schema, key in FILTERS
+                ),
+                _lang(lang),
+            ],
+            lang,
+        )
+    }
+    for name in RESOURCES:
+        if name != "observations":
+            summary = t("openapi.resource", lang, name=t(f"data.resource.{name}", lang))
+            paths[f"/api/v1/{name}.{{format}}"] = _get(
+                summary, formats, [_format(list(formats), lang), _lang(lang)], lang
+            )
+    paths |= {
+        "/api/v1/datapackage.json": _get(
+            t("openapi.datapackage", lang), {"json": "application/json"}, [_lang(lang)], lang, errors=False
+        ),
+        "/api/v1/boundaries/{vintage}.geojson": _get(
+            t("openapi.boundaries", lang),
+            {"geojson": "application/geo+json"},
+            [_path_parameter("vintage", t("openapi.vintage", lang))],
+            lang,
+        ),
+        "/api/v1/corrections.{format}": _get(
+            t("openapi.corrections", lang),
+            {f: formats[f] for f in CORRECTION_FORMATS},
+            [_format(list(CORRECTION_FORMATS), lang)],
+            lang,
+        ),
+        "/api/v1/docs/huong-dan-cong-bo.html": _get(
+            t("openapi.guide", lang), {"html": "text/html"}, [], lang, errors=False
+        ),
+        "/api/v1/ranking.{format}": _get(
+            t("openapi.ranking", lang),
+            formats,
+            [
+                _format(list(formats), lang),
+                *(
+                    {"name": name, "in": "query", "schema": {"type": kind}, "description": t(key, lang)}
+                    for name, kind, key in (
+                        ("year", "integer", "data.param_year"),
+                        ("group", "string", "data.param_group"),
+                        ("index", "string", "data.param_indicator"),
+                        ("subs", "integer", "openapi.param_subs"),
+                    )
+                ),
+                _lang(lang),
+            ],
+            lang,
+        ),
+        "/api/v1/openapi.json": _get(
+            t("openapi.self", lang), {"json": "application/json"}, [_lang(lang)], lang, errors=False
+        ),
+        "/feeds/du-lieu.atom": _get(
+            t("openapi.feed_datasets", lang), {"atom": ATOM}, [_lang(lang)], lang, errors=False
+        ),
+        "/feeds/dinh-chinh.atom": _get(
+            t("openapi.feed_corrections", lang), {"atom": ATOM}, [_lang(lang)], lang, errors=False
+        ),
+        "/feeds/dinh-chinh/{code}.atom": _get(
+            t("openapi.feed_unit", lang),
+            {"atom": ATOM},
+            [_path_parameter("code", t("openapi.unit", lang)), _lang(lang)],
+            lang,
+        ),
+    }
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": t("openapi.title", lang),
+            "version": "1",
+            "description": t("openapi.description", lang),
+            "license": {"name": t("licence.short", lang), "url": base_url + "/giay-phep"},
+        },
+        "servers": [{"url": base_url or "/"}],
+        "paths": paths,
+        "components": {
+            "schemas": {
+                "Error": {
+                    "type": "object",
+                    "required": ["error"],
+                    "properties": {
+                        "error": {
+                            "type": "object",
+                            "required": ["status", "message"],
+                            "properties": {
+                                "status": {"type": "integer"},
+                                "message": {"type": "string"},
+                                "parameter": {"type": "string"},
+                            },
+                        }
+                    },
+                }
+            }
+        },
+    }
+
+
+def served() -> flask.Response:
+    """/api/v1/openapi.json."""
+    return flask.jsonify(document(lang=lang_or_default(), base_url=urls.absolute("")))
