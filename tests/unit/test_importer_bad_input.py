@@ -260,7 +260,7 @@ CASES: dict[str, tuple[Build, Expected, str]] = {
             tidy_meta(sources=[{"id": "s", "kind": "blog", "issuer": "x", "title": "t", "licence": "l"}]),
         ),
         [("t.meta.json", None, "sources[1].kind", "metadata")],
-        "kind must be one of official, press, illustrative, reference",
+        "kind must be one of official, press, community, illustrative, reference",
     ),
     "malformed sidecar JSON": (
         with_sidecar_text('{"id": "t",\n  "title_vi": }'),
