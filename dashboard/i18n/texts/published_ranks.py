@@ -1,4 +1,4 @@
-"""Texts of published and computed ranks in the ranking tables (issue 12: the rank as published)."""
+"""Texts of published and computed ranks in the ranking tables."""
 
 from __future__ import annotations
 

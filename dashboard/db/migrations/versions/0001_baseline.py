@@ -1,4 +1,4 @@
-"""Baseline: the schema as it was before migrations (created by `create_all` up to issue 12).
+"""Baseline: the schema as it was before migrations (created by `create_all` before migrations existed).
 
 A database made before migrations has these tables and no alembic_version: it is stamped with this
 revision and upgraded from here. Frozen: never edit, add a migration instead.
