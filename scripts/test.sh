@@ -45,9 +45,12 @@ echo "== checks: ruff, import contracts, mypy"
 .venv/bin/mypy
 
 export RATE_LIMIT=off  # the suite asks far more than one reader would (the limits have their own tests)
+# Tests run in parallel, one pytest-xdist worker per core (each with its own database and Redis database,
+# tests/conftest.py); tests that publish into the session's database run last on their worker.
+workers=(-n "${TEST_WORKERS:-auto}")
 
 echo "== 1/2: embedded defaults (SQLite, simple cache)"
-env -u DATABASE_URL -u CACHE_REDIS_URL .venv/bin/python -m pytest "$@"
+env -u DATABASE_URL -u CACHE_REDIS_URL .venv/bin/python -m pytest "${workers[@]}" "$@"
 
 echo "== 2/2: PostgreSQL and Redis"
 if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
@@ -62,4 +65,4 @@ for _ in $(seq 30); do
   sleep 1
 done
 DATABASE_URL=postgresql://postgres@127.0.0.1:5432/test CACHE_REDIS_URL=redis://127.0.0.1:6379/0 \
-  .venv/bin/python -m pytest -m "not browser or postgres" "$@"
+  .venv/bin/python -m pytest -m "not browser or postgres" "${workers[@]}" "$@"

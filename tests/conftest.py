@@ -7,9 +7,10 @@ import os
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, make_url, text
 
 from dashboard import db
 from dashboard.config import REPO_ROOT, Settings
@@ -18,6 +19,41 @@ from tests.hung_redis import SilentRedis
 
 SHARED = REPO_ROOT.parent / "shared"
 DATA_DIR = REPO_ROOT / "data"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Under pytest-xdist each worker gets its own PostgreSQL database and Redis database: the session
+    fixtures rebuild the database and the tests flush the cache, which two workers must not do to each
+    other. Set in the environment, so subprocesses (the CLI, gunicorn) use them too."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")  # "gw0", "gw1", … in a worker; unset otherwise
+    if not worker:
+        return
+    number = int(worker.removeprefix("gw"))
+    url = os.environ.get("DATABASE_URL", "")
+    if url.startswith("postgresql"):
+        server = make_url(url)
+        own = server.set(database=f"{server.database}_{worker}")
+        engine = db.get_engine(url)
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            exists = connection.execute(
+                text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": own.database}
+            ).first()
+            if not exists:
+                connection.execute(text(f'CREATE DATABASE "{own.database}"'))
+        engine.dispose()
+        os.environ["DATABASE_URL"] = own.render_as_string(hide_password=False)
+    redis_url = os.environ.get("CACHE_REDIS_URL", "")
+    if redis_url:
+        parts = urlsplit(redis_url)
+        index = int(parts.path.strip("/") or 0) + 1 + number
+        os.environ["CACHE_REDIS_URL"] = parts._replace(path=f"/{index}").geturl()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Run the tests marked `changes_data` last, in their own order: they publish into the session's
+    database, and a test that reads it after them would see their data (a report card read a commune's
+    2025 score from the new-year journey's annex)."""
+    items.sort(key=lambda item: item.get_closest_marker("changes_data") is not None)
 
 
 def _postgres_url() -> str | None:

@@ -63,7 +63,7 @@ RESOURCES: dict[str, tuple[Field, ...]] = {
         "indicator_name_en value:number measure rank:integer rank_of:integer class<-class_label "
         "methodology_version<-methodology data_kind source_document source_url "
         "period qualifier value_high:number value_published gov_level source_title rank_computed:integer "
-        "note unit_group max_value:number "
+        "note unit_group max_value:number not_ranked "
         "source_issuer source_date source_kind<-data_kind"
     ),
     "units": _fields("code kind parent_code name_vi name_en valid_from:date valid_to:date source_id"),

@@ -231,6 +231,9 @@ observations = Table(
     Column("note", Text),
     Column("source_id", ForeignKey("sources.id", ondelete="CASCADE"), nullable=False),
     Column("unit_group", String(40)),  # the method's unit group of the row (its maxima); None: the default
+    # As printed where the unit is listed but not ranked ("Không xếp hạng", "Không thực hiện đánh giá"):
+    # its score, if printed, is shown, but it is never given a rank nor counted in its group's size.
+    Column("not_ranked", Text),
     UniqueConstraint(
         "unit_code", "period", "indicator_code", "gov_level", "source_id", name="observation_key"
     ),

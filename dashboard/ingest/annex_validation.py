@@ -152,6 +152,7 @@ def validate_annex(
                 "note": None,
                 "source_id": source,
                 "unit_group": unit_group,
+                "not_ranked": annex_row.not_ranked,  # every index of the row: the unit is ranked on none
             }
             for mark in annex_row.footnotes:
                 add_note(record, f"footnote {mark} in the published table")
@@ -159,8 +160,6 @@ def validate_annex(
                 record.update(rank=annex_row.rank, class_label=class_code)
                 if annex_row.total_scale and annex_row.total_scale != _scale(catalogue, code):
                     add_note(record, f"published in {annex_row.total_scale}: {annex_row.published[code]}")
-                if annex_row.not_ranked:
-                    add_note(record, annex_row.not_ranked)
                 total_record = record
             records.append(record)
         if total_record is not None and annex_row.not_ranked:

@@ -111,6 +111,7 @@ def store_observations(connection: Connection, dataset: Dataset, records: list[d
     columns = [c.name for c in db.observations.columns if c.name != "id"]
     for record in records:
         record.setdefault("unit_group", None)  # only a layout that gives groups their own maxima sets it
+        record.setdefault("not_ranked", None)  # only rows printed as listed but not ranked set it
     if connection.dialect.name == "postgresql" and len(records) >= COPY_THRESHOLD:
         _copy_rows(connection, db.observations.name, columns, ([r[k] for k in columns] for r in records))
     else:  # in batches: a copy of every row at once would double a large import's memory

@@ -110,6 +110,7 @@ def validate_observations(
                 "rank_of": rank_of,
                 "class_label": class_code,
                 "note": _cell(row, "note") or None,
+                "not_ranked": _cell(row, "not_ranked") or None,
                 "source_id": dataset.source_id(source or ""),
             }
         )

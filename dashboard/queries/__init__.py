@@ -20,9 +20,10 @@ from sqlalchemy.exc import SQLAlchemyError
 from dashboard import db, urls
 from dashboard.cache import cache
 from dashboard.config import Settings
-from dashboard.domain import PROVINCIAL_FAMILIES, valid_in_year
+from dashboard.domain import PROVINCIAL_FAMILIES
 from dashboard.queries.maps import MapLayer, read_map_layer
 from dashboard.queries.memo import MISSING, SizedLRU
+from dashboard.queries.unit_names import UnitNames
 
 log = logging.getLogger(__name__)
 _state: dict[str, object] = {}
@@ -58,8 +59,9 @@ OBSERVATION_COLUMNS = [
     "source_document",
     "source_url",
     # note: pages read it (a rank reported two ways); unit_group: the method's group of the row (None: the
-    # indicator's own maximum applies); max_value: the maximum the row's class and share are out of.
-    *("note", "unit_group", "max_value", "source_issuer", "source_date"),
+    # indicator's own maximum applies); max_value: the maximum the row's class and share are out of;
+    # not_ranked: the words printed instead of a rank (listed, never ranked; None for a ranked row).
+    *("note", "unit_group", "max_value", "source_issuer", "source_date", "not_ranked"),
 ]
 
 
@@ -295,6 +297,7 @@ def observation_statement(selection: ObservationFilter, *, dataset: str | None =
             func.coalesce(m.c.max_value, i.c.max_value).label("max_value"),
             s.c.issuer.label("source_issuer"),
             func.coalesce(s.c.date_shown, cast(s.c.document_date, String)).label("source_date"),
+            o.c.not_ranked,
         )
         .join(u, u.c.code == o.c.unit_code)
         .join(i, i.c.code == o.c.indicator_code)
@@ -321,31 +324,6 @@ def observation_statement(selection: ObservationFilter, *, dataset: str | None =
     return statement.order_by(o.c.year, o.c.indicator_code, o.c.rank, o.c.unit_code)
 
 
-class UnitNames:
-    """Unit names as they were in a given year (Huyện Đức Phổ before 2020, Thị xã Đức Phổ after)."""
-
-    def __init__(self, versions: pd.DataFrame) -> None:
-        self._versions: dict[str, list[tuple]] = {}
-        for row in versions.itertuples():
-            self._versions.setdefault(row.unit_code, []).append(
-                (_date(row.valid_from), _date(row.valid_to), row.name_vi, row.name_en)
-            )
-        self._chosen: dict[tuple[str, int], tuple[str, str]] = {}
-
-    def names(self, code: str, year: int) -> tuple[str, str]:
-        """(name_vi, name_en) of a unit in a year; the code itself when the unit has no names."""
-        key = (code, year)
-        if key not in self._chosen:
-            versions = self._versions.get(code)
-            if not versions:
-                self._chosen[key] = (code, code)
-            else:
-                valid = [v for v in versions if valid_in_year(v[0], v[1], year)]
-                chosen = valid[-1] if valid else versions[-1]
-                self._chosen[key] = (chosen[2], chosen[3])
-        return self._chosen[key]
-
-
 @_versioned
 def observations(_version: str, selection: ObservationFilter = ObservationFilter()) -> pd.DataFrame:
     """Observations with unit, indicator and source columns, names as valid in each year."""
@@ -355,10 +333,6 @@ def observations(_version: str, selection: ObservationFilter = ObservationFilter
     frame["unit_name_vi"] = [p[0] for p in pairs]
     frame["unit_name_en"] = [p[1] for p in pairs]
     return frame[OBSERVATION_COLUMNS]
-
-
-def _date(value):
-    return None if value is None or pd.isna(value) else pd.Timestamp(value).date()
 
 
 def last_updated() -> str:

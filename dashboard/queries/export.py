@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 import pandas as pd
-from sqlalchemy import Select, Subquery, case, func, select
+from sqlalchemy import Select, Subquery, case, func, or_, select
 
 from dashboard import db, queries
 from dashboard.domain import PROVINCIAL_FAMILIES
@@ -27,10 +27,12 @@ def computed_ranks(selection: ObservationFilter) -> Subquery:
     year, indicator, unit kind, period and level (ties share a rank: 1, 2, 2, 4), as the pages compute it.
 
     Only the filters that select whole groups apply here (not units, not dataset), so a download of one unit
-    keeps the unit's rank among its whole group; missing values get no rank and do not count.
+    keeps the unit's rank among its whole group; missing values and units listed as not ranked get no rank
+    and do not count.
     """
     o, u, i, m = db.observations, db.units, db.indicators, db.methodologies
-    missing = o.c.value.is_(None)
+    # A missing value, or a unit listed as not ranked, gets no rank and does not count.
+    missing = or_(o.c.value.is_(None), o.c.not_ranked.is_not(None))
     rank = func.rank().over(
         partition_by=(o.c.year, o.c.indicator_code, u.c.kind, o.c.period, o.c.gov_level, missing),
         order_by=case((i.c.higher_is_better, -o.c.value), else_=o.c.value),

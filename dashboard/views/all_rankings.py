@@ -126,12 +126,15 @@ def _ranked_rows() -> pd.DataFrame:
     ]
     frame = frame[in_force].reset_index(drop=True)
     indicators = queries.indicators().set_index("code")
-    grouped = frame.groupby(GROUP_KEYS, sort=False)
-    best_first = grouped["value"].rank(method="min", ascending=False)
-    lowest_first = grouped["value"].rank(method="min", ascending=True)
+    # A unit listed as not ranked keeps its printed score but is never ranked nor counted.
+    listed_only = frame["not_ranked"].notna()
+    keys = [frame[k] for k in GROUP_KEYS]
+    grouped = frame["value"].where(~listed_only).groupby(keys, sort=False)
+    best_first = grouped.rank(method="min", ascending=False)
+    lowest_first = grouped.rank(method="min", ascending=True)
     higher = frame["indicator_code"].map(indicators["higher_is_better"]).astype(bool)
     published = pd.to_numeric(frame["rank"], errors="coerce")
-    unranked = published.isna().groupby([frame[k] for k in GROUP_KEYS], sort=False).transform("any")
+    unranked = (published.isna() & ~listed_only).groupby(keys, sort=False).transform("any")
     # The figure as published beside the one computed from the scores; the table ranks by the published
     # one where there is one. Last year's ranks (for the changes) are all published or all computed.
     frame["rank_published"] = published

@@ -248,13 +248,14 @@ class Headline:
 
 
 def headline(table: pd.DataFrame, previous: pd.DataFrame, *, comparable: bool) -> Headline:
-    """Average, best, worst and how many units improved their value since last year.
+    """Average, best, worst and how many units improved their value since last year, over the ranked
+    units (one listed as not ranked is outside the group even where its score is printed).
 
     Best and worst are the first such unit in the table's order. Plain arrays, not frame operations:
     every view of every year computes one (views/all_rankings.py).
     """
     values = table["value"].to_numpy(dtype=float)
-    present = ~np.isnan(values)
+    present = ~np.isnan(values) & table["not_ranked"].isna().to_numpy()
     if not present.any():
         return Headline(0, None, None, None, None)
     shown = values[present]

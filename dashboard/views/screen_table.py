@@ -49,22 +49,23 @@ def shown_rows(
     shown = published.ranks_shown(table, lang=lang) if shown is None else shown
     # Plain Python values column by column (`to_dict("records")` boxes every cell: 3x slower).
     columns = ["rank_computed", "unit_name", "unit_code", "value", "class_label", "class_name", "change"]
-    columns += extra
+    columns += ["not_ranked", *extra]
     rows = []
     cells = zip(*(table[c].tolist() for c in columns), strict=True)
     for values, rank in zip(cells, shown, strict=True):
         record = dict(zip(columns, values, strict=True))
         computed, label = record.pop("rank_computed"), record.pop("class_label")
         name = record.pop("class_name")  # the class's label in the method's own scheme
+        listed_only = record.pop("not_ranked")  # the words printed instead of a rank, or None
         rows.append(
             {
                 **record,
                 "rank": rank.rank,
                 "rank_marks": rank.marks,
                 # The published rank where there is one; marks (≠ * ⚑) and the note say what else is known.
-                "rank_text": " ".join(
-                    p for p in ("–" if rank.rank is None else str(rank.rank), rank.marks) if p
-                ),
+                "rank_text": listed_only
+                if isinstance(listed_only, str)
+                else " ".join(p for p in ("–" if rank.rank is None else str(rank.rank), rank.marks) if p),
                 "rank_published": rank.rank if rank.status in ("published", "differs") else None,
                 "rank_computed": None if computed != computed else int(computed),
                 "note": rank.note,

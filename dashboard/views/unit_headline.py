@@ -20,7 +20,7 @@ class UnitHeadline:
     """What a profile says first, each piece already worded."""
 
     year: int
-    rank: str  # "3/15", or "–" when the year's table gives the unit no rank
+    rank: str  # "3/15"; "–" when the year's table gives the unit no rank; "Không xếp hạng" as printed
     score: str  # "789,40"
     scored: str  # "789,40 điểm (tối đa 1.000)" / "84,05 % điểm tối đa"
     scale: str  # the same without the number: "điểm (tối đa 1.000)"
@@ -33,7 +33,10 @@ class UnitHeadline:
 
 def _rank_text(row: pd.Series, count: int, lang: str) -> str:
     """'3/15' as published; '4/15 (tính từ điểm)' where none was published; the computed rank beside a
-    published one that differs; '–' when the year's table gives the unit no rank."""
+    published one that differs; the words printed for a unit listed but not ranked ('Không xếp hạng');
+    '–' when the year's table gives the unit no rank."""
+    if isinstance(row.get("not_ranked"), str):
+        return row["not_ranked"]
     shown = published.rank_shown(row.get("rank_published"), row.get("rank_computed"), note=None, lang=lang)
     if shown.rank is None:
         return "–"
@@ -76,20 +79,19 @@ def unit_headline(
         if rows.empty:
             continue
         row = rows.iloc[0]
-        rank = _rank_text(row, len(data.table), lang)
+        ranked = int(data.table["not_ranked"].isna().sum())  # a unit listed but not ranked is not counted
+        rank = _rank_text(row, ranked, lang)
         score, scored = _score_text(row, lang)
         label = row.get("class_name")
         class_name = label if data.has_classes and isinstance(label, str) else None
-        sentence = t(
-            "headline.sentence",
-            lang,
-            year=year,
-            name=name,
-            rank=rank,
-            group=t(f"group.{kind}.plural", lang),
-            score=scored,
-        )
-        sentence += "; " + change_clause(row, year, lang)
+        words = {"year": year, "name": name, "rank": rank, "group": t(f"group.{kind}.plural", lang)}
+        if isinstance(row.get("not_ranked"), str):  # no rank, so no change of rank; a score if printed
+            sentence = t("headline.sentence_not_ranked", lang, **words)
+            if pd.notna(row["value"]):
+                sentence += t("headline.reached", lang, score=scored)
+        else:
+            sentence = t("headline.sentence", lang, **words, score=scored)
+            sentence += "; " + change_clause(row, year, lang)
         if class_name:
             sentence += "; " + t("headline.class", lang, name=class_name)
         sentence += "."

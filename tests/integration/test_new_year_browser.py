@@ -18,7 +18,7 @@ from tests.integration.test_browser import wait_for, wait_until
 from tests.integration.test_publishing import _fill, _heading_becomes, _publish
 from tests.unit.test_new_year_cli import FIXTURES, communes_annex, repository_state
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.changes_data]
 
 EMAIL = "namoi@skhcn.quangngai.gov.vn"
 PASSWORD = "mot mat khau du dai cho nam moi"

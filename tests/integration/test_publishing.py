@@ -16,7 +16,7 @@ from dashboard.admin import accounts
 from tests.integration.conftest import console_errors, screenshot
 from tests.integration.test_browser import wait_for, wait_until
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.changes_data]
 
 EMAIL = "bientap@skhcn.quangngai.gov.vn"
 PASSWORD = "mot mat khau du dai"

@@ -24,14 +24,14 @@ FIELDS = exports.RESOURCES["observations"]
 EXPECTED_DA_NANG_2017 = (
     "\ufeffyear,unit_code,unit_name_vi,unit_name_en,unit_kind,indicator_code,indicator_name_vi,indicator_name_en,"
     "value,measure,rank,rank_of,class,methodology_version,data_kind,source_document,source_url,period,qualifier,"
-    "value_high,value_published,gov_level,source_title,rank_computed,note,unit_group,max_value,source_issuer,"
-    "source_date,source_kind\r\n"
+    "value_high,value_published,gov_level,source_title,rank_computed,note,unit_group,max_value,not_ranked,"
+    "source_issuer,source_date,source_kind\r\n"
     '2017,48,Thành phố Đà Nẵng,Đà Nẵng Municipality,province,NAT_EGOV,"Chỉ số ứng dụng CNTT, '
     'phát triển Chính phủ điện tử",IT application and e-government index,'
     "0.716,index,2,63,,mic-egov,official,,"
     "http://www.vinhphuc.gov.vn/ct/cms/thongbao/Lists/ThongBao/View_detail.aspx?ItemID=1504,2017,exact,,"
     '"02 (0,716)",,"Xếp hạng và chỉ số đánh giá tổng thể mức độ ứng dụng CNTT, phát triển Chính phủ '
-    'điện tử của các tỉnh, thành phố trực thuộc Trung ương",,,,1,'
+    'điện tử của các tỉnh, thành phố trực thuộc Trung ương",,,,1,,'
     "Bộ Thông tin và Truyền thông (đăng lại trên Cổng TTĐT tỉnh Vĩnh Phúc),2018-07-05,official\r\n"
 ).encode("utf-8")
 

@@ -107,7 +107,7 @@ def test_a_new_year_is_published_from_the_command_line(
         1,
     )
     treasury = rows["kho-bac-quang-ngai"]
-    assert (treasury["value"], treasury["rank"], treasury["note"]) == (None, None, "Không xếp hạng")
+    assert (treasury["value"], treasury["rank"], treasury["not_ranked"]) == (None, None, "Không xếp hạng")
     assert rows["ban-dan-toc"]["value_published"] == "700,25"
     communes = [code for code in ranked if code in rows]
     assert communes == ranked and len(communes) == 96

@@ -159,7 +159,7 @@ def test_downloads_carry_the_computed_rank_and_the_note(app, shown) -> None:
     assert text.split("\r\n")[0].endswith(
         ",rank,rank_of,class,methodology_version,data_kind,source_document,"
         "source_url,period,qualifier,value_high,value_published,gov_level,source_title,rank_computed,note,"
-        "unit_group,max_value,source_issuer,source_date,source_kind"
+        "unit_group,max_value,not_ranked,source_issuer,source_date,source_kind"
     )
     rows = {r["unit_code"]: r for r in csv.DictReader(io.StringIO(text))}
     assert [(rows[u]["rank"], rows[u]["rank_computed"], rows[u]["note"]) for u in UNITS] == [

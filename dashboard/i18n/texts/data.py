@@ -52,6 +52,8 @@ _FIELDS: dict[str, dict[str, tuple[str, str]]] = {
                         "Source date: the date the source shows, with its precision (2025-10-21, tháng 7/2025, 2016); empty when the source shows none"),
         "source_kind": ("Loại nguồn: official, press, community (bộ dữ liệu cộng đồng) hoặc illustrative (MINH HỌA)",
                         "Source kind: official, press, community (volunteers' dataset) or illustrative (NOT real data)"),
+        "not_ranked": ("Không xếp hạng: lời văn bản in thay cho thứ hạng (ví dụ \"Không xếp hạng\"); đơn vị có trong danh sách nhưng không được xếp hạng và không tính vào số đơn vị của nhóm; trống nếu được xếp hạng",
+                       "Not ranked: the words the document prints instead of a rank (e.g. \"Không xếp hạng\"); the unit is listed but not ranked, nor counted in its group's size; empty for a ranked row"),
     },
     "units": {
         "code": ("Mã đơn vị: mã hành chính hoặc mã cơ quan", "Unit code: administrative or agency code"),

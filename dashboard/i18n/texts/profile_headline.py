@@ -3,6 +3,8 @@
 TEXTS = {
     "vi": {
         "headline.sentence": "Năm {year}, {name} xếp hạng {rank} trong các {group}, đạt {score}",
+        "headline.sentence_not_ranked": "Năm {year}, {name} có tên trong danh sách các {group} nhưng không được xếp hạng (văn bản ghi “{rank}”)",
+        "headline.reached": ", đạt {score}",
         "headline.score_points": "{score} điểm (tối đa {max})",
         "headline.score_percent": "{score} % điểm tối đa",
         "headline.change.up": "tăng {places} so với năm {previous}",
@@ -26,6 +28,8 @@ TEXTS = {
     },
     "en": {
         "headline.sentence": "In {year}, {name} ranked {rank} among the {group}, with {score}",
+        "headline.sentence_not_ranked": "In {year}, {name} was listed among the {group} but not ranked (the document says “{rank}”)",
+        "headline.reached": ", with {score}",
         "headline.score_points": "{score} points (out of {max})",
         "headline.score_percent": "{score} % of the maximum score",
         "headline.change.up": "up {places} on {previous}",
