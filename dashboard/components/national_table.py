@@ -8,11 +8,11 @@ May import: views, figures, queries, i18n.
 from __future__ import annotations
 
 import pandas as pd
-from dash import dcc, html
+from dash import html
 
-from dashboard import components, queries
+from dashboard import components, queries, urls
+from dashboard.components import chart_tools
 from dashboard.domain import KON_TUM_CODE, PROVINCE_CODE, localized, localized_column
-from dashboard.figures import compare as figures
 from dashboard.figures import national as national_figures
 from dashboard.figures.text import plotly_text
 from dashboard.i18n import t
@@ -153,7 +153,14 @@ def table_chart(choice: tuple[str, int] | None, lang: str) -> list:
             KON_TUM_CODE: f"★ {named.get(KON_TUM_CODE, '')} ({t(f'national.marker.{KON_TUM_CODE}', lang)})",
         },
     )
-    return [html.Div(dcc.Graph(figure=figure, config=figures.graph_config(lang)), className="chart-card")]
+    return [
+        chart_tools.figure_card(
+            figure,
+            page_path=urls.page("national", lang=lang, table=f"{code}-{year}"),
+            lang=lang,
+            drawn=frame,
+        )
+    ]
 
 
 def columns(lang: str) -> list[dict]:

@@ -12,8 +12,8 @@ import pandas as pd
 from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
 from dashboard import components, queries, urls
+from dashboard.components import chart_tools, grid
 from dashboard.components import citations as cite
-from dashboard.components import grid
 from dashboard.components.national_table import (
     columns,
     national_codes,
@@ -49,7 +49,7 @@ LANG = "national-lang"
 URL_SINK = "national-url-sink"
 
 
-def _rank_figure(frame: pd.DataFrame, *, lang: str, title: str) -> object:
+def _rank_figure(frame: pd.DataFrame, *, lang: str, title: str) -> dict:
     """Ranks over the years, rank 1 at the top; hover says '26/63'."""
     series = frame.assign(series=localized(frame, "indicator_name", lang), value=frame["rank"])
     figure = charts.year_lines(
@@ -121,6 +121,7 @@ def _dti_2024() -> pd.DataFrame:
 def _position_2024(kontum: pd.DataFrame, lang: str) -> list:
     """DTI 2024 in both groupings, Quảng Ngãi's value not found, and the comparison chart."""
     frame = _dti_2024()
+    page = urls.page("national", lang=lang)
     aggregates = frame[frame["indicator_code"].isin(position.AGGREGATES)]
     lines = position.comparison_lines(kontum, aggregates, lang)
     chart = charts.year_lines(
@@ -145,7 +146,7 @@ def _position_2024(kontum: pd.DataFrame, lang: str) -> list:
             className="alert alert-secondary",
             id="national-qn-2024",
         ),
-        html.Div(dcc.Graph(figure=chart, config=figures.graph_config(lang)), className="chart-card"),
+        chart_tools.figure_card(chart, page_path=page, lang=lang, drawn=pd.concat([kontum, aggregates])),
         _rank_table(pd.concat([provinces, aggregates]), lang),
     ]
 
@@ -176,6 +177,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
     rows, note = table_rows(choice, lang)
     names = localized(queries.indicators().set_index("code"), "name", lang)
     sources = pd.concat([ranks_all, kontum_all, _dti_2024()])
+    page = urls.page("national", lang=lang)
     content = [
         dcc.Store(id=LANG, data=lang),
         html.Div(id=URL_SINK, hidden=True),
@@ -191,12 +193,11 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
                 html.Div(text, className="alert alert-info", role="note")
                 for text in position.change_of_count(ranks, lang)
             ],
-            html.Div(
-                dcc.Graph(
-                    figure=_rank_figure(ranks, lang=lang, title=t("national.ranks_chart", lang)),
-                    config=figures.graph_config(lang),
-                ),
-                className="chart-card",
+            chart_tools.figure_card(
+                _rank_figure(ranks, lang=lang, title=t("national.ranks_chart", lang)),
+                page_path=page,
+                lang=lang,
+                drawn=ranks,
             ),
             _rank_table(ranks_all, lang),
         ]
@@ -245,12 +246,11 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
     ]
     if not kontum.empty:
         content += [
-            html.Div(
-                dcc.Graph(
-                    figure=_rank_figure(kontum, lang=lang, title=t("national.kontum_chart", lang)),
-                    config=figures.graph_config(lang),
-                ),
-                className="chart-card",
+            chart_tools.figure_card(
+                _rank_figure(kontum, lang=lang, title=t("national.kontum_chart", lang)),
+                page_path=page,
+                lang=lang,
+                drawn=kontum,
             ),
             _rank_table(kontum_all, lang),
         ]

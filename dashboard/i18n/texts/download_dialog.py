@@ -40,6 +40,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "toolbar.link": "Sao chép liên kết",
         "toolbar.embed": "Sao chép mã nhúng",
         "toolbar.cite": "Trích dẫn",
+        "toolbar.citation": "Nguồn: Bảng điều khiển minh bạch CNTT và văn bản điện tử tỉnh Quảng Ngãi – {title} (phiên bản dữ liệu {version}, cập nhật {updated}), {url}. Số liệu gốc: {sources}.",
     },
     "en": {
         "data.resource.predecessors": "Old communes – new communes (2025 reorganisation)",
@@ -65,6 +66,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "toolbar.link": "Copy link",
         "toolbar.embed": "Copy embed code",
         "toolbar.cite": "Cite this",
+        "toolbar.citation": "Source: Quảng Ngãi IT application and e-documents transparency dashboard – {title} (data version {version}, updated {updated}), {url}. Original figures: {sources}.",
     },
 }  # fmt: skip
 
