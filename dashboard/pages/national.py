@@ -12,23 +12,18 @@ import pandas as pd
 from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
 from dashboard import components, queries, urls
+from dashboard.api import screen
 from dashboard.components import chart_tools, grid
 from dashboard.components import citations as cite
-from dashboard.components.national_table import (
-    columns,
-    national_codes,
-    parse_table,
-    table_chart,
-    table_choices,
-    table_rows,
-)
+from dashboard.components.national_table import columns, table_chart, table_rows
 from dashboard.domain import KON_TUM_CODE, PROVINCE_CODE, localized, localized_column
 from dashboard.figures import charts
 from dashboard.figures import compare as figures
 from dashboard.i18n import normalize_language, t
 from dashboard.queries import ObservationFilter
-from dashboard.views import comparison, published
+from dashboard.views import comparison, national_table, published
 from dashboard.views import national_position as position
+from dashboard.views.national_table import national_codes, parse_table, table_choices
 from dashboard.web import validation as rule
 from dashboard.web.validation import guarded
 
@@ -266,14 +261,23 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
 
 
 def _downloads(choice: tuple[str, int] | None, lang: str) -> html.Div | None:
-    """The download dialog of the national table shown: every province's figures of that index and year."""
+    """The download dialog of the national table shown: the table on screen (the grid's rows and columns)
+    and every province's figures of that index and year."""
     if not choice:
         return None
     code, year = choice
+    query = screen.national_query(choice, lang=lang)
+    offer = components.Offer(
+        "screen",
+        national_table.file_stem(choice),
+        {fmt: urls.api(screen.NATIONAL, fmt, **query) for fmt in ("csv", "xlsx")},
+    )
     return components.download_links(
         "observations",
         {"indicator": code, "year": year},
         lang=lang,
+        screen=offer,
+        title=screen.national_title(choice, lang),
         page_path=urls.page("national", lang=lang, table=f"{code}-{year}"),
     )
 

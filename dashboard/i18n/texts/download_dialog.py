@@ -19,6 +19,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "vi": {
         "data.resource.predecessors": "Xã cũ – xã mới (sắp xếp 2025)",
         "screen.title": "{index} – {group} {year} (bảng đang xem)",
+        "screen.national_title": "{index} – các tỉnh, thành phố {year} (bảng đang xem)",
         "screen.rank_marks": "Ký hiệu hạng",
         "screen.unit_code": "Mã đơn vị",
         "screen.data_kind": "Loại số liệu",
@@ -45,6 +46,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "en": {
         "data.resource.predecessors": "Old communes – new communes (2025 reorganisation)",
         "screen.title": "{index} – {group} {year} (table on screen)",
+        "screen.national_title": "{index} – provinces and cities {year} (table on screen)",
         "screen.rank_marks": "Rank marks",
         "screen.unit_code": "Unit code",
         "screen.data_kind": "Data kind",
