@@ -45,8 +45,8 @@ PAGES = [
     ("not-found", "/khong-co", "main h1"),
 ]
 SIZES = {"desktop": (1366, 900), "phone": (390, 844)}
-# A11Y_PAGES=national,profile runs the axe and reflow passes on those pages only (a change to a few pages, on a busy
-# machine); unset, every page is visited.
+# A11Y_PAGES=national,profile runs the axe and reflow passes on those pages only (a change to a few
+# pages, on a busy machine); unset, every page is visited.
 CHOSEN = {name for name in os.environ.get("A11Y_PAGES", "").split(",") if name}
 
 
