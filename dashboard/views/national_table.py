@@ -7,6 +7,8 @@ May import: queries, domain, i18n, views.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 
 from dashboard import queries
@@ -79,12 +81,10 @@ def _marked_name(code: str, name: str, lang: str) -> str:
     return f"{name} ★ {t(f'national.marker.{code}', lang)}" if code in MARKED else name
 
 
-def _source_link(row: object, lang: str) -> tuple[str, str]:
-    """(kind of source, the page the figure was read on, if a web page)."""
-    url = row.source_url  # type: ignore[attr-defined]
-    return t(f"source_kind.{row.data_kind}", lang), url if isinstance(url, str) and url.startswith(
-        "http"
-    ) else ""  # type: ignore[attr-defined]
+def _source_link(row: Any, lang: str) -> tuple[str, str]:
+    """(kind of source, the page the figure was read on when it is a web page) of an observation row."""
+    url = row.source_url if isinstance(row.source_url, str) and row.source_url.startswith("http") else ""
+    return t(f"source_kind.{row.data_kind}", lang), url
 
 
 def grid_rows(choice: tuple[str, int], lang: str) -> tuple[list[dict], pd.DataFrame]:
