@@ -26,7 +26,7 @@ BOM = "\ufeff"
 LINE_TERMINATOR = "\r\n"
 # A text cell starting with one of these is a formula to Excel, LibreOffice and Google Sheets.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-_TRANSPARENT = " \t\r\n\"\u00a0\u3000"
+_TRANSPARENT = ' \t\r\n"\u00a0\u3000'
 _QUOTED = re.compile(r'[,";\t\r\n]')
 
 

@@ -145,6 +145,22 @@ def document(*, lang: str, base_url: str) -> dict:
             ],
             lang,
         ),
+        "/api/v1/national-table.{format}": _get(
+            t("openapi.national_table", lang),
+            formats,
+            [
+                _format(list(formats), lang),
+                {
+                    "name": "table",
+                    "in": "query",
+                    "required": True,
+                    "schema": {"type": "string", "pattern": "^[A-Z0-9_]+-[0-9]{4}$"},
+                    "description": t("openapi.param_table", lang),
+                },
+                _lang(lang),
+            ],
+            lang,
+        ),
         "/api/v1/openapi.json": _get(
             t("openapi.self", lang), {"json": "application/json"}, [_lang(lang)], lang, errors=False
         ),

@@ -8,22 +8,29 @@ import hashlib
 import html as html_text
 import re
 
+import pandas as pd
 from dash import MATCH, Input, Output, clientside_callback, dcc, html
 
 from dashboard import queries, urls
+from dashboard.components.citations import sources_cited
 from dashboard.components.embed import snippet
+from dashboard.figures.compare import graph_config
 from dashboard.i18n import t
+from dashboard.views import comparison
 
 
-def citation(title: str, path: str, *, lang: str) -> str:
-    """The citation of a view or chart: what it shows, the data version and date, its address."""
+def citation(title: str, path: str, *, lang: str, sources: pd.DataFrame | None = None) -> str:
+    """The citation of a view or chart: what it shows, the data version and date, its address, and (given
+    the `sources` rows it is drawn from) the documents its figures come from."""
+    cited = sources_cited(sources, lang) if sources is not None and not sources.empty else ""
     return t(
-        "download.citation",
+        "toolbar.citation" if cited else "download.citation",
         lang,
         title=title,
         version=queries.data_version(),
         updated=queries.last_updated() or "",
         url=urls.absolute(path),
+        sources=cited,
     )
 
 
@@ -49,10 +56,18 @@ clientside_callback(
 )
 
 
-def toolbar(*, title: str, page_path: str, lang: str, embed_path: str | None = None) -> html.Details:
-    """The chart's tools under one disclosure: link, embed code (when the view can be embedded), citation."""
+def toolbar(
+    *,
+    title: str,
+    page_path: str,
+    lang: str,
+    embed_path: str | None = None,
+    sources: pd.DataFrame | None = None,
+) -> html.Details:
+    """The chart's tools under one disclosure: link, embed code (when the view can be embedded), citation
+    (naming the documents of `sources`, the source rows the chart is drawn from)."""
     link = urls.absolute(page_path)
-    cited = citation(title, page_path, lang=lang)
+    cited = citation(title, page_path, lang=lang, sources=sources)
     key = hashlib.sha1(f"{title}|{page_path}".encode()).hexdigest()[:10]
     tools = [_tool(t("toolbar.link", lang), link, here=key)]
     if embed_path is not None:
@@ -74,13 +89,17 @@ def toolbar(*, title: str, page_path: str, lang: str, embed_path: str | None = N
 
 
 def chart_card(
-    graph: object, *, title: str, page_path: str, lang: str, embed_path: str | None = None
+    graph: object,
+    *,
+    title: str,
+    page_path: str,
+    lang: str,
+    embed_path: str | None = None,
+    sources: pd.DataFrame | None = None,
 ) -> html.Div:
     """A chart in its card, with its toolbar under it."""
-    return html.Div(
-        [graph, toolbar(title=title, page_path=page_path, lang=lang, embed_path=embed_path)],
-        className="chart-card",
-    )
+    tools = toolbar(title=title, page_path=page_path, lang=lang, embed_path=embed_path, sources=sources)
+    return html.Div([graph, tools], className="chart-card")
 
 
 def figure_title(figure: dict) -> str:
@@ -90,13 +109,22 @@ def figure_title(figure: dict) -> str:
 
 
 def figure_card(
-    figure: dict, *, config: dict, page_path: str, lang: str, embed_path: str | None = None, **graph: object
+    figure: dict,
+    *,
+    page_path: str,
+    lang: str,
+    config: dict | None = None,
+    embed_path: str | None = None,
+    drawn: pd.DataFrame | None = None,
+    **graph: object,
 ) -> html.Div:
-    """A figure drawn in its card with its toolbar, cited by its own title."""
+    """A figure drawn in its card with its toolbar, cited by its own title and by the sources of the
+    observation rows it draws (`drawn`); the page's graph settings unless `config` says otherwise."""
     return chart_card(
-        dcc.Graph(figure=figure, config=config, **graph),
+        dcc.Graph(figure=figure, config=config or graph_config(lang), **graph),
         title=figure_title(figure),
         page_path=page_path,
         lang=lang,
         embed_path=embed_path,
+        sources=None if drawn is None else comparison.sources_of(drawn),
     )

@@ -7,12 +7,10 @@ May import: views, figures, queries, i18n.
 from __future__ import annotations
 
 import pandas as pd
-from dash import dcc, html
 
 from dashboard import queries
 from dashboard.domain import localized
 from dashboard.figures import charts, single_year
-from dashboard.figures import compare as figures
 from dashboard.figures.text import plotly_text
 from dashboard.i18n import t
 from dashboard.queries import ObservationFilter
@@ -21,29 +19,26 @@ from dashboard.views import analysis, compare_year, comparison
 MEDIAN_STYLE = charts.STYLE_COUNT - 2  # near-black: the group's median, never a unit's colour
 
 
-def score_charts(
+def score_figures(
     history: pd.DataFrame,
     *,
     lang: str,
     unit_name: str,
     source: str,
     breaks: list,
-) -> list:
-    """One score chart per scale (points out of 100, percent, points out of 1,000): never a shared axis;
-    the unit's line keeps its style (colour, marker, dash) on every chart."""
-
-    def card(figure: dict) -> html.Div:
-        return html.Div(dcc.Graph(figure=figure, config=figures.graph_config(lang)), className="chart-card")
-
+) -> list[tuple[dict, pd.DataFrame]]:
+    """One score chart per scale (points out of 100, percent, points out of 1,000), each with the rows it
+    draws (its citation names their sources): never a shared axis; the unit's line keeps its style
+    (colour, marker, dash) on every chart."""
     maxima = queries.indicators().set_index("code")["max_value"].to_dict()
     segments = analysis.scale_segments(history, maxima)
     styles = charts.styles_by_series(history.assign(series=unit_name))
-    charts_out = []
+    drawn = []
     for segment in segments:
         years = sorted(int(y) for y in segment["year"].unique())
         if len(years) == 1:  # a method's only year: a bar beside the group's median, never a one-dot line
-            charts_out.append(
-                card(year_bar(segment, lang=lang, unit_name=unit_name, source=source, styles=styles))
+            drawn.append(
+                (year_bar(segment, lang=lang, unit_name=unit_name, source=source, styles=styles), segment)
             )
             continue
         span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
@@ -60,8 +55,8 @@ def score_charts(
             breaks=inside,
             styles=styles,
         )
-        charts_out.append(card(figure))
-    return charts_out
+        drawn.append((figure, segment))
+    return drawn
 
 
 def year_bar(segment: pd.DataFrame, *, lang: str, unit_name: str, source: str, styles: dict) -> dict:

@@ -173,9 +173,11 @@ def corrections_section(lang: str) -> html.Section:
                 html.Td(
                     [_text(localized(row, "indicator_name", lang)) or row.indicator_code, f" ({row.period})"]
                 ),
-                html.Td(corrections_view.change_text(
+                html.Td(
+                    corrections_view.change_text(
                         row, lang, classes=lambda indicator, code: _class_name(indicator, code, lang)
-                    )),
+                    )
+                ),
             ]
         )
         for row in frame.itertuples()

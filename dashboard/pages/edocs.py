@@ -12,6 +12,7 @@ import pandas as pd
 from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
 from dashboard import components, queries, urls
+from dashboard.components import chart_tools
 from dashboard.components import citations as cite
 from dashboard.domain import KON_TUM_CODE, PROVINCE_CODE, UnitKind, localized
 from dashboard.figures import charts
@@ -77,7 +78,7 @@ def _province_section(lang: str) -> list:
     return [
         heading,
         html.P(t("edocs.province_note", lang), className="text-muted small"),
-        html.Div(dcc.Graph(figure=figure, config=figures.graph_config(lang)), className="chart-card"),
+        chart_tools.figure_card(figure, page_path=urls.page("edocs", lang=lang), lang=lang, drawn=shares),
         cite.figures_table(rows.to_dict("records"), lang=lang),
         components.source_list(comparison.sources_of(rows), lang=lang),
     ]
@@ -158,14 +159,13 @@ def unit_section(group: str, index: str, year: int | None, lang: str) -> list:
         )
         for r in current.to_dict("records")
     ]
+    page = urls.page("edocs", lang=lang, index=index, year=year, group=group)
     return [
         components.illustrative_banner(lang),
         html.Div(
             [
-                html.Div(
-                    dcc.Graph(figure=trend_figure, config=figures.graph_config(lang)), className="chart-card"
-                ),
-                html.Div(dcc.Graph(figure=bars, config=figures.graph_config(lang)), className="chart-card"),
+                chart_tools.figure_card(chart, page_path=page, lang=lang, drawn=frame)
+                for chart in (trend_figure, bars)
             ],
             className="chart-grid",
         ),
@@ -181,7 +181,7 @@ def unit_section(group: str, index: str, year: int | None, lang: str) -> list:
             "observations",
             {"indicator": index, "year": year, "group": group},
             lang=lang,
-            page_path=urls.page("edocs", lang=lang, index=index, year=year, group=group),
+            page_path=page,
         ),
         components.source_list(comparison.sources_of(frame), lang=lang),
     ]

@@ -84,7 +84,12 @@ def unit_layout(code: str | None = None, lang: str | None = None, **_query: str)
     breaks = analysis.method_breaks(history, t("profile.series_break", lang))
     children = [
         components.illustrative_banner(lang) if (history["data_kind"] == "illustrative").any() else None,
-        *unit_charts.score_charts(history, lang=lang, unit_name=name, source=source, breaks=breaks),
+        *[
+            html.Div(dcc.Graph(figure=figure, config=figures.graph_config(lang)), className="chart-card")
+            for figure, _ in unit_charts.score_figures(
+                history, lang=lang, unit_name=name, source=source, breaks=breaks
+            )
+        ],
     ]
     return _frame(children, lang=lang, back=back, source=source, heading=heading)
 

@@ -12,23 +12,18 @@ import pandas as pd
 from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
 from dashboard import components, queries, urls
+from dashboard.api import screen
+from dashboard.components import chart_tools, grid
 from dashboard.components import citations as cite
-from dashboard.components import grid
-from dashboard.components.national_table import (
-    columns,
-    national_codes,
-    parse_table,
-    table_chart,
-    table_choices,
-    table_rows,
-)
+from dashboard.components.national_table import columns, table_chart, table_rows
 from dashboard.domain import KON_TUM_CODE, PROVINCE_CODE, localized, localized_column
 from dashboard.figures import charts
 from dashboard.figures import compare as figures
 from dashboard.i18n import normalize_language, t
 from dashboard.queries import ObservationFilter
-from dashboard.views import comparison, published
+from dashboard.views import comparison, national_table, published
 from dashboard.views import national_position as position
+from dashboard.views.national_table import national_codes, parse_table, table_choices
 from dashboard.web import validation as rule
 from dashboard.web.validation import guarded
 
@@ -49,7 +44,7 @@ LANG = "national-lang"
 URL_SINK = "national-url-sink"
 
 
-def _rank_figure(frame: pd.DataFrame, *, lang: str, title: str) -> object:
+def _rank_figure(frame: pd.DataFrame, *, lang: str, title: str) -> dict:
     """Ranks over the years, rank 1 at the top; hover says '26/63'."""
     series = frame.assign(series=localized(frame, "indicator_name", lang), value=frame["rank"])
     figure = charts.year_lines(
@@ -121,6 +116,7 @@ def _dti_2024() -> pd.DataFrame:
 def _position_2024(kontum: pd.DataFrame, lang: str) -> list:
     """DTI 2024 in both groupings, Quảng Ngãi's value not found, and the comparison chart."""
     frame = _dti_2024()
+    page = urls.page("national", lang=lang)
     aggregates = frame[frame["indicator_code"].isin(position.AGGREGATES)]
     lines = position.comparison_lines(kontum, aggregates, lang)
     chart = charts.year_lines(
@@ -145,7 +141,7 @@ def _position_2024(kontum: pd.DataFrame, lang: str) -> list:
             className="alert alert-secondary",
             id="national-qn-2024",
         ),
-        html.Div(dcc.Graph(figure=chart, config=figures.graph_config(lang)), className="chart-card"),
+        chart_tools.figure_card(chart, page_path=page, lang=lang, drawn=pd.concat([kontum, aggregates])),
         _rank_table(pd.concat([provinces, aggregates]), lang),
     ]
 
@@ -176,6 +172,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
     rows, note = table_rows(choice, lang)
     names = localized(queries.indicators().set_index("code"), "name", lang)
     sources = pd.concat([ranks_all, kontum_all, _dti_2024()])
+    page = urls.page("national", lang=lang)
     content = [
         dcc.Store(id=LANG, data=lang),
         html.Div(id=URL_SINK, hidden=True),
@@ -191,12 +188,11 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
                 html.Div(text, className="alert alert-info", role="note")
                 for text in position.change_of_count(ranks, lang)
             ],
-            html.Div(
-                dcc.Graph(
-                    figure=_rank_figure(ranks, lang=lang, title=t("national.ranks_chart", lang)),
-                    config=figures.graph_config(lang),
-                ),
-                className="chart-card",
+            chart_tools.figure_card(
+                _rank_figure(ranks, lang=lang, title=t("national.ranks_chart", lang)),
+                page_path=page,
+                lang=lang,
+                drawn=ranks,
             ),
             _rank_table(ranks_all, lang),
         ]
@@ -245,12 +241,11 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
     ]
     if not kontum.empty:
         content += [
-            html.Div(
-                dcc.Graph(
-                    figure=_rank_figure(kontum, lang=lang, title=t("national.kontum_chart", lang)),
-                    config=figures.graph_config(lang),
-                ),
-                className="chart-card",
+            chart_tools.figure_card(
+                _rank_figure(kontum, lang=lang, title=t("national.kontum_chart", lang)),
+                page_path=page,
+                lang=lang,
+                drawn=kontum,
             ),
             _rank_table(kontum_all, lang),
         ]
@@ -266,14 +261,23 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
 
 
 def _downloads(choice: tuple[str, int] | None, lang: str) -> html.Div | None:
-    """The download dialog of the national table shown: every province's figures of that index and year."""
+    """The download dialog of the national table shown: the table on screen (the grid's rows and columns)
+    and every province's figures of that index and year."""
     if not choice:
         return None
     code, year = choice
+    query = screen.national_query(choice, lang=lang)
+    offer = components.Offer(
+        "screen",
+        national_table.file_stem(choice),
+        {fmt: urls.api(screen.NATIONAL, fmt, **query) for fmt in ("csv", "xlsx")},
+    )
     return components.download_links(
         "observations",
         {"indicator": code, "year": year},
         lang=lang,
+        screen=offer,
+        title=screen.national_title(choice, lang),
         page_path=urls.page("national", lang=lang, table=f"{code}-{year}"),
     )
 

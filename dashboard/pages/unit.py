@@ -109,6 +109,7 @@ def _score_section(code: str, history: pd.DataFrame, lang: str, unit_name: str) 
     if history.empty:
         return [components.empty_state(t("profile.no_scores", lang))]
     history = history.sort_values("year")
+    page = urls.unit_profile(code, lang=lang)
     series = history.assign(series=unit_name)
     breaks = analysis.method_breaks(history, t("profile.series_break", lang))
     source = _source_line(history, lang)
@@ -145,16 +146,15 @@ def _score_section(code: str, history: pd.DataFrame, lang: str, unit_name: str) 
     return [
         html.Div(
             [
-                *unit_charts.score_charts(
-                    history,
-                    lang=lang,
-                    unit_name=unit_name,
-                    source=source,
-                    breaks=breaks,
-                ),
+                *[
+                    chart_tools.figure_card(figure, page_path=page, lang=lang, drawn=drawn)
+                    for figure, drawn in unit_charts.score_figures(
+                        history, lang=lang, unit_name=unit_name, source=source, breaks=breaks
+                    )
+                ],
                 # Ranks over the years; a unit ranked in one year only has its rank in the table below.
                 *(
-                    [html.Div(dcc.Graph(figure=ranks, config=charts.CHART_CONFIG), className="chart-card")]
+                    [chart_tools.figure_card(ranks, page_path=page, lang=lang, drawn=history)]
                     if history["year"].nunique() > 1
                     else []
                 ),
@@ -215,7 +215,11 @@ def _subindex_section(code: str, unit: pd.Series, latest: pd.Series, lang: str) 
     return [
         html.H2(t("profile.subindices", lang, year=year), className="h4 mt-4"),
         chart_tools.figure_card(
-            figure, config=charts.CHART_CONFIG, page_path=urls.unit_profile(code, lang=lang), lang=lang
+            figure,
+            config=charts.CHART_CONFIG,
+            page_path=urls.unit_profile(code, lang=lang),
+            lang=lang,
+            drawn=frame,
         ),
         _data_table(table, columns, caption=t("profile.table_caption", lang)),
     ]
@@ -306,7 +310,11 @@ def _edoc_section(code: str, lang: str, unit_name: str) -> list:
     return [
         *content,
         chart_tools.figure_card(
-            figure, config=charts.CHART_CONFIG, page_path=urls.unit_profile(code, lang=lang), lang=lang
+            figure,
+            config=charts.CHART_CONFIG,
+            page_path=urls.unit_profile(code, lang=lang),
+            lang=lang,
+            drawn=frame,
         ),
         _data_table(table, columns, caption=t("profile.table_caption", lang)),
     ]

@@ -27,7 +27,7 @@ def test_the_quang_ngai_row_says_so_in_words(app, national, lang, marker):
 def test_the_table_chart_marks_quang_ngai_by_shape_and_label(app, national):
     with app.server.test_request_context("/"):
         [card] = national.table_chart(("NAT_DTI", 2022), "vi")
-    figure = card.children.figure
+    figure = card.children[0].figure  # the graph, then its toolbar
     assert go.Figure(figure).to_plotly_json()["data"][0]["type"] == "scatter"  # plotly accepts the dict
     dots = figure["data"][0]
     stars = [

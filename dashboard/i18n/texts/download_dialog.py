@@ -19,6 +19,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "vi": {
         "data.resource.predecessors": "Xã cũ – xã mới (sắp xếp 2025)",
         "screen.title": "{index} – {group} {year} (bảng đang xem)",
+        "screen.national_title": "{index} – các tỉnh, thành phố {year} (bảng đang xem)",
         "screen.rank_marks": "Ký hiệu hạng",
         "screen.unit_code": "Mã đơn vị",
         "screen.data_kind": "Loại số liệu",
@@ -40,10 +41,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "toolbar.link": "Sao chép liên kết",
         "toolbar.embed": "Sao chép mã nhúng",
         "toolbar.cite": "Trích dẫn",
+        "toolbar.citation": "Nguồn: Bảng điều khiển minh bạch CNTT và văn bản điện tử tỉnh Quảng Ngãi – {title} (phiên bản dữ liệu {version}, cập nhật {updated}), {url}. Số liệu gốc: {sources}.",
     },
     "en": {
         "data.resource.predecessors": "Old communes – new communes (2025 reorganisation)",
         "screen.title": "{index} – {group} {year} (table on screen)",
+        "screen.national_title": "{index} – provinces and cities {year} (table on screen)",
         "screen.rank_marks": "Rank marks",
         "screen.unit_code": "Unit code",
         "screen.data_kind": "Data kind",
@@ -65,6 +68,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "toolbar.link": "Copy link",
         "toolbar.embed": "Copy embed code",
         "toolbar.cite": "Cite this",
+        "toolbar.citation": "Source: Quảng Ngãi IT application and e-documents transparency dashboard – {title} (data version {version}, updated {updated}), {url}. Original figures: {sources}.",
     },
 }  # fmt: skip
 

@@ -18,7 +18,12 @@ depends_on = None
 # which migrations a database made without alembic_version already has.
 SCHEMA_ADDED: dict[str, tuple[str, ...]] = {
     "methodologies": (
-        "decision_issuer", "decision_number", "decision_date", "decision_url", "class_basis", "published_at"
+        "decision_issuer",
+        "decision_number",
+        "decision_date",
+        "decision_url",
+        "class_basis",
+        "published_at",
     ),
     "indicators": ("sum_of_children",),
     "observations": ("unit_group",),
