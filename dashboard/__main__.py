@@ -199,7 +199,7 @@ def methods_import(file: Path, **options: object) -> None:
 
 @cli.group("units")
 def units_group() -> None:
-    """Units as published data: add, rename, merge, end, alias."""
+    """Units as published data: add, rename, merge, split, end, alias."""
 
 
 @units_group.command("import")

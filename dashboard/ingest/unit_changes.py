@@ -1,9 +1,10 @@
-"""The officer's units file, row by row: read one change (add, rename, merge, end, alias), check it against
-the units as they stand (the rows above it already applied), and apply it. Every problem names the file,
-the row and the column.
+"""The officer's units file, row by row: read one change (add, rename, merge, split, end, alias), check it
+against the units as they stand (the rows above it already applied), and apply it. Every problem names the
+file, the row and the column.
 
-The date of a row is the day the change takes effect ("từ ngày"): a unit added or renamed exists under its
-name from that day; a unit ended, or merged into another, exists until the day before.
+The date of a row is the day the change takes effect ("từ ngày"): a unit added, renamed or split off exists
+under its name from that day; a unit ended, or merged into another, exists until the day before. A split
+forms a new unit from part of one or more units, which go on (an `end` row ends one split up wholly).
 
 May import: db, domain, ingest. Run inside unit_store's transaction.
 """
@@ -25,7 +26,8 @@ from dashboard.ingest.cells import text_cell
 from dashboard.ingest.names import fold
 from dashboard.ingest.parsing import Problem, Row, parse_date
 
-ACTIONS = ("add", "rename", "merge", "end", "alias")
+ACTIONS = ("add", "rename", "merge", "split", "end", "alias")
+JOINING = ("merge", "split")  # the actions that name the units a unit comes from (from_codes)
 COLUMNS = ("action", "code", "kind", "parent_code", "name_vi", "name_en", "date", "from_codes", "alias",
            "legal_basis", "source_url", "issuer")  # fmt: skip
 REQUIRED_COLUMNS = ("action", "code")
@@ -61,6 +63,11 @@ class Change:
     @classmethod
     def from_json(cls, text: str) -> Change:
         return cls(**json.loads(text))
+
+    @property
+    def creates_unit(self) -> bool:
+        """Whether the change makes a new unit (a merge may instead name the unit that takes the others)."""
+        return self.action in ("add", "split") or (self.action == "merge" and bool(self.name_vi))
 
     @property
     def day(self) -> dt.date:  # dt: the field `date` shadows the type inside the class
@@ -102,15 +109,16 @@ def read_change(row: Row, file: str, problems: list[Problem]) -> Change | None:
         problem("alias", None, "required-value", "how an annex writes the unit's name")
     if change.source_url and not change.source_url.lower().startswith(WEB):
         problem("source_url", change.source_url, "url", "not an http(s) link")
-    if action in ("add", "merge", "rename"):
+    if action in ("add", "merge", "split", "rename"):
         needed = ("name_vi", "name_en") if action != "merge" or change.name_vi else ()
         for column in needed:
             if not getattr(change, column):
                 problem(column, None, "required-value", f"{column} is missing")
-    if (action == "add" or (action == "merge" and change.kind)) and change.kind not in KINDS:
+    if (action in ("add", "split") or (action == "merge" and change.kind)) and change.kind not in KINDS:
         problem("kind", change.kind, "unit-kind", f"kind must be one of {', '.join(KINDS)}")
-    if action == "merge" and not change.from_codes:
-        problem("from_codes", None, "required-value", "the units merged, separated by ';'")
+    if action in JOINING and not change.from_codes:
+        what = "merged" if action == "merge" else "split"
+        problem("from_codes", None, "required-value", f"the units {what}, separated by ';'")
     return change if len(problems) == before else None
 
 
@@ -129,14 +137,15 @@ def check_change(
     connection: Connection, change: Change, file: str, aliases: dict[str, set[str]]
 ) -> list[Problem]:
     """What stops the change, given the units as they stand: a reused code, an unknown unit, validity that
-    would overlap, a merge whose predecessors did not exist the day before, an alias naming another unit."""
+    would overlap, a merge or split whose predecessors did not exist the day before, an alias naming another
+    unit."""
     problems: list[Problem] = []
 
     def problem(column: str, value: str | None, rule: str, message: str) -> None:
         problems.append(Problem(file, change.row, column, value, rule, message))
 
     unit = _unit(connection, change.code)
-    if change.action == "add" or (change.action == "merge" and change.name_vi):
+    if change.creates_unit:
         if unit is not None:
             problem("code", change.code, "duplicate", f"code already used by {unit['name_vi']}")
         if change.parent_code and _unit(connection, change.parent_code) is None:
@@ -144,7 +153,7 @@ def check_change(
     elif unit is None:
         problem("code", change.code, "unknown-unit", "no unit has this code")
         return problems
-    if change.action == "merge":
+    if change.action in JOINING:
         before = change.day - timedelta(days=1)
         for code in change.from_codes:
             old = _unit(connection, code)
@@ -189,7 +198,7 @@ def _end(connection: Connection, code: str, last_day: date) -> None:
 
 def apply_to(connection: Connection, change: Change, code: str, source_id: str | None) -> None:
     """Apply what the change does to one unit (the journal replays a change unit by unit)."""
-    if change.action in ("add", "merge") and code == change.code and change.name_vi:
+    if change.creates_unit and code == change.code:
         subtype_vi, subtype_en = _subtype(change)
         connection.execute(
             insert(db.units).values(
@@ -256,19 +265,21 @@ def apply_to(connection: Connection, change: Change, code: str, source_id: str |
 
 
 def units_touched(change: Change) -> list[str]:
-    """The units a change acts on (a merge: its predecessors and the unit formed)."""
+    """The units a change acts on (a merge: its predecessors and the unit formed; a split: the unit formed,
+    as its predecessors go on unchanged)."""
     return [*change.from_codes, change.code] if change.action == "merge" else [change.code]
 
 
 def lineage_rows(change: Change, source_id: str | None) -> list[dict]:
-    """A merge's lineage: each predecessor merged into the unit, on the day, by the document."""
-    if change.action != "merge":
+    """A merge's or a split's lineage: each predecessor merged into the unit (or part of it split off to
+    form it), on the day, by the document."""
+    if change.action not in JOINING:
         return []
     return [
         {
             "from_code": code,
             "to_code": change.code,
-            "event": "merged_into",
+            "event": "merged_into" if change.action == "merge" else "split_into",
             "event_date": change.day,
             "legal_basis": change.legal_basis,
             "indicative": False,

@@ -178,5 +178,5 @@ def replay(connection: Connection, codes: Collection[str]) -> None:
     for text, source_id in connection.execute(select(journal.change, journal.source_id).order_by(journal.id)):
         change = Change.from_json(text)
         for code in units_touched(change):
-            if code in wanted and not (change.action in ("add", "merge") and code == change.code):
+            if code in wanted and not (change.creates_unit and code == change.code):
                 apply_to(connection, change, code, source_id)

@@ -101,6 +101,30 @@ def test_the_template_adds_renames_merges_ends_and_aliases(engine: Engine, name:
     assert resolve(engine, "Sở Ví dụ hợp nhất (mẫu)", kind="department") == "so-vi-du-hop-nhat"
 
 
+def test_a_split_forms_a_new_unit_from_part_of_another_which_goes_on(engine: Engine, tmp_path: Path) -> None:
+    rows = (
+        f"split,so-moi-tach,department,51,Sở Mới tách,New Split Department,2025-03-01,so-tu-phap,,{BASIS},,\n"
+    )
+    report = publish_units(engine, write(tmp_path, rows))
+    assert [c.action for c in report.changes] == ["split"]
+    formed = unit(engine, "so-moi-tach")
+    assert (formed["name_vi"], formed["kind"], formed["valid_from"]) == (
+        "Sở Mới tách",
+        "department",
+        date(2025, 3, 1),
+    )
+    assert unit(engine, "so-tu-phap")["valid_to"] is None  # the unit split goes on
+    with engine.connect() as connection:
+        lineage = connection.execute(
+            select(
+                db.lineage.c.from_code, db.lineage.c.event, db.lineage.c.event_date, db.lineage.c.legal_basis
+            ).where(db.lineage.c.to_code == "so-moi-tach")
+        ).all()
+    assert lineage == [("so-tu-phap", "split_into", date(2025, 3, 1), BASIS)]
+    import_files(engine, [DATA / "reference" / "units.csv"])  # a rebuild replays it
+    assert unit(engine, "so-moi-tach")["name_vi"] == "Sở Mới tách"
+
+
 def test_a_dry_run_shows_the_changes_and_stores_nothing(engine: Engine) -> None:
     before = snapshot(engine)
     report = publish_units(engine, TEMPLATES / "don-vi-mau.csv", dry_run=True)
@@ -160,7 +184,19 @@ def test_published_units_survive_a_reload_of_the_reference_units(engine: Engine,
         ),
         (
             "move,so-moi,,,,,,,,,,\n",
-            "row 2, column 'action': must be one of add, rename, merge, end, alias (value 'move')",
+            "row 2, column 'action': must be one of add, rename, merge, split, end, alias (value 'move')",
+        ),
+        (
+            f"split,so-moi,department,51,Sở Mới,New Department,2025-03-01,,,{BASIS},,\n",
+            "don-vi.csv, row 2, column 'from_codes': the units split, separated by ';'",
+        ),
+        (
+            f"split,so-moi,department,51,Sở Mới,New Department,2025-03-01,so-ke-hoach-dau-tu,,{BASIS},,\n",
+            "don-vi.csv, row 2, column 'from_codes': Sở Kế hoạch và Đầu tư did not exist on 2025-02-28",
+        ),
+        (
+            f"split,so-tu-phap,department,51,Sở Tư pháp,Justice,2025-03-01,so-noi-vu,,{BASIS},,\n",
+            "don-vi.csv, row 2, column 'code': code already used by Sở Tư pháp",
         ),
         (
             f"end,so-khong-co,,,,,2025-03-01,,,{BASIS},,\n",

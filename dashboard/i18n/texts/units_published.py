@@ -8,7 +8,7 @@ TEXTS = {
         "admin.units.lead": (
             "Công bố thay đổi đơn vị theo văn bản: thêm đơn vị, đổi tên, hợp nhất, chấm dứt, và tên gọi khác "
             "(cách phụ lục ghi tên đơn vị, ví dụ “UBND xã Ba Tơ” là Xã Ba Tơ). Tải lên tệp CSV hoặc XLSX có "
-            "cột action (add, rename, merge, end, alias), xem trước rồi mới công bố."
+            "cột action (add, rename, merge, split, end, alias), xem trước rồi mới công bố."
         ),
         "admin.units.templates": "Tệp mẫu (mỗi loại thay đổi một dòng):",
         "admin.units.first": "Năm có đơn vị mới, đổi tên hoặc hợp nhất? Công bố đơn vị trước:",
@@ -28,6 +28,7 @@ TEXTS = {
         "admin.units.action.add": "Thêm đơn vị",
         "admin.units.action.rename": "Đổi tên",
         "admin.units.action.merge": "Hợp nhất",
+        "admin.units.action.split": "Chia tách",
         "admin.units.action.end": "Chấm dứt",
         "admin.units.action.alias": "Tên gọi khác",
         "admin.unknown.title": "Tên đơn vị chưa có trong danh mục: {count}",
@@ -49,7 +50,7 @@ TEXTS = {
         "admin.units.lead": (
             "Publish unit changes by their documents: add a unit, rename, merge, end, and aliases (how an "
             "annex writes a unit's name, e.g. “UBND xã Ba Tơ” is Xã Ba Tơ). Upload a CSV or XLSX file with "
-            "an action column (add, rename, merge, end, alias), check the preview, then publish."
+            "an action column (add, rename, merge, split, end, alias), check the preview, then publish."
         ),
         "admin.units.templates": "Templates (one row per kind of change):",
         "admin.units.first": "New, renamed or merged units this year? Publish the units first:",
@@ -69,6 +70,7 @@ TEXTS = {
         "admin.units.action.add": "Add unit",
         "admin.units.action.rename": "Rename",
         "admin.units.action.merge": "Merge",
+        "admin.units.action.split": "Split",
         "admin.units.action.end": "End",
         "admin.units.action.alias": "Alias",
         "admin.unknown.title": "Unit names not in the catalogue: {count}",
