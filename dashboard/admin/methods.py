@@ -114,16 +114,12 @@ def register(
         if flask.request.method == "GET" or not form.validate_on_submit():
             status = 400 if flask.request.method == "POST" else 200
             return render("method_upload.html", form=form, templates=TEMPLATE_FILES), status
-        data = form.file.data.read()
-        digest = uploads.sha256_of(data)
-        try:
-            max_bytes = flask.current_app.config["DASHBOARD_SETTINGS"].max_upload_bytes
-            kept = uploads.keep(data, form.file.data.filename or "", uploads_dir, max_bytes=max_bytes)
-        except uploads.UploadRefused as refused:
-            log("upload", "refused", digest=digest, detail=refused.key)
-            message = t(refused.key, _lang(), **refused.values)
+        max_bytes = flask.current_app.config["DASHBOARD_SETTINGS"].max_upload_bytes
+        kept = uploads.receive(form.file.data, uploads_dir, max_bytes=max_bytes, log=log)
+        if isinstance(kept, uploads.UploadRefused):
+            message = t(kept.key, _lang(), **kept.values)
             return render("method_upload.html", form=form, templates=TEMPLATE_FILES, message=message), 400
-        log("upload", "ok", digest=digest, detail=kept.original_name)
+        digest = kept.sha256
         header, correct = _header(form), bool(form.correct.data)
         try:
             report = publish_index_set(engine, kept.path, header, dry_run=True, correct=correct)

@@ -1,6 +1,5 @@
-"""Checking an uploaded annex before anything reads it: size, kind, and the XLSX zip-bomb cap.
-
-Uploads are kept under a name the server chooses (their SHA-256), never the client's file name.
+"""Checking an uploaded file (annex, index set, units) before anything reads it: size, kind, and the XLSX
+zip-bomb cap. Uploads are kept under a name the server chooses (their SHA-256), never the client's name.
 """
 
 from __future__ import annotations
@@ -8,8 +7,10 @@ from __future__ import annotations
 import hashlib
 import io
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO, Protocol
 
 # An XLSX is a zip: its members may unpack to at most this much, and at most this ratio of the upload.
 MAX_XLSX_UNPACKED_BYTES = 100 * 1024 * 1024
@@ -106,6 +107,31 @@ def keep(data: bytes, original_name: str, directory: Path, *, max_bytes: int) ->
         partial.write_bytes(data)
         partial.replace(path)
     return Upload(path, digest, Path(original_name).name[:200], suffix)
+
+
+class FileField(Protocol):
+    """What a form's file field holds (werkzeug's FileStorage)."""
+
+    filename: str | None
+    stream: IO[bytes]
+
+    def read(self) -> bytes: ...
+
+
+def receive(
+    file: FileField, directory: Path, *, max_bytes: int, log: Callable[..., None]
+) -> Upload | UploadRefused:
+    """Read, check and keep a file sent to one of the publishing doors (annex, index set, units), logged
+    as the audit's 'upload' step either way; the refusal, with its reason, when it is refused."""
+    data = file.read()
+    digest = sha256_of(data)
+    try:
+        kept = keep(data, file.filename or "", directory, max_bytes=max_bytes)
+    except UploadRefused as refused:
+        log("upload", "refused", digest=digest, detail=refused.key)
+        return refused
+    log("upload", "ok", digest=digest, detail=kept.original_name)
+    return kept
 
 
 def find(directory: Path, digest: str) -> Path | None:

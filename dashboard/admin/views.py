@@ -229,17 +229,10 @@ def make_blueprint(
         if flask.request.method == "GET" or not form.validate_on_submit():
             status = 400 if flask.request.method == "POST" else 200
             return _render("upload.html", form=form, message=""), status
-        data = form.file.data.read()
-        digest = uploads.sha256_of(data)
-        try:
-            kept = uploads.keep(
-                data, form.file.data.filename or "", uploads_dir, max_bytes=_settings().max_upload_bytes
-            )
-        except uploads.UploadRefused as refused:
-            _log("upload", "refused", digest=digest, detail=refused.key)
-            return _render("upload.html", form=form, message=t(refused.key, _lang(), **refused.values)), 400
-        _log("upload", "ok", digest=digest, detail=kept.original_name)
-        return _preview(kept.path, _fields(form), digest, kept)
+        kept = uploads.receive(form.file.data, uploads_dir, max_bytes=_settings().max_upload_bytes, log=_log)
+        if isinstance(kept, uploads.UploadRefused):
+            return _render("upload.html", form=form, message=t(kept.key, _lang(), **kept.values)), 400
+        return _preview(kept.path, _fields(form), kept.sha256, kept)
 
     @bp.route("/nhap-du-lieu/don-vi", methods=["POST"])
     @login_required

@@ -117,9 +117,9 @@ unit_aliases = Table(
     Column("alias", Text, primary_key=True),
 )
 
-# The officer's published unit changes (add, rename, merge, split, end, alias), in the order published. Each is
-# applied once when published, and again to the units a reload of the reference units file resets, so a
-# rebuild from data/ never loses what the officer published.
+# The officer's published unit changes (add, rename, merge, split, end, alias), in the order published.
+# Each is applied once when published, and again to the units a reload of the reference units file
+# resets, so a rebuild from data/ never loses what the officer published.
 unit_changes = Table(
     "unit_changes",
     metadata,

@@ -25,6 +25,7 @@ from dashboard.ingest.dataset import Dataset
 from dashboard.ingest.parsing import ImportRejected, Problem
 from dashboard.ingest.tables import Table, read_table
 from dashboard.ingest.tidy import validate_observations
+from dashboard.ingest.unit_store import UNITS_LOCK
 
 REFERENCE_TYPES = (
     "units",
@@ -171,22 +172,13 @@ def import_files(
     datasets = [load_dataset(path, overrides, defaults) for path in paths]
     _check_ids(datasets)
     datasets.sort(key=lambda d: IMPORT_ORDER.index(d.type) if d.type in IMPORT_ORDER else len(IMPORT_ORDER))
-    with engine.connect() as connection:
-        transaction = connection.begin()
-        try:
-            storage.begin_writing(connection)
-            if prepare is not None:
-                prepare(connection)
-            report = _import(connection, datasets, options, progress or (lambda *_: None))
-            if options.dry_run:
-                report.data_version = db.data_version(connection)
-                transaction.rollback()
-            else:
-                report.data_version = db.bump_data_version(connection)
-                transaction.commit()
-        except BaseException:
-            transaction.rollback()
-            raise
+    # The units an annex's preview maps or adds are written as a units publish is (one after the other).
+    locks = [UNITS_LOCK] if prepare is not None else []
+    with storage.publishing(engine, dry_run=options.dry_run, locks=locks) as job:
+        if prepare is not None:
+            prepare(job.connection)
+        report = _import(job.connection, datasets, options, progress or (lambda *_: None))
+    report.data_version = job.data_version
     return report
 
 

@@ -17,6 +17,7 @@ from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 from dashboard import db
 from dashboard.db.index_sets import read_index_sets
 from dashboard.domain.methods import IndexSet
+from dashboard.ingest import storage
 from dashboard.ingest.class_schemes import store_scheme
 from dashboard.ingest.dataset import document_day, document_number
 from dashboard.ingest.index_set_changes import changes
@@ -112,20 +113,10 @@ def publish_index_set(
     index_set, problems = read_index_set(path, header)
     if index_set is None:
         raise ImportRejected(problems)
-    with engine.connect() as connection:
-        transaction = connection.begin()
-        try:
-            report = _publish(connection, index_set, header, file=path.name, correct=correct)
-            report.dry_run = dry_run
-            if dry_run:
-                report.data_version = db.data_version(connection)
-                transaction.rollback()
-            else:
-                report.data_version = db.bump_data_version(connection)
-                transaction.commit()
-        except BaseException:
-            transaction.rollback()
-            raise
+    # Locked: a set published twice at once is stored once, the second seen as a correction (or refused).
+    with storage.publishing(engine, dry_run=dry_run, locks=[f"index-set:{header.code}"]) as job:
+        report = _publish(job.connection, index_set, header, file=path.name, correct=correct)
+    report.dry_run, report.data_version = dry_run, job.data_version
     return report
 
 

@@ -1,14 +1,17 @@
-"""Writing validated imports: dataset and source rows, observations (COPY on PostgreSQL for big files).
+"""Writing validated imports: the one publishing transaction (locked, rolled back for a preview), dataset
+and source rows, observations (COPY on PostgreSQL for big files).
 
-Runs inside the importer's transaction. May import: db. Called only by importer and the reference loaders.
+May import: db. Called by the importer, the reference loaders and the index-set and unit stores.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, String, Table, delete, insert, select, text, update
+from sqlalchemy import Connection, Engine, String, Table, delete, insert, select, text, update
 
 from dashboard import db
 from dashboard.ingest.dataset import Dataset
@@ -26,6 +29,37 @@ def begin_writing(connection: Connection) -> None:
     instead (lock_groups)."""
     if connection.dialect.name == "sqlite":
         connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+@dataclass
+class Publishing:
+    """The connection of a publishing transaction, and the data version it ended with."""
+
+    connection: Connection
+    data_version: str = ""
+
+
+@contextmanager
+def publishing(engine: Engine, *, dry_run: bool, locks: Iterable[str] = ()) -> Iterator[Publishing]:
+    """One transaction for everything a publish writes, as a writer (begin_writing) holding `locks`
+    (lock_groups): committed with a new data version, or rolled back for a preview (dry_run) and on any
+    error, so nothing is half-stored."""
+    with engine.connect() as connection:
+        transaction = connection.begin()
+        try:
+            begin_writing(connection)
+            lock_groups(connection, locks)
+            job = Publishing(connection)
+            yield job
+            if dry_run:
+                job.data_version = db.data_version(connection)
+                transaction.rollback()
+            else:
+                job.data_version = db.bump_data_version(connection)
+                transaction.commit()
+        except BaseException:
+            transaction.rollback()
+            raise
 
 
 def lock_groups(connection: Connection, keys: Iterable[str]) -> None:

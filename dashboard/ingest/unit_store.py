@@ -34,6 +34,7 @@ from dashboard.ingest.unit_changes import (
     units_touched,
 )
 
+UNITS_LOCK = "units"  # storage.lock_groups key held by every write of the units
 LICENCE = "Văn bản hành chính nhà nước – không thuộc đối tượng bảo hộ quyền tác giả (Luật SHTT, Điều 15)"
 
 
@@ -111,20 +112,10 @@ def read_changes(path: Path) -> list[Change]:
 def publish_units(engine: Engine, path: Path, *, dry_run: bool = False) -> UnitReport:
     """Check and store a units file (raises ImportRejected with every problem; then nothing is stored)."""
     changes = read_changes(path)
-    with engine.connect() as connection:
-        transaction = connection.begin()
-        try:
-            report = _publish(connection, path, changes)
-            report.dry_run = dry_run
-            if dry_run:
-                report.data_version = db.data_version(connection)
-                transaction.rollback()
-            else:
-                report.data_version = db.bump_data_version(connection)
-                transaction.commit()
-        except BaseException:
-            transaction.rollback()
-            raise
+    # Locked: two officers publishing units at once end as one after the other (a code is never reused).
+    with storage.publishing(engine, dry_run=dry_run, locks=[UNITS_LOCK]) as job:
+        report = _publish(job.connection, path, changes)
+    report.dry_run, report.data_version = dry_run, job.data_version
     return report
 
 

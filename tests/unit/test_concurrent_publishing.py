@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from dashboard.admin import publishing
 from dashboard.config import REPO_ROOT
 from dashboard.ingest.importer import build_all
 from dashboard.ingest.parsing import ImportRejected
+from dashboard.ingest.unit_store import publish_units
 from tests.conftest import _postgres_url
 
 ANNEX = REPO_ROOT / "data" / "illustrative" / "qn_readiness_annex_2024.csv"
@@ -40,18 +42,26 @@ def _fields(kind: str) -> publishing.Fields:
 
 
 def _race(engine, jobs: list[tuple[Path, publishing.Fields]]) -> list[object]:
-    """Run the publishes in threads released together; each one's report or refusal."""
+    """Run the annex publishes in threads released together; each one's report or refusal."""
+    return _together(
+        [lambda path=path, fields=fields: publishing.publish(engine, path, fields) for path, fields in jobs]
+    )
+
+
+def _together(jobs: list[Callable[[], object]]) -> list[object]:
+    """Run the jobs in threads released together; each one's result or ImportRejected (anything else
+    raised, e.g. a unique-key IntegrityError, is kept too and fails the caller's assertions)."""
     barrier = threading.Barrier(len(jobs))
     outcomes: list[object] = [None] * len(jobs)
 
-    def run(index: int, path: Path, fields: publishing.Fields) -> None:
+    def run(index: int, job: Callable[[], object]) -> None:
         barrier.wait()
         try:
-            outcomes[index] = publishing.publish(engine, path, fields)
-        except ImportRejected as rejected:
-            outcomes[index] = rejected
+            outcomes[index] = job()
+        except Exception as error:  # the outcome, whatever it is, is what the test checks
+            outcomes[index] = error
 
-    threads = [threading.Thread(target=run, args=(i, *job)) for i, job in enumerate(jobs)]
+    threads = [threading.Thread(target=run, args=(i, job)) for i, job in enumerate(jobs)]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -124,3 +134,21 @@ def test_one_after_the_other_the_second_gets_the_same_refusal(engine, tmp_path):
     with pytest.raises(ImportRejected) as refused:
         publishing.publish(engine, shutil.copy(path, tmp_path / "b.csv"), _fields("official"))
     assert [p.rule for p in refused.value.problems] == ["replace"]
+
+
+def test_one_new_unit_published_twice_at_once_is_added_once_and_the_second_refused(engine, tmp_path):
+    units = tmp_path / "don-vi.csv"
+    units.write_text(
+        "action,code,kind,name_vi,name_en,date,legal_basis\n"
+        "add,so-moi-cung-luc,department,Sở Mới,New Department,2025-03-01,Quyết định số 99/QĐ-UBND\n",
+        encoding="utf-8",
+    )
+    outcomes = _together([lambda: publish_units(engine, units), lambda: publish_units(engine, units)])
+    refused = [o for o in outcomes if isinstance(o, ImportRejected)]
+    assert len(refused) == 1 and len([o for o in outcomes if not isinstance(o, Exception)]) == 1, outcomes
+    assert "code already used by Sở Mới" in str(refused[0])
+    with engine.connect() as connection:
+        count = connection.execute(
+            select(func.count()).select_from(db.units).where(db.units.c.code == "so-moi-cung-luc")
+        ).scalar_one()
+    assert count == 1
