@@ -246,11 +246,9 @@ class Catalogue:
             or any(values.get(p) is None for p in parts)
         ):
             return []
+        known = {p: float(values[p]) for p in parts}  # type: ignore[arg-type]  # none is None (above)
         # A penalty (less is better) is taken off, however it is printed (10 or -10 in "Điểm trừ").
-        expected = sum(
-            values[p] if self.indicators[p]["higher_is_better"] else -abs(values[p])  # type: ignore[arg-type]
-            for p in parts
-        )
+        expected = sum(known[p] if self.indicators[p]["higher_is_better"] else -abs(known[p]) for p in parts)
         if rule == "percent_of_max":
             maxima = [self.indicators[p]["max_value"] for p in parts]
             if not parts or any(m is None for m in maxima) or not sum(maxima):
