@@ -112,11 +112,12 @@ def import_command(files: tuple[Path, ...], **options: object) -> None:
         )
     except ImportRejected as rejected:
         if run.dry_run:
-            _write_preview(preview_path, [], {}, rejected.problems)
+            _write_preview(preview_path, [], {}, rejected.problems, {})
         _rejected(rejected, limit=0 if options["all_problems"] else PROBLEMS_SHOWN)
     _print_report(report, dry_run=run.dry_run, limit=0 if options["all_problems"] else PROBLEMS_SHOWN)
     if run.dry_run:
-        _write_preview(preview_path, report.results, report.labels, [*report.notes, *report.warnings])
+        problems = [*report.notes, *report.warnings]
+        _write_preview(preview_path, report.results, report.labels, problems, report.class_names)
 
 
 def _ensure_schema(engine) -> None:
@@ -129,10 +130,13 @@ def _ensure_schema(engine) -> None:
             raise click.ClickException(str(error)) from None
 
 
-def _write_preview(path: Path, results: list, labels: dict[str, str], problems: list) -> None:
+def _write_preview(
+    path: Path, results: list, labels: dict[str, str], problems: list, class_names: dict[tuple[str, str], str]
+) -> None:
     from dashboard.ingest import preview
 
-    path.write_text(preview.render(results, labels=labels, problems=problems), encoding="utf-8")
+    page = preview.render(results, labels=labels, problems=problems, class_names=class_names)
+    path.write_text(page, encoding="utf-8")
     click.echo(f"preview: {path}", err=True)
 
 

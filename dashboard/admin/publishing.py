@@ -17,7 +17,6 @@ from sqlalchemy import Engine, select
 from dashboard import db
 from dashboard.admin import unknown_units
 from dashboard.domain import PROVINCIAL_FAMILIES
-from dashboard.domain.scoring import CLASS_LABELS_VI
 from dashboard.ingest.dataset import metadata_from_options
 from dashboard.ingest.guards import shown
 from dashboard.ingest.importer import ImportOptions, ImportReport, import_files
@@ -76,6 +75,7 @@ class Checked:
     records: list[dict] = field(default_factory=list)
     changes: list[tuple[str, str, str, str]] = field(default_factory=list)  # unit, indicator, old, new
     labels: dict[str, str] = field(default_factory=dict)
+    class_names: dict[tuple[str, str], str] = field(default_factory=dict)  # (indicator, class) -> label
     unknown: list[unknown_units.Unknown] = field(default_factory=list)  # names to map or add
     chosen: dict[str, str] = field(default_factory=dict)  # what the officer chose for them
 
@@ -116,10 +116,10 @@ class Checked:
         decimal comma and the decimals the file gave."""
         return _vietnamese(shown(record, "value"))
 
-    @staticmethod
-    def class_name(code: str | None) -> str:
-        """The class as the page writes it."""
-        return CLASS_LABELS_VI.get(code or "", code or "")
+    def class_name(self, record: dict) -> str:
+        """A record's class as its method's scheme labels it ('' for none)."""
+        code = record["class_label"]
+        return self.class_names.get((record["indicator_code"], code), code) if code else ""
 
 
 def _vietnamese(text: str | None) -> str:
@@ -155,7 +155,12 @@ def check(engine: Engine, path: Path, fields: Fields) -> Checked:
     except ImportRejected as rejected:
         problems = list(rejected.problems)
         return Checked(problems=problems, unknown=unknown_units.unknown_units(problems), chosen=chosen)
-    checked = Checked(problems=[*report.notes, *report.warnings], labels=report.labels, chosen=chosen)
+    checked = Checked(
+        problems=[*report.notes, *report.warnings],
+        labels=report.labels,
+        class_names=report.class_names,
+        chosen=chosen,
+    )
     for result in report.results:
         checked.dataset_id = result.dataset.id
         checked.records += result.records

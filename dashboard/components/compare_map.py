@@ -41,6 +41,7 @@ def map_figure(frame: pd.DataFrame, selection: comparison.Selection, year: int, 
         year=year,
         group=selection.group,
         lang=lang,
+        indicator=str(rows["indicator_code"].iloc[0]),  # one year: one method's total or sub-index
         title=t("compare.map_title", lang, year=year, source=comparison.source_line(rows, lang)),
         height=420 if selection.group == "district" else 560,
         value_range=compare_year.group_scale(rows, selection.group, year),

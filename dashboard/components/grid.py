@@ -9,7 +9,11 @@ import dash_ag_grid as dag
 from dash import dcc, html
 
 from dashboard import urls
+from dashboard.domain.methods import ClassScheme
+from dashboard.figures.map_scale import text_colour
+from dashboard.figures.map_values import class_colours
 from dashboard.i18n import format_number, t
+from dashboard.queries.methods import index_set
 from dashboard.views import published
 from dashboard.views.ranking import ViewData
 from dashboard.views.screen_table import Column, ranking_columns, shown_rows
@@ -83,10 +87,24 @@ LOCALE_VI = {
     "ariaRowSelect": "Nhấn Space để chọn dòng này",
     "ariaSearch": "Tìm",
 }
-CLASS_RULES = {
-    f"class-cell class-{code}": f"params.data.class_code == '{code}'"
-    for code in ("good", "fair", "average", "weak")
-}
+
+
+def class_looks(scheme: ClassScheme | None) -> dict[str, dict[str, str]]:
+    """Each class of the shown set's scheme as its cell is drawn: the fill the map's class mode gives it (one
+    class, one colour, on the map and in the table) and the text colour that reads on it. The cell's
+    text is the class's own label, so the colour never carries the class alone. Empty without classes."""
+    if scheme is None or not scheme.bands:
+        return {}
+    return {
+        code: {"backgroundColor": fill, "color": text_colour(fill)}
+        for code, fill in class_colours(scheme).items()
+    }
+
+
+def _scheme(data: ViewData) -> ClassScheme | None:
+    """The class scheme of the method the view ranks under (None: the method defines no classes)."""
+    found = index_set(data.view.methodology)
+    return found.scheme if found is not None and data.has_classes else None
 
 
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>&~])")
@@ -101,7 +119,12 @@ def markdown_text(name: str) -> str:
 def row_data(data: ViewData, *, lang: str) -> list[dict[str, object]]:
     """Rows for the grid: the shown values, the unit as a markdown link, its search text, sub-indices."""
     rows = shown_rows(data, lang=lang, extra=tuple(code for code, _ in data.sub_columns))
+    scheme = _scheme(data)
+    codes = scheme.codes if scheme is not None else ()
     for row in rows:
+        # The class's place in its scheme (best first), which the class column's style reads: the grid's
+        # conditions then never hold an imported code.
+        row["class_order"] = codes.index(row["class_code"]) if row["class_code"] in codes else None
         row["unit"] = f"[{markdown_text(row['unit_name'])}]({urls.unit_profile(row['unit_code'], lang=lang)})"
         row["search"] = search_text(row["unit_name"], row["unit_code"])
         for code, _ in data.sub_columns:
@@ -109,7 +132,7 @@ def row_data(data: ViewData, *, lang: str) -> list[dict[str, object]]:
     return rows
 
 
-def _column_def(column: Column, lang: str) -> dict[str, object]:
+def _column_def(column: Column, lang: str, scheme: ClassScheme | None = None) -> dict[str, object]:
     """How the grid draws one column of the table on screen."""
     number = {"type": "numericColumn", "filter": "agNumberColumnFilter"}
     if column.key == "rank":
@@ -154,7 +177,13 @@ def _column_def(column: Column, lang: str) -> dict[str, object]:
             "field": "class",
             "headerName": column.label,
             "width": 120,
-            "cellClassRules": CLASS_RULES,
+            "cellClass": "class-cell",
+            "cellStyle": {
+                "styleConditions": [
+                    {"condition": f"params.data.class_order === {order}", "style": look}
+                    for order, look in enumerate(class_looks(scheme).values())
+                ]
+            },
             "filter": "agTextColumnFilter",
         }
     if column.key == "change":
@@ -190,7 +219,8 @@ def column_defs(data: ViewData, *, lang: str) -> list[dict[str, object]]:
     a note column when a rank needs explaining, then sub-indices: the columns of views/screen_table.py,
     which the "table on screen" download writes in the same order."""
     rows = row_data(data, lang=lang)
-    return [_column_def(column, lang) for column in ranking_columns(data, rows, lang=lang)]
+    scheme = _scheme(data)
+    return [_column_def(column, lang, scheme) for column in ranking_columns(data, rows, lang=lang)]
 
 
 def ranking_grid(grid_id: str, data: ViewData, *, lang: str) -> dag.AgGrid:
@@ -240,9 +270,12 @@ def _element(tag: str, children: object, *, namespace: str = "dash_html_componen
     return {"type": tag, "namespace": namespace, "props": {"children": children, **props}}
 
 
-def _ranking_row(row: dict[str, object], *, lang: str, has_classes: bool, notes: bool) -> dict:
+def _ranking_row(
+    row: dict[str, object], *, lang: str, looks: dict[str, dict[str, str]] | None, notes: bool
+) -> dict:
     """One row of the overview's table: rank (the note as its title), unit linked to its profile (a row
-    header), score, class, change, note."""
+    header), score, class (`looks`: each class's colours; None when the method has no classes), change,
+    note."""
     link = _element(
         "Link",
         row["unit_name"],
@@ -254,8 +287,9 @@ def _ranking_row(row: dict[str, object], *, lang: str, has_classes: bool, notes:
         _element("Th", link, scope="row"),
         _element("Td", row["value_text"], className="text-end"),
     ]
-    if has_classes:
-        cells.append(_element("Td", row["class"], className=f"class-cell class-{row['class_code']}"))
+    if looks is not None:
+        look = looks.get(str(row["class_code"]))
+        cells.append(_element("Td", row["class"], className="class-cell", style=look))
     cells.append(_element("Td", row["change"]))
     if notes:
         cells.append(_element("Td", row["note"]))
@@ -277,9 +311,8 @@ def ranking_table(data: ViewData, *, lang: str, full_url: str) -> html.Div:
             ]
         )
     )
-    body = html.Tbody(
-        [_ranking_row(row, lang=lang, has_classes=data.has_classes, notes=notes) for row in rows]
-    )
+    looks = class_looks(_scheme(data)) if data.has_classes else None
+    body = html.Tbody([_ranking_row(row, lang=lang, looks=looks, notes=notes) for row in rows])
     return html.Div(
         [
             html.Div(

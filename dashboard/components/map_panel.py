@@ -20,8 +20,10 @@ from dashboard.domain.names import fold
 from dashboard.figures import map as map_figure
 from dashboard.figures import map_patch
 from dashboard.i18n import t
+from dashboard.queries.methods import index_set_of_indicator
 from dashboard.views import comparison, ranking
 from dashboard.views.search import search_text
+from dashboard.views.value_label import value_label
 from dashboard.web import validation as rule
 from dashboard.web.validation import guarded
 
@@ -64,17 +66,22 @@ def render(
     year: int,
     group: str,
     lang: str,
+    indicator: str | None = None,
     previous_state: dict | None = None,
     **options: Any,
 ) -> tuple[Any, dict | None]:
     """The map of a year's values and its state; only a Patch of the values when the same layer and
-    language are already drawn (`previous_state`). The score scale is fitted to the values shown."""
+    language are already drawn (`previous_state`). The score scale is fitted to the values shown; its
+    legend says what the values of `indicator` are under their method (points out of N, % of the
+    maximum)."""
     if group not in MAPPED_GROUPS:
         return map_figure.unavailable_figure(t("map.departments_note", lang)), None
     layer = queries.map_layer(year)
     if not layer.available:
         return map_figure.unavailable_figure(t("map.no_commune_polygons", lang)), None
     state = {"url": layer.url, "lang": lang, "year": year}
+    index_set = index_set_of_indicator(indicator) if indicator else None
+    label = value_label(index_set, indicator or "", unit_kind=group, lang=lang)
     if previous_state and (previous_state.get("url"), previous_state.get("lang")) == (layer.url, lang):
         patch = map_patch.values_patch(
             Patch(),
@@ -84,9 +91,11 @@ def render(
             mode="score",
             anchors=layer.anchors,
             labels=layer.labels,
+            value_label=label,
         )
         return patch, state
-    return map_figure.choropleth_on(values, layer, lang=lang, mode="score", **options), state
+    figure = map_figure.choropleth_on(values, layer, lang=lang, mode="score", value_label=label, **options)
+    return figure, state
 
 
 def export_texts(data: ranking.ViewData, lang: str) -> dict[str, str]:

@@ -10,7 +10,8 @@ from collections.abc import Sequence
 # Trung bình 50–< 70 %, Yếu < 50 %). Codes are stable; labels live in i18n.
 Thresholds = tuple[tuple[float, str], ...]
 
-# The thresholds of the 2012 and 2020 methods (which method uses which: domain.methods.CLASS_RULES).
+# The thresholds of the 2012 and 2020 methods, for the illustrative generator (the importer and the pages
+# read every method's own scheme from the database: data/reference/class_schemes.csv).
 CLASS_THRESHOLDS: Thresholds = (
     (90.0, "good"),
     (70.0, "fair"),

@@ -69,6 +69,7 @@ def choropleth(
     decimals: int = 1,
     height: int = MAP_HEIGHT,
     scheme: ClassScheme | None = None,
+    value_label: str | None = None,
 ) -> Figure:
     """Build the map: values (code, name, value, class_code) joined by code to the layer at `layer_url`.
 
@@ -76,7 +77,8 @@ def choropleth(
     `labels` is written on it. Clicking a unit, its name or its anchor marker puts its code in
     `customdata[0]` (see `map_patch.clicked_code`). The score scale is fitted to the values unless
     `value_range`. Class mode draws the classes of `scheme` (the shown set's, best first, its own labels)
-    and raises `NoClassesError` for a set without classes. A plain figure dict (figures/__init__.py),
+    and raises `NoClassesError` for a set without classes. `value_label` says what the scores are
+    ("Điểm trên 1.000", "% điểm tối đa"; views.value_label). A plain figure dict (figures/__init__.py),
     validated once in tests/unit/test_figures.py.
     """
     if len(feature_codes) > MANY_UNITS and height < MIN_LABELLED_HEIGHT:
@@ -91,7 +93,9 @@ def choropleth(
         value_range=value_range,
         decimals=decimals,
         scheme=scheme,
+        value_label=value_label,
     )
+    score_label = value_label or i18n.t("map.legend_score", lang)
     updates, index = found.traces, trace_index(mode, scheme)
     common = {
         "type": "choropleth",
@@ -117,7 +121,7 @@ def choropleth(
                 **common,
                 **updates[index["value"]],
                 "coloraxis": "coloraxis",
-                "name": i18n.t("map.legend_score", lang),
+                "name": score_label,
                 "showlegend": False,
             }
         )
@@ -206,7 +210,7 @@ def choropleth(
             "bgcolor": "rgba(0,0,0,0)",
         },
         "legend": {
-            "title": {"text": i18n.t("map.legend_class" if mode == "class" else "map.legend_score", lang)},
+            "title": {"text": i18n.t("map.legend_class", lang) if mode == "class" else score_label},
             "x": 0.01,
             "y": 0.01,
             "xanchor": "left",

@@ -95,11 +95,12 @@ def wrap_name(name: str, *, width: int) -> str:
     return "<br>".join(lines)
 
 
-def scale_layout(low: float, high: float, *, fitted: bool, lang: str) -> dict:
-    """The score colour axis, its range stated in the legend's title (and whether it fits the data)."""
+def scale_layout(low: float, high: float, *, fitted: bool, lang: str, value_label: str | None = None) -> dict:
+    """The score colour axis: what the values are (`value_label`, e.g. "Điểm trên 1.000"; the plain word
+    when not given) and its range stated in the legend's title (and whether it fits the data)."""
     key = "map.scale_fitted" if fitted else "map.scale_fixed"
     numbers = {name: i18n.format_number(v, lang, decimals=0) for name, v in (("low", low), ("high", high))}
-    title = f"{i18n.t('map.legend_score', lang)} ({i18n.t(key, lang, **numbers)})"
+    title = f"{value_label or i18n.t('map.legend_score', lang)} ({i18n.t(key, lang, **numbers)})"
     return {
         "colorscale": SCORE_SCALE,
         "cmin": low,

@@ -101,12 +101,14 @@ def _rows(values: pd.DataFrame, feature_codes: Sequence[str]) -> list[dict[str, 
     return rows
 
 
-def _hover(row: Mapping[str, Any], *, lang: str, decimals: int, scheme: ClassScheme | None) -> str:
+def _hover(
+    row: Mapping[str, Any], *, lang: str, decimals: int, scheme: ClassScheme | None, value_label: str
+) -> str:
     name = plotly_text(row["name"])
     if row["value"] is None:
         return f"<b>{name}</b><br>{i18n.t('map.no_data', lang)}"
     number = i18n.format_number(row["value"], lang, decimals=decimals)
-    text = f"<b>{name}</b><br>{i18n.t('map.legend_score', lang)}: {number}"
+    text = f"<b>{name}</b><br>{plotly_text(value_label)}: {number}"
     if row["class_code"]:
         band = scheme.band(row["class_code"]) if scheme is not None else None
         label = row["class"] or (band.label(lang) if band is not None else row["class_code"])
@@ -134,14 +136,18 @@ def value_arrays(
     value_range: tuple[float, float] | None = None,
     decimals: int = 1,
     scheme: ClassScheme | None = None,
+    value_label: str | None = None,
 ) -> ValueArrays:
     """The arrays and colour axis of the values, for a new figure (`choropleth`) or a Patch
     (`map_patch.values_patch`). `value_range` None fits the colour scale to the values (`fitted_range`).
-    `scheme` is the shown set's class scheme: class mode draws its classes and refuses a set without."""
+    `scheme` is the shown set's class scheme: class mode draws its classes and refuses a set without.
+    `value_label` says what the values are in the hover and the scale's title ("Điểm trên 1.000",
+    "% điểm tối đa": views.value_label); the plain word "Điểm" when not given."""
     rows = _rows(values, feature_codes)
     index = trace_index(mode, scheme)
+    label = value_label or i18n.t("map.legend_score", lang)
     for row in rows:
-        row["hover"] = _hover(row, lang=lang, decimals=decimals, scheme=scheme)
+        row["hover"] = _hover(row, lang=lang, decimals=decimals, scheme=scheme, value_label=label)
     updates: dict[int, dict[str, list]] = {}
 
     def arrays(selected: list[dict[str, Any]], *, with_z: bool) -> dict[str, list]:
@@ -188,7 +194,7 @@ def value_arrays(
     }
     coloraxis = None
     if mode == "score":
-        coloraxis = scale_layout(*scale, fitted=value_range is None, lang=lang)
+        coloraxis = scale_layout(*scale, fitted=value_range is None, lang=lang, value_label=label)
     return ValueArrays(updates, coloraxis)
 
 

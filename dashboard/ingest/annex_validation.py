@@ -11,12 +11,12 @@ from dashboard.config import REPO_ROOT
 from dashboard.ingest.annex import AnnexRow, Mapping, locate_columns, parse_annex
 from dashboard.ingest.catalogue import Catalogue
 from dashboard.ingest.checks import (
-    CLASS_BY_TEXT,
     FIRST_YEAR,
     LAST_YEAR,
     add_note,
     check_ranks_and_classes,
     duplicates,
+    published_class,
 )
 from dashboard.ingest.dataset import Dataset
 from dashboard.ingest.parsing import AmbiguousNumber, Problem, parse_number
@@ -107,6 +107,7 @@ def validate_annex(
         roles["class"] or "",
     )
     source = dataset.source_id(dataset.local_source_ids[0])
+    index_set = catalogue.index_sets.get(mapping.methodology)
     records: list[dict] = []
     by_group: dict[str, list[tuple[dict, int | None, str | None]]] = {}
     for annex_row in annex_rows:
@@ -122,9 +123,8 @@ def validate_annex(
         values = _values(annex_row, mapping, catalogue, file, problems)
         class_code = None
         if annex_row.class_label:
-            class_code = CLASS_BY_TEXT.get(annex_row.class_label.lower())
+            class_code, message = published_class(index_set, annex_row.class_label)
             if class_code is None:
-                message = "unknown class (expected Tốt, Khá, Trung bình or Yếu)"
                 problems.append(
                     Problem(file, annex_row.row, class_column, annex_row.class_label, "class", message)
                 )

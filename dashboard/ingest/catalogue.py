@@ -1,6 +1,6 @@
 """What the importer checks against: units with their validity, indicators and methodologies.
 
-May import: db, names, parsing. Loaded from the database inside the import transaction.
+May import: db, domain, names, parsing. Loaded from the database inside the import transaction.
 """
 
 from __future__ import annotations
@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection, select
 
 from dashboard import db
+from dashboard.db.index_sets import read_index_sets
 from dashboard.domain import PROVINCE_CODE, RANKED_KINDS, valid_in_year
+from dashboard.domain.methods import IndexSet
 from dashboard.ingest.names import NameIndex, fold, name_keys
 from dashboard.ingest.parsing import Problem
 
@@ -40,6 +42,7 @@ class Catalogue:
     aliases: dict[str, set[str]] = field(default_factory=dict, repr=False)
     exact: dict[str, set[str]] = field(default_factory=dict, repr=False)  # names and aliases as written
     unit_groups: dict[str, list[dict]] = field(default_factory=dict)  # methodology -> its groups, in order
+    index_sets: dict[str, IndexSet] = field(default_factory=dict)  # methodology -> its stored set
 
     @classmethod
     def load(cls, connection: Connection) -> Catalogue:
@@ -68,7 +71,12 @@ class Catalogue:
         groups = select(db.unit_groups).order_by(db.unit_groups.c.sort_order)
         for row in connection.execute(groups).mappings():
             catalogue.unit_groups.setdefault(row["methodology"], []).append(dict(row))
+        catalogue.index_sets = read_index_sets(connection)
         return catalogue
+
+    def index_set_of(self, indicator: str) -> IndexSet | None:
+        """The stored set an indicator belongs to (its classes and maxima per group), or None."""
+        return self.index_sets.get(self.indicators[indicator]["methodology"])
 
     def unit_group(self, methodology: str, heading: str) -> str | None:
         """The method's unit group a block heading names ('II. Sở, ban, ngành không có thủ tục hành
@@ -212,15 +220,6 @@ class Catalogue:
                 )
             )
 
-    def percent_of_max(self, code: str, value: float | None) -> float | None:
-        """Express a value as a percentage of its indicator's maximum (for the class thresholds)."""
-        indicator = self.indicators[code]
-        if value is None or indicator["measure"] == "percent":
-            return value
-        if not indicator["max_value"]:
-            return None
-        return 100 * value / indicator["max_value"]
-
     def children(self, code: str) -> list[str]:
         """Sub-indices of an index, in their published order."""
         return sorted(
@@ -247,7 +246,9 @@ class Catalogue:
             or any(values.get(p) is None for p in parts)
         ):
             return []
-        expected = sum(values[p] for p in parts)  # type: ignore[misc]
+        known = {p: float(values[p]) for p in parts}  # type: ignore[arg-type]  # none is None (above)
+        # A penalty (less is better) is taken off, however it is printed (10 or -10 in "Điểm trừ").
+        expected = sum(known[p] if self.indicators[p]["higher_is_better"] else -abs(known[p]) for p in parts)
         if rule == "percent_of_max":
             maxima = [self.indicators[p]["max_value"] for p in parts]
             if not parts or any(m is None for m in maxima) or not sum(maxima):

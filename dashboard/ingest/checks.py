@@ -1,5 +1,8 @@
 """Checks shared by the tidy and annex validators: years, classes, duplicates, published ranks and classes.
 
+A published class is read and checked against the scheme of the method it is published under (its labels
+and lower bounds, on the maximum of the unit's group), never against one scheme for all methods.
+
 Pure. May import: domain, catalogue, parsing.
 """
 
@@ -7,18 +10,35 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from dashboard.domain.scoring import CLASS_LABELS_VI, INCONSISTENT_NOTE, classify, competition_ranks
-from dashboard.ingest.catalogue import Catalogue
+from dashboard.domain.methods import IndexSet
+from dashboard.domain.names import fold
+from dashboard.domain.scoring import INCONSISTENT_NOTE, competition_ranks
+from dashboard.ingest.catalogue import Catalogue, exact_key
 from dashboard.ingest.parsing import Problem
 
-CLASS_BY_TEXT = {
-    **{label.lower(): code for code, label in CLASS_LABELS_VI.items()},
-    "good": "good",
-    "fair": "fair",
-    "average": "average",
-    "weak": "weak",
-}
 FIRST_YEAR, LAST_YEAR = 2000, datetime.now(UTC).year + 1
+
+
+def published_class(index_set: IndexSet | None, text: str) -> tuple[str | None, str]:
+    """The class code a published label names in the set's scheme: (code, "") or (None, why not).
+
+    The label as written (case and spacing aside) decides; without diacritics only when exactly one class
+    fits ("Kha" is Khá). A set without classes reads none: its class cell is a problem, never mapped.
+    """
+    if index_set is None or index_set.scheme is None or not index_set.has_classes:
+        method = index_set.code if index_set is not None else "this indicator's method"
+        return None, f"the method {method} defines no classes: a published class cannot be stored"
+    bands = index_set.scheme.bands
+    written = exact_key(text)
+    for band in bands:
+        if written in {exact_key(band.label_vi), exact_key(band.label_en), exact_key(band.code)}:
+            return band.code, ""
+    folded = [band for band in bands if fold(text) in {fold(band.label_vi), fold(band.label_en)}]
+    if len(folded) == 1:
+        return folded[0].code, ""
+    labels = [band.label_vi for band in bands]
+    expected = labels[0] if len(labels) == 1 else f"{', '.join(labels[:-1])} or {labels[-1]}"
+    return None, f"unknown class (expected {expected}: the classes of {index_set.code})"
 
 
 def duplicates(records: list[dict], file: str) -> list[Problem]:
@@ -68,7 +88,8 @@ def check_ranks_and_classes(
     class_column: str = "class",
     accept: bool = False,
 ) -> list[Problem]:
-    """Compare published ranks and classes of one group with those computed from the values.
+    """Compare published ranks and classes of one group with those computed from the values (classes by the
+    method's scheme, on the maximum of each record's unit group).
 
     A contradiction is an error; with `accept` (--accept-published-inconsistencies) it is a warning and
     the record is stored as published with INCONSISTENT_NOTE.
@@ -76,6 +97,7 @@ def check_ranks_and_classes(
     problems = []
     severity = "warning" if accept else "error"
     indicator = catalogue.indicators[total_code]
+    index_set = catalogue.index_set_of(total_code)
     computed = competition_ranks(
         [r["value"] for r, _, _ in group], higher_is_better=indicator["higher_is_better"]
     )
@@ -93,16 +115,20 @@ def check_ranks_and_classes(
                     severity,
                 )
             )
-        expected = classify(catalogue.percent_of_max(total_code, record["value"]))
-        if class_code is not None and expected is not None and class_code != expected:
+        expected = None
+        if index_set is not None and class_code is not None:
+            maximum = index_set.maximum(total_code, record.get("unit_group"))
+            expected = index_set.classify(record["value"], maximum)
+        if index_set is not None and expected is not None and class_code != expected:
             found.append(
                 Problem(
                     file,
                     record["row"],
                     class_column,
-                    CLASS_LABELS_VI[class_code],
+                    index_set.class_label(class_code, "vi"),
                     "class",
-                    f"published class differs from the thresholds ({CLASS_LABELS_VI[expected]})",
+                    f"published class differs from the thresholds of {index_set.code} "
+                    f"({index_set.class_label(expected, 'vi')})",
                     severity,
                 )
             )

@@ -75,6 +75,8 @@ class ImportReport:
     corrections: int = 0
     results: list[DatasetResult] = field(default_factory=list)  # dry run only
     labels: dict[str, str] = field(default_factory=dict)  # unit and indicator names, for the preview
+    # (indicator, class code) -> the label of the indicator's method's class, for the preview
+    class_names: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
 def load_dataset(path: Path, overrides: dict | None = None, defaults: dict | None = None) -> Dataset:
@@ -262,6 +264,7 @@ def _import(
             if options.dry_run:  # only a preview needs the records after they are stored
                 report.results.append(DatasetResult(dataset, records, change))
                 report.labels.update(_labels(catalogue, records, change))
+                report.class_names.update(_class_names(catalogue, records))
             count = len(records)
         progress(dataset.id, "stored", count)
         report.rows[dataset.id] = count
@@ -311,6 +314,18 @@ def _guard(
     )
     _raise_errors(problems, options)
     return change
+
+
+def _class_names(catalogue: Catalogue, records: list[dict]) -> dict[tuple[str, str], str]:
+    """Each stored class as its method's scheme labels it (methods share codes, not labels)."""
+    names = {}
+    for record in records:
+        code, indicator = record["class_label"], record["indicator_code"]
+        index_set = catalogue.index_set_of(indicator) if code else None
+        label = index_set.class_label(code, "vi") if index_set is not None else None
+        if label is not None:
+            names[(indicator, code)] = label
+    return names
 
 
 def _labels(catalogue: Catalogue, records: list[dict], change: guards.Diff) -> dict[str, str]:

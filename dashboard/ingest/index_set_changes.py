@@ -43,7 +43,15 @@ def changes(old: IndexSet, new: IndexSet) -> list[dict]:
             found += _change(code, "index", None, after[code].name_vi)
             continue
         was, now = before[code], after[code]
-        for name in ("name_vi", "name_en", "parent_code", "measure", "max_value", "sum_of_children"):
+        for name in (
+            "name_vi",
+            "name_en",
+            "parent_code",
+            "measure",
+            "max_value",
+            "sum_of_children",
+            "higher_is_better",
+        ):
             found += _change(code, name, getattr(was, name), getattr(now, name))
         for group in sorted(was.maxima.keys() | now.maxima.keys()):
             found += _change(code, f"max_value:{group}", was.maxima.get(group), now.maxima.get(group))

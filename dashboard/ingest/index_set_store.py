@@ -282,7 +282,10 @@ def _store(connection: Connection, index_set: IndexSet, *, kept: IndexSet | None
             "name_vi": indicator.name_vi,
             "name_en": indicator.name_en,
             "measure": indicator.measure,
-            "min_value": 0.0,
+            # A penalty (the one kind of index where less is better) may be printed with its minus sign.
+            "min_value": -indicator.max_value
+            if not indicator.higher_is_better and indicator.max_value
+            else 0.0,
             "max_value": indicator.max_value,
             "higher_is_better": indicator.higher_is_better,
             "sort_order": indicator.sort_order,

@@ -1,12 +1,16 @@
 """Reading an index-set file the officer writes from a decision's annex (CSV or XLSX, header on row 1):
-one row per index, unit group or class, told apart by the `kind` column. Pure once the file is read:
-returns the set as `domain.methods.IndexSet` and every problem (file, row, column), never a half set.
+one row per index, bonus, penalty, unit group or class, told apart by the `kind` column. Pure once the
+file is read: returns the set as `domain.methods.IndexSet` and every problem (file, row, column), never
+a half set.
 
-Columns: kind (index | group | class; blank: index), code, parent_code, name_vi, name_en, measure
-(points by default), max_value, one `max_value:GROUP` per group with its own maxima, sum_of_children (1:
-the index's maxima are the sum of its components'), unit_kind (group rows), lower_bound and basis
-(class rows: percent of the maximum, or points). May import: db, domain, parsing, tables, cells,
-class_schemes.
+Columns: kind (index | bonus | penalty | group | class; blank: index), code, parent_code, name_vi,
+name_en, measure (points by default), max_value, one `max_value:GROUP` per group with its own maxima,
+sum_of_children (1: the index's maxima are the sum of its components'), unit_kind (group rows),
+lower_bound and basis (class rows: percent of the maximum, or points). A bonus or penalty ("Điểm
+thưởng", "Điểm trừ" of a decision) is an index of its own under the total it adjusts: its maximum is a
+cap, outside the sum of the components' maxima; a penalty is stored as an index where less is better,
+which is what makes the total's check subtract it (catalogue.check_total). May import: db, domain,
+parsing, tables, cells, class_schemes.
 """
 
 from __future__ import annotations
@@ -39,6 +43,10 @@ KINDS = {
     "": "index",
     "index": "index",
     "chi so": "index",
+    "bonus": "bonus",
+    "diem thuong": "bonus",
+    "penalty": "penalty",
+    "diem tru": "penalty",
     "group": "group",
     "nhom": "group",
     "nhom don vi": "group",
@@ -48,6 +56,7 @@ KINDS = {
 }
 YES = {"1", "x", "yes", "co", "true"}
 NO = {"", "0", "no", "khong", "false"}
+INDEX_KINDS = ("index", "bonus", "penalty")  # rows that are indices of the tree
 SUM_TOLERANCE = 0.005  # maxima are whole or two-decimal numbers: anything larger is a real difference
 
 
@@ -72,6 +81,7 @@ class Header:
 class _Index:
     row: int
     indicator: Indicator
+    adjusts: bool = False  # a bonus or penalty: outside the sum of its parent's components' maxima
 
 
 def _number(row: Row, column: str, file: str, problems: list[Problem]) -> float | None:
@@ -115,7 +125,12 @@ def read_index_set(path: Path, header: Header) -> tuple[IndexSet | None, list[Pr
         if kind is None:
             problems.append(
                 Problem(
-                    file, row.number, "kind", text_cell(row, "kind"), "kind", "must be index, group or class"
+                    file,
+                    row.number,
+                    "kind",
+                    text_cell(row, "kind"),
+                    "kind",
+                    "must be index, bonus, penalty, group or class",
                 )
             )
         elif kind == "group":
@@ -132,9 +147,9 @@ def read_index_set(path: Path, header: Header) -> tuple[IndexSet | None, list[Pr
                     )
                 )
     group_columns = _group_columns(table.header, groups, file, problems)
-    index_rows = [row for row in table.rows if KINDS.get(fold(text_cell(row, "kind"))) == "index"]
+    index_rows = [row for row in table.rows if KINDS.get(fold(text_cell(row, "kind"))) in INDEX_KINDS]
     for row in index_rows:
-        item = _read_index(row, file, group_columns, problems)
+        item = _read_index(row, file, group_columns, problems, kind=KINDS[fold(text_cell(row, "kind"))])
         if item is not None:
             indices.append(item)
     written = {text_cell(row, "code") for row in index_rows}  # a row in error still names its code
@@ -187,9 +202,17 @@ def _group_columns(
     return columns
 
 
-def _read_index(row: Row, file: str, group_columns: dict[str, str], problems: list[Problem]) -> _Index | None:
+def _read_index(
+    row: Row, file: str, group_columns: dict[str, str], problems: list[Problem], *, kind: str = "index"
+) -> _Index | None:
     code, name_vi = text_cell(row, "code"), text_cell(row, "name_vi")
     found = len(problems)
+    if kind != "index" and not text_cell(row, "parent_code"):
+        problems.append(
+            Problem(
+                file, row.number, "parent_code", None, "required-value", f"a {kind} adjusts a total: name it"
+            )
+        )
     if not code:
         problems.append(Problem(file, row.number, "code", None, "required-value", "index code is missing"))
     elif len(code) > 40:
@@ -229,8 +252,9 @@ def _read_index(row: Row, file: str, group_columns: dict[str, str], problems: li
         maxima=maxima,
         sum_of_children=summed,
         sort_order=row.number,
+        higher_is_better=kind != "penalty",
     )
-    return _Index(row.number, indicator)
+    return _Index(row.number, indicator, adjusts=kind != "index")
 
 
 def _check_tree(indices: list[_Index], file: str, *, written: set[str], complete: bool) -> list[Problem]:
@@ -276,9 +300,8 @@ def _check_tree(indices: list[_Index], file: str, *, written: set[str], complete
         return problems
     for item in indices:
         if item.indicator.sum_of_children:
-            problems += _check_sum(
-                item, [i for i in indices if i.indicator.parent_code == item.indicator.code], file
-            )
+            parts = [i for i in indices if i.indicator.parent_code == item.indicator.code]
+            problems += _check_sum(item, [i for i in parts if not i.adjusts], file)
     return problems
 
 

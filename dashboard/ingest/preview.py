@@ -13,7 +13,6 @@ from dashboard.ingest.guards import Diff, shown
 from dashboard.ingest.parsing import first_problems
 
 escape = partial(_escape, quote=False)  # text nodes only: quotes in a problem stay readable
-CLASS_VI = {"good": "Tốt", "fair": "Khá", "average": "Trung bình", "weak": "Yếu"}
 STYLE = (
     "body{font-family:system-ui,sans-serif;margin:2rem;max-width:72rem}"
     "table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #999;padding:.2rem .5rem}"
@@ -21,8 +20,15 @@ STYLE = (
 )
 
 
-def render(results: list, *, labels: dict[str, str], problems: list) -> str:
-    """The preview page of a dry run: problems, ranking tables (rank order per group), the diff."""
+def render(
+    results: list,
+    *,
+    labels: dict[str, str],
+    problems: list,
+    class_names: dict[tuple[str, str], str] | None = None,
+) -> str:
+    """The preview page of a dry run: problems, ranking tables (rank order per group), the diff.
+    `class_names`: (indicator, class code) -> the label of that indicator's method's class."""
     parts = [
         f"<!doctype html><html lang='vi'><meta charset='utf-8'><title>Xem trước</title><style>{STYLE}</style>"
     ]
@@ -40,12 +46,14 @@ def render(results: list, *, labels: dict[str, str], problems: list) -> str:
     for result in results:
         parts.append(f"<h2>{escape(result.dataset.meta.get('title_vi', result.dataset.id))}</h2>")
         parts.append(f"<p><code>{escape(result.dataset.id)}</code></p>")
-        parts += _tables(result.records, labels)
+        parts += _tables(result.records, labels, class_names or {})
         parts += _diff(result.diff, labels)
     return "".join(parts) + "</html>"
 
 
-def _tables(records: list[dict], labels: dict[str, str]) -> list[str]:
+def _tables(
+    records: list[dict], labels: dict[str, str], class_names: dict[tuple[str, str], str]
+) -> list[str]:
     """One table per (indicator with ranks, year, unit group): rank, unit, value as published, class."""
     groups: dict[tuple, list[dict]] = defaultdict(list)
     for record in records:
@@ -62,7 +70,7 @@ def _tables(records: list[dict], labels: dict[str, str]) -> list[str]:
                 str(row["rank"] or ""),
                 labels.get(row["unit_code"], row["unit_code"]),
                 shown(row, "value") or "–",
-                CLASS_VI.get(row["class_label"] or "", ""),
+                class_names.get((code, row["class_label"]), row["class_label"] or ""),
                 row["note"] or "",
             )
             out.append("<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in cells) + "</tr>")

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from dashboard.ingest.catalogue import Catalogue
-from dashboard.ingest.checks import CLASS_BY_TEXT, FIRST_YEAR, LAST_YEAR, check_tidy_ranks, duplicates
+from dashboard.ingest.checks import FIRST_YEAR, LAST_YEAR, check_tidy_ranks, duplicates, published_class
 from dashboard.ingest.dataset import Dataset
 from dashboard.ingest.parsing import Problem, Row, parse_number, parse_rank
 
@@ -88,9 +88,11 @@ def validate_observations(
                 Problem(file, row.number, "source", source, "source", "source not declared in metadata")
             )
         class_text = _cell(row, "class")
-        class_code = CLASS_BY_TEXT.get(class_text.lower()) if class_text else None
-        if class_text and class_code is None:
-            problems.append(Problem(file, row.number, "class", class_text, "class", "unknown class"))
+        class_code = None
+        if class_text:
+            class_code, message = published_class(catalogue.index_set_of(indicator), class_text)
+            if class_code is None:
+                problems.append(Problem(file, row.number, "class", class_text, "class", message))
         if year is None or unit is None:
             continue
         catalogue.check_range(indicator, value, file=file, row=row.number, column="value", problems=problems)

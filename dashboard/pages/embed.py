@@ -49,6 +49,7 @@ def map_layout(lang: str | None = None, **query: str) -> html.Div:
         year=view.year,
         group=view.group,
         lang=lang,
+        indicator=view.indicator,
         # Two lines fit a phone (plotly does not wrap; the map leaves room for two). The source line,
         # "MINH HỌA: ..." for generated figures, is right under the map, and the banner above it.
         title=wrap(title, width=charts.TITLE_WIDTH),

@@ -72,7 +72,13 @@ def _map_figure(data: ranking.ViewData, lang: str, *, previous: dict | None = No
     # Generated figures say so in the map's own title too, so a saved PNG says it.
     title = published.generated_label(lang) if data.illustrative else None
     return map_panel.render(
-        values, year=view.year, group=view.group, lang=lang, previous_state=previous, title=title
+        values,
+        year=view.year,
+        group=view.group,
+        lang=lang,
+        indicator=view.indicator,
+        previous_state=previous,
+        title=title,
     )
 
 

@@ -23,7 +23,7 @@ DATA = REPO_ROOT / "data"
 FIXTURES = REPO_ROOT / "tests" / "fixtures" / "importer"
 REFERENCE_FILES = [
     DATA / "reference" / f"{name}.csv"
-    for name in ("units", "lineage", "events", "methodologies", "indicators")
+    for name in ("units", "lineage", "events", "methodologies", "indicators", "class_schemes")
 ]
 MAPPINGS = DATA / "mappings"
 
@@ -109,7 +109,7 @@ def count_observations(engine: Engine) -> int:
 # --- tidy files ---------------------------------------------------------------------------------------
 
 
-def test_tidy_csv_resolves_codes_and_names_and_keeps_rank_and_class(reference_engine: Engine) -> None:
+def test_tidy_csv_resolves_codes_and_names_and_keeps_rank(reference_engine: Engine) -> None:
     report = import_files(reference_engine, [FIXTURES / "tidy_edoc_2022.csv"])
     assert report.rows == {"test-tidy-edoc": 5}
     assert report.warnings == []
@@ -124,7 +124,7 @@ def test_tidy_csv_resolves_codes_and_names_and_keeps_rank_and_class(reference_en
     }
     assert rows[("530", 2022, share)]["value"] == 91.5
     assert rows[("534", 2022, share)]["rank"] == 2
-    assert rows[("534", 2022, share)]["class_label"] == "fair"  # 'khá' in lower case
+    assert {row["class_label"] for row in rows.values()} == {None}  # the edoc method defines no classes
     assert rows[("526", 2019, share)]["source_id"] == "test-tidy-edoc:report"
     assert rows[("526", 2019, share)]["period"] == "2019"
 
@@ -133,7 +133,7 @@ def test_tidy_xlsx_is_read_like_csv(reference_engine: Engine, tmp_path: Path) ->
     workbook = Workbook()
     sheet = workbook.active
     sheet.append(["year", "unit_code", "indicator", "value", "rank", "class"])
-    sheet.append([2022, "530", "EDOC_PROCESSED_ONLINE_SHARE", 91.5, 1, "Tốt"])
+    sheet.append([2022, "530", "EDOC_PROCESSED_ONLINE_SHARE", 91.5, 1, None])
     sheet.append([2023.0, "Huyện Lý Sơn", "EDOC_PROCESSED_ONLINE_SHARE", 40, None, None])
     path = tmp_path / "edoc.xlsx"
     workbook.save(path)
@@ -141,7 +141,7 @@ def test_tidy_xlsx_is_read_like_csv(reference_engine: Engine, tmp_path: Path) ->
     report = import_files(reference_engine, [path])
     assert report.rows == {"xlsx": 2}
     rows = observations(reference_engine, "xlsx")
-    assert rows[("530", 2022, "EDOC_PROCESSED_ONLINE_SHARE")]["class_label"] == "good"
+    assert rows[("530", 2022, "EDOC_PROCESSED_ONLINE_SHARE")]["rank"] == 1
     assert rows[("536", 2023, "EDOC_PROCESSED_ONLINE_SHARE")]["value"] == 40
 
 
@@ -297,17 +297,35 @@ def test_total_mismatch_is_a_warning_and_strict_turns_it_into_an_error(
     assert [(p.row, p.column, p.value, p.rule) for p in report.warnings] == [EXPECTED_WARNING["total"]]
 
 
+ITR_TIDY = (
+    "year,unit,indicator,value,rank,class\n"
+    "2019,530,ITR_TOTAL,91.5,1,Tốt\n"
+    "2019,UBND huyện Bình Sơn,ITR_TOTAL,85,2,khá\n"
+    "2019,Huyện Lý Sơn,ITR_TOTAL,40,3,Yếu\n"
+)
+
+
+def test_a_tidy_class_is_read_from_the_scheme_of_the_indicator_s_method(
+    reference_engine: Engine, tmp_path: Path
+) -> None:
+    import_files(reference_engine, [write_dataset(tmp_path, "t.csv", ITR_TIDY, tidy_meta())])
+    rows = observations(reference_engine, "test-tidy-edoc")
+    assert [rows[(unit, 2019, "ITR_TOTAL")]["class_label"] for unit in ("530", "524", "536")] == [
+        "good",
+        "fair",  # 'khá' in lower case
+        "weak",
+    ]
+
+
 def test_tidy_rank_and_class_mismatch_are_errors(reference_engine: Engine, tmp_path: Path) -> None:
-    text = tidy_text().replace(
-        "Huyện Lý Sơn,EDOC_PROCESSED_ONLINE_SHARE,40,4,Yếu",
-        "Huyện Lý Sơn,EDOC_PROCESSED_ONLINE_SHARE,40,3,Khá",
-    )
+    text = ITR_TIDY.replace("Huyện Lý Sơn,ITR_TOTAL,40,3,Yếu", "Huyện Lý Sơn,ITR_TOTAL,40,2,Khá")
     with pytest.raises(ImportRejected) as rejected:
         import_files(reference_engine, [write_dataset(tmp_path, "t.csv", text, tidy_meta())])
     assert [(p.file, p.row, p.column, p.value, p.rule, p.severity) for p in rejected.value.problems] == [
-        ("t.csv", 5, "rank", "3", "rank", "error"),
-        ("t.csv", 5, "class", "Khá", "class", "error"),
+        ("t.csv", 4, "rank", "2", "rank", "error"),
+        ("t.csv", 4, "class", "Khá", "class", "error"),
     ]
+    assert "thresholds of qn-itr-2012 (Yếu)" in rejected.value.problems[1].message
 
 
 def test_partial_national_excerpt_is_not_rank_checked(reference_engine: Engine, tmp_path: Path) -> None:

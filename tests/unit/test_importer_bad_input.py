@@ -117,12 +117,12 @@ PREDECESSOR_ROWS = (
 
 MOJIBAKE = tidy_text().encode("utf-8").decode("cp1252", errors="replace").replace("\ufffd", "?")
 HEADER = "year,unit,indicator,value,rank,class\n"
-ROW_530 = "2022,530,EDOC_PROCESSED_ONLINE_SHARE,91.5,1,Tốt"
+ROW_530 = "2022,530,EDOC_PROCESSED_ONLINE_SHARE,91.5,1,"
 
 # name -> (files to import, exact problems as (file, row, column, rule), fragment of the first message)
 CASES: dict[str, tuple[Build, Expected, str]] = {
     "missing required column": (
-        tidy(HEADER.replace("value,", "") + "2022,530,EDOC_SIGNED_SHARE,1,Tốt\n"),
+        tidy(HEADER.replace("value,", "") + "2022,530,EDOC_SIGNED_SHARE,1,\n"),
         [("t.csv", 1, "value", "required-column")],
         "required column is missing",
     ),
@@ -132,7 +132,7 @@ CASES: dict[str, tuple[Build, Expected, str]] = {
         "need 'unit_code' or 'unit'",
     ),
     "row longer than the header": (
-        tidy_replace(",91.5,", ",91,5,"),
+        tidy_replace(",91.5,1,", ",91,5,1,x"),
         [("t.csv", 2, None, "extra-cells")],
         "more cells",
     ),
@@ -153,7 +153,7 @@ CASES: dict[str, tuple[Build, Expected, str]] = {
         "unknown indicator",
     ),
     "unknown unit name with closest candidates": (
-        tidy_replace(ROW_530, "2022,Huyen Son Tai,EDOC_PROCESSED_ONLINE_SHARE,91.5,1,Tốt"),
+        tidy_replace(ROW_530, "2022,Huyen Son Tai,EDOC_PROCESSED_ONLINE_SHARE,91.5,1,"),
         [("t.csv", 2, "unit", "unknown-unit")],
         "unknown unit; closest: Huyện Sơn Tây (530); Huyện Sơn Tịnh (527); Huyện Sơn Hà (529)",
     ),
@@ -188,9 +188,14 @@ CASES: dict[str, tuple[Build, Expected, str]] = {
         "whole number",
     ),
     "unknown class label": (
-        tidy_replace(",91.5,1,Tốt", ",91.5,1,Xuất sắc"),
+        tidy(HEADER + "2019,Huyện Sơn Tây,ITR_TOTAL,91.5,,Xuất sắc\n"),
         [("t.csv", 2, "class", "class")],
-        "unknown class",
+        "unknown class (expected Tốt, Khá, Trung bình or Yếu: the classes of qn-itr-2012)",
+    ),
+    "a class under a method without classes": (
+        tidy_replace(",91.5,1,", ",91.5,1,Tốt"),
+        [("t.csv", 2, "class", "class")],
+        "the method edoc defines no classes",
     ),
     "undeclared source id": (
         tidy("year,unit,indicator,value,source\n2022,530,EDOC_SIGNED_SHARE,50,nowhere\n"),
@@ -219,7 +224,7 @@ CASES: dict[str, tuple[Build, Expected, str]] = {
         [("t.csv", None, None, "encoding")],
         "Windows-1258",
     ),
-    "mojibake in CSV": (tidy(MOJIBAKE), [("t.csv", 2, None, "mojibake")], "double-encoded"),
+    "mojibake in CSV": (tidy(MOJIBAKE), [("t.csv", 3, None, "mojibake")], "double-encoded"),
     "mojibake in XLSX": (
         xlsx(
             [["year", "unit", "indicator", "value"], [2022, "Huyá»‡n SÆ¡n TÃ¢y", "EDOC_SIGNED_SHARE", 5]],

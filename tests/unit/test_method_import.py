@@ -149,7 +149,10 @@ BAD_FILES = {
     ),
     "unknown kind": (
         TEMPLATE.replace("class,muc-1,", "level,muc-1,"),
-        ["ERROR bo-chi-so.csv, row 19, column 'kind': must be index, group or class (value 'level')"],
+        [
+            "ERROR bo-chi-so.csv, row 19, column 'kind': must be index, bonus, penalty, group or class "
+            "(value 'level')"
+        ],
     ),
 }
 
