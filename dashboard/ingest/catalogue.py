@@ -88,7 +88,9 @@ class Catalogue:
 
     def _span(self, code: str) -> str:
         unit = self.units[code]
-        return f"{self.names.label(code)} valid {unit['valid_from'] or '…'} – {unit['valid_to'] or '…'}"
+        # The dates as the source prints them ("2020"), not the bounds that decide validity.
+        start, end = (unit.get(f"{e}_shown") or unit[e] or "…" for e in ("valid_from", "valid_to"))
+        return f"{self.names.label(code)} valid {start} – {end}"
 
     def lookup_unit(self, text: str, *, year: int | None, kind: str | None) -> tuple[str | None, str, str]:
         """Return (code, rule, message) for a code or name: a code, or None with the rule broken and why.
