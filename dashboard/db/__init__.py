@@ -222,6 +222,10 @@ indicators = Table(
     Column("sort_order", Integer, nullable=False, default=0),
     # Its maximum adds up its components.
     Column("sum_of_children", Boolean, nullable=False, default=False, server_default=false()),
+    # The day whose units the indicator ranks, when not the data year's: DTI 2024 in 34 provinces ranks the
+    # provinces of 1/7/2025, so its rows name them as they were named that day (Thành phố Huế, not Thừa
+    # Thiên Huế). None: the units of 31 December of each row's year.
+    Column("units_as_of", Date),
     CheckConstraint("measure IN ('points', 'percent', 'index', 'count', 'rank')", name="indicator_measure"),
 )
 

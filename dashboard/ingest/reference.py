@@ -16,7 +16,7 @@ from sqlalchemy import Connection, delete, insert, select, update
 from dashboard import db
 from dashboard.ingest import storage, unit_store
 from dashboard.ingest.catalogue import Catalogue
-from dashboard.ingest.cells import published_date_cell, required_cell, source_of, text_cell
+from dashboard.ingest.cells import date_cell, published_date_cell, required_cell, source_of, text_cell
 from dashboard.ingest.class_schemes import load_class_schemes
 from dashboard.ingest.lineage import load_lineage, load_predecessors
 from dashboard.ingest.parsing import Problem, Row, parse_number
@@ -337,6 +337,7 @@ def _load_indicators(connection: Connection, dataset, rows: list[Row], catalogue
                 "max_value": high,
                 "higher_is_better": text_cell(row, "higher_is_better") != "0",
                 "sort_order": int(order),
+                "units_as_of": date_cell(row, "units_as_of", file, problems),
             }
         )
     _check_keys(records, "code", file, problems)

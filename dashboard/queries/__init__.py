@@ -11,6 +11,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 
 import pandas as pd
 from flask import g, has_request_context
@@ -20,9 +21,10 @@ from sqlalchemy.exc import SQLAlchemyError
 from dashboard import db, urls
 from dashboard.cache import cache
 from dashboard.config import Settings
-from dashboard.domain import PROVINCIAL_FAMILIES, valid_in_year
+from dashboard.domain import PROVINCIAL_FAMILIES
 from dashboard.queries.maps import MapLayer, read_map_layer
 from dashboard.queries.memo import MISSING, SizedLRU
+from dashboard.queries.unit_names import UnitNames, as_date
 
 log = logging.getLogger(__name__)
 _state: dict[str, object] = {}
@@ -321,29 +323,11 @@ def observation_statement(selection: ObservationFilter, *, dataset: str | None =
     return statement.order_by(o.c.year, o.c.indicator_code, o.c.rank, o.c.unit_code)
 
 
-class UnitNames:
-    """Unit names as they were in a given year (Huyện Đức Phổ before 2020, Thị xã Đức Phổ after)."""
-
-    def __init__(self, versions: pd.DataFrame) -> None:
-        self._versions: dict[str, list[tuple]] = {}
-        for row in versions.itertuples():
-            self._versions.setdefault(row.unit_code, []).append(
-                (_date(row.valid_from), _date(row.valid_to), row.name_vi, row.name_en)
-            )
-        self._chosen: dict[tuple[str, int], tuple[str, str]] = {}
-
-    def names(self, code: str, year: int) -> tuple[str, str]:
-        """(name_vi, name_en) of a unit in a year; the code itself when the unit has no names."""
-        key = (code, year)
-        if key not in self._chosen:
-            versions = self._versions.get(code)
-            if not versions:
-                self._chosen[key] = (code, code)
-            else:
-                valid = [v for v in versions if valid_in_year(v[0], v[1], year)]
-                chosen = valid[-1] if valid else versions[-1]
-                self._chosen[key] = (chosen[2], chosen[3])
-        return self._chosen[key]
+def units_as_of() -> dict[str, date]:
+    """Indicators that rank the units of a given day (DTI 2024 in 34 provinces: 1/7/2025), and that day."""
+    frame = indicators()
+    days = {code: as_date(day) for code, day in zip(frame["code"], frame["units_as_of"], strict=True)}
+    return {code: day for code, day in days.items() if day is not None}
 
 
 @_versioned
@@ -351,14 +335,10 @@ def observations(_version: str, selection: ObservationFilter = ObservationFilter
     """Observations with unit, indicator and source columns, names as valid in each year."""
     frame = _read(observation_statement(selection))
     book = UnitNames(unit_versions())
-    pairs = [book.names(c, int(y)) for c, y in zip(frame["unit_code"], frame["year"], strict=True)]
+    pairs = book.names_of_rows(frame["unit_code"], frame["year"], frame["indicator_code"], units_as_of())
     frame["unit_name_vi"] = [p[0] for p in pairs]
     frame["unit_name_en"] = [p[1] for p in pairs]
     return frame[OBSERVATION_COLUMNS]
-
-
-def _date(value):
-    return None if value is None or pd.isna(value) else pd.Timestamp(value).date()
 
 
 def last_updated() -> str:

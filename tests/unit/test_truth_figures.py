@@ -5,10 +5,12 @@ names of provinces as the source of that year and grouping writes them (item 8).
 from __future__ import annotations
 
 import csv
+import re
 
 import pytest
 from test_truth import SHARED, rows_of
 
+from dashboard import queries
 from dashboard.config import REPO_ROOT
 
 SYSTEM_SOURCE = "vietnam.vn/en/quang-ngai-day-manh-chuyen-doi-so"
@@ -27,6 +29,14 @@ def render(app):
         return seen[module, lang]
 
     return rendered
+
+
+@pytest.fixture(scope="module")
+def real(app):
+    """Every real observation, each unit named as the pages and downloads name it."""
+    with app.server.test_request_context("/"):
+        frame = queries.observations()
+    return frame[frame["data_kind"] != "illustrative"]
 
 
 # --- item 10: the e-document system's agencies and procedures, and QĐ 958/QĐ-UBND --------------------------
@@ -71,3 +81,44 @@ def test_the_e_document_system_rows_of_the_shared_data_are_imported_as_printed()
         events = list(csv.DictReader(handle))
     decision = facts["Mã định danh điện tử cơ quan (bổ sung)"]
     assert any(e["date"] == decision["as_of"] and "958/QĐ-UBND" in e["legal_basis"] for e in events)
+
+
+# --- item 8: a province is named as its source names it, in that year and grouping -------------------------
+
+
+def _dti_2024_rows(render, lang: str = "vi") -> dict[str, str]:
+    """The national page's DTI 2024 rows by rank ('14/34', '2/63')."""
+    rows = [r.text for r in rows_of(render("national", lang)) if r.text.startswith("2024 |")]
+    ranks = ("2/34", "14/34", "16/34", "17/34", "2/63")
+    return {rank: next((r for r in rows if f"| {rank} |" in r), "") for rank in ranks}
+
+
+def test_dti_2024_in_34_provinces_names_the_provinces_of_1_july_2025(render):
+    rows = _dti_2024_rows(render)
+    assert "Thành phố Huế" in rows["2/34"] and "Thừa Thiên" not in rows["2/34"], rows["2/34"]
+    assert "Tỉnh Lào Cai" in rows["14/34"] and "0,7167" in rows["14/34"], rows["14/34"]
+    assert "Yên Bái" not in rows["14/34"]
+    assert "Khánh Hòa" in rows["16/34"] and "0,7071" in rows["16/34"], rows["16/34"]
+    # the merged city (17/34) and the old one (2/63) are two units of two years, never one name
+    assert "Đà Nẵng" in rows["17/34"] and "Đà Nẵng" in rows["2/63"]
+    merged, old = (re.search(r"Thành phố Đà Nẵng[^|·]*", rows[k]) for k in ("17/34", "2/63"))
+    assert merged and old
+    merged, old = merged[0].strip(), old[0].strip()
+    assert merged != old and "Quảng Nam" in merged, (merged, old)
+
+
+@pytest.mark.skipif(not SHARED.exists(), reason="../shared/data is not on this machine")
+def test_every_34_province_row_carries_the_name_of_the_34_province_list(real):
+    with (SHARED / "provinces_2025.csv").open(encoding="utf-8", newline="") as handle:
+        listed = {r["ma_tinh"]: r["ten_tinh_915"] for r in csv.DictReader(handle)}
+    rows = real[real["indicator_code"] == "NAT_DTI_34"]
+    assert len(rows) >= 10
+    for code, name in zip(rows["unit_code"], rows["unit_name_vi"], strict=True):
+        assert listed[code] in name, f"{code}: {name!r} is not the 34-province list's {listed[code]!r}"
+
+
+def test_earlier_tables_keep_the_names_of_their_year(real):
+    by_key = {(r.indicator_code, r.year, r.unit_code): r.unit_name_vi for r in real.itertuples()}
+    assert by_key["NAT_EGOV", 2017, "10"] == "Tỉnh Lào Cai"  # printed "Lào Cai": code 10, not the later 15
+    assert by_key["NAT_DTI", 2024, "48"] == "Thành phố Đà Nẵng"
+    assert by_key["NAT_DTI", 2022, "46"] == "Tỉnh Thừa Thiên Huế"
