@@ -21,13 +21,13 @@ import csv
 import json
 import random
 import sys
-from datetime import date
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from dashboard.domain import valid_in_year  # noqa: E402
+from dashboard.domain.dates import published_date  # noqa: E402
 from dashboard.domain.scoring import CLASS_LABELS_VI, classify, competition_ranks  # noqa: E402
 from dashboard.views.published import file_label  # noqa: E402
 
@@ -99,10 +99,9 @@ def load_units() -> list[dict[str, str]]:
 
 
 def exists(unit: dict[str, str], year: int) -> bool:
-    def parse(text: str) -> date | None:
-        return date.fromisoformat(text) if text else None
-
-    return valid_in_year(parse(unit["valid_from"]), parse(unit["valid_to"]), year)
+    # Dates as printed ("2016", "đầu năm 2020"): the bounds of their periods decide, as in the importer.
+    starts, ends = published_date(unit["valid_from"]), published_date(unit["valid_to"])
+    return valid_in_year(starts.valid_from if starts else None, ends.valid_to if ends else None, year)
 
 
 def generate(seed: int) -> None:

@@ -17,6 +17,7 @@ from dashboard.api.errors import ApiError, lang_or_default
 from dashboard.api.filters import ExportRequest, parse_filters
 from dashboard.api.responses import ascii_header, cache_headers, conditional, last_modified
 from dashboard.domain import localized
+from dashboard.domain.dates import printed_day
 from dashboard.i18n import t
 from dashboard.queries import export as queries_export
 from dashboard.queries import methods as queries_methods
@@ -40,16 +41,40 @@ def _predecessors() -> pd.DataFrame:
     return frame.assign(to_name_vi=frame["to_code"].map(names))
 
 
+Reader = Callable[[], pd.DataFrame]
+
+
+def _days_as_printed(read: Reader, texts: Mapping[str, str]) -> Reader:
+    """A reference table whose date columns keep only the days its sources print: a date printed as a month
+    or a year ("2016", "đầu năm 2020") leaves the date cell empty and is given, as printed, by the text
+    column beside it (`texts`: date column -> text column). A row without a text keeps its day."""
+
+    def table() -> pd.DataFrame:
+        frame = read()
+        printed = {
+            column: [
+                printed_day(text) if isinstance(text, str) and text else day
+                for day, text in zip(frame[column], frame[text_column], strict=True)
+            ]
+            for column, text_column in texts.items()
+        }
+        return frame.assign(**printed)
+
+    return table
+
+
 TABLES: dict[str, Callable[[], pd.DataFrame]] = {
-    "units": queries.units,
+    "units": _days_as_printed(
+        queries.units, {"valid_from": "valid_from_shown", "valid_to": "valid_to_shown"}
+    ),
     "indicators": queries.indicators,
     "methodologies": queries.methodologies,
     "index_set_maxima": queries_methods.index_set_maxima,
     "class_schemes": queries_methods.class_schemes,
     "sources": queries.sources,
     "datasets": queries.datasets,
-    "lineage": queries.lineage,
-    "events": queries.events,
+    "lineage": _days_as_printed(queries.lineage, {"event_date": "event_date_shown"}),
+    "events": _days_as_printed(queries.events, {"event_date": "date_published"}),
     "predecessors": _predecessors,
 }
 # Downloads as sent, per data version and request (exports over 2 MB stream every time).

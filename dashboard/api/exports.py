@@ -66,7 +66,10 @@ RESOURCES: dict[str, tuple[Field, ...]] = {
         "note unit_group max_value:number not_ranked "
         "source_issuer source_date source_kind<-data_kind"
     ),
-    "units": _fields("code kind parent_code name_vi name_en valid_from:date valid_to:date source_id"),
+    "units": _fields(
+        "code kind parent_code name_vi name_en valid_from:date valid_to:date source_id "
+        "valid_from_shown valid_to_shown"
+    ),
     "indicators": _fields(
         "code methodology parent_code name_vi name_en description_vi description_en measure "
         "min_value:number max_value:number higher_is_better:boolean sort_order:integer family"
@@ -93,7 +96,8 @@ RESOURCES: dict[str, tuple[Field, ...]] = {
         "first_year:integer last_year:integer kinds imported_at:datetime accessed:date"
     ),
     "lineage": _fields(
-        "id:integer from_code to_code event event_date:date legal_basis indicative:boolean note source_id"
+        "id:integer from_code to_code event event_date:date legal_basis indicative:boolean note source_id "
+        "event_date_shown"
     ),
     "events": _fields(
         "id:integer event_date:date date_published description_vi legal_basis figures source_id"

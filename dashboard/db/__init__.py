@@ -80,6 +80,20 @@ sources = Table(
     CheckConstraint(f"kind IN {SOURCE_KINDS!r}", name="source_kind"),
 )
 
+
+def validity_columns() -> tuple[Column, ...]:
+    """When a unit (or one of its names) existed: the dates as the source prints them, with their precision
+    ("đầu năm 2020", "2016", "2025-07-01"), and the bounds they give (dashboard/domain/dates.py), used only
+    to order and to decide validity, never shown. A shown text left empty (a change the officer published
+    with its day) means the day itself."""
+    return (
+        Column("valid_from", Date),
+        Column("valid_to", Date),
+        Column("valid_from_shown", Text),
+        Column("valid_to_shown", Text),
+    )
+
+
 units = Table(
     "units",
     metadata,
@@ -88,8 +102,7 @@ units = Table(
     Column("parent_code", String(40)),
     Column("name_vi", Text, nullable=False),
     Column("name_en", Text, nullable=False),
-    Column("valid_from", Date),
-    Column("valid_to", Date),
+    *validity_columns(),
     Column("source_id", ForeignKey("sources.id"), nullable=False),
     CheckConstraint(f"kind IN {UNIT_KINDS!r}", name="unit_kind"),
 )
@@ -105,8 +118,7 @@ unit_versions = Table(
     Column("name_en", Text, nullable=False),
     Column("subtype_vi", Text, nullable=False),
     Column("subtype_en", Text, nullable=False),
-    Column("valid_from", Date),
-    Column("valid_to", Date),
+    *validity_columns(),
     Column("note", Text),
 )
 
@@ -140,7 +152,8 @@ lineage = Table(
     Column("from_code", ForeignKey("units.code"), nullable=False),
     Column("to_code", ForeignKey("units.code"), nullable=False),
     Column("event", String(24), nullable=False),
-    Column("event_date", Date, nullable=False),
+    Column("event_date", Date, nullable=False),  # orders the rows; the page shows event_date_shown
+    Column("event_date_shown", Text),  # as the source prints it ("2020", "đầu năm 2020", "2025-07-01")
     Column("legal_basis", Text, nullable=False),
     Column("indicative", Boolean, nullable=False, default=False),
     Column("note", Text),
@@ -209,6 +222,10 @@ indicators = Table(
     Column("sort_order", Integer, nullable=False, default=0),
     # Its maximum adds up its components.
     Column("sum_of_children", Boolean, nullable=False, default=False, server_default=false()),
+    # The day whose units the indicator ranks, when not the data year's: DTI 2024 in 34 provinces ranks the
+    # provinces of 1/7/2025, so its rows name them as they were named that day (Thành phố Huế, not Thừa
+    # Thiên Huế). None: the units of 31 December of each row's year.
+    Column("units_as_of", Date),
     CheckConstraint("measure IN ('points', 'percent', 'index', 'count', 'rank')", name="indicator_measure"),
 )
 

@@ -67,7 +67,7 @@ def localized(row: Any, field: str, lang: str | None) -> Any:
 
 
 def last_data_year(valid_to: date | None) -> int | None:
-    """The last data year a unit counts for (see valid_in_year): Tây Trà, ended 31 January 2020, -> 2019."""
+    """The last data year a unit counts for (see valid_in_year): Tây Trà, ended during 2020, -> 2019."""
     if valid_to is None:
         return None
     return valid_to.year if valid_in_year(None, valid_to, valid_to.year) else valid_to.year - 1

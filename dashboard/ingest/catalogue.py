@@ -43,6 +43,7 @@ class Catalogue:
     exact: dict[str, set[str]] = field(default_factory=dict, repr=False)  # names and aliases as written
     unit_groups: dict[str, list[dict]] = field(default_factory=dict)  # methodology -> its groups, in order
     index_sets: dict[str, IndexSet] = field(default_factory=dict)  # methodology -> its stored set
+    versions: dict[str, list[dict]] = field(default_factory=dict, repr=False)  # code -> its names over time
 
     @classmethod
     def load(cls, connection: Connection) -> Catalogue:
@@ -55,6 +56,7 @@ class Catalogue:
         }
         for row in connection.execute(select(db.unit_versions)).mappings():
             names[row["unit_code"]].update((row["name_vi"], row["name_en"]))
+            catalogue.versions.setdefault(row["unit_code"], []).append(dict(row))
         for row in connection.execute(select(db.unit_aliases)).mappings():
             names[row["unit_code"]].add(row["alias"])
             catalogue.aliases.setdefault(exact_key(row["alias"]), set()).add(row["unit_code"])
@@ -96,7 +98,9 @@ class Catalogue:
 
     def _span(self, code: str) -> str:
         unit = self.units[code]
-        return f"{self.names.label(code)} valid {unit['valid_from'] or '…'} – {unit['valid_to'] or '…'}"
+        # The dates as the source prints them ("2020"), not the bounds that decide validity.
+        start, end = (unit.get(f"{e}_shown") or unit[e] or "…" for e in ("valid_from", "valid_to"))
+        return f"{self.names.label(code)} valid {start} – {end}"
 
     def lookup_unit(self, text: str, *, year: int | None, kind: str | None) -> tuple[str | None, str, str]:
         """Return (code, rule, message) for a code or name: a code, or None with the rule broken and why.
@@ -163,6 +167,8 @@ class Catalogue:
             found = "; ".join(f"{self.names.label(c)} is a {self.units[c]['kind']}" for c in sorted(codes))
             return None, "unit-kind", f"expected a {kind}: {found}"
         valid = {c for c in of_kind if year is None or valid_in_year(**self._validity(c), year=year)}
+        if len(valid) > 1 and year is not None:
+            valid = self._named_so_in(text, valid, year) or valid
         if len(valid) == 1:
             return next(iter(valid)), "", ""
         if valid:
@@ -173,6 +179,16 @@ class Catalogue:
             )
         spans = "; ".join(self._span(c) for c in sorted(of_kind))
         return None, "unit-validity", f"no such unit existed on 31 December {year} ({spans})"
+
+    def _named_so_in(self, text: str, codes: set[str], year: int) -> set[str]:
+        """The units among `codes` that bore a name fitting `text` in the year: "Lào Cai" in 2017 is Tỉnh
+        Lào Cai (10), not code 15, which was Tỉnh Yên Bái until the name passed to it on 1/7/2025."""
+        of_year = NameIndex()
+        for code in codes:
+            versions = self.versions.get(code, [])
+            current = [v for v in versions if valid_in_year(v["valid_from"], v["valid_to"], year)]
+            of_year.add(code, [n for v in current for n in (v["name_vi"], v["name_en"])])
+        return of_year.matches(text) & codes
 
     def _validity(self, code: str) -> dict:
         unit = self.units[code]

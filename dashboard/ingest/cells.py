@@ -1,11 +1,12 @@
-"""Reading and checking one cell of a reference row: text, a required value, a known unit, an ISO date, the
-source it cites. Shared by the loaders; every problem names the file, row and column."""
+"""Reading and checking one cell of a reference row: text, a required value, a known unit, an ISO date, a
+date as printed, the source it cites. Shared by the loaders; every problem names the file, row and column."""
 
 from __future__ import annotations
 
 from collections.abc import Collection
 from datetime import date
 
+from dashboard.domain.dates import PublishedDate, published_date
 from dashboard.ingest.parsing import Problem, Row, parse_date
 
 
@@ -37,6 +38,18 @@ def date_cell(row: Row, column: str, file: str, problems: list[Problem]) -> date
         return parse_date(text_cell(row, column))
     except ValueError:
         problems.append(Problem(file, row.number, column, text_cell(row, column), "type", "not an ISO date"))
+        return None
+
+
+def published_date_cell(row: Row, column: str, file: str, problems: list[Problem]) -> PublishedDate | None:
+    """A cell holding a date as the source prints it (a day, a month or a year: '2025-07-01', 'tháng
+    7/2025', 'đầu năm 2020'); a problem (and None) when it names none."""
+    try:
+        return published_date(text_cell(row, column))
+    except ValueError:
+        problems.append(
+            Problem(file, row.number, column, text_cell(row, column), "type", "not a day, a month or a year")
+        )
         return None
 
 

@@ -8,7 +8,14 @@ from sqlalchemy import Connection
 from dashboard import db
 from dashboard.ingest import storage
 from dashboard.ingest.catalogue import Catalogue
-from dashboard.ingest.cells import date_cell, required_cell, source_of, text_cell, unit_cell
+from dashboard.ingest.cells import (
+    date_cell,
+    published_date_cell,
+    required_cell,
+    source_of,
+    text_cell,
+    unit_cell,
+)
 from dashboard.ingest.parsing import Problem, Row
 
 
@@ -19,14 +26,16 @@ def load_lineage(connection: Connection, dataset, rows: list[Row], catalogue: Ca
     for row in rows:
         from_code = unit_cell(row, "from_code", catalogue.units, file, problems)
         to_code = unit_cell(row, "to_code", catalogue.units, file, problems)
-        event_date = date_cell(row, "event_date", file, problems)
+        # As printed ("2020", "đầu năm 2020"): the first day of its period only orders the rows.
+        event_date = published_date_cell(row, "event_date", file, problems)
         required_cell(row, "event_date", file, problems)
         records.append(
             {
                 "from_code": from_code,
                 "to_code": to_code,
                 "event": text_cell(row, "event"),
-                "event_date": event_date,
+                "event_date": event_date.first if event_date else None,
+                "event_date_shown": event_date.shown if event_date else None,
                 "legal_basis": text_cell(row, "legal_basis"),
                 "indicative": text_cell(row, "indicative") == "1",
                 "note": text_cell(row, "note") or None,

@@ -16,7 +16,7 @@ from sqlalchemy import Connection, delete, insert, select, update
 from dashboard import db
 from dashboard.ingest import storage, unit_store
 from dashboard.ingest.catalogue import Catalogue
-from dashboard.ingest.cells import date_cell, required_cell, source_of, text_cell
+from dashboard.ingest.cells import date_cell, published_date_cell, required_cell, source_of, text_cell
 from dashboard.ingest.class_schemes import load_class_schemes
 from dashboard.ingest.lineage import load_lineage, load_predecessors
 from dashboard.ingest.parsing import Problem, Row, parse_number
@@ -69,11 +69,12 @@ def _load_units(connection: Connection, dataset, rows: list[Row], catalogue: Cat
                     f"kind must be one of {', '.join(db.UNIT_KINDS)}",
                 )
             )
-        valid_from, valid_to = (
-            date_cell(row, "valid_from", file, problems),
-            date_cell(row, "valid_to", file, problems),
-        )
-        if valid_from and valid_to and valid_from > valid_to:
+        # As printed ("đầu năm 2020", "2016"); the bounds of the period decide validity (domain/dates.py).
+        starts = published_date_cell(row, "valid_from", file, problems)
+        ends = published_date_cell(row, "valid_to", file, problems)
+        valid_from = starts.valid_from if starts else None
+        valid_to = ends.valid_to if ends else None
+        if starts and ends and starts.first > ends.last:
             problems.append(
                 Problem(file, row.number, "valid_to", str(valid_to), "validity", "ends before it begins")
             )
@@ -88,6 +89,8 @@ def _load_units(connection: Connection, dataset, rows: list[Row], catalogue: Cat
                 "subtype_en": text_cell(row, "subtype_en"),
                 "valid_from": valid_from,
                 "valid_to": valid_to,
+                "valid_from_shown": starts.shown if starts else None,
+                "valid_to_shown": ends.shown if ends else None,
                 "source_id": source_of(row, dataset, file, problems),
                 "note": text_cell(row, "note") or None,
                 "aliases": [a.strip() for a in text_cell(row, "aliases").split(";") if a.strip()],
@@ -127,6 +130,7 @@ def _load_units(connection: Connection, dataset, rows: list[Row], catalogue: Cat
     existing = set(catalogue.units)
     for code, items in versions.items():
         latest = items[-1]
+        open_ended = any(i["valid_to"] is None for i in items)
         unit = {
             "code": code,
             "kind": latest["kind"],
@@ -134,7 +138,9 @@ def _load_units(connection: Connection, dataset, rows: list[Row], catalogue: Cat
             "name_vi": latest["name_vi"],
             "name_en": latest["name_en"],
             "valid_from": items[0]["valid_from"],
-            "valid_to": None if any(i["valid_to"] is None for i in items) else items[-1]["valid_to"],
+            "valid_to": None if open_ended else items[-1]["valid_to"],
+            "valid_from_shown": items[0]["valid_from_shown"],
+            "valid_to_shown": None if open_ended else items[-1]["valid_to_shown"],
             "source_id": latest["source_id"],
         }
         if code in existing:
@@ -157,6 +163,8 @@ def _load_units(connection: Connection, dataset, rows: list[Row], catalogue: Cat
                             "subtype_en",
                             "valid_from",
                             "valid_to",
+                            "valid_from_shown",
+                            "valid_to_shown",
                             "note",
                         )
                     },
@@ -329,6 +337,7 @@ def _load_indicators(connection: Connection, dataset, rows: list[Row], catalogue
                 "max_value": high,
                 "higher_is_better": text_cell(row, "higher_is_better") != "0",
                 "sort_order": int(order),
+                "units_as_of": date_cell(row, "units_as_of", file, problems),
             }
         )
     _check_keys(records, "code", file, problems)

@@ -239,19 +239,19 @@ def _lineage_section(code: str, lang: str) -> list:
         indicative = f" {t('profile.indicative', lang)}" if row.indicative else ""
         link = dcc.Link(other_name, href=urls.unit_profile(other, lang=lang))
         event = t(f"event_{direction}.{row.event}", lang)
+        when = published.date_shown(row.event_date_shown, row.event_date, lang)
         if row.event == "merger_unconfirmed":  # no source dates or confirms it: the year of the sources only
-            when = str(row.event_date)[:4]
             return html.Li([f"{when}: ", link, f" – {event} ({t('profile.unconfirmed', lang)}) – {row.note}"])
-        return html.Li([f"{row.event_date}: ", link, f" – {event} – {row.legal_basis}{indicative}"])
+        return html.Li([f"{when}: ", link, f" – {event} – {row.legal_basis}{indicative}"])
 
     items: list = []
     if not came.empty:
         items += [html.H3(t("profile.came_from", lang), className="h6")]
         items += [html.Ul([item(r, r.from_code, "in") for r in came.itertuples()])]
     if not changed.empty:
-        items += [
-            html.Ul([html.Li(f"{r.event_date}: {r.note} – {r.legal_basis}") for r in changed.itertuples()])
-        ]
+        when = [published.date_shown(r.event_date_shown, r.event_date, lang) for r in changed.itertuples()]
+        notes = zip(when, changed["note"], changed["legal_basis"], strict=True)
+        items += [html.Ul([html.Li(f"{w}: {note} – {basis}") for w, note, basis in notes])]
     if not became.empty:
         items += [html.H3(t("profile.became", lang), className="h6")]
         items += [html.Ul([item(r, r.to_code, "out") for r in became.itertuples()])]
@@ -341,7 +341,8 @@ def layout(code: str | None = None, lang: str | None = None, **_query: str) -> h
     everything = queries.observations(ObservationFilter(unit_codes=(code,)))
     sources = queries.sources()
     sources = sources[sources["id"].isin(set(everything["source_id"]))]
-    valid = f"{unit['valid_from'] or '…'} – {unit['valid_to'] or '…'}"
+    ends = ("valid_from", "valid_to")
+    valid = " – ".join(published.date_shown(unit[f"{e}_shown"], unit[e], lang) or "…" for e in ends)
     content = [
         html.H1(unit_name),
         html.Dl(

@@ -11,6 +11,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 
 import pandas as pd
 from flask import g, has_request_context
@@ -23,7 +24,7 @@ from dashboard.config import Settings
 from dashboard.domain import PROVINCIAL_FAMILIES
 from dashboard.queries.maps import MapLayer, read_map_layer
 from dashboard.queries.memo import MISSING, SizedLRU
-from dashboard.queries.unit_names import UnitNames
+from dashboard.queries.unit_names import UnitNames, as_date
 
 log = logging.getLogger(__name__)
 _state: dict[str, object] = {}
@@ -324,12 +325,19 @@ def observation_statement(selection: ObservationFilter, *, dataset: str | None =
     return statement.order_by(o.c.year, o.c.indicator_code, o.c.rank, o.c.unit_code)
 
 
+def units_as_of() -> dict[str, date]:
+    """Indicators that rank the units of a given day (DTI 2024 in 34 provinces: 1/7/2025), and that day."""
+    frame = indicators()
+    days = {code: as_date(day) for code, day in zip(frame["code"], frame["units_as_of"], strict=True)}
+    return {code: day for code, day in days.items() if day is not None}
+
+
 @_versioned
 def observations(_version: str, selection: ObservationFilter = ObservationFilter()) -> pd.DataFrame:
     """Observations with unit, indicator and source columns, names as valid in each year."""
     frame = _read(observation_statement(selection))
     book = UnitNames(unit_versions())
-    pairs = [book.names(c, int(y)) for c, y in zip(frame["unit_code"], frame["year"], strict=True)]
+    pairs = book.names_of_rows(frame["unit_code"], frame["year"], frame["indicator_code"], units_as_of())
     frame["unit_name_vi"] = [p[0] for p in pairs]
     frame["unit_name_en"] = [p[1] for p in pairs]
     return frame[OBSERVATION_COLUMNS]

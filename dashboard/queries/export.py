@@ -59,6 +59,7 @@ def iter_observations(
 ) -> Iterator[tuple]:
     """Yield observation rows as tuples in EXPORT_COLUMNS order, reading chunk by chunk."""
     book = UnitNames(queries.unit_versions())
+    as_of = queries.units_as_of()
     statement = export_statement(selection, dataset=dataset)
     with queries.reading() as connection:
         # Per statement: the connection is the request's and serves its other reads too.
@@ -66,7 +67,9 @@ def iter_observations(
         for partition in result.partitions():
             for row in partition:
                 record = row._mapping
-                name_vi, name_en = book.names(record["unit_code"], int(record["year"]))
+                name_vi, name_en = book.names(
+                    record["unit_code"], int(record["year"]), as_of=as_of.get(record["indicator_code"])
+                )
                 values = {**record, "unit_name_vi": name_vi, "unit_name_en": name_en}
                 yield tuple(values[c] for c in EXPORT_COLUMNS)
 

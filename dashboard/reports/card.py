@@ -110,13 +110,19 @@ def lineage_line(code: str, lang: str) -> str:
                 "card.lineage_in",
                 lang,
                 name=name_of(row.from_code),
-                date=row.event_date,
+                date=published.date_shown(row.event_date_shown, row.event_date, lang),
                 basis=row.legal_basis,
             )
         )
     for row in lineage[(lineage["from_code"] == code) & (lineage["to_code"] != code)].itertuples():
         parts.append(
-            t("card.lineage_out", lang, name=name_of(row.to_code), date=row.event_date, basis=row.legal_basis)
+            t(
+                "card.lineage_out",
+                lang,
+                name=name_of(row.to_code),
+                date=published.date_shown(row.event_date_shown, row.event_date, lang),
+                basis=row.legal_basis,
+            )
         )
     return "; ".join(parts)
 

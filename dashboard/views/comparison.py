@@ -198,7 +198,11 @@ def series_ends(frame: pd.DataFrame, lang: str) -> list[SeriesEnd]:
                 last_year=int(last["year"]),
                 last_value=float(last["value"]),
                 successors=tuple(names.get(c, c) for c in links["to_code"]),
-                event_date=str(links["event_date"].iloc[0]) if not links.empty else "",
+                event_date=(
+                    published.date_shown(links["event_date_shown"].iloc[0], links["event_date"].iloc[0], lang)
+                    if not links.empty
+                    else ""
+                ),
                 legal_basis=str(links["legal_basis"].iloc[0]) if not links.empty else "",
                 indicative=bool(links["indicative"].any()) if not links.empty else False,
             )

@@ -152,6 +152,16 @@ def date_text(published: object, lang: str) -> str:
     return period_text(text, lang)
 
 
+def date_shown(shown: object, stored: object, lang: str) -> str:
+    """A stored date as its source printed it ('đầu năm 2020', 'early 2020' in English, '1/7/2025'): the
+    text kept beside the date; without one (a change the officer published with its day), that day. The
+    stored date of a month or a year is a bound for ordering and is never shown."""
+    if isinstance(shown, str) and shown.strip():
+        return date_text(shown, lang)
+    given = isinstance(stored, str | date) and not pd.isna(stored)  # NaT is a date to isinstance
+    return date_text(str(stored)[:10] if given else "", lang)
+
+
 def figure_line(row: Mapping[str, object], lang: str) -> str:
     """'trên 99 % · Cơ quan cấp tỉnh · 9 tháng 2024': value, level and period of one observation."""
     level = row.get("gov_level")

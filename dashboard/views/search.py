@@ -11,6 +11,7 @@ import pandas as pd
 from dashboard import queries
 from dashboard.domain import UnitKind, localized_column
 from dashboard.domain.names import fold, name_keys
+from dashboard.views import published
 
 SEARCH_KINDS = (UnitKind.COMMUNE, UnitKind.DEPARTMENT, UnitKind.DISTRICT)  # ties go to the first kind
 MIN_LENGTH = 2
@@ -22,7 +23,7 @@ class Hit:
 
     name: str
     code: str | None  # the unit's profile; None for a former commune (not a unit here)
-    ended: str | None  # ISO date the unit ended, if it did
+    ended: str | None  # when the unit ended, as its source prints it ('30/6/2025', '2020'), if it did
     successors: tuple[tuple[str, str, bool], ...] = ()  # (code, name, partial) of what it became
     indicative: bool = False
     former: bool = False
@@ -66,7 +67,7 @@ def search_units(
         score = _match(query, _keys([row["name_vi"], row["name_en"], *old_names.get(code, [])]))
         if score is None:
             continue
-        ended = iso_date(row["valid_to"])
+        ended = published.date_shown(row["valid_to_shown"], row["valid_to"], lang) or None
         links = lineage[(lineage["from_code"] == code) & (lineage["to_code"] != code)]
         links = links[links["event"] != "merger_unconfirmed"]  # never offered as what a unit became
         successors = tuple((c, names.get(c, c), False) for c in links["to_code"]) if ended else ()
@@ -87,13 +88,6 @@ def search_units(
         scored.append(((score, True, len(SEARCH_KINDS), fold(hit.name)), hit))
     scored.sort(key=lambda item: item[0])
     return [hit for _, hit in scored[:limit]]
-
-
-def iso_date(value: object) -> str | None:
-    """A date read from SQLite (text) or PostgreSQL (date) as ISO text; None when missing."""
-    if value is None or (isinstance(value, float) and value != value) or value is pd.NaT or value == "":
-        return None
-    return str(value)[:10]
 
 
 @queries.per_data_version(maxsize=256)

@@ -73,7 +73,7 @@ DISTRICT_EN = {"Thành phố": "City", "Thị xã": "Town", "Huyện": "District
 # Departments (sở, ban, ngành). Slugs are stable codes; the ones not named in ../shared/data are the
 # standard provincial departments of Nghị định 24/2014/NĐ-CP (and its predecessor Nghị định 13/2008).
 DEPARTMENTS = [
-    # slug, Vietnamese name, English name, valid_from, valid_to, source id
+    # slug, Vietnamese name, English name, valid_from, valid_to (as printed: "2016", "2025"), source id
     ("so-noi-vu", "Sở Nội vụ", "Department of Home Affairs", "", "", "nhandan-14-so"),
     ("so-tu-phap", "Sở Tư pháp", "Department of Justice", "", "", "nd-24-2014"),
     (
@@ -81,7 +81,7 @@ DEPARTMENTS = [
         "Sở Kế hoạch và Đầu tư",
         "Department of Planning and Investment",
         "",
-        "2025-02-18",
+        "2025",
         "nhandan-14-so",
     ),
     ("so-tai-chinh", "Sở Tài chính", "Department of Finance", "", "", "nhandan-14-so"),
@@ -91,7 +91,7 @@ DEPARTMENTS = [
         "Sở Nông nghiệp và Phát triển nông thôn",
         "Department of Agriculture and Rural Development",
         "",
-        "2025-02-18",
+        "2025",
         "nd-24-2014",
     ),
     (
@@ -99,7 +99,7 @@ DEPARTMENTS = [
         "Sở Giao thông vận tải",
         "Department of Transport",
         "",
-        "2025-02-18",
+        "2025",
         "nhandan-14-so",
     ),
     ("so-xay-dung", "Sở Xây dựng", "Department of Construction", "", "", "nhandan-14-so"),
@@ -108,7 +108,7 @@ DEPARTMENTS = [
         "Sở Tài nguyên và Môi trường",
         "Department of Natural Resources and Environment",
         "",
-        "2025-02-18",
+        "2025",
         "nd-24-2014",
     ),
     (
@@ -124,7 +124,7 @@ DEPARTMENTS = [
         "Sở Lao động - Thương binh và Xã hội",
         "Department of Labour, Invalids and Social Affairs",
         "",
-        "2025-02-18",
+        "2025",
         "nhandan-14-so",
     ),
     (
@@ -167,7 +167,7 @@ DEPARTMENTS = [
         "bql-kkt-dung-quat",
         "Ban Quản lý Khu kinh tế Dung Quất và các Khu công nghiệp Quảng Ngãi",
         "Dung Quat Economic Zone and Industrial Parks Authority",
-        "2016-01-01",
+        "2016",
         "",
         "baomoi-bql",
     ),
@@ -175,7 +175,7 @@ DEPARTMENTS = [
         "so-nong-nghiep-moi-truong",
         "Sở Nông nghiệp và Môi trường",
         "Department of Agriculture and Environment",
-        "2025-02-18",
+        "2025",
         "",
         "nhandan-14-so",
     ),

@@ -74,6 +74,35 @@ def _row(r: dict, code: str, level: str, sources: Sources) -> dict:
     }
 
 
+def _system_rows(shared: Path, sources: Sources) -> list[dict[str, object]]:
+    """The agencies on the e-document system and the procedures digitised, 2025, from the one row of
+    qn_egov_2024_2026.csv that prints both (an English page: "108 agencies …", "2,184 APs digitized"),
+    each as printed, with the parts it names kept in the note."""
+    r = next(r for r in read(shared, "qn_egov_2024_2026.csv") if r["metric"] == "agencies on system; TTHC")
+    agencies, procedures = (part.strip() for part in r["value"].split(";"))
+    procedures = procedures.split(" (")[0]  # "2,184 (848/1,336)": the total, its parts in the note
+    common = {"year": r["data_year"], "period": r["data_year"], "unit": "51", "value_high": "", "rank": ""}
+    common |= {"rank_of": "", "qualifier": "exact", "source": sources.get(r["source_url"])}
+    return [
+        {
+            **common,
+            "gov_level": "all",
+            "indicator": "EDOC_SYSTEM_AGENCIES",
+            "value": agencies,
+            "value_published": agencies,
+            "note": "12 departments, branches and 96 commune-level People's Committees (as printed)",
+        },
+        {
+            **common,
+            "gov_level": "province",
+            "indicator": "PROCEDURES_DIGITISED",
+            "value": procedures.replace(",", ""),
+            "value_published": procedures,
+            "note": "of which 848 full-process online public services and 1,336 partial (as printed)",
+        },
+    ]
+
+
 def build_edocs(shared: Path) -> None:
     """Write data/observations/edoc_province.csv."""
     sources = Sources()
@@ -91,6 +120,7 @@ def build_edocs(shared: Path) -> None:
             left_out.append(skipped("qn_edoc_stats.csv", label, "no level, year or value printed"))
         else:
             rows.append(_row(r, code, level, sources))
+    rows += _system_rows(shared, sources)
     meta = dataset_meta(
         "edoc-province",
         "observations",

@@ -18,6 +18,10 @@ DEPARTMENT_SOURCES = {
     "kh-121-2025": "https://nhansu.vn/van-ban-phap-luat/Ke-hoach-121-KH-UBND-2025-chuyen-doi-so-Quang-Ngai-688617.html",
     "baomoi-bql": "http://www.baomoi.com/thanh-lap-bql-kkt-dung-quat-va-cac-kcn-quang-ngai/c/20507349.epi",
 }
+BAO_QUANG_NGAI_DUC_PHO = (
+    "http://baoquangngai.vn/channel/2023/202010/"
+    "cuoc-bieu-tinh-chiem-huyen-duong-duc-pho-moc-son-dau-tranh-dau-tien-cua-dang-bo-quang-ngai-3025195/"
+)
 
 
 class UnitsBuild:
@@ -120,8 +124,9 @@ class UnitsBuild:
             subtype = r["unit_type"]
             bare = re.sub(r"^(Thành phố|Thị xã|Huyện) ", "", r["unit_name"])
             name_en = f"{bare} {DISTRICT_EN[subtype]}"
-            valid_to = "2020-01-31" if r["valid_to"] == "2020" else r["valid_to"]
-            valid_from = "2020-02-01" if r["valid_from"] == "2020" else r["valid_from"]
+            # Dates as ../shared/data gives them ("2020"), never completed to a day: the importer reads
+            # their precision (dashboard/domain/dates.py).
+            valid_from, valid_to = r["valid_from"], r["valid_to"]
             self.unit(
                 r["gso_code"],
                 "district",
@@ -212,7 +217,7 @@ class UnitsBuild:
                 "from_code": "526",
                 "to_code": "525",
                 "event": "merged_into",
-                "event_date": "2020-02-01",
+                "event_date": self.by_code["526"]["valid_to"],  # "2020": the source prints no day
                 "legal_basis": "NQ 867/NQ-UBTVQH14 ngày 10/1/2020",
                 "indicative": "0",
                 "source": nq867,
@@ -225,10 +230,10 @@ class UnitsBuild:
                 "from_code": "534",
                 "to_code": "534",
                 "event": "type_changed",
-                "event_date": "2020-02-01",
+                "event_date": "đầu năm 2020",  # as Báo Quảng Ngãi prints it (qn_reorg_events.csv)
                 "legal_basis": "NQ 867/NQ-UBTVQH14 ngày 10/1/2020",
                 "indicative": "0",
-                "source": self.sources.get(self.by_code["534"]["source_url"]),
+                "source": self.sources.get(BAO_QUANG_NGAI_DUC_PHO),
                 "note": "Huyện Đức Phổ thành thị xã Đức Phổ (cùng mã 534)",
             },
         )
@@ -252,11 +257,12 @@ class UnitsBuild:
                     "from_code": old,
                     "to_code": new,
                     "event": "merged_into",
-                    "event_date": "2025-02-18",
+                    # The year only: 18/2/2025 is the day the plan was approved, not the day of the merger.
+                    "event_date": "2025",
                     "legal_basis": "Đề án hợp nhất các sở (Hội nghị BCH Đảng bộ tỉnh 18/2/2025)",
                     "indicative": "0",
                     "source": self.sources.get(self.dept_sources["nhandan-14-so"]),
-                    "note": "date of approval as published; the effective date is not stated in the source",
+                    "note": "đề án thông qua 18/2/2025; nguồn không ghi ngày hợp nhất có hiệu lực",
                 }
             )
 

@@ -165,7 +165,7 @@ CASES: dict[str, tuple[Build, Expected, str]] = {
     "unit not valid in the year (Tây Trà 2022)": (
         tidy(HEADER + "2022,Huyện Tây Trà,EDOC_SIGNED_SHARE,50,,\n"),
         [("t.csv", 2, "unit", "unit-validity")],
-        "no such unit existed on 31 December 2022 (Huyện Tây Trà (526) valid … – 2020-01-31)",
+        "no such unit existed on 31 December 2022 (Huyện Tây Trà (526) valid … – 2020)",
     ),
     "unit code not valid in the year (Kon Tum 2025)": (
         tidy(HEADER + "2025,62,EDOC_SIGNED_SHARE,50,,\n"),

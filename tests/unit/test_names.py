@@ -75,7 +75,7 @@ def test_catalogue_resolves(catalogue: Catalogue, text: str, year: int, kind: st
             2022,
             None,
             "unit-validity",
-            "no such unit existed on 31 December 2022 (Huyện Tây Trà (526) valid … – 2020-01-31)",
+            "no such unit existed on 31 December 2022 (Huyện Tây Trà (526) valid … – 2020)",
         ),
         (
             "Huyện Sơn Tây",
