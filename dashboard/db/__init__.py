@@ -34,7 +34,7 @@ from sqlalchemy import (
     update,
 )
 
-from dashboard.db import index_sets
+from dashboard.db import index_sets, publishing_tables
 from dashboard.db.engines import dispose_engines as dispose_engines
 from dashboard.db.engines import get_engine as get_engine
 from dashboard.domain import UnitKind
@@ -327,31 +327,7 @@ app_meta = Table(
 
 unit_groups, indicator_maxima, method_classes, method_corrections = index_sets.tables(metadata)
 
-# Publisher accounts of the signed-in publishing pages (created only from the command line).
-accounts = Table(
-    "accounts",
-    metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("email", String(254), nullable=False, unique=True),
-    Column("password_hash", Text, nullable=False),
-    Column("role", String(20), nullable=False),
-    Column("session_epoch", Integer, nullable=False, default=0),  # bumped at sign-out: all sessions end
-    Column("created_at", DateTime(timezone=True), nullable=False),
-)
-
-# What publishers did: sign-ins, uploads, previews, publications; never edited, kept for the records.
-audit_log = Table(
-    "audit_log",
-    metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("at", DateTime(timezone=True), nullable=False),
-    Column("account", String(254), nullable=False),
-    Column("action", String(20), nullable=False),
-    Column("outcome", String(20), nullable=False),
-    Column("file_sha256", String(64)),
-    Column("detail", Text, nullable=False, default=""),
-    Column("client", String(64), nullable=False, default=""),
-)
+accounts, audit_log = publishing_tables.tables(metadata)
 
 
 def create_schema(engine: Engine) -> None:
