@@ -22,7 +22,7 @@ def test_citizen_types_son_tay_and_lands_on_the_2025_profile(browser, live_serve
     assert first.text == "Xã Sơn Tây"
     # The old district is offered too, with the communes it became.
     results = browser.find_element(By.ID, "overview-search-results").text
-    assert "Huyện Sơn Tây (đến 2025-06-30) → nay là: Xã Sơn Tây" in results
+    assert "Huyện Sơn Tây (đến 30/6/2025) → nay là: Xã Sơn Tây" in results
     first.click()
     wait_until(browser, lambda d: d.current_url.endswith("/don-vi/21340"))
     wait_until(browser, lambda d: d.find_element(By.TAG_NAME, "h1").text == "Xã Sơn Tây")
