@@ -1,8 +1,8 @@
 """Browser journey of a new year published from nothing through /quan-tri, from the shipped data and
 changing no file of the repository: the index set (the shipped template: 8 main indices, 1,000 points for
 communes, 800 for departments without procedures, four levels), the units (two new, a rename, an alias),
-then the 2025 annexes of departments (a central agency, a row not ranked) and of the 96 communes in points;
-the methodology page shows the set with its decision and the rankings show the new units."""
+then the 2025 annexes of departments (a central agency, a row not ranked, a unit the catalogue lacks, added
+from the preview) and of the 96 communes in points; the methodology page shows the set with its decision and the rankings show the new units."""
 
 from __future__ import annotations
 
@@ -24,10 +24,15 @@ EMAIL = "namoi@skhcn.quangngai.gov.vn"
 PASSWORD = "mot mat khau du dai cho nam moi"
 METHOD = "qn-dti-2025-trinh-duyet"
 SOURCE = "https://example.invalid/thu-nghiem-trinh-duyet"
+NEW_AGENCY = "Ban Thử nghiệm trên trình duyệt"
 
 
 def _submit(driver, preview_heading: str) -> str:
-    driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    return _submit_form(driver, "main form button[type=submit]", preview_heading)
+
+
+def _submit_form(driver, button: str, preview_heading: str) -> str:
+    driver.find_element(By.CSS_SELECTOR, button).click()
     _heading_becomes(driver, lambda heading: heading == preview_heading)
     return driver.find_element(By.TAG_NAME, "main").text
 
@@ -87,9 +92,17 @@ def test_a_new_year_is_published_from_the_browser(live_server, browser, built_en
     lines[0] = lines[0].replace("I,", "III,", 1)
     annex = tmp_path / "phu-luc-2025.csv"
     departments = (FIXTURES / "phu-luc-so-2025.csv").read_text(encoding="utf-8")
+    # A unit the catalogue lacks: the preview offers to add it, and it is published with the annex.
+    departments = departments.replace("3,Cục Thuế", f'4,{NEW_AGENCY},"640,00",4\n3,Cục Thuế', 1)
     annex.write_text(departments + "\n".join(lines) + "\n", encoding="utf-8")
     text = _annex(browser, live_server, annex, "Tài liệu thử nghiệm số 7")
+    assert "Tên đơn vị chưa có trong danh mục: 1" in text and NEW_AGENCY in text, text
+    choice = browser.find_element(By.CSS_SELECTOR, "#unknown-units select")
+    choice.find_element(By.CSS_SELECTOR, "option[value='add:department']").click()
+    text = _submit_form(browser, "#unknown-units button[type=submit]", "Xem trước")
     assert "Lỗi: 0;" in text and "Cục Thuế tỉnh Quảng Ngãi" in text and "Xã Ba Tơ" in text, text
+    chosen = browser.find_element(By.ID, "chosen-units").text
+    assert f"{NEW_AGENCY}: Đơn vị mới: sở, ban, ngành, cơ quan" in chosen
     assert len(communes) == 96
     _publish(browser)
 
@@ -101,5 +114,6 @@ def test_a_new_year_is_published_from_the_browser(live_server, browser, built_en
     wait_for(browser, "#rankings-grid .ag-row")
     wait_until(browser, lambda d: "Cục Thuế tỉnh Quảng Ngãi" in d.find_element(By.TAG_NAME, "main").text)
     assert "Sở Dân tộc và Tôn giáo" in browser.find_element(By.TAG_NAME, "main").text
+    assert NEW_AGENCY in browser.find_element(By.ID, "rankings-grid").text
     assert console_errors(browser) == []
     assert repository_state() == before
