@@ -2,7 +2,8 @@
 changing no file of the repository: the index set (the shipped template: 8 main indices, 1,000 points for
 communes, 800 for departments without procedures, four levels), the units (two new, a rename, an alias),
 then the 2025 annexes of departments (a central agency, a row not ranked, a unit the catalogue lacks, added
-from the preview) and of the 96 communes in points; the methodology page shows the set with its decision and the rankings show the new units."""
+from the preview) and of the 96 communes in points; the methodology page shows the set with its decision
+and the rankings show the new units."""
 
 from __future__ import annotations
 
