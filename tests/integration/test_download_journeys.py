@@ -93,3 +93,28 @@ def test_journey_compare_three_2025_communes_without_a_one_dot_line(browser, liv
     for width, height in SIZES:
         screenshot(browser, "compare-single-year", width=width, height=height)
     assert console_errors(browser) == []
+
+
+@pytest.mark.timeout(120)
+def test_the_download_dialog_is_a_modal_for_the_keyboard(browser, live_server):
+    """Enter opens it with the focus inside, Tab stays inside, Escape closes it and the focus goes back."""
+    from selenium.webdriver.common.keys import Keys
+
+    browser.get(live_server + RANKING)
+    wait_until(browser, lambda d: len(_grid_cells(d, "rank")) == 96)  # the view is drawn: nothing re-renders
+    browser.execute_script("document.querySelector('.download-open').focus()")
+    browser.switch_to.active_element.send_keys(Keys.ENTER)
+    is_open = "return document.querySelector('dialog.download-dialog').open"
+    wait_until(browser, lambda d: d.execute_script(is_open))
+    inside = "return document.querySelector('dialog.download-dialog').contains(document.activeElement)"
+    assert browser.execute_script(inside)
+    # The page behind is inert: past the dialog's last control the focus goes to the browser's own UI
+    # (the document itself, <body>, as the page sees it), then back into the dialog; never to the page.
+    outside = "const a = document.activeElement; return a === document.body ? '' : a.outerHTML.slice(0, 120)"
+    for _ in range(12):  # more Tabs than the dialog has controls
+        browser.switch_to.active_element.send_keys(Keys.TAB)
+        assert browser.execute_script(inside) or browser.execute_script(outside) == ""
+    browser.switch_to.active_element.send_keys(Keys.ESCAPE)
+    wait_until(browser, lambda d: not d.execute_script(is_open))
+    assert browser.execute_script("return document.activeElement.classList.contains('download-open')")
+    assert console_errors(browser) == []

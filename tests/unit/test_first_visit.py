@@ -15,11 +15,12 @@ def listed(client, path: str = "/") -> list[str]:
     return re.findall(r'<script src="([^"]+)"', page.get_data(as_text=True))
 
 
-def test_overview_lists_no_polyfill_datatable_or_grid(client):
-    # dash-bootstrap-components' bundle is listed again: the download dialog (dbc.Modal) is on every view.
+def test_overview_lists_no_polyfill_datatable_grid_or_bootstrap_components(client):
+    # The download dialog is a native <dialog> (assets/dialog.js): no component library for one modal.
     scripts = listed(client)
     assert any("dash_renderer" in src for src in scripts)  # the list read is the real one
-    for unused in ("polyfill@", "dash_table/bundle", "dash_ag_grid"):
+    assert any(src.startswith("/assets/dialog.js") for src in scripts)
+    for unused in ("polyfill@", "dash_table/bundle", "dash_ag_grid", "dash_bootstrap_components"):
         assert not [src for src in scripts if unused in src], unused
 
 

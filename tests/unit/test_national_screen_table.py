@@ -59,7 +59,7 @@ def test_the_national_dialog_offers_the_table_on_screen_with_its_row_count(app, 
     assert offers["screen"]["name"] == "bang-quoc-gia-2022-chi-so-chuyen-doi-so-cap-tinh"
     response = call(
         client,
-        output_prefix="download-modal.is_open",
+        output_prefix="download-body.children",
         inputs={"download-open.n_clicks": 1},
         state={"download-spec.data": spec},
     )

@@ -86,7 +86,7 @@ def test_the_dialog_shows_each_files_rows_and_size_before_downloading(app, clien
     assert offers["full"]["name"] == "du-lieu-day-du-cap-xa-2025-chi-so-chuyen-doi-so-2025"
     response = call(
         client,
-        output_prefix="download-modal.is_open",
+        output_prefix="download-body.children",
         inputs={"download-open.n_clicks": 1},
         state={"download-spec.data": spec},
     )
