@@ -7,6 +7,9 @@ and the rankings show the new units."""
 
 from __future__ import annotations
 
+import csv
+import io
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -26,6 +29,12 @@ PASSWORD = "mot mat khau du dai cho nam moi"
 METHOD = "qn-dti-2025-trinh-duyet"
 SOURCE = "https://example.invalid/thu-nghiem-trinh-duyet"
 NEW_AGENCY = "Ban Thử nghiệm trên trình duyệt"
+
+
+def _csv(url: str) -> list[dict[str, str]]:
+    """A download of the live server, read as its users' tools read it."""
+    with urllib.request.urlopen(url, timeout=30) as response:  # the live server on 127.0.0.1
+        return list(csv.DictReader(io.StringIO(response.read().decode("utf-8-sig"))))
 
 
 def _submit(driver, preview_heading: str) -> str:
@@ -116,5 +125,22 @@ def test_a_new_year_is_published_from_the_browser(live_server, browser, built_en
     wait_until(browser, lambda d: "Cục Thuế tỉnh Quảng Ngãi" in d.find_element(By.TAG_NAME, "main").text)
     assert "Sở Dân tộc và Tôn giáo" in browser.find_element(By.TAG_NAME, "main").text
     assert NEW_AGENCY in browser.find_element(By.ID, "rankings-grid").text
+    # The downloads say the same: each row's maximum from its group, the row not ranked, the new set.
+    rows = _csv(f"{live_server}/api/v1/observations.csv?year=2025&group=department&index=MAU_TONG")
+    by_name = {r["unit_name_vi"]: r for r in rows if r["indicator_code"] == "MAU_TONG"}
+    assert (by_name["Sở Nội vụ"]["max_value"], by_name["Sở Tư pháp"]["max_value"]) == ("800", "1000")
+    treasury = by_name["Kho bạc Nhà nước tỉnh Quảng Ngãi"]
+    assert (treasury["rank"], treasury["rank_computed"], treasury["not_ranked"]) == ("", "", "Không xếp hạng")
+    assert by_name[NEW_AGENCY]["value_published"] == "640,00" and by_name[NEW_AGENCY]["rank"] == "4"
+    screen = _csv(f"{live_server}/api/v1/ranking.csv?year=2025&group=department")
+    assert any(NEW_AGENCY in row.values() for row in screen)  # the table on screen has it too
+    maxima = _csv(f"{live_server}/api/v1/index_set_maxima.csv")
+    ours = {
+        (r["indicator_code"], r["unit_group"]): r["max_value"] for r in maxima if r["methodology"] == METHOD
+    }
+    assert (ours[("MAU_TONG", "so-khong-tthc")], ours[("MAU_TONG", "xa")]) == ("800", "1000")
+    schemes = _csv(f"{live_server}/api/v1/class_schemes.csv")
+    classes = [r["label_vi"] for r in schemes if r["methodology"] == METHOD]
+    assert classes == ["Mức 4", "Mức 3", "Mức 2", "Mức 1"]
     assert console_errors(browser) == []
     assert repository_state() == before
