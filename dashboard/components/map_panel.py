@@ -16,9 +16,11 @@ from dash import Input, Output, Patch, State, callback, clientside_callback, dcc
 
 from dashboard import queries
 from dashboard.components import chart_tools
+from dashboard.domain.methods import ClassScheme
 from dashboard.domain.names import fold
 from dashboard.figures import map as map_figure
 from dashboard.figures import map_patch
+from dashboard.figures.map_values import Mode
 from dashboard.i18n import t
 from dashboard.queries.methods import index_set_of_indicator
 from dashboard.views import comparison, ranking
@@ -68,34 +70,57 @@ def render(
     lang: str,
     indicator: str | None = None,
     previous_state: dict | None = None,
+    mode: str = "score",
     **options: Any,
 ) -> tuple[Any, dict | None]:
-    """The map of a year's values and its state; only a Patch of the values when the same layer and
-    language are already drawn (`previous_state`). The score scale is fitted to the values shown; its
-    legend says what the values of `indicator` are under their method (points out of N, % of the
-    maximum)."""
+    """The map of a year's values and its state; only a Patch of the values when the same layer, language
+    and colouring are already drawn (`previous_state`). By score (`mode` "score"), the scale is fitted to
+    the values shown and its legend says what the values of `indicator` are under their method (points
+    out of N, % of the maximum); by class ("class"), each unit takes its class's colour in the method's
+    own scheme, and a method without classes is drawn by score."""
     if group not in MAPPED_GROUPS:
         return map_figure.unavailable_figure(t("map.departments_note", lang)), None
     layer = queries.map_layer(year)
     if not layer.available:
         return map_figure.unavailable_figure(t("map.no_commune_polygons", lang)), None
-    state = {"url": layer.url, "lang": lang, "year": year}
     index_set = index_set_of_indicator(indicator) if indicator else None
+    scheme = index_set.scheme if index_set is not None and mode == "class" else None
+    drawn: Mode = "class" if scheme is not None else "score"
+    state = {"url": layer.url, "lang": lang, "year": year, "mode": drawn, "indicator": indicator}
     label = value_label(index_set, indicator or "", unit_kind=group, lang=lang)
-    if previous_state and (previous_state.get("url"), previous_state.get("lang")) == (layer.url, lang):
+    previous = previous_state or {}
+    same_scheme = drawn == "score" or previous.get("indicator") == indicator
+    if (previous.get("url"), previous.get("lang"), previous.get("mode", "score")) == (
+        layer.url,
+        lang,
+        drawn,
+    ) and (same_scheme):
         patch = map_patch.values_patch(
             Patch(),
             values,
             feature_codes=layer.feature_codes,
             lang=lang,
-            mode="score",
+            mode=drawn,
             anchors=layer.anchors,
             labels=layer.labels,
             value_label=label,
+            scheme=scheme,
         )
         return patch, state
-    figure = map_figure.choropleth_on(values, layer, lang=lang, mode="score", value_label=label, **options)
+    figure = map_figure.choropleth_on(
+        values, layer, lang=lang, mode=drawn, value_label=label, scheme=scheme, **options
+    )
     return figure, state
+
+
+def drawn_scheme(state: dict | None) -> tuple[Mode, ClassScheme | None]:
+    """The colouring a map state records, and the class scheme it was drawn with (None by score)."""
+    state = state or {}
+    indicator = state.get("indicator")
+    if state.get("mode") != "class" or not rule.indicator(indicator):
+        return "score", None
+    index_set = index_set_of_indicator(indicator)
+    return ("class", index_set.scheme) if index_set is not None and index_set.scheme else ("score", None)
 
 
 def export_texts(data: ranking.ViewData, lang: str) -> dict[str, str]:
@@ -251,7 +276,8 @@ def register(prefix: str) -> None:
         if not rule.year(year):
             return no_update
         drawn = code if code in queries.map_layer(year).feature_codes else None
-        return map_patch.highlight_patch(Patch(), drawn, mode="score")
+        mode, scheme = drawn_scheme(state)
+        return map_patch.highlight_patch(Patch(), drawn, mode=mode, scheme=scheme)
 
     clientside_callback(
         """function(clicks, graph, note) { return window.qnMapExport.download(graph, note); }""",

@@ -27,6 +27,9 @@ PLAY = "overview-play"
 TICKER = "overview-ticker"
 INDEX = "overview-index"
 GROUP = "overview-group"
+COLOUR = "overview-colour"  # the map coloured by score or by the method's classes (?colour=class)
+COLOUR_CONTROL = "overview-colour-control"
+COLOURINGS = ("score", "class")
 MAP_PANEL = map_panel.ids("overview")
 MAP = MAP_PANEL.graph
 MAP_STATE = MAP_PANEL.state
@@ -66,8 +69,13 @@ def _kpis(data: ranking.ViewData, lang: str) -> list[html.Div]:
     ]
 
 
-def _map_figure(data: ranking.ViewData, lang: str, *, previous: dict | None = None):
-    """The map (or a Patch of its values when the layer and language are unchanged) and its state."""
+def _colour_options(lang: str) -> list[dict[str, str]]:
+    return [{"label": t(f"map.colour_{mode}", lang), "value": mode} for mode in COLOURINGS]
+
+
+def _map_figure(data: ranking.ViewData, lang: str, *, previous: dict | None = None, colour: str = "score"):
+    """The map (or a Patch of its values when the layer, language and colouring are unchanged) and its
+    state; by class only where the view's method defines classes."""
     values, view = map_panel.map_values(data.table), data.view
     # Generated figures say so in the map's own title too, so a saved PNG says it.
     title = published.generated_label(lang) if data.illustrative else None
@@ -79,6 +87,7 @@ def _map_figure(data: ranking.ViewData, lang: str, *, previous: dict | None = No
         indicator=view.indicator,
         previous_state=previous,
         title=title,
+        mode=colour if data.has_classes else "score",
     )
 
 
@@ -88,7 +97,8 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
     years, groups = ranking.years_and_groups()
     view = ranking.resolve(query)
     data = ranking.load(view, lang)
-    figure, map_state = _map_figure(data, lang)
+    colour = query.get("colour") if query.get("colour") in COLOURINGS else "score"
+    figure, map_state = _map_figure(data, lang, colour=colour)
     marks = {y: {"label": str(y)} for y in years}
     group_options = ranking.group_options(groups.get(view.year, []), lang)
     content = [
@@ -128,6 +138,13 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
                 view_controls.index_control(INDEX, view, lang),
                 components.control(
                     t("control.group", lang), components.radio(GROUP, group_options, view.group)
+                ),
+                html.Div(
+                    components.control(
+                        t("map.colour", lang), components.radio(COLOUR, _colour_options(lang), colour)
+                    ),
+                    id=COLOUR_CONTROL,
+                    hidden=not data.has_classes,  # a method without classes has only the score map
                 ),
             ],
             className="controls",
@@ -189,22 +206,32 @@ def _table(view: analysis.View, data: ranking.ViewData, lang: str) -> html.Div:
     Output(GROUP, "options"),
     Output(GROUP, "value"),
     Output(NOTICE, "children"),
+    Output(COLOUR_CONTROL, "hidden"),
     Input(YEAR, "value"),
     Input(INDEX, "value"),
     Input(GROUP, "value"),
+    Input(COLOUR, "value"),
     State(LANG, "data"),
     State(MAP_STATE, "data"),
     prevent_initial_call=True,
 )
-@guarded(rule.year, rule.optional(rule.indicator), rule.group, rule.lang, rule.mapping)
-def update_view(year, index, group, lang, map_state):
-    """Redraw the view; when the layer and language are unchanged only the map's values travel."""
+@guarded(
+    rule.year,
+    rule.optional(rule.indicator),
+    rule.group,
+    rule.optional(lambda value: value in COLOURINGS),
+    rule.lang,
+    rule.mapping,
+)
+def update_view(year, index, group, colour, lang, map_state):
+    """Redraw the view; when the layer, language and colouring are unchanged only the map's values
+    travel."""
     lang = normalize_language(lang)
     view = ranking.resolve({"year": str(year), "index": index or "", "group": group or ""})
     # Not memoized here: the response memo (web/rendered.py) keeps the finished answer, and a view never
     # seen before is a slice of what views/all_rankings.py computed once.
     data = ranking.load(view, lang)
-    figure, new_state = _map_figure(data, lang, previous=map_state)
+    figure, new_state = _map_figure(data, lang, previous=map_state, colour=colour or "score")
     return (
         figure,
         new_state,
@@ -218,6 +245,7 @@ def update_view(year, index, group, lang, map_state):
         view_controls.sources(data, lang=lang),
         map_panel.note(year=view.year, group=view.group, lang=lang, **map_panel.export_texts(data, lang)),
         *view_controls.group_update(view, lang),
+        not data.has_classes,
     )
 
 
@@ -280,14 +308,17 @@ clientside_callback(
 
 # The URL follows the controls without a round trip through the Pages router (which would re-render).
 clientside_callback(
-    """function(year, index, group, lang, options) {
+    """function(year, index, group, colour, lang, options) {
         const total = window.qnUrl.totalOf(options);
-        return window.qnUrl.sync({year: year, index: index === total ? null : index, group: group}, lang);
+        const params = {year: year, index: index === total ? null : index, group: group};
+        params.colour = colour === "class" ? colour : null;
+        return window.qnUrl.sync(params, lang);
     }""",
     Output(URL_SINK, "children"),
     Input(YEAR, "value"),
     Input(INDEX, "value"),
     Input(GROUP, "value"),
+    Input(COLOUR, "value"),
     State(LANG, "data"),
     State(INDEX, "options"),
 )

@@ -50,3 +50,30 @@ def test_journey_find_a_district_on_the_map_and_open_it(browser, live_server):
     ActionChains(browser).move_to_element(tile).pause(0.3).click().perform()
     wait.until(lambda d: "/don-vi/530" in d.current_url)
     assert console_errors(browser) == []
+
+
+LEGEND = """
+const gd = document.querySelector('#overview-map .js-plotly-plot');
+return gd ? gd.data.filter(t => t.showlegend).map(t => t.name) : null;
+"""
+
+
+def test_a_leader_colours_the_map_by_class_and_back_by_score(browser, live_server):
+    from tests.integration.conftest import screenshot
+
+    browser.get(live_server + "/?year=2022&group=district&colour=class")
+    wait = WebDriverWait(browser, 20)
+    wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, "#overview-map path.choroplethlocation")))
+    assert browser.execute_script(LEGEND) == ["Không có số liệu", "Tốt", "Khá", "Trung bình", "Yếu"]
+    screenshot(browser, "overview-by-class", width=1366, height=900)
+    browser.find_element(By.CSS_SELECTOR, "#overview-colour input[value=score]").click()
+    wait.until(lambda d: d.execute_script(LEGEND) == ["Không có số liệu"])
+    wait.until(lambda d: "colour=" not in d.current_url)
+    browser.find_element(By.CSS_SELECTOR, "#overview-colour input[value=class]").click()
+    wait.until(lambda d: "colour=class" in d.current_url and len(d.execute_script(LEGEND) or []) == 5)
+    # 2025 communes: the method defines no classes, so the choice is not offered and the map is by score.
+    browser.get(live_server + "/?year=2025&group=commune&colour=class")
+    wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, "#overview-map path.choroplethlocation")))
+    assert not browser.find_element(By.ID, "overview-colour-control").is_displayed()
+    assert browser.execute_script(LEGEND) == ["Không có số liệu"]
+    assert console_errors(browser) == []

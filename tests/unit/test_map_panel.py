@@ -75,3 +75,40 @@ def test_notes_say_what_the_map_is_and_credit_the_points(app):
     assert "open-admin-data/vietnam-administrative-divisions, CC-BY-4.0" in communes
     assert "not administrative borders" in districts and "open-admin-data" not in districts
     assert map_panel.note(year=2022, group="department", lang="en") == []
+
+
+def _overview(client, year: int, index: str | None, group: str, colour: str | None, state=None) -> dict:
+    response = call(
+        client,
+        output_prefix="overview-map.figure",
+        inputs={
+            "overview-year.value": year,
+            "overview-index.value": index,
+            "overview-group.value": group,
+            "overview-colour.value": colour,
+        },
+        state={"overview-lang.data": "vi", "overview-map-state.data": state},
+    )
+    assert response.status_code == 200, response.data
+    return response.get_json()["response"]
+
+
+def test_the_overview_map_colours_by_the_methods_classes_when_asked(client):
+    by_class = _overview(client, 2022, "DTI_TOTAL", "district", "class")
+    figure, state = by_class["overview-map"]["figure"], by_class["overview-map-state"]["data"]
+    legend = [trace.get("name") for trace in figure["data"] if trace.get("showlegend")]
+    assert legend == ["Không có số liệu", "Tốt", "Khá", "Trung bình", "Yếu"]  # the 2020 method's own classes
+    assert "coloraxis" not in figure["layout"]
+    assert state["mode"] == "class" and by_class["overview-colour-control"]["hidden"] is False
+    by_score = _overview(client, 2022, "DTI_TOTAL", "district", "score", state=state)
+    assert "__dash_patch_update" not in by_score["overview-map"]["figure"]  # a new colouring: redrawn
+    assert by_score["overview-map-state"]["data"]["mode"] == "score"
+
+
+def test_a_method_without_classes_has_only_the_score_map(client):
+    answer = _overview(client, 2025, None, "commune", "class")
+    assert answer["overview-map-state"]["data"]["mode"] == "score"
+    assert answer["overview-colour-control"]["hidden"] is True
+    figure = answer["overview-map"]["figure"]
+    assert [t["name"] for t in figure["data"] if t.get("showlegend")] == ["Không có số liệu"]  # no class
+    assert figure["layout"]["coloraxis"]["colorbar"]["title"]["text"].startswith("Điểm trên 1.000")
