@@ -12,11 +12,11 @@ import pandas as pd
 from dash import MATCH, Input, Output, clientside_callback, dcc, html
 
 from dashboard import queries, urls
-from dashboard.components.citations import sources_cited
 from dashboard.components.embed import snippet
 from dashboard.figures.compare import graph_config
 from dashboard.i18n import t
 from dashboard.views import comparison
+from dashboard.views.cited import sources_cited
 
 
 def citation(title: str, path: str, *, lang: str, sources: pd.DataFrame | None = None) -> str:

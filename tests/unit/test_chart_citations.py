@@ -102,7 +102,7 @@ def test_the_profile_score_and_rank_charts_say_their_figures_are_illustrative(ap
 
 def test_a_chart_of_real_and_generated_figures_names_both_the_label_first(app):
     from dashboard import queries
-    from dashboard.components.citations import sources_cited
+    from dashboard.views.cited import sources_cited
 
     with app.server.test_request_context("/"):
         sources = queries.sources()
