@@ -132,8 +132,9 @@ def _small_multiples(frame: pd.DataFrame, selection: comparison.Selection, lang:
                     config=figures.graph_config(lang),
                     page_path=urls.page("compare", lang=lang, **selection.query()),
                     lang=lang,
+                    drawn=drawn,  # cites the sources of its own sub-index only
                 )
-                for figure in charts
+                for figure, drawn in charts
             ],
             className="panel-single" if single else "panel-grid",
         ),
@@ -172,9 +173,14 @@ def results(selection: comparison.Selection, lang: str) -> list:
         components.illustrative_banner(lang) if (frame["data_kind"] == "illustrative").any() else None,
         *[
             chart_tools.figure_card(
-                figure, config=figures.graph_config(lang), page_path=page, lang=lang, embed_path=embed
+                figure,
+                config=figures.graph_config(lang),
+                page_path=page,
+                lang=lang,
+                embed_path=embed,
+                drawn=drawn,  # cites the sources of its own scale's years only
             )
-            for figure in compare_year.charts_over_years(frame, selection, lang)
+            for figure, drawn in compare_year.charts_over_years(frame, selection, lang)
         ],
         *_end_notes(frame, lang),
         embeds.embed_dialog(embed, lang=lang, title=t("compare.heading", lang), dialog_id="compare-embed"),
@@ -299,6 +305,7 @@ clientside_callback(
 
 @callback(
     Output(compare_map.MAP, "figure"),
+    Output(compare_map.MAP_TOOLS, "children"),
     Input(compare_map.MAP_YEAR, "value"),
     State(UNITS, "value"),
     State(GROUP, "value"),
@@ -314,12 +321,13 @@ clientside_callback(
     rule.lang,
 )
 def update_map_year(year, codes, group, index, lang):
-    """Redraw the map for the chosen year, on the colour scale of the whole group that year."""
+    """Redraw the map for the chosen year, on the colour scale of the whole group that year, and its tools
+    (its title and the sources it cites are that year's)."""
     lang = normalize_language(lang)
     selection = comparison.parse({"units": ",".join(codes or []), "group": group or "", "index": index or ""})
     if not selection.ready:
         raise dash.exceptions.PreventUpdate
-    figure = compare_map.map_figure(comparison.series(selection, lang), selection, int(year), lang)
-    if figure is None:
+    drawn = compare_map.map_view(comparison.series(selection, lang), selection, int(year), lang)
+    if drawn is None:
         raise dash.exceptions.PreventUpdate
-    return figure
+    return drawn
