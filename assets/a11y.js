@@ -7,6 +7,10 @@
    - The skip link moves focus to the page's heading without changing the URL (a #main fragment would
      make dcc.Location re-run the Pages router and drop the focus).
    - Enter on a grid cell that holds a link follows the link; the phone menu button folds the menu.
+   - dcc.Clipboard draws a <div> with a click handler: every `.copy-button` (components/chart_tools.py
+     copy_button) becomes a button (role, Tab stop, its title as name) that Enter and Space click.
+     Patched here rather than replaced by a hand-made button: Dash's copying (and the callbacks on its
+     n_clicks, such as the address copied at the click) stays as it is.
    - Grid filters ignore diacritics (window.qnFold, dashAgGridFunctions.fold). */
 (function () {
   "use strict";
@@ -54,6 +58,14 @@
     });
   }
 
+  function fixCopyButtons() {
+    document.querySelectorAll(".copy-button").forEach(function (copy) {
+      if (copy.getAttribute("role") !== "button") copy.setAttribute("role", "button");
+      if (copy.tabIndex !== 0) copy.tabIndex = 0;
+      if (copy.title && copy.getAttribute("aria-label") !== copy.title) copy.setAttribute("aria-label", copy.title);
+    });
+  }
+
   function plainText(value) {
     const box = document.createElement("div");
     box.innerHTML = String(value || "").replace(/<br\s*\/?>/gi, " ");
@@ -80,6 +92,7 @@
   function fixAll() {
     scheduled = false;
     fixDropdowns();
+    fixCopyButtons();
     nameControls();
     nameCharts();
     followHeading();
@@ -110,7 +123,14 @@
   });
 
   document.addEventListener("keydown", function (event) {
-    if (event.key !== "Enter" || !event.target.closest) return;
+    if (!event.target.closest) return;
+    const copy = event.target.closest(".copy-button[role=button]");
+    if (copy && (event.key === "Enter" || event.key === " ")) {
+      event.preventDefault();  // Space would scroll the page
+      if (!event.repeat) copy.click();
+      return;
+    }
+    if (event.key !== "Enter") return;
     const cell = event.target.closest(".ag-cell");
     const link = cell && cell.querySelector("a[href]");
     if (link && event.target !== link) {

@@ -50,3 +50,15 @@ def call(
     values = [inputs.get(f"{i['id']}.{i['property']}") for i in callback["inputs"]]
     states = [state.get(f"{s['id']}.{s['property']}") for s in callback["state"]]
     return post(client, payload(callback, values, states), headers=headers)
+
+
+def opened_dialog(client, spec: dict[str, Any]) -> str:
+    """The text of a download dialog (its `download-spec` data) once opened: row counts and sizes measured."""
+    response = call(
+        client,
+        output_prefix="download-body.children",
+        inputs={"download-open.n_clicks": 1},
+        state={"download-spec.data": spec},
+    )
+    assert response.status_code == 200, response.data
+    return json.dumps(response.get_json(), ensure_ascii=False)

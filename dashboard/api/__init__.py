@@ -3,10 +3,10 @@
 This module wires the blueprint: every URL, the error handler and the after-request hooks, in one place.
 `downloads` answers the tabular resources, the Data Package and boundary layers, `filters` parses the
 observations query, `responses` holds the HTTP details they share (304s, cache headers, gzip), `errors`
-the JSON errors; `screen` the table on screen of a ranking view and of the national table, `measure` a
-download's size before it is downloaded; `exports` and `datapackage` are the pure file writers;
-`corrections` the corrections record and the officer's guide; `feeds` (with the pure writer `atom`) the
-Atom feeds under /feeds; `openapi` the OpenAPI 3.1 description of both.
+the JSON errors; `screen` the tables on screen (a ranking view, the national table, e-documents, a
+profile, compare), `measure` a download's size before it is downloaded; `exports` and `datapackage` are
+the pure file writers; `corrections` the corrections record and the officer's guide; `feeds` (with the
+pure writer `atom`) the Atom feeds under /feeds; `openapi` the OpenAPI 3.1 description of both.
 
 May import: config, csv_output, domain, queries, views, i18n, urls, web. Must not import: pages,
 components, ingest (import-linter checks).
@@ -27,6 +27,9 @@ blueprint.after_request(responses.compress)
 
 blueprint.get("/ranking.<fmt>")(screen.ranking_table)
 blueprint.get("/national-table.<fmt>")(screen.national_table)
+blueprint.get("/edocs-table.<fmt>")(screen.edocs_table)
+blueprint.get("/unit-scores.<fmt>")(screen.unit_scores_table)
+blueprint.get("/compare-table.<fmt>")(screen.compare_table_download)
 blueprint.get("/<resource>.<fmt>")(downloads.download)
 blueprint.get("/datapackage.json")(downloads.datapackage)
 blueprint.get("/boundaries/<vintage>.geojson")(downloads.boundaries)

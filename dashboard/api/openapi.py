@@ -79,6 +79,61 @@ def _get(
     return {"get": {"summary": summary, "parameters": parameters, "responses": responses}}
 
 
+# The tables on screen (api/screen.py): resource, summary, and each query parameter's name, schema, the
+# text that describes it and whether it is required.
+SCREENS = (
+    (
+        "ranking",
+        "openapi.ranking",
+        (
+            ("year", {"type": "integer"}, "data.param_year", False),
+            ("group", {"type": "string"}, "data.param_group", False),
+            ("index", {"type": "string"}, "data.param_indicator", False),
+            ("subs", {"type": "integer"}, "openapi.param_subs", False),
+        ),
+    ),
+    (
+        "national-table",
+        "openapi.national_table",
+        (("table", {"type": "string", "pattern": "^[A-Z0-9_]+-[0-9]{4}$"}, "openapi.param_table", True),),
+    ),
+    (
+        "edocs-table",
+        "openapi.edocs_table",
+        (
+            ("group", {"type": "string", "enum": ["district", "department"]}, "data.param_group", False),
+            ("index", {"type": "string"}, "openapi.param_edocs_index", False),
+            ("year", {"type": "integer"}, "data.param_year", False),
+        ),
+    ),
+    ("unit-scores", "openapi.unit_scores", (("unit", {"type": "string"}, "openapi.unit", True),)),
+    (
+        "compare-table",
+        "openapi.compare_table",
+        (
+            ("units", {"type": "string", "examples": ["522,525"]}, "openapi.param_compare_units", True),
+            ("group", {"type": "string"}, "data.param_group", False),
+            ("index", {"type": "string"}, "openapi.param_compare_index", False),
+        ),
+    ),
+)
+
+
+def _screen(summary: str, parameters: tuple, lang: str) -> dict:
+    """A table on screen: its formats, its query parameters, the language."""
+    query = [
+        {"name": name, "in": "query", "schema": schema, "description": t(key, lang)}
+        | ({"required": True} if required else {})
+        for name, schema, key, required in parameters
+    ]
+    return _get(
+        t(summary, lang),
+        downloads.FORMATS,
+        [_format(list(downloads.FORMATS), lang), *query, _lang(lang)],
+        lang,
+    )
+
+
 def document(*, lang: str, base_url: str) -> dict:
     """The OpenAPI 3.1 document in a language, with the site's public address as its server."""
     formats = downloads.FORMATS
@@ -127,40 +182,10 @@ def document(*, lang: str, base_url: str) -> dict:
         "/api/v1/docs/huong-dan-cong-bo.html": _get(
             t("openapi.guide", lang), {"html": "text/html"}, [], lang, errors=False
         ),
-        "/api/v1/ranking.{format}": _get(
-            t("openapi.ranking", lang),
-            formats,
-            [
-                _format(list(formats), lang),
-                *(
-                    {"name": name, "in": "query", "schema": {"type": kind}, "description": t(key, lang)}
-                    for name, kind, key in (
-                        ("year", "integer", "data.param_year"),
-                        ("group", "string", "data.param_group"),
-                        ("index", "string", "data.param_indicator"),
-                        ("subs", "integer", "openapi.param_subs"),
-                    )
-                ),
-                _lang(lang),
-            ],
-            lang,
-        ),
-        "/api/v1/national-table.{format}": _get(
-            t("openapi.national_table", lang),
-            formats,
-            [
-                _format(list(formats), lang),
-                {
-                    "name": "table",
-                    "in": "query",
-                    "required": True,
-                    "schema": {"type": "string", "pattern": "^[A-Z0-9_]+-[0-9]{4}$"},
-                    "description": t("openapi.param_table", lang),
-                },
-                _lang(lang),
-            ],
-            lang,
-        ),
+        **{
+            f"/api/v1/{resource}.{{format}}": _screen(summary, parameters, lang)
+            for resource, summary, parameters in SCREENS
+        },
         "/api/v1/openapi.json": _get(
             t("openapi.self", lang), {"json": "application/json"}, [_lang(lang)], lang, errors=False
         ),

@@ -1,7 +1,9 @@
-"""The table on screen of a ranking view (/api/v1/ranking.csv|xlsx|json) and of the national table of
-/ca-nuoc (/api/v1/national-table.csv|xlsx|json): one row per unit, the columns the page shows in the order
-it shows them (views/screen_table.py and views/national_table.py, the functions the pages draw from),
-written by the same writers and with the same cover as every other download."""
+"""The tables on screen: of a ranking view (/api/v1/ranking.csv|xlsx|json), of the national table of
+/ca-nuoc (national-table), of the e-documents unit table (edocs-table), of a profile's scores (unit-scores)
+and of the compare page's differences (compare-table). Each is the page's rows and columns in the page's
+order, read from the views/ function the page draws from (screen_table, national_table, edocs, unit_scores,
+compare_table), written by the same writers and with the same cover as every other download. A choice
+that names nothing held is refused (400), never replaced by a default."""
 
 from __future__ import annotations
 
@@ -17,11 +19,15 @@ from dashboard.api.errors import ApiError
 from dashboard.api.responses import cache_headers, conditional, last_modified
 from dashboard.domain import localized
 from dashboard.i18n import LANGUAGES, t
+from dashboard.views import compare_table, comparison, edocs, ranking, screen_table, unit_scores
 from dashboard.views import national_table as national
-from dashboard.views import ranking, screen_table
+from dashboard.views.comparison import MAX_UNITS, MIN_UNITS
 
 RESOURCE = "ranking"
 NATIONAL = "national-table"  # /ca-nuoc's table: ?table=NAT_DTI-2022
+EDOCS = "edocs-table"  # /van-ban-dien-tu's unit table: ?group=district&index=…&year=2023
+UNIT_SCORES = "unit-scores"  # a profile's scores table: ?unit=525
+COMPARE = "compare-table"  # /so-sanh's differences: ?units=522,525&group=district&index=total
 # The query names a view as the pages do; `subs=0` is the overview's table (no sub-index columns).
 PARAMETERS = ("year", "group", "index", "subs")
 # What a view notice says was asked for, and the parameter that asked for it.
@@ -50,10 +56,25 @@ def name(data: ranking.ViewData, *, kind: str = "xep-hang") -> str:
     )
 
 
-def _view(args: Mapping[str, str]):
+def _lang(args: Mapping[str, str]) -> str:
     lang = args.get("lang", "vi")
     if lang not in LANGUAGES:
         raise ApiError(400, "api.error.choice", parameter="lang", known=", ".join(LANGUAGES))
+    return lang
+
+
+def _unknown(parameter: str, value: object) -> ApiError:
+    return ApiError(400, "api.error.unknown_values", parameter=parameter, values=str(value or ""))
+
+
+def _screen(table: screen_table.ScreenTable, title: str, drawn: pd.DataFrame, name: str) -> Screen:
+    """A table on screen with the sources of the observation rows it is read from."""
+    sources = queries.sources()
+    return Screen(table, title, sources[sources["id"].isin(set(drawn["source_id"]))], name)
+
+
+def _view(args: Mapping[str, str]):
+    lang = _lang(args)
     subs = args.get("subs", "1")
     if subs not in ("0", "1"):
         raise ApiError(400, "api.error.choice", parameter="subs", known="0, 1")
@@ -144,22 +165,96 @@ def national_table(fmt: str) -> flask.Response:
     """The table on screen of /ca-nuoc (the national table chosen) in CSV, XLSX or JSON."""
     _known_format(NATIONAL, fmt)
     args = flask.request.args
-    lang = args.get("lang", "vi")
-    if lang not in LANGUAGES:
-        raise ApiError(400, "api.error.choice", parameter="lang", known=", ".join(LANGUAGES))
+    lang = _lang(args)
     choice = national.find_table(args.get("table"), national.table_choices())
     if choice is None:  # never a silently different table
-        raise ApiError(400, "api.error.unknown_values", parameter="table", values=args.get("table", ""))
+        raise _unknown("table", args.get("table"))
 
     def build() -> Screen:
         table = national.screen_table(choice, lang)
-        sources = queries.sources()
         drawn = national.table_frame(choice)
-        return Screen(
-            table,
-            national_title(choice, lang),
-            sources[sources["id"].isin(set(drawn["source_id"]))],
-            national.file_stem(choice),
-        )
+        return _screen(table, national_title(choice, lang), drawn, national.file_stem(choice))
 
     return _answer(NATIONAL, fmt, national_query(choice, lang=lang), build)
+
+
+def edocs_query(group: str, index: str, year: int, lang: str) -> dict[str, object]:
+    """The download's query string of an e-documents unit table (as /van-ban-dien-tu names it)."""
+    return {"group": group, "index": index, "year": year, "lang": lang}
+
+
+def edocs_table(fmt: str) -> flask.Response:
+    """The unit table of /van-ban-dien-tu (group, share and year) in CSV, XLSX or JSON."""
+    _known_format(EDOCS, fmt)
+    args = flask.request.args
+    lang = _lang(args)
+    wrong = edocs.unknown(args)
+    if wrong is not None:
+        raise _unknown(*wrong)
+    group, index, year = edocs.resolve(args)
+    if year is None:  # no illustrative unit figures are held at all
+        raise _unknown("year", args.get("year"))
+
+    def build() -> Screen:
+        table = edocs.screen_table(group, index, year, lang)
+        frame = edocs.unit_frame(group)
+        drawn = frame[frame["year"] == year]
+        return _screen(
+            table, edocs.title(group, index, year, lang), drawn, edocs.file_stem(group, index, year)
+        )
+
+    return _answer(EDOCS, fmt, edocs_query(group, index, year, lang), build)
+
+
+def unit_query(code: str, lang: str) -> dict[str, object]:
+    """The download's query string of a profile's scores table."""
+    return {"unit": code, "lang": lang}
+
+
+def unit_scores_table(fmt: str) -> flask.Response:
+    """The scores table of a unit profile (/don-vi/<code>) in CSV, XLSX or JSON."""
+    _known_format(UNIT_SCORES, fmt)
+    args = flask.request.args
+    lang = _lang(args)
+    code = args.get("unit", "")
+    if code not in set(queries.units()["code"]):
+        raise _unknown("unit", code)
+
+    def build() -> Screen:
+        table = unit_scores.screen_table(code, lang)
+        drawn = unit_scores.history(code)
+        return _screen(table, unit_scores.title(code, lang), drawn, unit_scores.file_stem(code))
+
+    return _answer(UNIT_SCORES, fmt, unit_query(code, lang), build)
+
+
+def compare_query(selection: comparison.Selection, lang: str) -> dict[str, object]:
+    """The download's query string of a comparison's differences table (as /so-sanh names it)."""
+    return {**selection.query(), "units": ",".join(selection.codes), "lang": lang}
+
+
+# The parameter each problem of a compare selection is about (every other problem is about `units`).
+COMPARE_PROBLEMS = {"compare.problem.group": "group", "compare.problem.index": "index"}
+
+
+def compare_table_download(fmt: str) -> flask.Response:
+    """The differences table of /so-sanh (units, group, index) in CSV, XLSX or JSON."""
+    _known_format(COMPARE, fmt)
+    args = flask.request.args
+    lang = _lang(args)
+    selection = comparison.parse({key: args.get(key, "") for key in ("units", "group", "index")})
+    for key, detail in selection.problems:
+        parameter = COMPARE_PROBLEMS.get(key, "units")
+        if parameter != "units":
+            raise _unknown(parameter, detail)
+        raise ApiError(400, key, parameter=parameter, detail=detail, low=MIN_UNITS, high=MAX_UNITS)
+    if not selection.ready:  # no units at all
+        raise ApiError(400, "compare.problem.too_few", parameter="units", detail=0, low=MIN_UNITS)
+
+    def build() -> Screen:
+        table = compare_table.screen_table(selection, lang)
+        drawn = comparison.series(selection, lang)
+        name = compare_table.file_stem(selection)
+        return _screen(table, compare_table.title(selection, lang), drawn, name)
+
+    return _answer(COMPARE, fmt, compare_query(selection, lang), build)

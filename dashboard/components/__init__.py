@@ -221,6 +221,11 @@ def source_list(sources: pd.DataFrame, *, lang: str) -> html.Div:
     )
 
 
+def screen_offer(resource: str, query: dict[str, object], name: str) -> Offer:
+    """The dialog's "table on screen": what the `resource` of api/screen.py answers for the page's `query`."""
+    return Offer("screen", name, {fmt: urls.api(resource, fmt, **query) for fmt in ("csv", "xlsx")})
+
+
 def download_links(
     resource: str,
     params: dict[str, object],

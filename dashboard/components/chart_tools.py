@@ -12,11 +12,11 @@ import pandas as pd
 from dash import MATCH, Input, Output, clientside_callback, dcc, html
 
 from dashboard import queries, urls
-from dashboard.components.citations import sources_cited
 from dashboard.components.embed import snippet
 from dashboard.figures.compare import graph_config
 from dashboard.i18n import t
 from dashboard.views import comparison
+from dashboard.views.cited import sources_cited
 
 
 def citation(title: str, path: str, *, lang: str, sources: pd.DataFrame | None = None) -> str:
@@ -37,12 +37,19 @@ def citation(title: str, path: str, *, lang: str, sources: pd.DataFrame | None =
 LOCATION = "copy-location"
 
 
+def copy_button(text: str, label: str, **extra: object) -> dcc.Clipboard:
+    """A button copying `text`, named `label`. dcc.Clipboard draws a <div> with a click handler only:
+    assets/a11y.js makes every `.copy-button` a keyboard button (role, Tab stop, name, Enter and Space)."""
+    return dcc.Clipboard(content=text, title=label, className="copy-button", **extra)
+
+
 def _tool(label: str, text: str, *, here: str | None = None) -> html.Span:
     """A copy button and its label; `here` (a key unique on the page) copies the page's address as it is
     when clicked (filters changed since the page was drawn are in it: assets/url-state.js writes them)."""
     extra = {"id": {"type": LOCATION, "key": here}} if here else {}
+    # The visible label repeats the button's name: read once, by the button.
     return html.Span(
-        [dcc.Clipboard(content=text, title=label, className="copy-button", **extra), html.Span(label)],
+        [copy_button(text, label, **extra), html.Span(label, **{"aria-hidden": "true"})],
         className="chart-tool",
     )
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from urllib.parse import urlparse
 
-import pandas as pd
 from dash import html
 
-from dashboard import queries, urls
+from dashboard import queries
 from dashboard.i18n import t
 from dashboard.views import published
 
@@ -34,22 +33,6 @@ def source_cell(row: dict, lang: str) -> object:
     if stated.date:
         parts.append(f" · {stated.date}")
     return html.Span(parts)
-
-
-def sources_cited(sources: pd.DataFrame, lang: str) -> str:
-    """The documents behind a chart in one line: each source's issuer, document and date as published,
-    title and link; generated figures are never cited as a source but named as generated, first."""
-    # One entry per document, as the source list under the page has (the yearly generator files are one).
-    sources = sources.drop_duplicates(["kind", "title", "issuer", "document_number", "url"])
-    generated = (sources["kind"] == "illustrative").any()
-    cited = [published.generated_source_line(lang)] if generated else []
-    for row in sources[sources["kind"] != "illustrative"].to_dict("records"):
-        stated = published.source_text(row, lang)
-        line = stated.citation()
-        if urls.is_web(stated.url) and stated.url not in line:
-            line += f", {stated.url}"
-        cited.append(line)
-    return "; ".join(dict.fromkeys(cited))
 
 
 def figures_table(rows: list[dict], *, lang: str, unit_column: bool = False) -> html.Div:

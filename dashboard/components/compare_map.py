@@ -15,6 +15,7 @@ from dashboard.views import compare_year, comparison
 
 MAP = "compare-map"
 MAP_YEAR = "compare-map-year"
+MAP_TOOLS = "compare-map-tools"
 
 
 def _years(frame: pd.DataFrame) -> list[int]:
@@ -49,6 +50,22 @@ def map_figure(frame: pd.DataFrame, selection: comparison.Selection, year: int, 
     return figure
 
 
+def map_view(
+    frame: pd.DataFrame, selection: comparison.Selection, year: int, lang: str
+) -> tuple[dict, html.Details] | None:
+    """The map of `year` and its toolbar, citing the sources of that year's rows (None: no map that year)."""
+    figure = map_figure(frame, selection, year, lang)
+    if figure is None:
+        return None
+    tools = chart_tools.toolbar(
+        title=chart_tools.figure_title(figure),
+        page_path=urls.page("compare", lang=lang, **selection.query()),
+        lang=lang,
+        sources=comparison.sources_of(frame[frame["year"] == year]),
+    )
+    return figure, tools
+
+
 def map_section(frame: pd.DataFrame, selection: comparison.Selection, lang: str) -> list:
     """The map heading, the year choice and the map of the latest year (nothing for unmapped groups)."""
     if selection.group not in map_panel.MAPPED_GROUPS or frame.empty:
@@ -60,7 +77,10 @@ def map_section(frame: pd.DataFrame, selection: comparison.Selection, lang: str)
     schematic = t("map.schematic_note", lang) + "." if layer.schematic else ""
     parts = (t("compare.map_note", lang), schematic, map_panel.withheld_note(layer, lang))
     note = " ".join(part for part in parts if part)
-    figure = map_figure(frame, selection, years[0], lang)
+    drawn = map_view(frame, selection, years[0], lang)
+    if drawn is None:
+        return []
+    figure, tools = drawn
     choice = dcc.Dropdown(
         id=MAP_YEAR,
         options=[{"value": y, "label": str(y)} for y in years],
@@ -77,11 +97,7 @@ def map_section(frame: pd.DataFrame, selection: comparison.Selection, lang: str)
                     id=MAP, figure=figure, config=figures.graph_config(lang, **map_figures.GRAPH_CONFIG)
                 ),
                 html.P(note, className="map-note"),
-                chart_tools.toolbar(
-                    title=chart_tools.figure_title(figure),
-                    page_path=urls.page("compare", lang=lang, **selection.query()),
-                    lang=lang,
-                ),
+                html.Div(tools, id=MAP_TOOLS),
             ],
             className="chart-card",
         ),

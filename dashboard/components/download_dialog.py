@@ -76,11 +76,7 @@ def download_dialog(
                             html.Div(
                                 [
                                     html.P(citation, className="small download-citation mb-1"),
-                                    dcc.Clipboard(
-                                        content=citation,
-                                        title=t("dialog.copy", lang),
-                                        className="copy-button",
-                                    ),
+                                    chart_tools.copy_button(citation, t("dialog.copy_citation", lang)),
                                 ],
                                 className="d-flex gap-2 align-items-start",
                             ),
@@ -128,7 +124,15 @@ def _offers(offers: list[Offer], sizes: dict | None, lang: str) -> list:
                 html.Li(
                     [
                         html.Code(url, className="download-url"),
-                        dcc.Clipboard(content=url, title=t("dialog.copy", lang), className="copy-button"),
+                        chart_tools.copy_button(
+                            url,
+                            t(
+                                "dialog.copy_url",
+                                lang,
+                                fmt=fmt.upper(),
+                                table=t(f"dialog.{offer.kind}", lang),
+                            ),
+                        ),
                     ],
                     className="d-flex gap-2 align-items-start",
                 )

@@ -151,9 +151,7 @@ def view_downloads(data: ViewData, *, lang: str, subs: bool) -> html.Div:
     view = data.view
     query = screen.view_query(view, subs=subs, lang=lang)
     name = screen.name(data, kind="xep-hang" if subs else "tong-quan")
-    offer = components.Offer(
-        "screen", name, {fmt: urls.api(screen.RESOURCE, fmt, **query) for fmt in ("csv", "xlsx")}
-    )
+    offer = components.screen_offer(screen.RESOURCE, query, name)
     title = t(
         "screen.title",
         lang,

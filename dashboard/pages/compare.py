@@ -11,13 +11,14 @@ import pandas as pd
 from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
 from dashboard import components, queries, urls
+from dashboard.api import screen
 from dashboard.components import chart_tools, compare_map
 from dashboard.components import embed as embeds
 from dashboard.domain import localized
 from dashboard.figures import compare as figures
 from dashboard.figures import swatch
-from dashboard.i18n import format_number, normalize_language, t
-from dashboard.views import compare_year, comparison
+from dashboard.i18n import normalize_language, t
+from dashboard.views import compare_table, compare_year, comparison
 from dashboard.web import validation as rule
 from dashboard.web.validation import guarded
 
@@ -48,30 +49,15 @@ def _description(**_path: str) -> str:
 dash.register_page(__name__, path="/so-sanh", title=_title, description=_description, order=2)
 
 
-def _signed(value: float, lang: str) -> str:
-    if pd.isna(value):
-        return "–"
-    text = format_number(abs(value), lang, decimals=2)
-    return f"+{text}" if value > 0 else (f"−{text}" if value < 0 else text)
-
-
 def _differences_table(frame: pd.DataFrame, selection: comparison.Selection, lang: str) -> html.Div:
     """Each unit's value per year and its difference from the first picked unit (its text alternative too)."""
-    table = comparison.differences(frame, selection.codes)
-    names = comparison.unit_names(selection.codes, lang)
-    codes = [c for c in selection.codes if c in table.columns]
-    header = [html.Th(t("control.year", lang), scope="col")] + [html.Th(names[c], scope="col") for c in codes]
-    body = []
-    for record in table.to_dict("records"):
-        cells = [html.Th(str(int(record["year"])), scope="row")]
-        for code in codes:
-            value = record.get(code)
-            text = format_number(value, lang, decimals=2)
-            if code != selection.codes[0] and pd.notna(value):
-                text = f"{text} ({_signed(record.get(f'{code}:diff'), lang)})"
-            cells.append(html.Td(text))
-        body.append(html.Tr(cells))
-    first = names[selection.codes[0]]
+    columns = compare_table.difference_columns(frame, selection, lang)
+    header = [html.Th(c.label, scope="col") for c in columns]
+    body = [
+        html.Tr([html.Th(str(row["year"]), scope="row"), *(html.Td(row[c.key]) for c in columns[1:])])
+        for row in compare_table.difference_rows(frame, selection, lang)  # the table on screen's rows
+    ]
+    first = comparison.unit_names(selection.codes, lang)[selection.codes[0]]
     return html.Div(
         [
             html.H2(t("compare.differences", lang, first=first), className="h4 mt-4"),
@@ -146,8 +132,9 @@ def _small_multiples(frame: pd.DataFrame, selection: comparison.Selection, lang:
                     config=figures.graph_config(lang),
                     page_path=urls.page("compare", lang=lang, **selection.query()),
                     lang=lang,
+                    drawn=drawn,  # cites the sources of its own sub-index only
                 )
-                for figure in charts
+                for figure, drawn in charts
             ],
             className="panel-single" if single else "panel-grid",
         ),
@@ -186,9 +173,14 @@ def results(selection: comparison.Selection, lang: str) -> list:
         components.illustrative_banner(lang) if (frame["data_kind"] == "illustrative").any() else None,
         *[
             chart_tools.figure_card(
-                figure, config=figures.graph_config(lang), page_path=page, lang=lang, embed_path=embed
+                figure,
+                config=figures.graph_config(lang),
+                page_path=page,
+                lang=lang,
+                embed_path=embed,
+                drawn=drawn,  # cites the sources of its own scale's years only
             )
-            for figure in compare_year.charts_over_years(frame, selection, lang)
+            for figure, drawn in compare_year.charts_over_years(frame, selection, lang)
         ],
         *_end_notes(frame, lang),
         embeds.embed_dialog(embed, lang=lang, title=t("compare.heading", lang), dialog_id="compare-embed"),
@@ -199,6 +191,10 @@ def results(selection: comparison.Selection, lang: str) -> list:
             "observations",
             {"units": list(selection.codes), "sub": 1},
             lang=lang,
+            screen=components.screen_offer(
+                screen.COMPARE, screen.compare_query(selection, lang), compare_table.file_stem(selection)
+            ),
+            title=compare_table.title(selection, lang),
             page_path=urls.page("compare", lang=lang, **selection.query()),
             illustrative=bool((frame["data_kind"] == "illustrative").any()),
         ),
@@ -309,6 +305,7 @@ clientside_callback(
 
 @callback(
     Output(compare_map.MAP, "figure"),
+    Output(compare_map.MAP_TOOLS, "children"),
     Input(compare_map.MAP_YEAR, "value"),
     State(UNITS, "value"),
     State(GROUP, "value"),
@@ -324,12 +321,13 @@ clientside_callback(
     rule.lang,
 )
 def update_map_year(year, codes, group, index, lang):
-    """Redraw the map for the chosen year, on the colour scale of the whole group that year."""
+    """Redraw the map for the chosen year, on the colour scale of the whole group that year, and its tools
+    (its title and the sources it cites are that year's)."""
     lang = normalize_language(lang)
     selection = comparison.parse({"units": ",".join(codes or []), "group": group or "", "index": index or ""})
     if not selection.ready:
         raise dash.exceptions.PreventUpdate
-    figure = compare_map.map_figure(comparison.series(selection, lang), selection, int(year), lang)
-    if figure is None:
+    drawn = compare_map.map_view(comparison.series(selection, lang), selection, int(year), lang)
+    if drawn is None:
         raise dash.exceptions.PreventUpdate
-    return figure
+    return drawn

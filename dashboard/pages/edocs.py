@@ -12,15 +12,16 @@ import pandas as pd
 from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
 from dashboard import components, queries, urls
+from dashboard.api import screen
 from dashboard.components import chart_tools
 from dashboard.components import citations as cite
-from dashboard.domain import KON_TUM_CODE, PROVINCE_CODE, UnitKind, localized
+from dashboard.domain import KON_TUM_CODE, PROVINCE_CODE, localized
 from dashboard.figures import charts
 from dashboard.figures import compare as figures
 from dashboard.figures.text import plotly_text
-from dashboard.i18n import format_number, normalize_language, t
+from dashboard.i18n import normalize_language, t
 from dashboard.queries import ObservationFilter
-from dashboard.views import comparison, published
+from dashboard.views import comparison, edocs, published
 from dashboard.web import validation as rule
 from dashboard.web.validation import guarded
 
@@ -42,12 +43,6 @@ URL_SINK = "edocs-url-sink"
 LEVELS = ("provincial", "district", "commune", "all", "province", "unit")
 # Province-wide figures of Quảng Ngãi and Kon Tum, and the one unit a source gives a figure for.
 PUBLISHED_UNITS = (PROVINCE_CODE, KON_TUM_CODE, "bql-kkt-dung-quat")
-# Each illustrative share and the counts it is computed from (numerator, denominator).
-UNIT_SHARES = {
-    "EDOC_ONLINE_SHARE_ILLUSTRATIVE": ("EDOC_DOCS_ELECTRONIC", "EDOC_DOCS_ISSUED"),
-    "EDOC_SIGNED_SHARE_ILLUSTRATIVE": ("EDOC_DOCS_SIGNED", "EDOC_DOCS_ISSUED"),
-}
-UNIT_GROUPS = (UnitKind.DISTRICT, UnitKind.DEPARTMENT)
 
 
 def _province_rows(lang: str) -> pd.DataFrame:
@@ -84,33 +79,12 @@ def _province_section(lang: str) -> list:
     ]
 
 
-def _unit_frame(group: str) -> pd.DataFrame:
-    codes = tuple(UNIT_SHARES) + tuple({c for pair in UNIT_SHARES.values() for c in pair})
-    frame = queries.observations(ObservationFilter(indicators=codes, unit_kinds=(group,)))
-    return frame[frame["data_kind"] == "illustrative"]
-
-
-def _unit_years() -> list[int]:
-    frame = queries.observations(ObservationFilter(indicators=tuple(UNIT_SHARES)))
-    return sorted(int(y) for y in frame.loc[frame["data_kind"] == "illustrative", "year"].unique())
-
-
-def _resolve(query: dict[str, str]) -> tuple[str, str, int | None]:
-    """Group, share indicator and year of the unit section; anything unknown falls back to defaults."""
-    group = query.get("group") if query.get("group") in UNIT_GROUPS else "district"
-    index = query.get("index") if query.get("index") in UNIT_SHARES else "EDOC_ONLINE_SHARE_ILLUSTRATIVE"
-    years = _unit_years()
-    text = str(query.get("year") or "")
-    year = int(text) if text.isdigit() and int(text) in years else (max(years) if years else None)
-    return str(group), str(index), year
-
-
 def unit_section(group: str, index: str, year: int | None, lang: str) -> list:
     """The illustrative section: banner, overall share over the years, bars by unit and the counts."""
-    frame = _unit_frame(group) if year is not None else pd.DataFrame()
-    if frame.empty:
+    frame = edocs.unit_frame(group) if year is not None else pd.DataFrame()
+    if frame.empty or year is None:
         return [components.empty_state(t("empty.no_data", lang))]
-    numerator, denominator = UNIT_SHARES[index]
+    numerator, denominator = edocs.UNIT_SHARES[index]
     names = localized(queries.indicators().set_index("code"), "name", lang)
     wide = frame.pivot_table(
         index=["year", "unit_code"], columns="indicator_code", values="value"
@@ -133,32 +107,21 @@ def unit_section(group: str, index: str, year: int | None, lang: str) -> list:
         source_line=source,
         y_title=t("edocs.measure_share", lang),
     )
-    current = wide[wide["year"] == year].copy()
-    # Names as they were in the year shown (Thị xã Đức Phổ from 2020), not in the first year held.
-    unit_names = frame[frame["year"] == year].drop_duplicates("unit_code").set_index("unit_code")
-    current["label"] = current["unit_code"].map(localized(unit_names, "unit_name", lang))
-    current = current.sort_values(index, ascending=False)
-    current["value"] = current[index]
-    current["text"] = [f"{format_number(v, lang)} %" for v in current[index]]
+    rows = edocs.unit_rows(frame, index, year, lang)  # the table on screen reads the same rows
     bars = figures.labelled_bars(
-        current,
+        pd.DataFrame(rows),
         lang=lang,
         title=t("edocs.unit_chart", lang, indicator=plotly_text(names[index]), year=year),
         source_line=source,
         x_title=t("edocs.measure_share", lang),
     )
-    header = [t("edocs.col.unit", lang), "%", names[numerator], names[denominator]]
+    columns = edocs.unit_columns(index, lang)
+    shown = {"value": "text", "numerator": "numerator_text", "denominator": "denominator_text"}
     body = [
-        html.Tr(
-            [
-                html.Th(r["label"], scope="row"),
-                html.Td(r["text"]),
-                html.Td(format_number(r[numerator], lang, decimals=0)),
-                html.Td(format_number(r[denominator], lang, decimals=0)),
-            ]
-        )
-        for r in current.to_dict("records")
+        html.Tr([html.Th(r["label"], scope="row")] + [html.Td(r[shown[c.key]]) for c in columns[1:]])
+        for r in rows
     ]
+    header = [c.label for c in columns]
     page = urls.page("edocs", lang=lang, index=index, year=year, group=group)
     return [
         components.illustrative_banner(lang),
@@ -181,7 +144,14 @@ def unit_section(group: str, index: str, year: int | None, lang: str) -> list:
             "observations",
             {"indicator": index, "year": year, "group": group},
             lang=lang,
+            screen=components.screen_offer(
+                screen.EDOCS,
+                screen.edocs_query(group, index, year, lang),
+                edocs.file_stem(group, index, year),
+            ),
+            title=edocs.title(group, index, year, lang),
             page_path=page,
+            illustrative=True,
         ),
         components.source_list(comparison.sources_of(frame), lang=lang),
     ]
@@ -190,21 +160,21 @@ def unit_section(group: str, index: str, year: int | None, lang: str) -> list:
 def layout(lang: str | None = None, **query: str) -> html.Div:
     """Render the e-documents page; the unit section follows the query string."""
     lang = normalize_language(lang)
-    group, index, year = _resolve(query)
+    group, index, year = edocs.resolve(query)
     names = localized(queries.indicators().set_index("code"), "name", lang)
     controls = html.Div(
         [
             components.control(
                 t("control.group", lang),
                 components.radio(
-                    GROUP, [{"value": g, "label": t(f"group.{g}", lang)} for g in UNIT_GROUPS], group
+                    GROUP, [{"value": g, "label": t(f"group.{g}", lang)} for g in edocs.UNIT_GROUPS], group
                 ),
             ),
             components.control(
                 t("control.index", lang),
                 dcc.Dropdown(
                     id=INDEX,
-                    options=[{"value": c, "label": names[c]} for c in UNIT_SHARES],
+                    options=[{"value": c, "label": names[c]} for c in edocs.UNIT_SHARES],
                     value=index,
                     clearable=False,
                 ),
@@ -213,7 +183,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
                 t("control.year", lang),
                 dcc.Dropdown(
                     id=YEAR,
-                    options=[{"value": y, "label": str(y)} for y in reversed(_unit_years())],
+                    options=[{"value": y, "label": str(y)} for y in reversed(edocs.unit_years())],
                     value=year,
                     clearable=False,
                 ),
@@ -257,7 +227,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
 def update_units(group, index, year, lang):
     """Redraw the illustrative section for the chosen group, share and year."""
     lang = normalize_language(lang)
-    group, index, year = _resolve({"group": group or "", "index": index or "", "year": str(year or "")})
+    group, index, year = edocs.resolve({"group": group or "", "index": index or "", "year": str(year or "")})
     return unit_section(group, index, year, lang)
 
 

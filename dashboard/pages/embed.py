@@ -108,7 +108,7 @@ def compare_layout(lang: str | None = None, **query: str) -> html.Div:
     # One chart per scale, as on the compare page: a 2025 score out of 1,000 never shares an axis.
     graphs = [
         dcc.Graph(figure=figure, config=figures.graph_config(lang))
-        for figure in compare_year.charts_over_years(frame, selection, lang)
+        for figure, _ in compare_year.charts_over_years(frame, selection, lang)
     ]
     children = [
         components.illustrative_banner(lang) if (frame["data_kind"] == "illustrative").any() else None,

@@ -267,11 +267,7 @@ def _downloads(choice: tuple[str, int] | None, lang: str) -> html.Div | None:
         return None
     code, year = choice
     query = screen.national_query(choice, lang=lang)
-    offer = components.Offer(
-        "screen",
-        national_table.file_stem(choice),
-        {fmt: urls.api(screen.NATIONAL, fmt, **query) for fmt in ("csv", "xlsx")},
-    )
+    offer = components.screen_offer(screen.NATIONAL, query, national_table.file_stem(choice))
     return components.download_links(
         "observations",
         {"indicator": code, "year": year},

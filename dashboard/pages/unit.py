@@ -8,19 +8,18 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard import components, queries, urls
+from dashboard.api import screen
 from dashboard.components import chart_tools, grid, unit_charts
 from dashboard.components import citations as cite
 from dashboard.components import embed as embeds
 from dashboard.domain import localized
-from dashboard.domain.scoring import competition_ranks
 from dashboard.figures import charts
 from dashboard.figures.text import plotly_text
 from dashboard.i18n import format_number, normalize_language, t
 from dashboard.queries import ObservationFilter
 from dashboard.queries.corrections import corrections_of
-from dashboard.queries.methods import index_set
-from dashboard.views import analysis, comparison, published
-from dashboard.views.index_set_table import class_name, out_of
+from dashboard.views import analysis, comparison, published, unit_scores
+from dashboard.views.index_set_table import out_of
 from dashboard.views.unit_headline import unit_headline
 
 
@@ -74,37 +73,6 @@ def _headline(code: str, unit: pd.Series, lang: str) -> list:
     ]
 
 
-def _ranks_shown(history: pd.DataFrame, lang: str) -> list[published.RankShown]:
-    """Each year's rank as published, beside the rank computed from the scores of the unit's whole group."""
-    group = queries.observations(
-        ObservationFilter(
-            indicators=tuple(history["indicator_code"].unique()),
-            years=tuple(int(y) for y in history["year"].unique()),
-            unit_kinds=tuple(history["unit_kind"].unique()),
-        )
-    )
-    better = queries.indicators().set_index("code")["higher_is_better"]
-    computed: dict[tuple[int, str, str], int | None] = {}
-    for (year, indicator, _kind), rows in group.groupby(["year", "indicator_code", "unit_kind"]):
-        ranks = competition_ranks(rows["value"].tolist(), higher_is_better=bool(better[indicator]))
-        computed.update({(year, indicator, u): r for u, r in zip(rows["unit_code"], ranks, strict=True)})
-    return [
-        published.rank_shown(
-            r.rank, computed.get((r.year, r.indicator_code, r.unit_code)), note=r.note, lang=lang
-        )
-        for r in history.itertuples()
-    ]
-
-
-def _rank_text(shown: published.RankShown, rank_of: object) -> str:
-    """'3/20', '3/20 ≠ ⚑', '4 *' (a computed rank is not 'of' the published count), '–'."""
-    if shown.rank is None:
-        return "–"
-    counted = shown.status in ("published", "differs") and not pd.isna(rank_of)
-    of = f"/{int(rank_of)}" if counted else ""  # type: ignore[call-overload]
-    return " ".join(p for p in (f"{shown.rank}{of}", shown.marks) if p)
-
-
 def _score_section(code: str, history: pd.DataFrame, lang: str, unit_name: str) -> list:
     if history.empty:
         return [components.empty_state(t("profile.no_scores", lang))]
@@ -124,25 +92,11 @@ def _score_section(code: str, history: pd.DataFrame, lang: str, unit_name: str) 
         decimals=0,
         styles=charts.styles_by_series(series),
     )
-    shown = _ranks_shown(history, lang)
-    table = history.assign(
-        value_text=[format_number(v, lang, decimals=2) for v in history["value"]],
-        rank_text=[_rank_text(s, o) for s, o in zip(shown, history["rank_of"], strict=True)],
-        rank_note=[s.note for s in shown],
-        class_text=[
-            class_name(index_set(str(m)), c, lang) or "–"
-            for m, c in zip(history["methodology"], history["class_label"], strict=True)
-        ],
-        indicator=localized(history, "indicator_name", lang),
-    )
-    columns = [
-        ("year", t("control.year", lang)),
-        ("indicator", t("control.index", lang)),
-        ("value_text", t("table.score", lang)),
-        ("rank_text", t("table.rank", lang)),
-        ("class_text", t("table.class", lang)),
-        *([("rank_note", t("table.note", lang))] if any(s.note for s in shown) else []),
-    ]
+    shown = unit_scores.ranks_shown(history, lang)
+    rows = unit_scores.score_rows(history, lang, shown=shown)  # the table on screen reads the same rows
+    as_shown = {"value": "value_text"}  # the page shows the score with two decimals, the file a number
+    columns = [(as_shown.get(c.key, c.key), c.label) for c in unit_scores.score_columns(rows, lang)]
+    table = pd.DataFrame(rows)
     return [
         html.Div(
             [
@@ -335,9 +289,7 @@ def layout(code: str | None = None, lang: str | None = None, **_query: str) -> h
         return components.page_frame(content, **frame_args)
     unit = units.loc[code]
     unit_name = localized(unit, "name", lang)
-    history = queries.observations(
-        ObservationFilter(indicators=queries.provincial_totals(), unit_codes=(code,))
-    )
+    history = unit_scores.history(code)
     everything = queries.observations(ObservationFilter(unit_codes=(code,)))
     sources = queries.sources()
     sources = sources[sources["id"].isin(set(everything["source_id"]))]
@@ -375,7 +327,16 @@ def layout(code: str | None = None, lang: str | None = None, **_query: str) -> h
         if not history.empty
         else None,
         components.download_links(
-            "observations", {"units": code}, lang=lang, page_path=urls.unit_profile(code, lang=lang)
+            "observations",
+            {"units": code},
+            lang=lang,
+            screen=None
+            if history.empty
+            else components.screen_offer(
+                screen.UNIT_SCORES, screen.unit_query(code, lang), unit_scores.file_stem(code)
+            ),
+            title=unit_scores.title(code, lang) if not history.empty else None,
+            page_path=urls.unit_profile(code, lang=lang),
         ),
         embeds.embed_dialog(
             embeds.embed_path("unit", code=code, lang=lang),

@@ -20,13 +20,19 @@ from dashboard.views import comparison
 from dashboard.views.comparison import Selection
 
 
-def charts_over_years(frame: pd.DataFrame, selection: Selection, lang: str) -> list[charts.Figure]:
-    """One figure per scale (methods with different maxima never share an axis): lines over the years, or
-    bars of the units side by side when the scale has a single year (a line needs two)."""
+def charts_over_years(
+    frame: pd.DataFrame, selection: Selection, lang: str
+) -> list[tuple[charts.Figure, pd.DataFrame]]:
+    """One figure per scale (methods with different maxima never share an axis), with the rows it draws:
+    lines over the years, or bars of the units side by side when the scale has a single year (a line
+    needs two)."""
     return [
-        year_bars(part, selection, lang)
-        if part["year"].nunique() == 1
-        else comparison.lines_figure(part, selection, lang)
+        (
+            year_bars(part, selection, lang)
+            if part["year"].nunique() == 1
+            else comparison.lines_figure(part, selection, lang),
+            part,
+        )
         for part in comparison.scale_frames(frame)
     ]
 
@@ -64,24 +70,27 @@ def year_bars(frame: pd.DataFrame, selection: Selection, lang: str) -> charts.Fi
 
 def sub_figures(
     subs: pd.DataFrame, selection: Selection, panels: list[tuple[str, str, float | None]], lang: str
-) -> list[charts.Figure]:
-    """The sub-indices of the picked units: one small chart per sub-index over the years, or, when the
-    method has a single year, one chart of every sub-index as % of its maximum with the units side by side."""
+) -> list[tuple[charts.Figure, pd.DataFrame]]:
+    """The sub-indices of the picked units, each figure with the rows it draws: one small chart per
+    sub-index over the years, or, when the method has a single year, one chart of every sub-index as % of
+    its maximum with the units side by side."""
     styles = comparison.series_styles(selection, lang)
     source = comparison.source_line(subs, lang)
     if subs["year"].nunique() == 1:
         title = t(
             "compare.subs_year_title", lang, year=int(subs["year"].iloc[0])
         )  # the note names the method
-        return [
-            single_year.sub_index_bars(
-                subs,
-                lang=lang,
-                title=title,
-                source_line=source,
-                axis_title=t("scale.percent", lang),
-                panels=panels,
-                styles=styles,
-            )
-        ]
-    return compare_figures.small_multiples(subs, lang=lang, source_line=source, panels=panels, styles=styles)
+        bars = single_year.sub_index_bars(
+            subs,
+            lang=lang,
+            title=title,
+            source_line=source,
+            axis_title=t("scale.percent", lang),
+            panels=panels,
+            styles=styles,
+        )
+        return [(bars, subs)]
+    figures = compare_figures.small_multiples(
+        subs, lang=lang, source_line=source, panels=panels, styles=styles
+    )
+    return [(f, subs[subs["panel"] == code]) for f, (code, _, _) in zip(figures, panels, strict=True)]

@@ -17,7 +17,7 @@ from dashboard.i18n import t
 from dashboard.queries import ObservationFilter
 from dashboard.views import national_position as position
 from dashboard.views import published
-from dashboard.views.screen_table import Column, ScreenTable, slug
+from dashboard.views.screen_table import Column, ScreenTable, slug, table_of
 
 MARKED = (PROVINCE_CODE, KON_TUM_CODE)  # Kon Tum merged into Quảng Ngãi on 1 July 2025
 FULL_TABLE_MIN_ROWS = 30  # a year counts as a national table when the source lists at least this many
@@ -140,8 +140,7 @@ def screen_table(choice: tuple[str, int], lang: str) -> ScreenTable:
     keys = {"rank": "rank_text", "source": "source_text"}
     columns = [Column(keys.get(key, key), t(label, lang), kinds.get(key, "string")) for key, label in COLUMNS]
     columns.insert(2, Column("code", t("screen.unit_code", lang)))
-    values = tuple(tuple(None if row[c.key] in ("", None) else row[c.key] for c in columns) for row in rows)
-    return ScreenTable(tuple(columns), values)
+    return table_of(rows, columns)
 
 
 def file_stem(choice: tuple[str, int]) -> str:

@@ -120,8 +120,13 @@ def screen_table(data: ViewData, *, lang: str, subs: bool = True) -> ScreenTable
         shown.insert(1, Column("rank_marks", t("screen.rank_marks", lang)))
         position = 3
     shown.insert(position, Column("unit_code", t("screen.unit_code", lang)))
-    values = tuple(tuple(_cell(row.get(c.key), c.type) for c in shown) for row in rows)
-    return ScreenTable(tuple(shown), values)
+    return table_of(rows, shown)
+
+
+def table_of(rows: list[dict[str, object]], columns: list[Column] | tuple[Column, ...]) -> ScreenTable:
+    """A table on screen from a page's rows (dicts) and the columns it downloads, cells typed by column."""
+    values = tuple(tuple(_cell(row.get(c.key), c.type) for c in columns) for row in rows)
+    return ScreenTable(tuple(columns), values)
 
 
 def _cell(value: object, kind: str) -> object:

@@ -84,6 +84,22 @@ def console_errors(driver) -> list[str]:
     ]
 
 
+def allow_clipboard(driver, origin: str) -> None:
+    """Headless Chromium lets a page write and read the clipboard only when asked."""
+    driver.execute_cdp_cmd(
+        "Browser.grantPermissions",
+        {"origin": origin, "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]},
+    )
+
+
+def clipboard(driver) -> str:
+    """The clipboard's text, as the page reads it."""
+    return driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "navigator.clipboard.readText().then(done).catch(e => done('error: ' + e));"
+    )
+
+
 def screenshot(driver, name: str, *, width: int, height: int) -> Path:
     """Save a screenshot of the current page at a window size (for people to look at)."""
     SCREENSHOTS.mkdir(exist_ok=True)

@@ -17,7 +17,7 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from tests.integration.conftest import SCREENSHOTS, console_errors, screenshot
+from tests.integration.conftest import SCREENSHOTS, allow_clipboard, clipboard, console_errors, screenshot
 from tests.integration.test_browser import wait_for, wait_until
 
 pytestmark = pytest.mark.browser
@@ -198,6 +198,42 @@ def test_keyboard_reaches_a_unit_link_in_the_rankings_grid_and_opens_the_profile
     ActionChains(browser).send_keys(Keys.ENTER).perform()
     wait_until(browser, lambda d: "/don-vi/" in d.current_url)
     wait_until(browser, lambda d: d.find_element(By.CSS_SELECTOR, "main h1").text == name)
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize(
+    ("lang", "name", "key"), [("vi", "Trích dẫn", Keys.ENTER), ("en", "Cite this", Keys.SPACE)]
+)
+def test_keyboard_reaches_a_charts_cite_button_and_copies_the_citation(browser, live_server, lang, name, key):
+    """dcc.Clipboard draws a <div>: Tab must reach it (a named button with a focus ring) and Enter or Space
+    must copy, as a click does."""
+    allow_clipboard(browser, live_server)
+    browser.set_window_size(1366, 900)
+    open_page(browser, url(live_server, "/ca-nuoc", lang), "#national-grid .ag-row")
+    browser.execute_script("return navigator.clipboard.writeText('nothing copied yet')")
+    card = "#national-table-chart .chart-card"
+    summary = browser.find_element(By.CSS_SELECTOR, f"{card} .chart-toolbar > summary")
+    browser.execute_script("arguments[0].focus()", summary)
+    ActionChains(browser).send_keys(Keys.ENTER).perform()  # opens the chart's tools
+    for _ in range(4):
+        ActionChains(browser).send_keys(Keys.TAB).perform()
+        if focused(browser).get_attribute("aria-label") == name:
+            break
+    else:
+        pytest.fail(f"Tab did not reach the '{name}' button of the chart's tools")
+    button = focused(browser)
+    assert button.get_attribute("role") == "button" and "copy-button" in button.get_attribute("class")
+    ring = browser.execute_script(
+        "const s = getComputedStyle(document.activeElement); return [s.outlineStyle, s.outlineWidth];"
+    )
+    assert ring[0] == "solid" and float(ring[1].rstrip("px")) >= 2
+    before = browser.execute_script("return window.scrollY")
+    ActionChains(browser).send_keys(key).perform()
+    shown = browser.find_element(By.CSS_SELECTOR, f"{card} .chart-citation").text
+    assert name != shown and "/ca-nuoc" in shown
+    wait_until(browser, lambda d: clipboard(d) == shown)
+    assert browser.execute_script("return window.scrollY") == before  # Space copies, it does not scroll
+    assert console_errors(browser) == []
 
 
 def test_menu_focus_is_visible(browser, live_server):

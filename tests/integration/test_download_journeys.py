@@ -118,3 +118,33 @@ def test_the_download_dialog_is_a_modal_for_the_keyboard(browser, live_server):
     wait_until(browser, lambda d: not d.execute_script(is_open))
     assert browser.execute_script("return document.activeElement.classList.contains('download-open')")
     assert console_errors(browser) == []
+
+
+@pytest.mark.timeout(240)
+def test_journey_download_the_differences_of_a_comparison_on_a_phone(browser, live_server):
+    """The compare page's table on screen: the years of its differences table, in its order, from a
+    dialog that fits a phone (a long address in the citation once widened it by 100 px)."""
+    browser.set_window_size(390, 844)
+    browser.get(live_server + "/so-sanh?units=522,525,526&group=district")
+    wait_for(browser, "#compare-results .js-plotly-plot")
+    rows = "#compare-results table.table-striped tbody th"
+    years = [cell.get_attribute("textContent") for cell in browser.find_elements(By.CSS_SELECTOR, rows)]
+    button = browser.find_element(By.CSS_SELECTOR, ".download-open")
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
+    button.click()
+    shown = f"{len(years)} dòng"
+    wait_until(browser, lambda d: shown in d.find_element(By.CSS_SELECTOR, ".download-screen").text)
+    sideways = (
+        "const b = document.querySelector('.download-dialog .download-dialog-body');"
+        "return b.scrollWidth - b.clientWidth;"
+    )
+    assert browser.execute_script(sideways) <= 1
+    screenshot(browser, "download-dialog-compare", width=390, height=844)
+    link = browser.find_element(By.CSS_SELECTOR, ".download-screen a[data-format=csv]")
+    assert (
+        link.get_attribute("download")
+        == "so-sanh-cap-huyen-522-525-526-tong-diem-theo-phuong-phap-cua-tung-nam.csv"
+    )
+    frame = pd.read_csv(io.BytesIO(_fetch(link.get_attribute("href"))))
+    assert [str(year) for year in frame["Năm"]] == years  # newest first, as the page shows them
+    assert console_errors(browser) == []

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from selenium.webdriver.common.by import By
 
-from tests.integration.conftest import choose, console_errors, screenshot
+from tests.integration.conftest import allow_clipboard, choose, clipboard, console_errors, screenshot
 from tests.integration.test_browser import wait_for, wait_until
 
 pytestmark = pytest.mark.browser
@@ -90,21 +90,11 @@ def test_journey_embed_inside_an_iframe(host_page, live_server, browser):
     screenshot(browser, "embed-iframe", width=800, height=700)
 
 
-def _clipboard(driver) -> str:
-    return driver.execute_async_script(
-        "const done = arguments[arguments.length - 1];"
-        "navigator.clipboard.readText().then(done).catch(e => done('error: ' + e));"
-    )
-
-
 @pytest.mark.timeout(180)
 def test_journey_a_reporter_cites_the_national_table_chart(browser, live_server):
     """Pick the 2024 DTI table on /ca-nuoc, open its chart's tools, copy the citation (the report it is read
     from, dated as that page shows it) and the link (the address with the table chosen)."""
-    browser.execute_cdp_cmd(  # headless Chromium lets the page write and read the clipboard only when asked
-        "Browser.grantPermissions",
-        {"origin": live_server, "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]},
-    )
+    allow_clipboard(browser, live_server)
     browser.get(live_server + "/ca-nuoc")
     wait_for(browser, "#national-grid .ag-row")
     browser.find_element(By.ID, "national-table").click()
@@ -124,14 +114,14 @@ def test_journey_a_reporter_cites_the_national_table_chart(browser, live_server)
     assert list(tools) == ["Sao chép liên kết", "Trích dẫn"]  # no embed: the national page has none
     tools["Trích dẫn"].find_element(By.CSS_SELECTOR, ".copy-button").click()
     shown = browser.find_element(By.CSS_SELECTOR, f"{card} .chart-citation").text
-    wait_until(browser, lambda d: _clipboard(d) == shown)
+    wait_until(browser, lambda d: clipboard(d) == shown)
     source = (
         "Số liệu gốc: Báo Đà Nẵng (en.baodanang.vn; republished) – 21/10/2025, https://demo1022.hasontech.vn/"
     )
     assert source in shown
     assert f"{live_server}/ca-nuoc?table=NAT_DTI-2024" in shown and "MINH HỌA" not in shown
     tools["Sao chép liên kết"].find_element(By.CSS_SELECTOR, ".copy-button").click()
-    wait_until(browser, lambda d: _clipboard(d) == d.current_url)  # the address as it is now
+    wait_until(browser, lambda d: clipboard(d) == d.current_url)  # the address as it is now
     for width, height in SIZES:
         browser.set_window_size(width, height)
         browser.execute_script(f"document.querySelector('{card}').scrollIntoView()")

@@ -102,7 +102,7 @@ def test_the_profile_score_and_rank_charts_say_their_figures_are_illustrative(ap
 
 def test_a_chart_of_real_and_generated_figures_names_both_the_label_first(app):
     from dashboard import queries
-    from dashboard.components.citations import sources_cited
+    from dashboard.views.cited import sources_cited
 
     with app.server.test_request_context("/"):
         sources = queries.sources()
@@ -114,3 +114,58 @@ def test_a_chart_of_real_and_generated_figures_names_both_the_label_first(app):
         f"{GENERATED_VI}; UBND tỉnh Quảng Ngãi – Kế hoạch 121/KH-UBND ngày 31/12/2025, "
         "https://nhansu.vn/van-ban-phap-luat/Ke-hoach-121-KH-UBND-2025-chuyen-doi-so-Quang-Ngai-688617.html"
     )
+
+
+def _citations(tree) -> list[str]:
+    return [c.children for c in tree._traverse() if "chart-citation" in (getattr(c, "className", "") or "")]
+
+
+def test_each_compare_chart_of_a_scale_cites_that_scales_rows_only(app):
+    from dashboard.pages import compare
+    from dashboard.views import compare_year, comparison
+
+    # Two methods (points out of 100 to 2024, out of 1,000 in 2025): one chart per scale.
+    query = {"units": "so-tai-chinh,so-y-te,so-tu-phap", "group": "department"}
+    with app.server.test_request_context("/"):
+        tree = compare.layout(lang="vi", **query)
+        selection = comparison.parse(query)
+        frame = comparison.series(selection, "vi")
+        scales = compare_year.charts_over_years(frame, selection, "vi")
+    cited = _citations(tree)
+    assert len(cited) == graphs(tree) >= 2  # none with the page's generic citation
+    assert all(f"Số liệu gốc: {GENERATED_VI}." in text for text in cited)
+    # Each scale's chart is given its own years only: together they are the frame, and no year twice.
+    years = [set(drawn["year"]) for _, drawn in scales]
+    assert len(scales) == 2 and sum(len(d) for _, d in scales) == len(frame)
+    assert not (years[0] & years[1])
+    for figure, drawn in scales:
+        shown = {x for trace in figure["data"] for x in trace.get("x", []) if isinstance(x, int)}
+        assert shown <= set(drawn["year"])
+
+
+def test_each_compare_sub_index_chart_and_the_map_cite_the_rows_they_draw(app):
+    from dashboard.components import compare_map
+    from dashboard.pages import compare
+    from dashboard.views import compare_year, comparison
+
+    query = {"units": "522,525,526", "group": "district"}
+    with app.server.test_request_context("/"):
+        tree = compare.layout(lang="vi", **query)
+        selection = comparison.parse(query)
+        frame = comparison.series(selection, "vi")
+        method = comparison.common_methodology(frame, selection.codes)
+        panels = comparison.sub_panels(method, "vi")
+        subs, panels = comparison.comparable(comparison.sub_frame(selection, panels, "vi"), panels, "vi")
+        sub_charts = compare_year.sub_figures(subs, selection, panels, "vi")
+        maps = {year: compare_map.map_view(frame, selection, year, "vi") for year in (2019, 2024)}
+    cited = _citations(tree)
+    assert len(cited) == graphs(tree) > 3  # the lines, every sub-index and the map
+    assert all(f"Số liệu gốc: {GENERATED_VI}." in text for text in cited)
+    # Each small multiple is given its own sub-index's rows.
+    assert [set(drawn["panel"]) for _, drawn in sub_charts] == [{code} for code, _, _ in panels]
+    # The map's tools follow the year shown (the year's callback redraws them): its title, its rows.
+    texts = {}
+    for year, (_, tools) in maps.items():
+        [texts[year]] = _citations(tools)
+        assert f"{year}" in texts[year] and f"Số liệu gốc: {GENERATED_VI}." in texts[year]
+    assert texts[2019] != texts[2024]

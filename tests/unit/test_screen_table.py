@@ -4,7 +4,6 @@ opens in pandas (CSV and XLSX) with the page's ranks and scores."""
 from __future__ import annotations
 
 import io
-import json
 
 import pandas as pd
 import pytest
@@ -75,7 +74,7 @@ def test_every_search_box_finds_a_commune_by_an_old_communes_name_without_diacri
 
 def test_the_dialog_shows_each_files_rows_and_size_before_downloading(app, client):
     from dashboard.components import view_controls
-    from tests.callbacks import call
+    from tests.callbacks import opened_dialog
 
     with app.server.test_request_context("/xep-hang"):
         view = ranking.resolve({"year": "2025", "group": "commune"})
@@ -84,14 +83,7 @@ def test_the_dialog_shows_each_files_rows_and_size_before_downloading(app, clien
     offers = {o["kind"]: o for o in spec["offers"]}
     assert offers["screen"]["paths"]["csv"] == "/api/v1/ranking.csv?group=commune&year=2025"
     assert offers["full"]["name"] == "du-lieu-day-du-cap-xa-2025-chi-so-chuyen-doi-so-2025"
-    response = call(
-        client,
-        output_prefix="download-body.children",
-        inputs={"download-open.n_clicks": 1},
-        state={"download-spec.data": spec},
-    )
-    assert response.status_code == 200, response.data
-    text = json.dumps(response.get_json(), ensure_ascii=False)
+    text = opened_dialog(client, spec)
     assert "96 dòng" in text and "864 dòng" in text and "kB" in text
     # the size shown is the size of the file the link gives
     size = len(client.get(offers["screen"]["paths"]["csv"]).data)
