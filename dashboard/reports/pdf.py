@@ -7,6 +7,13 @@ still serves every page, and a PDF request says what is missing. Imports nothing
 
 from __future__ import annotations
 
+import threading
+
+# One font configuration per thread, kept between PDFs: building it reads the system's fonts each time (a
+# card took 0.27 s fresh against 0.21 s with a kept one, in one process); per thread, as WeasyPrint
+# says nothing of sharing one between threads. The print pages add no @font-face, so it never grows.
+_fonts = threading.local()
+
 
 class FetchRefused(OSError):
     """A page asked the PDF renderer for a resource: print pages carry everything inline."""
@@ -26,4 +33,10 @@ def pdf_bytes(html: str) -> bytes:
         import weasyprint
     except (ImportError, OSError) as error:  # OSError: pango or harfbuzz missing
         raise PdfUnavailable(f"PDF rendering needs WeasyPrint and Debian's libpango: {error}") from error
-    return weasyprint.HTML(string=html, url_fetcher=_refuse, media_type="print").write_pdf()
+    from weasyprint.text.fonts import FontConfiguration
+
+    if not hasattr(_fonts, "config"):
+        _fonts.config = FontConfiguration()
+    return weasyprint.HTML(string=html, url_fetcher=_refuse, media_type="print").write_pdf(
+        font_config=_fonts.config
+    )
