@@ -39,8 +39,9 @@ fi
 npm ci --prefix tests/integration/axe --no-audit --no-fund --loglevel=error
 
 # Seconds, before minutes of tests: lint, the import-linter contracts and the type checker (pyproject.toml).
-echo "== checks: ruff, import contracts, mypy"
+echo "== checks: ruff (lint and format), import contracts, mypy"
 .venv/bin/ruff check .
+.venv/bin/ruff format --check .
 .venv/bin/lint-imports
 .venv/bin/mypy
 

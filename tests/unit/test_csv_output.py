@@ -41,7 +41,7 @@ def _csv(*rows) -> str:
         ("\tTAB", "'\tTAB"),
         ("\rCR", "'\rCR"),
         ("  =1+1", "'  =1+1"),
-        ('"=1+1"', "'\"=1+1\""),
+        ('"=1+1"', '\'"=1+1"'),
         ("\u00a0 -2", "'\u00a0 -2"),
         ("-3.5", "'-3.5"),  # text that reads as a number is still text: only number-typed values are numbers
         ("Sở Nội vụ", "Sở Nội vụ"),
@@ -76,7 +76,7 @@ def test_no_cell_is_a_formula_for_any_list_separator(text, separator):
     body = _csv((text, 1.5))
     for row in csv.reader(io.StringIO(body), delimiter=separator):
         for cell in row:
-            assert not cell.lstrip(" \"\u00a0").startswith(csv_output.FORMULA_PREFIXES), (separator, row)
+            assert not cell.lstrip(' "\u00a0').startswith(csv_output.FORMULA_PREFIXES), (separator, row)
 
 
 def test_cells_read_back_as_written_with_the_standard_separator():
@@ -106,8 +106,8 @@ def test_public_corrections_csv_neutralises_formulas(client, corrected) -> None:
     assert response.get_data() == (
         "\ufeffcorrected_at,document,source_url,dataset_id,replaced_dataset_id,unit_code,unit_name_vi,"
         "unit_name_en,year,period,indicator_code,indicator_name_vi,indicator_name_en,field,old_value,new_value\r\n"
-        "2026-03-20T08:00:00Z,\"'=HYPERLINK(\"\"http://evil.example\"\";\"\"123/QĐ-UBND\"\")\","
+        '2026-03-20T08:00:00Z,"\'=HYPERLINK(""http://evil.example"";""123/QĐ-UBND"")",'
         "https://example.invalid/qd-123,dti-2022-corrected,dti-2022,so-noi-vu,Sở Nội vụ,"
         "Department of Home Affairs,2022,2022,DTI_TOTAL,Chỉ số chuyển đổi số (%),"
-        "Digital transformation index (%),value,\"'-95,26\",\"96,00;@SUM(1)\"\r\n"
+        'Digital transformation index (%),value,"\'-95,26","96,00;@SUM(1)"\r\n'
     ).encode("utf-8")

@@ -96,4 +96,3 @@ def test_one_diacritic_fold_serves_names_headers_and_search() -> None:
     assert fold("Huyện  Đức Phổ!") == "huyen duc pho"
     assert ascii_header("Sở Nội vụ – dữ liệu\n") == "So Noi vu - du lieu "
     assert searchable_options([{"label": "Sơn Tây", "value": "x"}])[0]["search"] == "Sơn Tây son tay"
-

@@ -11,8 +11,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 HEAVY = ("geopandas", "pyogrio", "pyproj")
 PROBE = (
-    "import sys; from app import server; "
-    f"print(','.join(m for m in {HEAVY!r} if m in sys.modules) or 'none')"
+    f"import sys; from app import server; print(','.join(m for m in {HEAVY!r} if m in sys.modules) or 'none')"
 )
 
 
