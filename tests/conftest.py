@@ -118,6 +118,16 @@ def app(settings: Settings, built_engine: Engine):
 
 
 @pytest.fixture
+def own_dash(app) -> Callable[[], object]:
+    """Make a Dash app of the test's own, after the session app: the callbacks the pages register with
+    `dash.callback` go to the first app that starts in the process, so a test app made first (as a test
+    worker may do) would take them and leave the session app without them."""
+    import dash
+
+    return lambda: dash.Dash(__name__)
+
+
+@pytest.fixture
 def client(app):
     """Flask test client of the session app."""
     return app.server.test_client()

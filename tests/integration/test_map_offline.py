@@ -23,7 +23,7 @@ CHROMEDRIVER = Path("/usr/bin/chromedriver")
 
 
 @pytest.fixture(params=["districts", "communes"])
-def server_url(request, tmp_path: Path):
+def server_url(request, tmp_path: Path, own_dash):
     """A tiny Dash app drawing a schematic layer (14 district squares or 96 commune tiles), served from a
     local thread."""
     dash = pytest.importorskip("dash")
@@ -49,7 +49,7 @@ def server_url(request, tmp_path: Path):
         labels=maps.label_points(layer),
         bbox=layer["bbox"],
     )
-    app = dash.Dash(__name__)
+    app = own_dash()
     app.layout = dash.html.Div([dash.dcc.Graph(id="map", figure=figure, config=GRAPH_CONFIG)])
     maps.register_geo_routes(app.server, settings)
     assert plotly_bundle.install(app)

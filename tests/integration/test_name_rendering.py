@@ -21,7 +21,7 @@ NAME = '<b>Zq9</b> <a href="javascript:alert(1)">x</a> %{y} & R&D'
 
 
 @pytest.fixture
-def chart_url() -> Iterator[str]:
+def chart_url(own_dash) -> Iterator[str]:
     """A tiny Dash app (no callbacks) drawing a line chart with a series named NAME."""
     import dash
 
@@ -32,7 +32,7 @@ def chart_url() -> Iterator[str]:
     figure = charts.year_lines(
         frame, lang="en", title=f"{plotly_text(NAME)}<br><sup>ours</sup>", source_line="S", y_title="y"
     )
-    app = dash.Dash(__name__)
+    app = own_dash()
     app.layout = dash.html.Div([dash.dcc.Graph(id="chart", figure=figure)])
     assert plotly_bundle.install(app)
     with serving(app.server) as address:

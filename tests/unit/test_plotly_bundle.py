@@ -73,10 +73,10 @@ def test_dash_serves_the_partial_bundle_with_revalidation(client):
     assert len(compressed.data) < len(response.data) / 2
 
 
-def test_a_bundle_for_another_plotly_js_falls_back_to_the_full_one(tmp_path, caplog):
+def test_a_bundle_for_another_plotly_js_falls_back_to_the_full_one(tmp_path, caplog, own_dash):
     stale = tmp_path / "plotly-partial.min.js"
     stale.write_bytes(b"/*! plotly.js v0.0.1 partial bundle; traces: scatter; MIT */\nvar Plotly={};")
-    app = dash.Dash(__name__)
+    app = own_dash()
     app.layout = dash.html.Div()
     assert plotly_bundle.install(app, stale) is False
     assert "rebuild with scripts/plotly-bundle/build.sh" in caplog.text

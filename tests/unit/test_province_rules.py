@@ -250,7 +250,9 @@ def test_compare_three_communes(in_request):
 
     selection = comparison.parse({"units": "21340,21334,21343", "group": "commune"})
     assert selection.ready
-    figures = compare_year.charts_over_years(comparison.series(selection, "vi"), selection, "vi")
+    figures = [
+        f for f, _ in compare_year.charts_over_years(comparison.series(selection, "vi"), selection, "vi")
+    ]
     assert len(figures) == 1 and figures[0]["layout"]["xaxis"]["title"]["text"] == "Điểm (tối đa 1.000)"
     bars = figures[0]["data"]
     assert [t["type"] for t in bars] == ["bar"] and len(bars[0]["x"]) == 3  # side by side, not one dot each

@@ -140,7 +140,7 @@ def test_downloads_are_kept_on_disk_for_every_worker(tmp_path, monkeypatch):
 
 def test_a_repeated_dash_callback_is_answered_without_running_it(app, client, monkeypatch):
     callback = next(c for c in dependencies(client) if c["output"].startswith("..overview-map.figure"))
-    body = payload(callback, [2021, None, "district"], ["en", None])
+    body = payload(callback, [2021, None, "district", None], ["en", None])
     first = client.post("/_dash-update-component", data=json.dumps(body), content_type="application/json")
     entry = next(v for k, v in app.callback_map.items() if k.startswith("..overview-map.figure"))
 
@@ -151,7 +151,7 @@ def test_a_repeated_dash_callback_is_answered_without_running_it(app, client, mo
     monkeypatch.setitem(entry, "callback", broken)
     again = client.post("/_dash-update-component", data=json.dumps(body), content_type="application/json")
     assert again.status_code == 200 and again.data == first.data
-    other = payload(callback, [2020, None, "district"], ["en", None])
+    other = payload(callback, [2020, None, "district", None], ["en", None])
     # The patch is live: a request not seen before runs the (broken) callback.
     fresh = client.post("/_dash-update-component", data=json.dumps(other), content_type="application/json")
     assert fresh.status_code == 500
@@ -186,13 +186,13 @@ def test_a_callback_request_with_refused_values_touches_no_data(client):
     event.listen(queries.engine(), "before_cursor_execute", record)
     try:
         for year in ("2021", 1999.5, None, [2021]):
-            body = payload(callback, [year, None, "district"], ["en", None])
+            body = payload(callback, [year, None, "district", None], ["en", None])
             refused = client.post(
                 "/_dash-update-component", data=json.dumps(body), content_type="application/json"
             )
             assert refused.status_code == 204  # PreventUpdate: the view stays as it is
         assert statements == []
-        body = payload(callback, [2018, None, "district"], ["en", None])
+        body = payload(callback, [2018, None, "district", None], ["en", None])
         client.post("/_dash-update-component", data=json.dumps(body), content_type="application/json")
         assert statements  # the spy sees what a valid request reads (the data version at least)
     finally:
@@ -271,7 +271,7 @@ def test_garbage_and_reordered_parameters_find_the_same_download(client, monkeyp
 
 def test_a_reshuffled_callback_body_finds_the_same_answer(app, client, monkeypatch):
     callback = next(c for c in dependencies(client) if c["output"].startswith("..overview-map.figure"))
-    body = payload(callback, [2022, None, "district"], ["en", None])
+    body = payload(callback, [2022, None, "district", None], ["en", None])
     first = client.post("/_dash-update-component", data=json.dumps(body), content_type="application/json")
     entry = next(v for k, v in app.callback_map.items() if k.startswith("..overview-map.figure"))
 
