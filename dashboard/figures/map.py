@@ -120,7 +120,7 @@ def choropleth(
 
 
 def _value_traces(
-    updates: Sequence[dict[str, Any]],
+    updates: Mapping[int, Mapping[str, Any]],
     index: Mapping[str, int],
     *,
     layer_url: str,
@@ -176,7 +176,7 @@ def _value_traces(
 
 
 def _marker_traces(
-    updates: Sequence[dict[str, Any]], index: Mapping[str, int], *, many: bool
+    updates: Mapping[int, Mapping[str, Any]], index: Mapping[str, int], *, many: bool
 ) -> list[dict[str, Any]]:
     """The clickable anchor markers (units too small to click) and the units' names written on them."""
     anchor = dict(updates[index["anchors"]])
