@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 import dash
 import flask
@@ -48,6 +49,40 @@ def _prepare_database(settings: Settings) -> None:
         # Start anyway: /health says "down" and pages say "retrying" until the database is there.
         log.error("database unavailable at start, serving 503 until it is back: %s", error.orig or error)
     queries.bind(engine, settings)
+
+
+def request_hooks(settings: Settings) -> list[tuple[str, Callable[[dash.Dash], object]]]:
+    """Every hook a request passes, in the order create_app installs them (tests/unit/test_request_hooks.py).
+
+    Flask runs before-request hooks in this order and after-request hooks in the reverse order, so an
+    early entry sees a request first and its response last.
+    """
+    from dashboard.components import shell
+
+    def heavy_slots(app: dash.Dash) -> object:
+        folder = settings.instance_dir / "heavy-slots"
+        return admission.install(app.server, folder, slots=settings.heavy_slots, queue=settings.heavy_queue)
+
+    return [
+        # The HTML page: <html lang>, title, loading frame; a 404 status for an unknown path or unit.
+        ("html page", shell.install),
+        # The partial plotly.js at Dash's own URL; it answers that one GET and reads no body.
+        ("plotly bundle", plotly_bundle.install),
+        # Checks callback bodies before anything parses them.
+        ("request guard", validation.install_request_guard),
+        # A remembered answer before limits and slots; its after-hook, run after those of every hook
+        # below, keeps the response as they finished it (headers, compression).
+        ("response memo", rendered.install_for_callbacks),
+        # After the memo: a remembered answer costs nothing.
+        ("limits", lambda app: limits.install(app.server, settings)),
+        # After the limits: a refused client takes no slot.
+        ("heavy slots", heavy_slots),
+        ("security headers", security.install),
+        # After security: it never touches HTML, whose inline scripts are hashed there.
+        ("static files", static.install),
+        # Last, so its after-hook runs first: an unknown page's 200 is a no-store 404 for all the others.
+        ("page guard", lambda app: page_guard.install(app.server)),
+    ]
 
 
 def create_app(settings: Settings | None = None) -> dash.Dash:
@@ -95,17 +130,8 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     grid.load_on_demand()  # pages without a grid never fetch its bundle (assets/grid-loader.js)
     first_visit.install()  # no polyfill, no DataTable bundle on any page
     app.layout = shell.layout
-    shell.install(app)  # the HTML page: <html lang>, title, loading frame, 404 status
-    plotly_bundle.install(app)
-    validation.install_request_guard(app)  # first: it checks callback bodies before anything parses them
-    rendered.install_for_callbacks(app)  # first: its after-request hook must run last
-    limits.install(server, settings)  # after the memo: a remembered answer costs nothing
-    admission.install(  # after the limits: a refused client takes no slot
-        server, settings.instance_dir / "heavy-slots", slots=settings.heavy_slots, queue=settings.heavy_queue
-    )
-    security.install(app)
-    static.install(app)  # after security: it never touches HTML, whose inline scripts are hashed there
-    page_guard.install(server)
+    for _name, install in request_hooks(settings):
+        install(app)
     # Dash completes its set-up (callback map, page router) in before-request hooks of the first request,
     # without a lock: two threads of a fresh worker could dispatch before it is done and answer 500.
     # Running the hooks here does it before any worker is forked or any visitor arrives (and, unlike a

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import flask
@@ -91,6 +92,47 @@ def make_blueprint(
     bp = flask.Blueprint(
         "admin", __name__, url_prefix=PREFIX, template_folder="templates", static_folder="static"
     )
+    log = _audit_logger(engine)
+    _install_guard(bp)
+    _error_pages(bp, engine, limiter)
+    _session_routes(bp, engine, limiter, log)
+    _publishing_routes(bp, engine, uploads_dir, log)
+    if templates_dir is not None:
+        methods.register(
+            bp, engine, uploads_dir=uploads_dir, templates_dir=templates_dir, render=_render, log=log
+        )
+    units.register(bp, engine, uploads_dir=uploads_dir, render=_render, log=log)
+    _audit_routes(bp, engine)
+    return bp
+
+
+def _audit_logger(engine: Engine) -> Callable[..., None]:
+    """What the signed-in publisher did, recorded with their account and client."""
+
+    def log(action: str, outcome: str, *, digest: str | None = None, detail: str = "") -> None:
+        audit.record(
+            engine,
+            account=current_user.email,
+            action=action,
+            outcome=outcome,
+            file_sha256=digest,
+            detail=detail,
+            client=_client(),
+        )
+
+    return log
+
+
+def _upload_form(engine: Engine, **options: object) -> UploadForm:
+    form = UploadForm(**options)
+    form.methodology.choices = [
+        SelectChoice(code, f"{code} – {name}") for code, name in publishing.methodologies(engine)
+    ]
+    return form
+
+
+def _install_guard(bp: flask.Blueprint) -> None:
+    """Sign-in before every page, a CSRF token on every POST, and answers never cached or framed."""
     csrf = CSRFProtect()
 
     @bp.record_once
@@ -117,6 +159,10 @@ def make_blueprint(
         response.headers["X-Frame-Options"] = "DENY"
         return response
 
+
+def _error_pages(bp: flask.Blueprint, engine: Engine, limiter: Limiter) -> None:
+    """Too many sign-in tries (429, recorded once a minute per client) and a too-large upload (413)."""
+
     def _first_throttled_try_this_minute() -> bool:
         try:
             return limiter.limiter.hit(THROTTLED_AUDIT_LIMIT, "qnit-admin", "audit-throttled", _client())
@@ -142,26 +188,11 @@ def make_blueprint(
         # The body was refused unread: nothing here may read the form again (that raises 413 anew,
         # which ended in a 500), hence an empty form.
         message = t("admin.upload.too_large", _lang(), limit=uploads.megabytes(_settings().max_upload_bytes))
-        return _render("upload.html", form=_upload_form(formdata=None), message=message), 413
+        return _render("upload.html", form=_upload_form(engine, formdata=None), message=message), 413
 
-    def _log(action: str, outcome: str, *, digest: str | None = None, detail: str = "") -> None:
-        """Record what the signed-in publisher did."""
-        audit.record(
-            engine,
-            account=current_user.email,
-            action=action,
-            outcome=outcome,
-            file_sha256=digest,
-            detail=detail,
-            client=_client(),
-        )
 
-    def _upload_form(**options: object) -> UploadForm:
-        form = UploadForm(**options)
-        form.methodology.choices = [
-            SelectChoice(code, f"{code} – {name}") for code, name in publishing.methodologies(engine)
-        ]
-        return form
+def _session_routes(bp: flask.Blueprint, engine: Engine, limiter: Limiter, log: Callable[..., None]) -> None:
+    """Sign in (limited per client and per account), sign out, and the door's home."""
 
     @bp.route("/dang-nhap", methods=["GET", "POST"])
     @limiter.limit(SIGN_IN_LIMIT_PER_CLIENT, key_func=_client, deduct_when=_failed_sign_in, methods=["POST"])
@@ -196,7 +227,7 @@ def make_blueprint(
     def sign_out() -> flask.Response:
         SignOutForm()  # the token was checked in _guard
         accounts.end_every_session(engine, current_user._get_current_object())
-        _log("sign_out", "ok")
+        log("sign_out", "ok")
         logout_user()
         flask.session.clear()
         return flask.redirect(flask.url_for("admin.sign_in", lang=_lang()))
@@ -206,9 +237,15 @@ def make_blueprint(
     def home() -> flask.Response:
         return flask.redirect(flask.url_for("admin.upload", lang=_lang()))
 
+
+def _publishing_routes(
+    bp: flask.Blueprint, engine: Engine, uploads_dir: Path, log: Callable[..., None]
+) -> None:
+    """Upload -> preview (again with the officer's unit choices) -> publish."""
+
     def _preview(path: Path, fields: publishing.Fields, digest: str, kept: object) -> str:
         checked = publishing.check(engine, path, fields)
-        _log(
+        log(
             "preview",
             "refused" if checked.errors else "ok",
             digest=digest,
@@ -225,11 +262,11 @@ def make_blueprint(
     @bp.route("/nhap-du-lieu", methods=["GET", "POST"])
     @login_required
     def upload() -> str | tuple[str, int]:
-        form = _upload_form()
+        form = _upload_form(engine)
         if flask.request.method == "GET" or not form.validate_on_submit():
             status = 400 if flask.request.method == "POST" else 200
             return _render("upload.html", form=form, message=""), status
-        kept = uploads.receive(form.file.data, uploads_dir, max_bytes=_settings().max_upload_bytes, log=_log)
+        kept = uploads.receive(form.file.data, uploads_dir, max_bytes=_settings().max_upload_bytes, log=log)
         if isinstance(kept, uploads.UploadRefused):
             return _render("upload.html", form=form, message=t(kept.key, _lang(), **kept.values)), 400
         return _preview(kept.path, _fields(form), kept.sha256, kept)
@@ -254,15 +291,15 @@ def make_blueprint(
         path = uploads.find(uploads_dir, form.upload.data or "")
         if not form.validate_on_submit() or path is None:
             message = t("admin.publish.form_changed", _lang())
-            return _render("upload.html", form=_upload_form(), message=message), 400
+            return _render("upload.html", form=_upload_form(engine), message=message), 400
         fields = _fields(form)
         try:
             report = publishing.publish(engine, path, fields)
         except ImportRejected as rejected:
-            _log("publish", "refused", digest=form.upload.data, detail=f"{len(rejected.problems)} problem(s)")
+            log("publish", "refused", digest=form.upload.data, detail=f"{len(rejected.problems)} problem(s)")
             checked = publishing.Checked(problems=list(rejected.problems))
             return _render("preview.html", checked=checked, upload=None, fields=fields, form=None), 400
-        _log(
+        log(
             "publish",
             "ok",
             digest=form.upload.data,
@@ -271,11 +308,9 @@ def make_blueprint(
         groups = publishing.unit_groups(engine, list(report.rows))
         return _render("published.html", fields=fields, report=report, groups=groups)
 
-    if templates_dir is not None:
-        methods.register(
-            bp, engine, uploads_dir=uploads_dir, templates_dir=templates_dir, render=_render, log=_log
-        )
-    units.register(bp, engine, uploads_dir=uploads_dir, render=_render, log=_log)
+
+def _audit_routes(bp: flask.Blueprint, engine: Engine) -> None:
+    """The audit log, a page at a time and as a CSV download."""
 
     @bp.route("/nhat-ky")
     @login_required
@@ -292,8 +327,6 @@ def make_blueprint(
             mimetype="text/csv",
             headers={"Content-Disposition": "attachment; filename=nhat-ky-cong-bo.csv"},
         )
-
-    return bp
 
 
 def login_manager(engine: Engine) -> LoginManager:

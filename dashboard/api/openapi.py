@@ -134,8 +134,43 @@ def _screen(summary: str, parameters: tuple, lang: str) -> dict:
     )
 
 
+def _error_schema() -> dict:
+    """The JSON body of every 400 and 404 (api.errors); a new dict for each document."""
+    return {
+        "type": "object",
+        "required": ["error"],
+        "properties": {
+            "error": {
+                "type": "object",
+                "required": ["status", "message"],
+                "properties": {
+                    "status": {"type": "integer"},
+                    "message": {"type": "string"},
+                    "parameter": {"type": "string"},
+                },
+            }
+        },
+    }
+
+
 def document(*, lang: str, base_url: str) -> dict:
     """The OpenAPI 3.1 document in a language, with the site's public address as its server."""
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": t("openapi.title", lang),
+            "version": "1",
+            "description": t("openapi.description", lang),
+            "license": {"name": t("licence.short", lang), "url": base_url + "/giay-phep"},
+        },
+        "servers": [{"url": base_url or "/"}],
+        "paths": _resource_paths(lang) | _file_paths(lang) | _table_paths(lang) | _self_and_feed_paths(lang),
+        "components": {"schemas": {"Error": _error_schema()}},
+    }
+
+
+def _resource_paths(lang: str) -> dict[str, dict]:
+    """The observations (with their filters) and every other resource, in each download format."""
     formats = downloads.FORMATS
     paths: dict[str, dict] = {
         "/api/v1/observations.{format}": _get(
@@ -163,7 +198,13 @@ def document(*, lang: str, base_url: str) -> dict:
             paths[f"/api/v1/{name}.{{format}}"] = _get(
                 summary, formats, [_format(list(formats), lang), _lang(lang)], lang
             )
-    paths |= {
+    return paths
+
+
+def _file_paths(lang: str) -> dict[str, dict]:
+    """The Data Package, the boundary layers, the corrections and the publishers' guide."""
+    formats = downloads.FORMATS
+    return {
         "/api/v1/datapackage.json": _get(
             t("openapi.datapackage", lang), {"json": "application/json"}, [_lang(lang)], lang, errors=False
         ),
@@ -182,10 +223,20 @@ def document(*, lang: str, base_url: str) -> dict:
         "/api/v1/docs/huong-dan-cong-bo.html": _get(
             t("openapi.guide", lang), {"html": "text/html"}, [], lang, errors=False
         ),
-        **{
-            f"/api/v1/{resource}.{{format}}": _screen(summary, parameters, lang)
-            for resource, summary, parameters in SCREENS
-        },
+    }
+
+
+def _table_paths(lang: str) -> dict[str, dict]:
+    """The tables on screen (SCREENS), each as its page shows it."""
+    return {
+        f"/api/v1/{resource}.{{format}}": _screen(summary, parameters, lang)
+        for resource, summary, parameters in SCREENS
+    }
+
+
+def _self_and_feed_paths(lang: str) -> dict[str, dict]:
+    """This document and the Atom feeds."""
+    return {
         "/api/v1/openapi.json": _get(
             t("openapi.self", lang), {"json": "application/json"}, [_lang(lang)], lang, errors=False
         ),
@@ -201,36 +252,6 @@ def document(*, lang: str, base_url: str) -> dict:
             [_path_parameter("code", t("openapi.unit", lang)), _lang(lang)],
             lang,
         ),
-    }
-    return {
-        "openapi": "3.1.0",
-        "info": {
-            "title": t("openapi.title", lang),
-            "version": "1",
-            "description": t("openapi.description", lang),
-            "license": {"name": t("licence.short", lang), "url": base_url + "/giay-phep"},
-        },
-        "servers": [{"url": base_url or "/"}],
-        "paths": paths,
-        "components": {
-            "schemas": {
-                "Error": {
-                    "type": "object",
-                    "required": ["error"],
-                    "properties": {
-                        "error": {
-                            "type": "object",
-                            "required": ["status", "message"],
-                            "properties": {
-                                "status": {"type": "integer"},
-                                "message": {"type": "string"},
-                                "parameter": {"type": "string"},
-                            },
-                        }
-                    },
-                }
-            }
-        },
     }
 
 

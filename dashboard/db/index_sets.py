@@ -7,6 +7,8 @@ into `domain.methods.IndexSet`. May import: domain.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from sqlalchemy import (
     Column,
@@ -33,6 +35,8 @@ from dashboard.domain.methods import (
     UnitGroup,
     ordered_tree,
 )
+
+T = TypeVar("T")
 
 
 def decision_columns() -> list[Column]:
@@ -111,85 +115,105 @@ def read_index_sets(connection: Connection) -> dict[str, IndexSet]:
         return list(connection.execute(statement).mappings())
 
     methods = rows(select(db.methodologies))
-    indicators = rows(select(db.indicators))
-    maxima = rows(select(db.indicator_maxima))
-    groups = rows(select(db.unit_groups).order_by(db.unit_groups.c.sort_order))
-    classes = rows(select(db.method_classes).order_by(db.method_classes.c.sort_order))
-    fixes = rows(
-        select(db.method_corrections).order_by(
-            db.method_corrections.c.corrected_at, db.method_corrections.c.id
-        )
+    tree = _indicators_by_method(rows(select(db.indicators)), rows(select(db.indicator_maxima)))
+    groups = _by_method(
+        rows(select(db.unit_groups).order_by(db.unit_groups.c.sort_order)),
+        lambda row: UnitGroup(row["code"], row["name_vi"], row["name_en"], row["unit_kind"]),
     )
+    bands = _by_method(
+        rows(select(db.method_classes).order_by(db.method_classes.c.sort_order)),
+        lambda row: ClassBand(row["code"], row["label_vi"], row["label_en"], float(row["lower_bound"])),
+    )
+    corrections = _by_method(
+        rows(
+            select(db.method_corrections).order_by(
+                db.method_corrections.c.corrected_at, db.method_corrections.c.id
+            )
+        ),
+        _correction,
+    )
+    return {
+        row["code"]: _index_set(
+            row,
+            indicators=ordered_tree(tree[row["code"]]),
+            groups=tuple(groups[row["code"]]),
+            bands=tuple(bands[row["code"]]),
+            corrections=tuple(corrections[row["code"]]),
+        )
+        for row in methods
+    }
+
+
+def _by_method(rows: list, build: Callable[[Any], T]) -> defaultdict[str, list[T]]:
+    """Rows of a per-methodology table, built into their records, by methodology code in row order."""
+    by_method: defaultdict[str, list[T]] = defaultdict(list)
+    for row in rows:
+        by_method[row["methodology"]].append(build(row))
+    return by_method
+
+
+def _indicators_by_method(indicators: list, maxima: list) -> defaultdict[str, list[Indicator]]:
+    """Each methodology's indicators, each with its maxima per unit group."""
     group_maxima: dict[str, dict[str, float]] = defaultdict(dict)
     for row in maxima:
         group_maxima[row["indicator_code"]][row["unit_group"]] = float(row["max_value"])
-    tree: dict[str, list[Indicator]] = defaultdict(list)
-    for row in indicators:
-        tree[row["methodology"]].append(
-            Indicator(
-                code=row["code"],
-                name_vi=row["name_vi"],
-                name_en=row["name_en"],
-                parent_code=row["parent_code"],
-                measure=row["measure"],
-                max_value=row["max_value"],
-                maxima=dict(group_maxima.get(row["code"], {})),
-                sum_of_children=bool(row["sum_of_children"]),
-                sort_order=int(row["sort_order"] or 0),
-                higher_is_better=bool(row["higher_is_better"]),
-            )
-        )
-    by_method: dict[str, list[UnitGroup]] = defaultdict(list)
-    for row in groups:
-        by_method[row["methodology"]].append(
-            UnitGroup(row["code"], row["name_vi"], row["name_en"], row["unit_kind"])
-        )
-    bands: dict[str, list[ClassBand]] = defaultdict(list)
-    for row in classes:
-        bands[row["methodology"]].append(
-            ClassBand(row["code"], row["label_vi"], row["label_en"], float(row["lower_bound"]))
-        )
-    corrections: dict[str, list[Correction]] = defaultdict(list)
-    for row in fixes:
-        corrections[row["methodology"]].append(
-            Correction(
-                corrected_at=row["corrected_at"].isoformat(),
-                document=row["document"],
-                document_date=row["document_date"],
-                source_url=row["source_url"],
-                item=row["item"],
-                field=row["field"],
-                old_value=row["old_value"],
-                new_value=row["new_value"],
-            )
-        )
-    sets = {}
-    for row in methods:
-        code = row["code"]
-        scheme = (
-            ClassScheme(row["class_basis"], tuple(bands[code]))
-            if row["class_basis"] and bands[code]
-            else None
-        )
-        sets[code] = IndexSet(
-            code=code,
-            family=row["family"],
+    return _by_method(
+        indicators,
+        lambda row: Indicator(
+            code=row["code"],
             name_vi=row["name_vi"],
             name_en=row["name_en"],
-            first_year=int(row["first_year"]),
-            last_year=None if row["last_year"] is None else int(row["last_year"]),
-            description_vi=row["description_vi"],
-            description_en=row["description_en"],
-            total_rule=row["total_rule"],
-            legal_basis=row["legal_basis"],
-            illustrative=bool(row["illustrative"]),
-            decision=Decision(
-                row["decision_issuer"], row["decision_number"], row["decision_date"], row["decision_url"]
-            ),
-            indicators=ordered_tree(tree[code]),
-            groups=tuple(by_method[code]),
-            scheme=scheme,
-            corrections=tuple(corrections[code]),
-            published_at=_text(row["published_at"] and row["published_at"].isoformat()),
-        )
-    return sets
+            parent_code=row["parent_code"],
+            measure=row["measure"],
+            max_value=row["max_value"],
+            maxima=dict(group_maxima.get(row["code"], {})),
+            sum_of_children=bool(row["sum_of_children"]),
+            sort_order=int(row["sort_order"] or 0),
+            higher_is_better=bool(row["higher_is_better"]),
+        ),
+    )
+
+
+def _correction(row: Any) -> Correction:
+    return Correction(
+        corrected_at=row["corrected_at"].isoformat(),
+        document=row["document"],
+        document_date=row["document_date"],
+        source_url=row["source_url"],
+        item=row["item"],
+        field=row["field"],
+        old_value=row["old_value"],
+        new_value=row["new_value"],
+    )
+
+
+def _index_set(
+    row: Any,
+    *,
+    indicators: tuple[Indicator, ...],
+    groups: tuple[UnitGroup, ...],
+    bands: tuple[ClassBand, ...],
+    corrections: tuple[Correction, ...],
+) -> IndexSet:
+    """One methodology's row with its indicators, groups, classes (when it defines any) and corrections."""
+    return IndexSet(
+        code=row["code"],
+        family=row["family"],
+        name_vi=row["name_vi"],
+        name_en=row["name_en"],
+        first_year=int(row["first_year"]),
+        last_year=None if row["last_year"] is None else int(row["last_year"]),
+        description_vi=row["description_vi"],
+        description_en=row["description_en"],
+        total_rule=row["total_rule"],
+        legal_basis=row["legal_basis"],
+        illustrative=bool(row["illustrative"]),
+        decision=Decision(
+            row["decision_issuer"], row["decision_number"], row["decision_date"], row["decision_url"]
+        ),
+        indicators=indicators,
+        groups=groups,
+        scheme=ClassScheme(row["class_basis"], bands) if row["class_basis"] and bands else None,
+        corrections=corrections,
+        published_at=_text(row["published_at"] and row["published_at"].isoformat()),
+    )

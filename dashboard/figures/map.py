@@ -97,6 +97,39 @@ def choropleth(
     )
     score_label = value_label or i18n.t("map.legend_score", lang)
     updates, index = found.traces, trace_index(mode, scheme)
+    traces = [
+        *_value_traces(
+            updates, index, layer_url=layer_url, lang=lang, mode=mode, scheme=scheme, score_label=score_label
+        ),
+        *_marker_traces(updates, index, many=len(feature_codes) > MANY_UNITS),
+        *_frame_traces(layer_url, highlight=highlight, outline_url=outline_url),
+    ]
+    layout = _layout(
+        layer_url=layer_url,
+        lang=lang,
+        mode=mode,
+        title=title,
+        schematic=schematic,
+        bbox=bbox,
+        height=height,
+        legend_title=i18n.t("map.legend_class", lang) if mode == "class" else score_label,
+    )
+    if found.coloraxis is not None:
+        layout["coloraxis"] = found.coloraxis
+    return {"data": traces, "layout": layout}
+
+
+def _value_traces(
+    updates: Mapping[int, Mapping[str, Any]],
+    index: Mapping[str, int],
+    *,
+    layer_url: str,
+    lang: str,
+    mode: Mode,
+    scheme: ClassScheme | None,
+    score_label: str,
+) -> list[dict[str, Any]]:
+    """The coloured units: the no-data trace first, then one scored trace or one trace per class."""
     common = {
         "type": "choropleth",
         "geojson": layer_url,
@@ -139,9 +172,18 @@ def choropleth(
                     "legendrank": rank,
                 }
             )
+    return traces
+
+
+def _marker_traces(
+    updates: Mapping[int, Mapping[str, Any]], index: Mapping[str, int], *, many: bool
+) -> list[dict[str, Any]]:
+    """The clickable anchor markers (units too small to click) and the units' names written on them."""
     anchor = dict(updates[index["anchors"]])
     marker_colour = anchor.pop("marker.color")
-    traces.append(
+    label = dict(updates[index["labels"]])
+    label_colour = label.pop("textfont.color")
+    return [
         {
             "type": "scattergeo",
             **anchor,
@@ -150,22 +192,23 @@ def choropleth(
             "marker": {"size": ANCHOR_SIZE, "color": marker_colour},
             "showlegend": False,
             "name": "",
-        }
-    )
-    label = dict(updates[index["labels"]])
-    label_colour = label.pop("textfont.color")
-    traces.append(
+        },
         {
             "type": "scattergeo",
             **label,
             "mode": "text",
-            "textfont": {"size": 10 if len(feature_codes) > MANY_UNITS else 12, "color": label_colour},
+            "textfont": {"size": 10 if many else 12, "color": label_colour},
             "hovertemplate": "%{hovertext}<extra></extra>",
             "showlegend": False,
             "name": "",
-        }
-    )
-    traces.append(
+        },
+    ]
+
+
+def _frame_traces(layer_url: str, *, highlight: str | None, outline_url: str | None) -> list[dict[str, Any]]:
+    """The outlines drawn over the units: the highlighted unit (always present, for the Patch), and the
+    province's border when a layer has one."""
+    traces: list[dict[str, Any]] = [
         {
             "type": "choropleth",
             "geojson": layer_url,
@@ -177,7 +220,7 @@ def choropleth(
             "showlegend": False,
             "hoverinfo": "skip",
         }
-    )
+    ]
     if outline_url:
         traces.append(
             {
@@ -193,6 +236,21 @@ def choropleth(
                 "hoverinfo": "skip",
             }
         )
+    return traces
+
+
+def _layout(
+    *,
+    layer_url: str,
+    lang: str,
+    mode: Mode,
+    title: str | None,
+    schematic: bool,
+    bbox: Sequence[float] | None,
+    height: int,
+    legend_title: str,
+) -> dict[str, Any]:
+    """The map's frame: no base layers, the legend in the lower left, the title and schematic note."""
     layout: dict[str, Any] = {
         "template": NO_TEMPLATE,
         "height": height,
@@ -210,7 +268,7 @@ def choropleth(
             "bgcolor": "rgba(0,0,0,0)",
         },
         "legend": {
-            "title": {"text": i18n.t("map.legend_class", lang) if mode == "class" else score_label},
+            "title": {"text": legend_title},
             "x": 0.01,
             "y": 0.01,
             "xanchor": "left",
@@ -223,8 +281,6 @@ def choropleth(
         "uirevision": layer_url,
         **i18n.d3_locale_format(lang),
     }
-    if found.coloraxis is not None:
-        layout["coloraxis"] = found.coloraxis
     if title:
         layout["title"] = {"text": title, "x": 0.01}
     if schematic:
@@ -241,7 +297,7 @@ def choropleth(
                 "font": {"size": 12},
             }
         ]
-    return {"data": traces, "layout": layout}
+    return layout
 
 
 def choropleth_on(values: pd.DataFrame, layer: Any, *, lang: str, **options: Any) -> Figure:

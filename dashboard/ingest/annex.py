@@ -181,26 +181,9 @@ def parse_annex(
 
     The first problem is an 'info' saying which column was read as what, for the officer to check.
     """
-    problems: list[Problem] = []
     columns = locate_columns(header, mapping)
-    indicator_columns = {code: _match_header(header, (name,)) for name, code in mapping.indicators.items()}
-    total_scale = None
-    if indicator_columns.get(mapping.total) is None:
-        for scale, names in (("percent", mapping.total_percent), ("points", mapping.total_points)):
-            indicator_columns[mapping.total] = _match_header(header, names)
-            if indicator_columns[mapping.total]:
-                total_scale = scale
-                break
-    found = {code: column for code, column in indicator_columns.items() if column}
-    if not found:
-        expected = " / ".join(mapping.indicators)
-        problems.append(Problem(file, header_row, expected, None, "required-column", "no index column found"))
-    for role in ("row_number", "unit"):
-        if columns[role] is None:
-            expected = " / ".join(getattr(mapping, role))
-            problems.append(
-                Problem(file, header_row, expected, None, "required-column", "required column is missing")
-            )
+    found, total_scale = _indicator_columns(header, mapping)
+    problems = _missing_columns(columns, found, mapping, file=file, row=header_row)
     if problems:
         return [], problems
     problems.append(_columns_used(header, columns, found, mapping, file=file, row=header_row))
@@ -235,50 +218,107 @@ def parse_annex(
                 )
             )
             continue
-        rank_cell = row.cells.get(columns["rank"]) if columns["rank"] else None
-        unit_name, mark = split_footnote(str(unit_cell))
-        footnotes = [mark] if mark else []
-        values = {}
-        for code, column in found.items():
-            values[code] = row.cells.get(column)
-            if isinstance(values[code], str):
-                values[code], mark = split_footnote(values[code])
-                footnotes += [mark] if mark else []
-        published = {code: row.cells.get(column) for code, column in found.items()}
-        class_cell = row.cells.get(columns["class"]) if columns["class"] else None
-        said = [not_ranked_text(cell) for cell in (rank_cell, class_cell, values.get(mapping.total))]
-        not_ranked = next((text for text in said if text), None)
-        if not_ranked:  # a not-ranked row has no rank or class, and no score where the text stands
-            rank_cell = class_cell = None
-            values = {code: None if not_ranked_text(cell) else cell for code, cell in values.items()}
-        combined = parse_rank_and_score(values.get(mapping.total))
-        if combined:  # '01 (0,727)': rank and score in the total cell
-            rank_cell = rank_cell if rank_cell is not None else combined[0]
-            values[mapping.total] = combined[1]
-        try:
-            rank = parse_rank(rank_cell)
-        except ValueError:
-            problems.append(
-                Problem(file, row.number, columns["rank"], str(rank_cell), "type", "rank is not a number")
-            )
-            rank = None
-        parsed.append(
-            AnnexRow(
-                row.number,
-                kind,
-                label,
-                unit_name,
-                values,
-                rank,
-                split_footnote(str(class_cell))[0] if class_cell else None,
-                published,
-                found,
-                total_scale,
-                tuple(footnotes),
-                not_ranked,
-            )
+        unit_row, problem = _unit_row(
+            row,
+            str(unit_cell),
+            columns,
+            found,
+            mapping,
+            group=(kind, label),
+            total_scale=total_scale,
+            file=file,
         )
+        parsed.append(unit_row)
+        problems += [problem] if problem else []
     return parsed, problems
+
+
+def _indicator_columns(header: list[str], mapping: Mapping) -> tuple[dict[str, str], str | None]:
+    """Each index code's column in this file, and the total's scale when it came from a column printed
+    in points or in percent rather than under the index's own name."""
+    indicator_columns = {code: _match_header(header, (name,)) for name, code in mapping.indicators.items()}
+    total_scale = None
+    if indicator_columns.get(mapping.total) is None:
+        for scale, names in (("percent", mapping.total_percent), ("points", mapping.total_points)):
+            indicator_columns[mapping.total] = _match_header(header, names)
+            if indicator_columns[mapping.total]:
+                total_scale = scale
+                break
+    return {code: column for code, column in indicator_columns.items() if column}, total_scale
+
+
+def _missing_columns(
+    columns: dict[str, str | None], found: dict[str, str], mapping: Mapping, *, file: str, row: int
+) -> list[Problem]:
+    """No index column at all, or no row-number or unit column: the table cannot be read."""
+    problems: list[Problem] = []
+    if not found:
+        expected = " / ".join(mapping.indicators)
+        problems.append(Problem(file, row, expected, None, "required-column", "no index column found"))
+    for role in ("row_number", "unit"):
+        if columns[role] is None:
+            expected = " / ".join(getattr(mapping, role))
+            problems.append(
+                Problem(file, row, expected, None, "required-column", "required column is missing")
+            )
+    return problems
+
+
+def _unit_row(
+    row: Row,
+    unit_cell: str,
+    columns: dict[str, str | None],
+    found: dict[str, str],
+    mapping: Mapping,
+    *,
+    group: tuple[str | None, str],
+    total_scale: str | None,
+    file: str,
+) -> tuple[AnnexRow, Problem | None]:
+    """One unit's line: footnote marks split off, 'not ranked' texts and a combined '01 (0,727)' total
+    read; a rank that is not a number is a problem, the row is kept without it."""
+    rank_cell = row.cells.get(columns["rank"]) if columns["rank"] else None
+    unit_name, mark = split_footnote(unit_cell)
+    footnotes = [mark] if mark else []
+    values = {}
+    for code, column in found.items():
+        values[code] = row.cells.get(column)
+        if isinstance(values[code], str):
+            values[code], mark = split_footnote(values[code])
+            footnotes += [mark] if mark else []
+    published = {code: row.cells.get(column) for code, column in found.items()}
+    class_cell = row.cells.get(columns["class"]) if columns["class"] else None
+    said = [not_ranked_text(cell) for cell in (rank_cell, class_cell, values.get(mapping.total))]
+    not_ranked = next((text for text in said if text), None)
+    if not_ranked:  # a not-ranked row has no rank or class, and no score where the text stands
+        rank_cell = class_cell = None
+        values = {code: None if not_ranked_text(cell) else cell for code, cell in values.items()}
+    combined = parse_rank_and_score(values.get(mapping.total))
+    if combined:  # '01 (0,727)': rank and score in the total cell
+        rank_cell = rank_cell if rank_cell is not None else combined[0]
+        values[mapping.total] = combined[1]
+    problem = None
+    try:
+        rank = parse_rank(rank_cell)
+    except ValueError:
+        problem = Problem(file, row.number, columns["rank"], str(rank_cell), "type", "rank is not a number")
+        rank = None
+    kind, label = group
+    unit_row = AnnexRow(
+        row.number,
+        kind,
+        label,
+        unit_name,
+        values,
+        rank,
+        split_footnote(str(class_cell))[0] if class_cell else None,
+        published,
+        found,
+        total_scale,
+        tuple(footnotes),
+        not_ranked,
+    )
+    return unit_row, problem
 
 
 def _is_note(row: Row, number_cell: object) -> bool:

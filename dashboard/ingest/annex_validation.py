@@ -90,16 +90,7 @@ def validate_annex(
     if method is None or not method["first_year"] <= year <= (method["last_year"] or LAST_YEAR):
         message = f"methodology {mapping.methodology} does not cover {year}"
         return [], [Problem(file, None, "year", str(year), "methodology", message)]
-    annex_rows, problems = parse_annex(
-        table.header,
-        table.rows,
-        mapping,
-        file=file,
-        declared_groups=dataset.meta.get("groups", {}),
-        header_row=table.header_row,
-    )
-    if problems and problems[0].severity == "info":  # where the header was, before which columns
-        problems[0] = replace(problems[0], message=f"{table.describe()}; {problems[0].message}")
+    annex_rows, problems = _parsed_rows(dataset, table, mapping, file=file)
     roles = locate_columns(table.header, mapping)
     unit_column, rank_column, class_column = (
         roles["unit"] or "Đơn vị",
@@ -130,38 +121,15 @@ def validate_annex(
                 )
         if unit is None:
             continue
-        total_record = None
-        unit_group = catalogue.unit_group(mapping.methodology, annex_row.group_label)
-        for code, value in values.items():
-            record = {
-                "row": annex_row.row,
-                "unit_code": unit,
-                "year": year,
-                "period": str(year),
-                "indicator_code": code,
-                "gov_level": "",
-                "value": value,
-                "value_high": None,
-                "qualifier": "exact",
-                "value_published": None
-                if annex_row.published[code] is None
-                else str(annex_row.published[code]),
-                "rank": None,
-                "rank_of": None,
-                "class_label": None,
-                "note": None,
-                "source_id": source,
-                "unit_group": unit_group,
-                "not_ranked": annex_row.not_ranked,  # every index of the row: the unit is ranked on none
-            }
-            for mark in annex_row.footnotes:
-                add_note(record, f"footnote {mark} in the published table")
-            if code == mapping.total:
-                record.update(rank=annex_row.rank, class_label=class_code)
-                if annex_row.total_scale and annex_row.total_scale != _scale(catalogue, code):
-                    add_note(record, f"published in {annex_row.total_scale}: {annex_row.published[code]}")
-                total_record = record
-            records.append(record)
+        base = {
+            "row": annex_row.row,
+            "unit_code": unit,
+            "year": year,
+            "source_id": source,
+            "unit_group": catalogue.unit_group(mapping.methodology, annex_row.group_label),
+        }
+        row_records, total_record = _row_records(annex_row, values, base, class_code, mapping, catalogue)
+        records += row_records
         if total_record is not None and annex_row.not_ranked:
             continue  # listed as published, outside the ranked group: never counted, never given a rank
         if total_record is not None:
@@ -185,6 +153,67 @@ def validate_annex(
         )
     problems += duplicates(records, file)
     return records, problems
+
+
+def _parsed_rows(
+    dataset: Dataset, table: Table, mapping: Mapping, *, file: str
+) -> tuple[list[AnnexRow], list[Problem]]:
+    """The annex's unit rows; the first problem (an 'info') also says where the header was found."""
+    annex_rows, problems = parse_annex(
+        table.header,
+        table.rows,
+        mapping,
+        file=file,
+        declared_groups=dataset.meta.get("groups", {}),
+        header_row=table.header_row,
+    )
+    if problems and problems[0].severity == "info":  # where the header was, before which columns
+        problems[0] = replace(problems[0], message=f"{table.describe()}; {problems[0].message}")
+    return annex_rows, problems
+
+
+def _row_records(
+    annex_row: AnnexRow,
+    values: dict[str, float | None],
+    base: dict,
+    class_code: str | None,
+    mapping: Mapping,
+    catalogue: Catalogue,
+) -> tuple[list[dict], dict | None]:
+    """One tidy record per index of a unit's row (`base`: row, unit, year, source, group), and the total's
+    record, which alone carries the published rank and class."""
+    records: list[dict] = []
+    total_record = None
+    for code, value in values.items():
+        published = annex_row.published[code]
+        record = {
+            "row": base["row"],
+            "unit_code": base["unit_code"],
+            "year": base["year"],
+            "period": str(base["year"]),
+            "indicator_code": code,
+            "gov_level": "",
+            "value": value,
+            "value_high": None,
+            "qualifier": "exact",
+            "value_published": None if published is None else str(published),
+            "rank": None,
+            "rank_of": None,
+            "class_label": None,
+            "note": None,
+            "source_id": base["source_id"],
+            "unit_group": base["unit_group"],
+            "not_ranked": annex_row.not_ranked,  # every index of the row: the unit is ranked on none
+        }
+        for mark in annex_row.footnotes:
+            add_note(record, f"footnote {mark} in the published table")
+        if code == mapping.total:
+            record.update(rank=annex_row.rank, class_label=class_code)
+            if annex_row.total_scale and annex_row.total_scale != _scale(catalogue, code):
+                add_note(record, f"published in {annex_row.total_scale}: {published}")
+            total_record = record
+        records.append(record)
+    return records, total_record
 
 
 def _scale(catalogue: Catalogue, code: str) -> str:

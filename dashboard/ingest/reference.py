@@ -53,6 +53,20 @@ def load(connection: Connection, dataset, header: list[str], rows: list[Row], ca
 
 def _load_units(connection: Connection, dataset, rows: list[Row], catalogue: Catalogue, problems) -> int:
     file = dataset.path.name
+    versions = _unit_versions(dataset, rows, problems)
+    _check_unit_versions(versions, known=set(versions) | set(catalogue.units), file=file, problems=problems)
+    if any(p.severity == "error" for p in problems):
+        return 0
+    existing = set(catalogue.units)
+    for code, items in versions.items():
+        _store_unit(connection, code, items, exists=code in existing)
+    unit_store.replay(connection, versions)  # what the officer published about these units stays
+    return sum(len(items) for items in versions.values())
+
+
+def _unit_versions(dataset, rows: list[Row], problems: list[Problem]) -> dict[str, list[dict]]:
+    """Each unit code's rows as versions (the period each name held), with each row's own problems."""
+    file = dataset.path.name
     versions: dict[str, list[dict]] = {}
     for row in rows:
         code, kind = required_cell(row, "code", file, problems), text_cell(row, "kind")
@@ -96,7 +110,13 @@ def _load_units(connection: Connection, dataset, rows: list[Row], catalogue: Cat
                 "aliases": [a.strip() for a in text_cell(row, "aliases").split(";") if a.strip()],
             }
         )
-    known = set(versions) | set(catalogue.units)
+    return versions
+
+
+def _check_unit_versions(
+    versions: dict[str, list[dict]], *, known: set[str], file: str, problems: list[Problem]
+) -> None:
+    """Sort each unit's versions by start; two that overlap, or a parent no one knows, are problems."""
     for code, items in versions.items():
         items.sort(key=lambda v: v["valid_from"] or date.min)
         for earlier, later in itertools.pairwise(items):
@@ -125,58 +145,41 @@ def _load_units(connection: Connection, dataset, rows: list[Row], catalogue: Cat
                         "parent unit is not known",
                     )
                 )
-    if any(p.severity == "error" for p in problems):
-        return 0
-    existing = set(catalogue.units)
-    for code, items in versions.items():
-        latest = items[-1]
-        open_ended = any(i["valid_to"] is None for i in items)
-        unit = {
-            "code": code,
-            "kind": latest["kind"],
-            "parent_code": latest["parent_code"],
-            "name_vi": latest["name_vi"],
-            "name_en": latest["name_en"],
-            "valid_from": items[0]["valid_from"],
-            "valid_to": None if open_ended else items[-1]["valid_to"],
-            "valid_from_shown": items[0]["valid_from_shown"],
-            "valid_to_shown": None if open_ended else items[-1]["valid_to_shown"],
-            "source_id": latest["source_id"],
-        }
-        if code in existing:
-            connection.execute(update(db.units).where(db.units.c.code == code).values(**unit))
-        else:
-            connection.execute(insert(db.units).values(**unit))
-        connection.execute(delete(db.unit_versions).where(db.unit_versions.c.unit_code == code))
-        connection.execute(delete(db.unit_aliases).where(db.unit_aliases.c.unit_code == code))
-        connection.execute(
-            insert(db.unit_versions),
-            [
-                {
-                    "unit_code": code,
-                    **{
-                        k: i[k]
-                        for k in (
-                            "name_vi",
-                            "name_en",
-                            "subtype_vi",
-                            "subtype_en",
-                            "valid_from",
-                            "valid_to",
-                            "valid_from_shown",
-                            "valid_to_shown",
-                            "note",
-                        )
-                    },
-                }
-                for i in items
-            ],
-        )
-        aliases = sorted({a for i in items for a in i["aliases"]})
-        if aliases:
-            connection.execute(insert(db.unit_aliases), [{"unit_code": code, "alias": a} for a in aliases])
-    unit_store.replay(connection, versions)  # what the officer published about these units stays
-    return sum(len(items) for items in versions.values())
+
+
+def _store_unit(connection: Connection, code: str, items: list[dict], *, exists: bool) -> None:
+    """One unit as its versions say (the latest names it; the first and last bound it), replacing what
+    was stored for it with its versions and aliases."""
+    latest = items[-1]
+    open_ended = any(i["valid_to"] is None for i in items)
+    unit = {
+        "code": code,
+        "kind": latest["kind"],
+        "parent_code": latest["parent_code"],
+        "name_vi": latest["name_vi"],
+        "name_en": latest["name_en"],
+        "valid_from": items[0]["valid_from"],
+        "valid_to": None if open_ended else items[-1]["valid_to"],
+        "valid_from_shown": items[0]["valid_from_shown"],
+        "valid_to_shown": None if open_ended else items[-1]["valid_to_shown"],
+        "source_id": latest["source_id"],
+    }
+    if exists:
+        connection.execute(update(db.units).where(db.units.c.code == code).values(**unit))
+    else:
+        connection.execute(insert(db.units).values(**unit))
+    connection.execute(delete(db.unit_versions).where(db.unit_versions.c.unit_code == code))
+    connection.execute(delete(db.unit_aliases).where(db.unit_aliases.c.unit_code == code))
+    version_columns = (
+        "name_vi", "name_en", "subtype_vi", "subtype_en", "valid_from", "valid_to", "valid_from_shown",
+        "valid_to_shown", "note",
+    )  # fmt: skip
+    connection.execute(
+        insert(db.unit_versions), [{"unit_code": code, **{k: i[k] for k in version_columns}} for i in items]
+    )
+    aliases = sorted({a for i in items for a in i["aliases"]})
+    if aliases:
+        connection.execute(insert(db.unit_aliases), [{"unit_code": code, "alias": a} for a in aliases])
 
 
 def _load_events(connection: Connection, dataset, rows: list[Row], catalogue: Catalogue, problems) -> int:

@@ -70,29 +70,9 @@ def validate_observations(
         value_high = _number(row, "value_high", file, problems) if "value_high" in header else None
         rank = _rank(row, "rank", file, problems)
         rank_of = _rank(row, "rank_of", file, problems)
-        qualifier = _cell(row, "qualifier") or "exact"
-        if qualifier not in QUALIFIERS:
-            problems.append(
-                Problem(
-                    file,
-                    row.number,
-                    "qualifier",
-                    qualifier,
-                    "qualifier",
-                    f"must be one of {', '.join(QUALIFIERS)}",
-                )
-            )
-        source = _cell(row, "source") or default_source
-        if source not in dataset.local_source_ids:
-            problems.append(
-                Problem(file, row.number, "source", source, "source", "source not declared in metadata")
-            )
-        class_text = _cell(row, "class")
-        class_code = None
-        if class_text:
-            class_code, message = published_class(catalogue.index_set_of(indicator), class_text)
-            if class_code is None:
-                problems.append(Problem(file, row.number, "class", class_text, "class", message))
+        qualifier = _qualifier(row, file, problems)
+        source = _source(row, dataset, default_source, file, problems)
+        class_code = _class_code(row, catalogue, indicator, file, problems)
         if year is None or unit is None:
             continue
         catalogue.check_range(indicator, value, file=file, row=row.number, column="value", problems=problems)
@@ -119,6 +99,39 @@ def validate_observations(
     repeated = duplicates(records, file)
     problems += repeated or check_tidy_ranks(records, catalogue, file, accept=accept)
     return records, problems
+
+
+def _qualifier(row: Row, file: str, problems: list[Problem]) -> str:
+    qualifier = _cell(row, "qualifier") or "exact"
+    if qualifier not in QUALIFIERS:
+        message = f"must be one of {', '.join(QUALIFIERS)}"
+        problems.append(Problem(file, row.number, "qualifier", qualifier, "qualifier", message))
+    return qualifier
+
+
+def _source(
+    row: Row, dataset: Dataset, default: str | None, file: str, problems: list[Problem]
+) -> str | None:
+    """The row's source, or the file's only one; it must be one the metadata declares."""
+    source = _cell(row, "source") or default
+    if source not in dataset.local_source_ids:
+        problems.append(
+            Problem(file, row.number, "source", source, "source", "source not declared in metadata")
+        )
+    return source
+
+
+def _class_code(
+    row: Row, catalogue: Catalogue, indicator: str, file: str, problems: list[Problem]
+) -> str | None:
+    """The published class as its index set's class code (None when the row prints none)."""
+    class_text = _cell(row, "class")
+    if not class_text:
+        return None
+    class_code, message = published_class(catalogue.index_set_of(indicator), class_text)
+    if class_code is None:
+        problems.append(Problem(file, row.number, "class", class_text, "class", message))
+    return class_code
 
 
 def _year(row: Row, file: str, problems: list[Problem]) -> int | None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 
@@ -34,6 +35,8 @@ REQUIRED_COLUMNS = ("action", "code")
 CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{0,39}$")
 KINDS = ("department", "commune")  # what the province itself adds: its agencies and its communes
 WEB = ("http://", "https://")
+# problem(column, value, rule, message): one problem of the row being read or checked
+ReportProblem = Callable[[str, str | None, str, str], None]
 # A commune's type, from how its name begins (as units.csv writes it).
 _SUBTYPES = (("Phường", "ward"), ("Đặc khu", "special zone"), ("Thị trấn", "township"))
 
@@ -93,7 +96,14 @@ def read_change(row: Row, file: str, problems: list[Problem]) -> Change | None:
     change.parent_code = text_cell(row, "parent_code") or PROVINCE_CODE
     change.from_codes = [c.strip() for c in text_cell(row, "from_codes").split(";") if c.strip()]
     before = len(problems)
-    if action != "alias":
+    _check_when_and_why(row, change, problem)
+    _check_names_and_kind(change, problem)
+    return change if len(problems) == before else None
+
+
+def _check_when_and_why(row: Row, change: Change, problem: ReportProblem) -> None:
+    """A change takes effect on a day and by a document; an alias needs the name an annex writes."""
+    if change.action != "alias":
         raw = text_cell(row, "date")[:10]
         try:
             day = parse_date(raw) if len(raw) == 10 else None
@@ -109,6 +119,11 @@ def read_change(row: Row, file: str, problems: list[Problem]) -> Change | None:
         problem("alias", None, "required-value", "how an annex writes the unit's name")
     if change.source_url and not change.source_url.lower().startswith(WEB):
         problem("source_url", change.source_url, "url", "not an http(s) link")
+
+
+def _check_names_and_kind(change: Change, problem: ReportProblem) -> None:
+    """A new or renamed unit has both names and a known kind; a merge or split names what it joins."""
+    action = change.action
     if action in ("add", "merge", "split", "rename"):
         needed = ("name_vi", "name_en") if action != "merge" or change.name_vi else ()
         for column in needed:
@@ -119,7 +134,6 @@ def read_change(row: Row, file: str, problems: list[Problem]) -> Change | None:
     if action in JOINING and not change.from_codes:
         what = "merged" if action == "merge" else "split"
         problem("from_codes", None, "required-value", f"the units {what}, separated by ';'")
-    return change if len(problems) == before else None
 
 
 def _unit(connection: Connection, code: str) -> dict | None:
@@ -154,28 +168,38 @@ def check_change(
         problem("code", change.code, "unknown-unit", "no unit has this code")
         return problems
     if change.action in JOINING:
-        before = change.day - timedelta(days=1)
-        for code in change.from_codes:
-            old = _unit(connection, code)
-            if old is None or code == change.code:
-                problem("from_codes", code, "unknown-unit", "no unit has this code")
-            elif not _valid_on(old, before):
-                problem("from_codes", code, "lineage", f"{old['name_vi']} did not exist on {before}")
-        if unit is not None and not change.name_vi and not _valid_on(unit, change.day):
-            problem("code", change.code, "lineage", f"{unit['name_vi']} does not exist on {change.date}")
+        _check_joined(connection, change, unit, problem)
     elif change.action in ("rename", "end") and unit is not None:
-        latest = connection.execute(
-            select(func.max(db.unit_versions.c.valid_from)).where(db.unit_versions.c.unit_code == change.code)
-        ).scalar()
-        if (latest and change.day <= latest) or (unit["valid_from"] and change.day <= unit["valid_from"]):
-            problem("date", change.date, "validity", f"overlaps the version valid from {latest}")
-        elif unit["valid_to"] is not None and unit["valid_to"] < change.day:
-            problem("date", change.date, "validity", f"{unit['name_vi']} ended on {unit['valid_to']}")
+        _check_validity(connection, change, unit, problem)
     elif change.action == "alias":
         others = aliases.get(exact_key(change.alias), set()) - {change.code}
         if others:
             problem("alias", change.alias, "ambiguous-unit", "already names " + "; ".join(sorted(others)))
     return problems
+
+
+def _check_joined(connection: Connection, change: Change, unit: dict | None, problem: ReportProblem) -> None:
+    """A merge or split joins units that existed the day before, into one that exists on the day."""
+    before = change.day - timedelta(days=1)
+    for code in change.from_codes:
+        old = _unit(connection, code)
+        if old is None or code == change.code:
+            problem("from_codes", code, "unknown-unit", "no unit has this code")
+        elif not _valid_on(old, before):
+            problem("from_codes", code, "lineage", f"{old['name_vi']} did not exist on {before}")
+    if unit is not None and not change.name_vi and not _valid_on(unit, change.day):
+        problem("code", change.code, "lineage", f"{unit['name_vi']} does not exist on {change.date}")
+
+
+def _check_validity(connection: Connection, change: Change, unit: dict, problem: ReportProblem) -> None:
+    """A rename or an end falls after the unit's latest version began and before it ended."""
+    latest = connection.execute(
+        select(func.max(db.unit_versions.c.valid_from)).where(db.unit_versions.c.unit_code == change.code)
+    ).scalar()
+    if (latest and change.day <= latest) or (unit["valid_from"] and change.day <= unit["valid_from"]):
+        problem("date", change.date, "validity", f"overlaps the version valid from {latest}")
+    elif unit["valid_to"] is not None and unit["valid_to"] < change.day:
+        problem("date", change.date, "validity", f"{unit['name_vi']} ended on {unit['valid_to']}")
 
 
 def _subtype(change: Change) -> tuple[str, str]:

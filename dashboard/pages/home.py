@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import dash
 from dash import Input, Output, State, callback, clientside_callback, dcc, html, no_update
 
@@ -99,8 +101,6 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
     data = ranking.load(view, lang)
     colour = query.get("colour") if query.get("colour") in COLOURINGS else "score"
     figure, map_state = _map_figure(data, lang, colour=colour)
-    marks = {y: {"label": str(y)} for y in years}
-    group_options = ranking.group_options(groups.get(view.year, []), lang)
     content = [
         dcc.Store(id=LANG, data=lang),
         dcc.Location(id=NAV, refresh="callback-nav"),
@@ -110,70 +110,9 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
         *view_controls.summary_and_banner(data, lang=lang, summary_id=SUMMARY, banner_id=BANNER, lead=True),
         view_controls.reform_note(lang),
         view_controls.search_box(SEARCH, SEARCH_RESULTS, lang),
-        html.Div(
-            [
-                html.Div(
-                    [
-                        html.Label(t("control.year", lang), htmlFor=YEAR, className="form-label"),
-                        dcc.Slider(
-                            id=YEAR,
-                            min=min(years, default=0),
-                            max=max(years, default=0),
-                            step=1,
-                            marks=marks,
-                            value=view.year,
-                            included=False,
-                        ),
-                        html.Button(
-                            t("control.play", lang),
-                            id=PLAY,
-                            n_clicks=0,
-                            className="btn btn-sm btn-outline-primary",
-                            **{"data-play": t("control.play", lang)},  # its label again when play stops
-                        ),
-                        dcc.Interval(id=TICKER, interval=1600, disabled=True),
-                    ],
-                    className="control control-year",
-                ),
-                view_controls.index_control(INDEX, view, lang),
-                components.control(
-                    t("control.group", lang), components.radio(GROUP, group_options, view.group)
-                ),
-                html.Div(
-                    components.control(
-                        t("map.colour", lang), components.radio(COLOUR, _colour_options(lang), colour)
-                    ),
-                    id=COLOUR_CONTROL,
-                    hidden=not data.has_classes,  # a method without classes has only the score map
-                ),
-            ],
-            className="controls",
-        ),
+        _controls(view, years, groups, lang, colour=colour, has_classes=data.has_classes),
         html.Div(_kpis(data, lang), id=KPIS, className="kpis"),
-        html.Div(
-            [
-                map_panel.card(
-                    "overview",
-                    figure=figure,
-                    state=map_state,
-                    year=view.year,
-                    group=view.group,
-                    lang=lang,
-                    describedby=SUMMARY,
-                    texts=map_panel.export_texts(data, lang),
-                    page_path=urls.page("overview", **view.query(lang=lang)),
-                    embed_path=embeds.embed_path("map", **view.query(lang=lang)),
-                ),
-                html.Section(
-                    [
-                        html.H2(t("table.heading", lang), className="h4"),
-                        html.Div(_table(view, data, lang), id=TABLE),
-                    ],
-                    className="table-column",
-                ),
-            ],
-            className="map-and-table",
-        ),
+        _map_and_table(view, data, figure, map_state, lang),
         html.Div(view_controls.view_downloads(data, lang=lang, subs=False), id=DOWNLOADS),
         html.Div(view_controls.sources(data, lang=lang), id=SOURCES),
     ]
@@ -184,6 +123,88 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
         path="/",
         query=view.query(lang=lang),
         updated=queries.last_updated(),
+    )
+
+
+def _controls(
+    view: analysis.View,
+    years: list[int],
+    groups: dict[int, list[str]],
+    lang: str,
+    *,
+    colour: str,
+    has_classes: bool,
+) -> html.Div:
+    """Year (with play), index and group: the view the page shows; the map's colouring, offered only where
+    the view's method defines classes."""
+    marks = {y: {"label": str(y)} for y in years}
+    group_options = ranking.group_options(groups.get(view.year, []), lang)
+    return html.Div(
+        [
+            html.Div(
+                [
+                    html.Label(t("control.year", lang), htmlFor=YEAR, className="form-label"),
+                    dcc.Slider(
+                        id=YEAR,
+                        min=min(years, default=0),
+                        max=max(years, default=0),
+                        step=1,
+                        marks=marks,
+                        value=view.year,
+                        included=False,
+                    ),
+                    html.Button(
+                        t("control.play", lang),
+                        id=PLAY,
+                        n_clicks=0,
+                        className="btn btn-sm btn-outline-primary",
+                        **{"data-play": t("control.play", lang)},  # its label again when play stops
+                    ),
+                    dcc.Interval(id=TICKER, interval=1600, disabled=True),
+                ],
+                className="control control-year",
+            ),
+            view_controls.index_control(INDEX, view, lang),
+            components.control(t("control.group", lang), components.radio(GROUP, group_options, view.group)),
+            html.Div(
+                components.control(
+                    t("map.colour", lang), components.radio(COLOUR, _colour_options(lang), colour)
+                ),
+                id=COLOUR_CONTROL,
+                hidden=not has_classes,  # a method without classes has only the score map
+            ),
+        ],
+        className="controls",
+    )
+
+
+def _map_and_table(
+    view: analysis.View, data: ranking.ViewData, figure: Any, map_state: dict | None, lang: str
+) -> html.Div:
+    """The map card beside the ranking table."""
+    return html.Div(
+        [
+            map_panel.card(
+                "overview",
+                figure=figure,
+                state=map_state,
+                year=view.year,
+                group=view.group,
+                lang=lang,
+                describedby=SUMMARY,
+                texts=map_panel.export_texts(data, lang),
+                page_path=urls.page("overview", **view.query(lang=lang)),
+                embed_path=embeds.embed_path("map", **view.query(lang=lang)),
+            ),
+            html.Section(
+                [
+                    html.H2(t("table.heading", lang), className="h4"),
+                    html.Div(_table(view, data, lang), id=TABLE),
+                ],
+                className="table-column",
+            ),
+        ],
+        className="map-and-table",
     )
 
 

@@ -169,7 +169,6 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
     kontum = position.best_rows(kontum_all)
     choices = table_choices()
     choice = parse_table(query.get("table"), choices)
-    rows, note = table_rows(choice, lang)
     names = localized(queries.indicators().set_index("code"), "name", lang)
     sources = pd.concat([ranks_all, kontum_all, _dti_2024()])
     page = urls.page("national", lang=lang)
@@ -178,26 +177,49 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
         html.Div(id=URL_SINK, hidden=True),
         html.H1(t("national.heading", lang)),
         html.P(t("national.lead", lang), className="summary"),
-        html.H2(t("national.ranks_heading", lang), className="h4"),
+        *_ranks_section(ranks, ranks_all, lang=lang, page=page),
+        *_position_2024(kontum_all, lang),
+        *_table_section(choice, choices, names, lang),
+        *_kontum_section(kontum, kontum_all, lang=lang, page=page),
+        components.source_list(comparison.sources_of(sources), lang=lang),
     ]
+    return components.page_frame(
+        content,
+        lang=lang,
+        active="national",
+        path="/ca-nuoc",
+        query={"table": f"{choice[0]}-{choice[1]}" if choice else None},
+        updated=queries.last_updated(),
+    )
+
+
+def _ranks_section(ranks: pd.DataFrame, ranks_all: pd.DataFrame, *, lang: str, page: str) -> list:
+    """Quảng Ngãi's national ranks: what changed in the count of provinces, the chart and every row held."""
+    content: list = [html.H2(t("national.ranks_heading", lang), className="h4")]
     if ranks.empty:
-        content.append(components.empty_state(t("national.no_data", lang)))
-    else:
-        content += [
-            *[
-                html.Div(text, className="alert alert-info", role="note")
-                for text in position.change_of_count(ranks, lang)
-            ],
-            chart_tools.figure_card(
-                _rank_figure(ranks, lang=lang, title=t("national.ranks_chart", lang)),
-                page_path=page,
-                lang=lang,
-                drawn=ranks,
-            ),
-            _rank_table(ranks_all, lang),
-        ]
-    content += _position_2024(kontum_all, lang)
-    content += [
+        return [*content, components.empty_state(t("national.no_data", lang))]
+    return [
+        *content,
+        *[
+            html.Div(text, className="alert alert-info", role="note")
+            for text in position.change_of_count(ranks, lang)
+        ],
+        chart_tools.figure_card(
+            _rank_figure(ranks, lang=lang, title=t("national.ranks_chart", lang)),
+            page_path=page,
+            lang=lang,
+            drawn=ranks,
+        ),
+        _rank_table(ranks_all, lang),
+    ]
+
+
+def _table_section(
+    choice: tuple[str, int] | None, choices: list[tuple[str, int]], names: pd.Series, lang: str
+) -> list:
+    """The chosen national table: its choice, note, rank line, grid and downloads."""
+    rows, note = table_rows(choice, lang)
+    return [
         html.H2(t("national.table_heading", lang), className="h4 mt-4"),
         html.Div(
             [
@@ -236,28 +258,27 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
             style={"width": "100%"},
         ),
         html.Div(_downloads(choice, lang), id=DOWNLOADS),
+    ]
+
+
+def _kontum_section(kontum: pd.DataFrame, kontum_all: pd.DataFrame, *, lang: str, page: str) -> list:
+    """Kon Tum's national ranks before it merged into Quảng Ngãi."""
+    content: list = [
         html.H2(t("national.kontum_heading", lang), className="h4 mt-4"),
         html.P(t("national.kontum_lead", lang)),
     ]
-    if not kontum.empty:
-        content += [
-            chart_tools.figure_card(
-                _rank_figure(kontum, lang=lang, title=t("national.kontum_chart", lang)),
-                page_path=page,
-                lang=lang,
-                drawn=kontum,
-            ),
-            _rank_table(kontum_all, lang),
-        ]
-    content.append(components.source_list(comparison.sources_of(sources), lang=lang))
-    return components.page_frame(
-        content,
-        lang=lang,
-        active="national",
-        path="/ca-nuoc",
-        query={"table": f"{choice[0]}-{choice[1]}" if choice else None},
-        updated=queries.last_updated(),
-    )
+    if kontum.empty:
+        return content
+    return [
+        *content,
+        chart_tools.figure_card(
+            _rank_figure(kontum, lang=lang, title=t("national.kontum_chart", lang)),
+            page_path=page,
+            lang=lang,
+            drawn=kontum,
+        ),
+        _rank_table(kontum_all, lang),
+    ]
 
 
 def _downloads(choice: tuple[str, int] | None, lang: str) -> html.Div | None:

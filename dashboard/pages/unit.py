@@ -319,23 +319,33 @@ def layout(code: str | None = None, lang: str | None = None, **_query: str) -> h
         *_formed_from_section(code, lang),
         *_lineage_section(code, lang),
         *_edoc_section(code, lang, unit_name),
+        *_sharing(code, unit_name, ranked=not history.empty, lang=lang),
+        components.source_list(sources, lang=lang),
+    ]
+    return components.page_frame(content, **frame_args)
+
+
+def _sharing(code: str, unit_name: str, *, ranked: bool, lang: str) -> list:
+    """What takes the profile elsewhere: the report card (of a ranked unit), downloads, embed code, the
+    corrections made to its figures and its feed."""
+    return [
         html.P(
             html.A(
                 t("card.print", lang), href=urls.report_card(code, lang=lang), className="report-card-link"
             )
         )
-        if not history.empty
+        if ranked
         else None,
         components.download_links(
             "observations",
             {"units": code},
             lang=lang,
             screen=None
-            if history.empty
+            if not ranked
             else components.screen_offer(
                 screen.UNIT_SCORES, screen.unit_query(code, lang), unit_scores.file_stem(code)
             ),
-            title=unit_scores.title(code, lang) if not history.empty else None,
+            title=unit_scores.title(code, lang) if ranked else None,
             page_path=urls.unit_profile(code, lang=lang),
         ),
         embeds.embed_dialog(
@@ -344,7 +354,7 @@ def layout(code: str | None = None, lang: str | None = None, **_query: str) -> h
             title=unit_name,
             dialog_id="profile-embed",
         )
-        if not history.empty
+        if ranked
         else None,
         components.corrections_note(corrections_of(unit_code=code), lang=lang),
         html.P(
@@ -355,6 +365,4 @@ def layout(code: str | None = None, lang: str | None = None, **_query: str) -> h
                 className="small",
             )
         ),
-        components.source_list(sources, lang=lang),
     ]
-    return components.page_frame(content, **frame_args)

@@ -23,7 +23,7 @@ from dashboard.cache import cache
 from dashboard.config import Settings
 from dashboard.domain import PROVINCIAL_FAMILIES
 from dashboard.queries.maps import MapLayer, read_map_layer
-from dashboard.queries.memo import MISSING, SizedLRU
+from dashboard.queries.memo import MISSING, SizedLRU, handed_out
 from dashboard.queries.unit_names import UnitNames, as_date
 
 log = logging.getLogger(__name__)
@@ -144,8 +144,8 @@ def per_data_version(maxsize: int = 256, *, budgeted: bool = True):
     For rendered views: no unpickling on a hit, and the data version in the key makes an import
     invalidate every worker at once. At most `maxsize` results per function, and all functions together
     within the VIEW_CACHE_MB budget (least recently used out first); `budgeted=False` for data computed
-    once per data version, bounded by `maxsize` alone. Results are shared between callers and must never
-    be mutated.
+    once per data version, bounded by `maxsize` alone. Frames are handed out as copies (`memo.handed_out`);
+    other results are shared between callers, who only read them.
     """
     store = _views if budgeted else _derived
 
@@ -160,7 +160,7 @@ def per_data_version(maxsize: int = 256, *, budgeted: bool = True):
             if value is MISSING:
                 value = function(*args, **kwargs)
                 store.put(owner, key, value, max_entries=maxsize)
-            return value
+            return handed_out(value)
 
         wrapper.cache_clear = functools.partial(store.clear, owner)
         return wrapper

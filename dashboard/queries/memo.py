@@ -10,6 +10,7 @@ May import: nothing of ours.
 
 from __future__ import annotations
 
+import dataclasses
 import pickle
 import threading
 from collections import Counter, OrderedDict
@@ -18,6 +19,27 @@ from collections.abc import Callable, Hashable
 import pandas as pd
 
 MISSING = object()  # what `get` returns for a key not held (None is a value a view may return)
+_FRAMES = (pd.DataFrame, pd.Series)
+
+
+def handed_out(value: object) -> object:
+    """What a caller gets of a held value: a frame, and each frame field of a dataclass, as a shallow copy.
+
+    Under pandas' copy-on-write (the only mode from pandas 3) a shallow copy costs about 10 µs and nothing
+    done to it (a value set, a column added or dropped, a sort in place) reaches the held frame, so no
+    caller can change what the next one reads. Other values are handed out as held: views return
+    immutable records, strings and component trees that callers only read.
+    """
+    if isinstance(value, _FRAMES):
+        return value.copy(deep=False)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        frames = {
+            field.name: getattr(value, field.name).copy(deep=False)
+            for field in dataclasses.fields(value)
+            if isinstance(getattr(value, field.name), _FRAMES)
+        }
+        return dataclasses.replace(value, **frames) if frames else value
+    return value
 
 
 def estimate_size(value: object) -> int | None:

@@ -266,8 +266,10 @@ def family_facts() -> dict[tuple[int, str], tuple[bool, bool, set]]:
 def view_data(view: analysis.View, lang: str) -> ViewData:
     """The view's data: its precomputed slice, or an empty table when its indicator has no observation."""
     found = views(lang).get((view.year, view.group, view.indicator))
-    if found is not None:
-        return dataclasses.replace(found, view=view)
+    if found is not None:  # its frames as copies (queries.memo.handed_out): a caller may change its own
+        return dataclasses.replace(
+            found, view=view, table=found.table.copy(deep=False), sources=found.sources.copy(deep=False)
+        )
     method = methods().get(view.year)
     before = (view.year - 1, view.group, method.before_indicator(view.indicator) or "") if method else None
     classes, _, _ = family_facts().get((view.year, view.group), (False, False, set()))
