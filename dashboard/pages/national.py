@@ -118,7 +118,8 @@ def _position_2024(kontum: pd.DataFrame, lang: str) -> list:
     frame = _dti_2024()
     page = urls.page("national", lang=lang)
     aggregates = frame[frame["indicator_code"].isin(position.AGGREGATES)]
-    lines = position.comparison_lines(kontum, aggregates, lang)
+    rankings = queries.observations(ObservationFilter(indicators=position.GROUPINGS))
+    lines = position.comparison_lines(kontum, aggregates, lang, rankings=rankings)
     chart = charts.year_lines(
         lines,
         lang=lang,

@@ -44,8 +44,14 @@ def _source_line(frame: pd.DataFrame, lang: str) -> str:
     return comparison.source_line(frame, lang)
 
 
-def _data_table(frame: pd.DataFrame, columns: list[tuple[str, str]], *, caption: str) -> html.Details:
-    """The chart's figures as a table: its text alternative."""
+def _data_table(
+    frame: pd.DataFrame, columns: list[tuple[str, str]], *, drawn: pd.DataFrame, lang: str
+) -> html.Details:
+    """The chart's figures as a table: its text alternative, labelled as the chart is when the observations
+    it draws (`drawn`) are generated."""
+    caption = t("profile.table_caption", lang)
+    if (drawn["data_kind"] == "illustrative").any():
+        caption = published.generated_title(caption, lang)
     header = html.Thead(html.Tr([html.Th(label, scope="col") for _, label in columns]))
     body = html.Tbody([html.Tr([html.Td(row[key]) for key, _ in columns]) for _, row in frame.iterrows()])
     return html.Details(
@@ -161,7 +167,7 @@ def _score_section(code: str, history: pd.DataFrame, lang: str, unit_name: str) 
             ],
             className="chart-grid",
         ),
-        _data_table(table, columns, caption=t("profile.table_caption", lang)),
+        _data_table(table, columns, drawn=history, lang=lang),
         grid.rank_legend(shown, lang=lang),
     ]
 
@@ -221,7 +227,7 @@ def _subindex_section(code: str, unit: pd.Series, latest: pd.Series, lang: str) 
             lang=lang,
             drawn=frame,
         ),
-        _data_table(table, columns, caption=t("profile.table_caption", lang)),
+        _data_table(table, columns, drawn=frame, lang=lang),
     ]
 
 
@@ -316,7 +322,7 @@ def _edoc_section(code: str, lang: str, unit_name: str) -> list:
             lang=lang,
             drawn=frame,
         ),
-        _data_table(table, columns, caption=t("profile.table_caption", lang)),
+        _data_table(table, columns, drawn=frame, lang=lang),
     ]
 
 

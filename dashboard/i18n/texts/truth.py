@@ -35,7 +35,8 @@ TEXTS["vi"].update(
         ),
         "national.qn_2024": "Quảng Ngãi (mới, gồm Kon Tum), DTI 2024",
         "national.series.NAT_DTI_NATIONAL": "Giá trị quốc gia",
-        "national.series.NAT_DTI_PROV_AVG": "Trung bình các tỉnh",
+        "national.series.average_of": "Trung bình {count} tỉnh",
+        "national.series.average_unknown": "Trung bình các tỉnh (không rõ số tỉnh)",
     }
 )
 TEXTS["en"].update(
@@ -51,6 +52,7 @@ TEXTS["en"].update(
         ),
         "national.qn_2024": "Quảng Ngãi (new, incl. Kon Tum), DTI 2024",
         "national.series.NAT_DTI_NATIONAL": "National value",
-        "national.series.NAT_DTI_PROV_AVG": "Provincial average",
+        "national.series.average_of": "Average of {count} provinces",
+        "national.series.average_unknown": "Provincial average (number of provinces unknown)",
     }
 )
