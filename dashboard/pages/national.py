@@ -91,7 +91,9 @@ def _rank_table(frame: pd.DataFrame, lang: str) -> html.Div:
                 html.Td(html.Strong(position.rank_cell(r, lang, conflicted))),
                 html.Td(position.value_cell(r, lang)),
                 html.Td(
-                    html.Q(r["value_published"], lang="vi") if isinstance(r["value_published"], str) else "–"
+                    html.Q(r["value_published"], lang=published.printed_language(r["value_published"]))
+                    if isinstance(r["value_published"], str)
+                    else "–"
                 ),
                 html.Td(cite.source_cell(r, lang)),
             ]
