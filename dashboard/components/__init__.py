@@ -206,7 +206,7 @@ def source_list(sources: pd.DataFrame, *, lang: str) -> html.Div:
         parts: list[object] = [
             html.Span(t(f"source_kind.{row.kind}", lang), className=f"badge kind-badge kind-{row.kind}"),
             " ",
-            row.title,
+            stated.title,
         ]
         if stated.document:
             parts.append(f" – {stated.document}")

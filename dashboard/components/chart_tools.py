@@ -15,7 +15,7 @@ from dashboard import queries, urls
 from dashboard.components.embed import snippet
 from dashboard.figures.compare import graph_config
 from dashboard.i18n import t
-from dashboard.views import comparison
+from dashboard.views import comparison, published
 from dashboard.views.cited import sources_cited
 
 
@@ -134,4 +134,19 @@ def figure_card(
         lang=lang,
         embed_path=embed_path,
         sources=None if drawn is None else comparison.sources_of(drawn),
+    )
+
+
+def data_table(
+    frame: pd.DataFrame, columns: list[tuple[str, str]], *, drawn: pd.DataFrame, lang: str
+) -> html.Details:
+    """The chart's figures as a table: its text alternative, labelled as the chart is when the observations
+    it draws (`drawn`) are generated."""
+    caption = t("profile.table_caption", lang)
+    if (drawn["data_kind"] == "illustrative").any():
+        caption = published.generated_title(caption, lang)
+    header = html.Thead(html.Tr([html.Th(label, scope="col") for _, label in columns]))
+    body = html.Tbody([html.Tr([html.Td(row[key]) for key, _ in columns]) for _, row in frame.iterrows()])
+    return html.Details(
+        [html.Summary(caption), html.Table([header, body], className="table table-sm data-table")]
     )

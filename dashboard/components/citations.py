@@ -51,7 +51,9 @@ def figures_table(rows: list[dict], *, lang: str, unit_column: bool = False) -> 
                 html.Td(r["level"]),
                 html.Td(html.Strong(r["text"]), className="edoc-value"),
                 html.Td(
-                    html.Q(r["value_published"], lang="vi") if isinstance(r["value_published"], str) else "–"
+                    html.Q(r["value_published"], lang=published.printed_language(r["value_published"]))
+                    if isinstance(r["value_published"], str)
+                    else "–"
                 ),
                 html.Td(source_cell(r, lang)),
             ]

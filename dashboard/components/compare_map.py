@@ -11,7 +11,9 @@ from dashboard.components import chart_tools, map_panel
 from dashboard.figures import compare as figures
 from dashboard.figures import map as map_figures
 from dashboard.i18n import t
+from dashboard.queries.methods import index_set
 from dashboard.views import compare_year, comparison
+from dashboard.views.index_set_table import class_name
 
 MAP = "compare-map"
 MAP_YEAR = "compare-map-year"
@@ -35,6 +37,11 @@ def map_figure(frame: pd.DataFrame, selection: comparison.Selection, year: int, 
             "name": rows["series"],
             "value": rows["value"],
             "class_code": rows["class_label"],
+            # the class in words under its own set, as the overview map has it (never the bare code)
+            "class_name": [
+                class_name(index_set(str(m)), c, lang)
+                for m, c in zip(rows["methodology"], rows["class_label"], strict=True)
+            ],
         }
     )
     figure, _ = map_panel.render(

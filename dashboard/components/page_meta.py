@@ -34,6 +34,8 @@ GENERATED = {
     "dashboard.pages.embed.map": "all",
     "dashboard.pages.embed.compare": "all",
     "dashboard.pages.edocs": "some",
+    # the 2025 method's maxima per main index are illustrative (README, "Illustrative data")
+    "dashboard.pages.methodology": "some",
 }
 # Pages about one unit: generated when that unit has illustrative figures.
 PER_UNIT = ("dashboard.pages.unit", "dashboard.pages.embed.unit")
@@ -43,10 +45,15 @@ def _lang() -> str:
     return normalize_language(flask.request.args.get("lang")) if flask.has_request_context() else "vi"
 
 
-def unit_has_generated(code: str | None) -> bool:
-    """Whether a unit's profile shows illustrative figures."""
-    frame = queries.observations(queries.ObservationFilter(unit_codes=(str(code),)))
-    return bool((frame["data_kind"] == "illustrative").any())
+def unit_extent(code: str | None) -> str:
+    """'all' when every figure of a unit's profile is generated, 'some' when real and generated figures
+    mix (the economic-zone board has one published e-document figure), '' when none is: a page is labelled
+    by what it holds, never as wholly generated for one generated figure or wholly real for one real one."""
+    kinds = queries.observations(queries.ObservationFilter(unit_codes=(str(code),)))["data_kind"]
+    generated = kinds == "illustrative"
+    if not generated.any():
+        return ""
+    return "all" if generated.all() else "some"
 
 
 def labelled(text: str, extent: str, *, lang: str, kind: str) -> str:
@@ -73,7 +80,7 @@ def label_generated_pages(registry: MutableMapping[str, dict]) -> None:
         if module in GENERATED:
             extent: str | Callable[..., str] = GENERATED[module]
         elif module in PER_UNIT:
-            extent = lambda code=None, **_: "all" if unit_has_generated(code) else ""  # noqa: E731
+            extent = lambda code=None, **_: unit_extent(code)  # noqa: E731
         else:
             continue
         title = page["title"]
@@ -88,7 +95,7 @@ def _extent_of_request() -> str:
     if module in GENERATED:
         return GENERATED[module]
     if module in PER_UNIT:
-        return "all" if unit_has_generated(path.get("code")) else ""
+        return unit_extent(path.get("code"))
     return ""
 
 

@@ -34,14 +34,16 @@ DATA_CORRECTIONS = "dinh-chinh"  # an anchor other pages link to (/du-lieu#dinh-
 GUIDE_URL = "/api/v1/docs/huong-dan-cong-bo.html"
 
 
-def _links(resource: str, *, lang: str, **params: object) -> list[html.A]:
+def _links(resource: str, *, lang: str, label: str, **params: object) -> list[html.A]:
+    """CSV, XLSX and JSON links, each named for a screen reader by what it holds, in the page's language
+    (never the resource's code)."""
     return [
         html.A(
             fmt.upper(),
             href=urls.api(resource, fmt, lang=lang, **params),
             className="btn btn-link btn-sm",
             download="",
-            **{"aria-label": f"{resource} {fmt.upper()}"},
+            **{"aria-label": f"{label} – {fmt.upper()}"},
         )
         for fmt in FORMATS
     ]
@@ -62,10 +64,11 @@ def _text(value: object) -> str:
 def _sources(frame: pd.DataFrame, *, lang: str) -> html.Details:
     items = []
     for row in frame.itertuples():
-        parts: list[object] = [_badge(row.kind, lang), row.title]
+        stated = published.source_text(row._asdict(), lang)  # title and issuer in the page's language
+        parts: list[object] = [_badge(row.kind, lang), stated.title]
         if _text(row.document_number):
             parts.append(f" – {row.document_number}")
-        parts.append(f" ({row.issuer})")
+        parts.append(f" ({stated.issuer})")
         if urls.is_web(row.url):
             parts += [" ", html.A(t("source.open", lang), href=row.url, rel="noopener", target="_blank")]
         items.append(html.Li(parts))
@@ -86,9 +89,9 @@ def _dataset_row(row, sources: pd.DataFrame, *, lang: str) -> html.Tr:
     title = localized(row, "title", lang)
     description = localized(row, "description", lang)
     if row.id in REFERENCE_RESOURCES:
-        links = _links(row.id, lang=lang)
+        links = _links(row.id, lang=lang, label=title)
     else:
-        links = _links("observations", lang=lang, dataset=row.id)
+        links = _links("observations", lang=lang, label=title, dataset=row.id)
     updated = str(pd.Timestamp(row.imported_at).date())
     accessed = t("data.accessed", lang, date=row.accessed) if _text(row.accessed) else ""
     return html.Tr(
@@ -99,7 +102,7 @@ def _dataset_row(row, sources: pd.DataFrame, *, lang: str) -> html.Tr:
             html.Td([_badge(k, lang) for k in kinds]),
             html.Td(_period(row)),
             html.Td("–" if pd.isna(row.rows) else format_number(row.rows, lang, decimals=0)),
-            html.Td(published.in_language(row.licence, lang)),
+            html.Td(published.licence_in(row.licence, lang)),
             html.Td([updated, html.Br(), html.Small(accessed)] if accessed else updated),
             html.Td(_sources(sources[sources["dataset_id"] == row.id], lang=lang)),
             html.Td(links),
@@ -254,13 +257,25 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
     everything = html.Section(
         [
             html.H2(t("data.all_heading", lang), className="h4"),
-            html.P([t("data.all_observations", lang), " ", *_links("observations", lang=lang)], id=DATA_ALL),
+            html.P(
+                [
+                    t("data.all_observations", lang),
+                    " ",
+                    *_links("observations", lang=lang, label=t("data.all_heading", lang)),
+                ],
+                id=DATA_ALL,
+            ),
             html.P(
                 [t("data.reference_heading", lang) + ": "]
                 + [
                     part
                     for r in REFERENCE_RESOURCES
-                    for part in (html.Strong(t(f"data.resource.{r}", lang)), " ", *_links(r, lang=lang), " ")
+                    for part in (
+                        html.Strong(t(f"data.resource.{r}", lang)),
+                        " ",
+                        *_links(r, lang=lang, label=t(f"data.resource.{r}", lang)),
+                        " ",
+                    )
                 ]
             ),
             html.P(html.A(t("data.package", lang), href=urls.api("datapackage", "json", lang=lang))),

@@ -20,7 +20,7 @@ from dashboard.figures import map as map_figure
 from dashboard.figures.text import plotly_text
 from dashboard.i18n import normalize_language, t
 from dashboard.queries import ObservationFilter
-from dashboard.views import analysis, compare_year, comparison, ranking
+from dashboard.views import analysis, compare_year, comparison, published, ranking
 
 SITE = "Minh bạch CNTT Quảng Ngãi"
 
@@ -44,6 +44,8 @@ def map_layout(lang: str | None = None, **query: str) -> html.Div:
         queries.observations(ObservationFilter(indicators=(view.indicator,), years=(view.year,))), lang
     )
     title = t("embed.map_title", lang, index=plotly_text(ranking.index_name(view, lang)), year=view.year)
+    if data.illustrative:  # the map's own title (and so its PNG and the embed's heading) says so too
+        title = published.generated_title(title, lang)
     figure, _ = map_panel.render(
         values,
         year=view.year,

@@ -31,7 +31,7 @@ dash.register_page(
 RANK_EXAMPLE = (95.0, 90.0, 90.0, 80.0)
 # The province's own evaluations first (what the rankings show), then the national indices.
 FAMILY_ORDER = ("qn-readiness", "qn-dti", "edoc")
-MEASURES = ("points", "percent", "index", "count")
+MEASURES = ("points", "percent", "index", "count", "rank")
 REFORMS = ("method.reform.2020_merge", "method.reform.2025_kontum", "method.reform.2025_district")
 
 

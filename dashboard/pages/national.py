@@ -91,7 +91,9 @@ def _rank_table(frame: pd.DataFrame, lang: str) -> html.Div:
                 html.Td(html.Strong(position.rank_cell(r, lang, conflicted))),
                 html.Td(position.value_cell(r, lang)),
                 html.Td(
-                    html.Q(r["value_published"], lang="vi") if isinstance(r["value_published"], str) else "–"
+                    html.Q(r["value_published"], lang=published.printed_language(r["value_published"]))
+                    if isinstance(r["value_published"], str)
+                    else "–"
                 ),
                 html.Td(cite.source_cell(r, lang)),
             ]
@@ -118,7 +120,8 @@ def _position_2024(kontum: pd.DataFrame, lang: str) -> list:
     frame = _dti_2024()
     page = urls.page("national", lang=lang)
     aggregates = frame[frame["indicator_code"].isin(position.AGGREGATES)]
-    lines = position.comparison_lines(kontum, aggregates, lang)
+    rankings = queries.observations(ObservationFilter(indicators=position.GROUPINGS))
+    lines = position.comparison_lines(kontum, aggregates, lang, rankings=rankings)
     chart = charts.year_lines(
         lines,
         lang=lang,

@@ -43,15 +43,6 @@ def _source_line(frame: pd.DataFrame, lang: str) -> str:
     return comparison.source_line(frame, lang)
 
 
-def _data_table(frame: pd.DataFrame, columns: list[tuple[str, str]], *, caption: str) -> html.Details:
-    """The chart's figures as a table: its text alternative."""
-    header = html.Thead(html.Tr([html.Th(label, scope="col") for _, label in columns]))
-    body = html.Tbody([html.Tr([html.Td(row[key]) for key, _ in columns]) for _, row in frame.iterrows()])
-    return html.Details(
-        [html.Summary(caption), html.Table([header, body], className="table table-sm data-table")]
-    )
-
-
 def _headline(code: str, unit: pd.Series, lang: str) -> list:
     """The sentence and stat row a profile opens with (rank, change under the reform rules, class)."""
     headline = unit_headline(code, unit["kind"], localized(unit, "name", lang), lang=lang)
@@ -115,7 +106,7 @@ def _score_section(code: str, history: pd.DataFrame, lang: str, unit_name: str) 
             ],
             className="chart-grid",
         ),
-        _data_table(table, columns, caption=t("profile.table_caption", lang)),
+        chart_tools.data_table(table, columns, drawn=history, lang=lang),
         grid.rank_legend(shown, lang=lang),
     ]
 
@@ -175,7 +166,7 @@ def _subindex_section(code: str, unit: pd.Series, latest: pd.Series, lang: str) 
             lang=lang,
             drawn=frame,
         ),
-        _data_table(table, columns, caption=t("profile.table_caption", lang)),
+        chart_tools.data_table(table, columns, drawn=frame, lang=lang),
     ]
 
 
@@ -195,7 +186,9 @@ def _lineage_section(code: str, lang: str) -> list:
         event = t(f"event_{direction}.{row.event}", lang)
         when = published.date_shown(row.event_date_shown, row.event_date, lang)
         if row.event == "merger_unconfirmed":  # no source dates or confirms it: the year of the sources only
-            return html.Li([f"{when}: ", link, f" – {event} ({t('profile.unconfirmed', lang)}) – {row.note}"])
+            # the stored note is English only; the Vietnamese event text already says what it says
+            note = f" – {row.note}" if lang == "en" else ""
+            return html.Li([f"{when}: ", link, f" – {event} ({t('profile.unconfirmed', lang)}){note}"])
         return html.Li([f"{when}: ", link, f" – {event} – {row.legal_basis}{indicative}"])
 
     items: list = []
@@ -224,7 +217,12 @@ def _formed_from_section(code: str, lang: str) -> list:
     ]
     first = rows.iloc[0]
     source = html.A("dvhcvn/20250701", href=first["source_url"]) if first["source_url"] else "dvhcvn/20250701"
-    note = t("profile.formed_note", lang, source="{source}", licence=first["source_licence"])
+    note = t(
+        "profile.formed_note",
+        lang,
+        source="{source}",
+        licence=published.licence_in(first["source_licence"], lang),
+    )
     before, after = note.split("{source}", 1)
     return [
         html.H2(t("profile.formed_from", lang), className="h4 mt-4"),
@@ -270,7 +268,7 @@ def _edoc_section(code: str, lang: str, unit_name: str) -> list:
             lang=lang,
             drawn=frame,
         ),
-        _data_table(table, columns, caption=t("profile.table_caption", lang)),
+        chart_tools.data_table(table, columns, drawn=frame, lang=lang),
     ]
 
 

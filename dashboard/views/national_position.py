@@ -23,13 +23,43 @@ def conflicts(frame: pd.DataFrame) -> set[tuple[int, str, str]]:
     return {(int(r.year), r.indicator_code, r.unit_code) for r in marked.itertuples()}
 
 
-def comparison_lines(values: pd.DataFrame, aggregates: pd.DataFrame, lang: str) -> pd.DataFrame:
+def provinces_averaged(aggregates: pd.DataFrame, rankings: pd.DataFrame) -> list[int | None]:
+    """How many provinces each provincial average is over: the count the same source page ranks that year (its
+    2024 table ranks 34 merged provinces, its 2021 and 2023 ones 63); None for other rows, or when the
+    source ranks none or ranks in both groupings (then its average could be of either)."""
+    # the same page read, whichever dataset stores its rows (source ids carry the dataset)
+    counts = rankings.dropna(subset=["rank_of"]).groupby(["source_url", "year"])["rank_of"].unique()
+    return [
+        int(counts[(r.source_url, r.year)][0])
+        if r.indicator_code == "NAT_DTI_PROV_AVG"
+        and (r.source_url, r.year) in counts.index
+        and len(counts[(r.source_url, r.year)]) == 1
+        else None
+        for r in aggregates.itertuples()
+    ]
+
+
+def comparison_lines(
+    values: pd.DataFrame, aggregates: pd.DataFrame, lang: str, *, rankings: pd.DataFrame
+) -> pd.DataFrame:
     """Series for a DTI value chart: the provinces' own values, the national value, the provincial average,
-    each point with its value as the source printed it (text: '0,24', not '0,2400')."""
+    each point with its value as the source printed it (text: '0,24', not '0,2400').
+
+    An average of 34 provinces is never drawn on one line with averages of 63: each count is its own series,
+    named with its count ("Trung bình 34 tỉnh"), so the line breaks where the count changes."""
     name = localized_column("unit_name", lang)
     own = values.dropna(subset=["value"]).assign(series=lambda f: f[name])
     lines = aggregates.dropna(subset=["value"]).drop_duplicates(["year", "indicator_code"])
-    lines = lines.assign(series=[t(f"national.series.{c}", lang) for c in lines["indicator_code"]])
+    lines = lines.assign(
+        series=[
+            t(f"national.series.{code}", lang)
+            if code != "NAT_DTI_PROV_AVG"
+            else t("national.series.average_of", lang, count=count)
+            if count
+            else t("national.series.average_unknown", lang)
+            for code, count in zip(lines["indicator_code"], provinces_averaged(lines, rankings), strict=True)
+        ]
+    )
     both = pd.concat([own, lines])
     both = both.assign(text=[value_cell(r, lang) for r in both.to_dict("records")])
     return both[["series", "year", "value", "text"]].sort_values(["series", "year"])

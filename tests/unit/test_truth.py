@@ -75,8 +75,9 @@ GENERATED_PAGES = {
     "/so-sanh": ("compare", {"units": "522,526"}),
     "/don-vi/525": ("unit", {"code": "525"}),
     "/van-ban-dien-tu": ("edocs", {}),
+    "/phuong-phap": ("methodology", {}),  # the 2025 method's maxima are illustrative
 }
-REAL_ONLY_PAGES = {"/ca-nuoc": ("national", {}), "/phuong-phap": ("methodology", {})}
+REAL_ONLY_PAGES = {"/ca-nuoc": ("national", {})}
 
 
 # --- reading a rendered page -------------------------------------------------------------------------------

@@ -17,6 +17,13 @@ _EN = {
     "2020-04-01": "Lý Sơn district drops its communes (An Hải, An Vĩnh, An Bình): one-tier government",
     "2020 (đầu năm)": "Đức Phổ district recognised as a town",
     "2021-10-01": "Snapshot of the province's administrative structure",
+    "2022-06-23": "The Prime Minister issues the index set for directing, managing and evaluating the quality of "
+    "service to citizens and businesses in administrative procedures and public services (the service index; "
+    "date as cited by Đà Nẵng's QĐ 2901/QĐ-UBND)",
+    "2023-02-07": "Quảng Ngãi People's Committee issues the province's digital transformation index set (DTI); "
+    "annex (indicators, points, classes) not seen",
+    "2025-06-20": "Quảng Ngãi People's Committee adds electronic identification codes for its agencies, units "
+    "and localities",
     "2025-02-18": "The provincial Party Committee adopts 5 plans merging and establishing departments of the "
     "provincial People's Committee; 14 departments after the reorganisation",
     "2025-04-12": "Two-tier local government; the district level ends from 01/7/2025; 34 provinces and cities "
@@ -43,7 +50,8 @@ _VI = {
     "2020-03-31": "Công bố sáp nhập huyện Tây Trà vào huyện Trà Bồng",
     "2020-04-01": "Huyện Lý Sơn bỏ cấp xã (An Hải, An Vĩnh, An Bình), chính quyền một cấp",
     "2020 (đầu năm)": "Huyện Đức Phổ được công nhận là thị xã",
-    "2021-10-01": "Provincial administrative structure snapshot",
+    # stored in English (a description of the source's table, not its words): said in Vietnamese here
+    "2021-10-01": "Cơ cấu đơn vị hành chính của tỉnh tại thời điểm này",
     "2025-02-18": "Hội nghị BCH Đảng bộ tỉnh thông qua 5 đề án hợp nhất, thành lập các sở thuộc UBND tỉnh; sau sắp xếp có 14 sở, ngành",
     "2025-04-12": "Chủ trương chính quyền địa phương 2 cấp; kết thúc hoạt động cấp huyện từ 01/7/2025; 34 tỉnh, thành phố (28 tỉnh, 6 thành phố); hợp nhất tỉnh Kon Tum và tỉnh Quảng Ngãi, lấy tên tỉnh Quảng Ngãi, trung tâm chính trị - hành chính tại tỉnh Quảng Ngãi hiện nay",
     "2025-06-12": "Quốc hội ban hành Nghị quyết sắp xếp ĐVHC cấp tỉnh; Quảng Ngãi hợp nhất với Kon Tum",
@@ -53,6 +61,9 @@ _VI = {
     "2020-10-12": "Bộ Thông tin và Truyền thông ban hành Bộ chỉ số đánh giá chuyển đổi số cấp tỉnh (DTI v1)",
     "2022-05-20": "Bộ Thông tin và Truyền thông ban hành Bộ chỉ số đánh giá chuyển đổi số cấp tỉnh (DTI v2)",
     "2025-04-03": "Bộ Khoa học và Công nghệ ban hành Bộ chỉ số đánh giá chuyển đổi số cấp tỉnh (DTI v3)",
+    "2022-06-23": "Thủ tướng Chính phủ ban hành Bộ chỉ số chỉ đạo, điều hành và đánh giá chất lượng phục vụ người dân, doanh nghiệp trong thực hiện thủ tục hành chính, dịch vụ công (Chỉ số phục vụ; ngày theo QĐ 2901/QĐ-UBND của TP Đà Nẵng dẫn lại)",
+    "2023-02-07": "UBND tỉnh Quảng Ngãi ban hành Bộ chỉ số đánh giá chuyển đổi số (DTI) tỉnh Quảng Ngãi; phụ lục (chỉ tiêu, điểm, xếp loại) chưa xem được",
+    "2025-06-20": "UBND tỉnh Quảng Ngãi bổ sung mã định danh điện tử của các cơ quan, đơn vị, địa phương",
 }
 
 TEXTS: dict[str, dict[str, str]] = {

@@ -179,6 +179,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "measure.percent": "%",
         "measure.index": "chỉ số 0–1",
         "measure.count": "số lượng",
+        "measure.rank": "thứ hạng",
     },
     "en": {
         "compare.heading": "Compare units",
@@ -350,5 +351,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "measure.percent": "%",
         "measure.index": "index 0–1",
         "measure.count": "count",
+        "measure.rank": "rank",
     },
 }

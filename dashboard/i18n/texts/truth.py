@@ -6,6 +6,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "generated.note": "số liệu do máy tạo để trình diễn, không phải kết quả đánh giá thật",
         "generated.source_line": "{label}: {note}",
         "generated.some": "có số liệu MINH HỌA",
+        "generated.issuer": "Bảng điều khiển minh bạch CNTT Quảng Ngãi (số liệu do máy tạo)",
         "generated.description": "{label}: {description} (số liệu do máy tạo, không phải kết quả thật)",
         "source.document_dated": "{number} ngày {date}",
         "published.not_found": "chưa tìm thấy trong nguồn công bố",
@@ -16,6 +17,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "generated.note": "machine-generated figures for demonstration, not real evaluation results",
         "generated.source_line": "{label}: {note}",
         "generated.some": "includes ILLUSTRATIVE figures",
+        "generated.issuer": "Quảng Ngãi IT transparency dashboard (machine-generated figures)",
         "generated.description": "{label}: {description} (machine-generated figures, not real results)",
         "source.document_dated": "{number} of {date}",
         "published.not_found": "not found in published sources",
@@ -35,7 +37,8 @@ TEXTS["vi"].update(
         ),
         "national.qn_2024": "Quảng Ngãi (mới, gồm Kon Tum), DTI 2024",
         "national.series.NAT_DTI_NATIONAL": "Giá trị quốc gia",
-        "national.series.NAT_DTI_PROV_AVG": "Trung bình các tỉnh",
+        "national.series.average_of": "Trung bình {count} tỉnh",
+        "national.series.average_unknown": "Trung bình các tỉnh (không rõ số tỉnh)",
     }
 )
 TEXTS["en"].update(
@@ -51,6 +54,7 @@ TEXTS["en"].update(
         ),
         "national.qn_2024": "Quảng Ngãi (new, incl. Kon Tum), DTI 2024",
         "national.series.NAT_DTI_NATIONAL": "National value",
-        "national.series.NAT_DTI_PROV_AVG": "Provincial average",
+        "national.series.average_of": "Average of {count} provinces",
+        "national.series.average_unknown": "Provincial average (number of provinces unknown)",
     }
 )
