@@ -592,7 +592,7 @@ def test_the_provincial_index_set_cites_the_provinces_own_decision_with_its_anne
     }
     assert "hethongphapluat.vn" in links.get("104/QĐ-UBND", ""), "QĐ 104/QĐ-UBND is not linked to its page"
     text = visible_text(page)
-    assert "phụ lục chưa xem được" in text
+    assert "chưa xem được phụ lục" in text
     assert "Theo Bộ chỉ số DTI của Bộ TT&TT (QĐ 922/QĐ-BTTTT)" not in text, (
         "922 stated as the province's basis"
     )
