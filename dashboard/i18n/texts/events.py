@@ -6,6 +6,8 @@ numbers as they are. A test checks that every stored event has an entry here.
 
 _EN = {
     "2005-04-05": "Dung Quất Economic Zone Authority established",
+    "2022-12-02": "Kon Tum's People's Committee issues the digital transformation index set of the province's "
+    "state agencies",
     "2016": "Dung Quất Economic Zone Authority and Quảng Ngãi Industrial Parks Authority merged into the Dung "
     "Quất Economic Zone and Quảng Ngãi Industrial Parks Authority (an agency of the provincial People's "
     "Committee)",
@@ -53,6 +55,8 @@ _VI = {
     "2020-10-12": "Bộ Thông tin và Truyền thông ban hành Bộ chỉ số đánh giá chuyển đổi số cấp tỉnh (DTI v1)",
     "2022-05-20": "Bộ Thông tin và Truyền thông ban hành Bộ chỉ số đánh giá chuyển đổi số cấp tỉnh (DTI v2)",
     "2025-04-03": "Bộ Khoa học và Công nghệ ban hành Bộ chỉ số đánh giá chuyển đổi số cấp tỉnh (DTI v3)",
+    "2022-12-02": "UBND tỉnh Kon Tum ban hành Bộ chỉ số đánh giá chuyển đổi số của các cơ quan nhà nước trên "
+    "địa bàn tỉnh Kon Tum",
 }
 
 TEXTS: dict[str, dict[str, str]] = {
