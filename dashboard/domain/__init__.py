@@ -71,3 +71,13 @@ def last_data_year(valid_to: date | None) -> int | None:
     if valid_to is None:
         return None
     return valid_to.year if valid_in_year(None, valid_to, valid_to.year) else valid_to.year - 1
+
+
+# A plan's target is an indicator of its own whose code ends so (EDOC_PROCESSED_ONLINE_SHARE_TARGET): it is
+# drawn and downloaded as a target, never as a result of the indicator it aims at.
+TARGET_SUFFIX = "_TARGET"
+
+
+def is_target(indicator_code: object) -> bool:
+    """Whether an indicator holds a plan's targets rather than results."""
+    return str(indicator_code).endswith(TARGET_SUFFIX)

@@ -132,11 +132,18 @@ def labelled_bars(
     x_title: str,
     x_range: tuple[float, float] | None = (0, 100),
     label_width: int = 30,
+    targets: pd.DataFrame | None = None,
+    names: tuple[str, str] = ("", ""),
 ) -> Figure:
     """Horizontal bars whose labels are honest texts; columns: label, value, text, optional value_high.
 
     A range (value to value_high) is drawn as a bar to the low end with an error bar up to the high end.
+    `targets` (same columns) are a plan's targets, never results: open markers on their own rows, a legend
+    entry of their own; `names` are the legend's names of the results and of the targets.
     """
+    targets = targets if targets is not None and not targets.empty else None
+    if targets is not None:
+        frame = pd.concat([frame, targets])
     # Long labels are wrapped so that the plot keeps its width on a phone.
     labels = [wrap(plotly_text(label), width=label_width) for label in frame["label"]]
     height = 170 + sum(max(34, 17 * (label.count("<br>") + 1)) for label in labels)
@@ -163,6 +170,28 @@ def labelled_bars(
             "showlegend": False,
         }
     )
+    if targets is not None:
+        results = len(frame) - len(targets)
+        bar = figure["data"][-1]
+        for key in ("y", "x", "text"):
+            bar[key] = bar[key][:results]
+        bar["error_x"]["array"] = spans[:results]
+        bar["error_x"]["arrayminus"] = [0] * results
+        bar.update(name=plotly_text(names[0]), showlegend=True)
+        figure["data"].append(
+            {
+                "type": "scatter",
+                "mode": "markers+text",
+                "name": plotly_text(names[1]),
+                "y": labels[results:],
+                "x": values[results:],
+                "text": [None if text is None else plotly_text(text) for text in plain(targets["text"])],
+                "textposition": "middle right",
+                "hovertemplate": "%{y}: %{text}<extra></extra>",
+                "marker": {"symbol": "diamond-open", "size": 14, "line": {"width": 2}, "color": "#1f2328"},
+                "showlegend": True,
+            }
+        )
     layout = figure["layout"]
     layout.update(hovermode="closest", margin={**layout["margin"], "l": 16})
     layout["xaxis"] = {"gridcolor": "#eaeef2", "tickformat": "", "title": {"text": x_title}}

@@ -87,3 +87,30 @@ def rank_strip(
     }
     layout["yaxis"] = {"visible": False, "range": [-1.6, 1.6], "fixedrange": True}
     return figure
+
+
+def period_ranks(
+    frame: pd.DataFrame, *, lang: str, title: str, source_line: str, y_title: str, series_name: str
+) -> Figure:
+    """Ranks of a monthly index, one point per period as published ('tháng 5/2025'), rank 1 at the top;
+    columns: period_text, rank, text ('19/63'). The x axis names the periods, never a year."""
+    figure = charts.base_figure(lang=lang, title=title, source_line=source_line, height=360)
+    figure["data"].append(
+        {
+            "type": "scatter",
+            "mode": "lines+markers+text",
+            "name": plotly_text(series_name),
+            "x": [plotly_text(p) for p in frame["period_text"]],
+            "y": plain(frame["rank"]),
+            "text": [plotly_text(t) for t in frame["text"]],
+            "textposition": "top center",
+            "hovertemplate": "%{x}: %{text}<extra></extra>",
+            "marker": {"size": 10, "color": charts.SERIES_COLOURS[0]},
+            "line": {"color": charts.SERIES_COLOURS[0]},
+        }
+    )
+    top = max(64, int(pd.Series(plain(frame["rank"])).max() or 0) + 1)
+    figure["layout"]["xaxis"] = {"type": "category", "title": {"text": ""}}
+    figure["layout"]["yaxis"] = {"range": [top, 0], "title": {"text": y_title}, "gridcolor": "#eaeef2"}
+    figure["layout"]["hovermode"] = "closest"
+    return figure

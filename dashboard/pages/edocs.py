@@ -15,7 +15,7 @@ from dashboard import components, queries, urls
 from dashboard.api import screen
 from dashboard.components import chart_tools
 from dashboard.components import citations as cite
-from dashboard.domain import KON_TUM_CODE, PROVINCE_CODE, localized
+from dashboard.domain import KON_TUM_CODE, PROVINCE_CODE, is_target, localized
 from dashboard.figures import charts
 from dashboard.figures import compare as figures
 from dashboard.figures.text import plotly_text
@@ -63,12 +63,15 @@ def _province_section(lang: str) -> list:
         return [heading, components.empty_state(t("edocs.no_province", lang))]
     shares = rows[rows["measure"] == "percent"]
     bars = shares.assign(label=[f"{r.indicator} – {r.level} ({r.period_text})" for r in shares.itertuples()])
+    planned = bars["indicator_code"].map(is_target).astype(bool)
     figure = figures.labelled_bars(
-        bars,
+        bars[~planned],
         lang=lang,
         title=t("edocs.province_chart", lang),
         source_line=comparison.source_line(rows, lang),
         x_title="%",
+        targets=bars[planned],
+        names=(t("edocs.results_legend", lang), t("edocs.target_legend", lang)),
     )
     return [
         heading,

@@ -40,7 +40,8 @@ def _text(row: pd.Series, column: str, lang: str) -> str:
     return value if isinstance(value, str) else ""
 
 
-DOCUMENT_NUMBER = re.compile(r"\d+(?:/\d{4})?/[A-ZĐ]+(?:-[A-ZĐ0-9]+)+")
+# "104/QĐ-UBND", "42/2012/QĐ-UBND", "766/QĐ-TTg" (the issuer's suffix may hold lower case: TTg).
+DOCUMENT_NUMBER = re.compile(r"\d+(?:/\d{4})?/[A-ZĐ]+(?:-[A-ZĐa-z0-9]+)+")
 
 
 def _years_held() -> dict[str, str]:
@@ -50,24 +51,43 @@ def _years_held() -> dict[str, str]:
     return {code: f"{int(r['min'])}–{int(r['max'])}" for code, r in spans.iterrows()}
 
 
-def _legal_basis(text: object, lang: str) -> list | str:
-    """A legal basis with a link to each document a stored source carries; said so when none does."""
-    if not isinstance(text, str) or not text:
-        return "–"
-    events = queries.events()
+def _documents(text: str) -> list[html.A]:
+    """A link to the stored source of each document a text names (the timeline's documents)."""
     cited = {
         number: row
-        for row in events.to_dict("records")
+        for row in queries.events().to_dict("records")
         for number in DOCUMENT_NUMBER.findall(str(row["legal_basis"] or ""))
     }
-    links = [
+    return [
         html.A(number, href=cited[number]["source_url"], rel="noopener", target="_blank")
         for number in dict.fromkeys(DOCUMENT_NUMBER.findall(text))
         if number in cited and isinstance(cited[number]["source_url"], str)
     ]
+
+
+def _cited(text: str, lang: str) -> list:
+    """A rule or basis followed by the sources of the documents it names; said so when none is stored."""
+    links = _documents(text)
     if not links:
         return [text, " ", html.Em(f"({t('method.no_source', lang)})", className="text-muted")]
     return [text, " – ", t("edocs.col.source", lang), ": ", *[part for a in links for part in (a, " ")]]
+
+
+def _legal_basis(text: object, lang: str) -> list | str:
+    """A legal basis with a link to each document a stored source carries; said so when none does."""
+    if not isinstance(text, str) or not text:
+        return "–"
+    return _cited(text, lang)
+
+
+def _maximum(row: pd.Series, method: pd.Series, lang: str) -> str:
+    """An index's maximum; a maximum that neither its unit (a share's 100 %) nor a stored source of the
+    method's basis gives is said to have no source (PAPI's 80 under "UNDP")."""
+    shown = format_number(row["max_value"], lang, decimals=0 if row["max_value"] >= 2 else 1)
+    if pd.isna(row["max_value"]) or row["measure"] == "percent" or bool(method["illustrative"]):
+        return shown  # an illustrative method's maxima are said to be illustrative under its table
+    basis = method["legal_basis"] if isinstance(method["legal_basis"], str) else ""
+    return shown if _documents(basis) else t("rule.max_not_found", lang, max=shown)
 
 
 def _methodology_card(
@@ -80,7 +100,7 @@ def _methodology_card(
             [
                 html.Td(_text(r, "name", lang)),
                 html.Td(t(f"measure.{r['measure']}", lang) if r["measure"] in MEASURES else r["measure"]),
-                html.Td(format_number(r["max_value"], lang, decimals=0 if r["max_value"] >= 2 else 1)),
+                html.Td(_maximum(r, method, lang)),
             ],
             className="fw-semibold" if pd.isna(r["parent_code"]) else "",
         )
@@ -160,7 +180,7 @@ def _ranks(lang: str) -> html.Section:
             html.H2(t("method.ranks_heading", lang), className="h4 mt-4"),
             html.P(t("method.ranks_text", lang, values=values, ranks=ranks)),
             html.H2(t("method.break_heading", lang), className="h4 mt-4"),
-            html.P(t("method.break_text", lang)),
+            html.P(_cited(t("method.break_text", lang), lang)),
         ]
     )
 

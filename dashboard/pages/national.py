@@ -17,8 +17,10 @@ from dashboard.components import chart_tools, grid
 from dashboard.components import citations as cite
 from dashboard.components.national_table import columns, table_chart, table_rows
 from dashboard.domain import KON_TUM_CODE, PROVINCE_CODE, localized, localized_column
+from dashboard.domain.dates import published_date
 from dashboard.figures import charts
 from dashboard.figures import compare as figures
+from dashboard.figures import national as national_figures
 from dashboard.i18n import normalize_language, t
 from dashboard.queries import ObservationFilter
 from dashboard.views import comparison, national_table, published
@@ -109,6 +111,65 @@ def _rank_table(frame: pd.DataFrame, lang: str) -> html.Div:
     )
 
 
+def _service_index(frame: pd.DataFrame, lang: str) -> list:
+    """The service index (QĐ 766/QĐ-TTg) month by month as published: its period ('tháng 5/2025'), points,
+    rank of the provinces of that month (63, then 34 from 1/7/2025) and source."""
+    if frame.empty:
+        return []
+    first_day = [getattr(published_date(p), "first", None) for p in frame["period"]]
+    ordered = frame.assign(first_day=first_day).sort_values(["first_day", "source_id"])
+    points = ordered.dropna(subset=["rank"]).drop_duplicates("period")  # one point per month
+    points = points.assign(
+        period_text=[published.period_text(p, lang) for p in points["period"]],
+        text=[position.rank_text(r, o) for r, o in zip(points["rank"], points["rank_of"], strict=True)],
+    )
+    chart = national_figures.period_ranks(
+        points,
+        lang=lang,
+        title=t("national.service_chart", lang),
+        source_line=comparison.source_line(points, lang),
+        y_title=t("national.rank_axis", lang),
+        series_name=t("national.service_series", lang),
+    )
+    return [
+        html.H2(t("national.service_heading", lang), className="h4 mt-4"),
+        html.P(_service_lead(lang)),
+        chart_tools.figure_card(chart, page_path=urls.page("national", lang=lang), lang=lang, drawn=points),
+        _rank_table(ordered.drop(columns="first_day"), lang),
+    ]
+
+
+def _service_lead(lang: str) -> list:
+    """What the index is, with its decision linked to the stored source (the timeline's event)."""
+    events = queries.events()
+    decision = events[events["legal_basis"].fillna("").str.contains("766/QĐ-TTg")]
+    link = decision["source_url"].dropna()
+    anchor = (
+        html.A("QĐ 766/QĐ-TTg", href=link.iloc[0], rel="noopener", target="_blank") if len(link) else None
+    )
+    return [t("national.service_lead", lang), " ", t("edocs.col.source", lang), ": ", anchor or "–"]
+
+
+def _kontum_class_counts() -> pd.DataFrame:
+    """Kon Tum's 2023 results as published (QĐ 205/QĐ-UBND): how many units were in each class."""
+    codes = tuple(c for c in queries.indicators()["code"] if str(c).startswith("KT_DTI_UNITS_"))
+    return queries.observations(ObservationFilter(indicators=codes, unit_codes=(KON_TUM_CODE,)))
+
+
+def _kontum_classes(frame: pd.DataFrame, lang: str) -> list:
+    """The class counts as the counts they are: no unit is named, none is given a score or a class."""
+    if frame.empty:
+        return []
+    rows = published.worded(
+        frame.sort_values(["year", "gov_level", "indicator_code"]), lang, home=KON_TUM_CODE
+    )
+    return [
+        html.H3(t("national.kontum_classes_heading", lang), className="h5 mt-3"),
+        html.P(t("national.kontum_classes_lead", lang)),
+        cite.figures_table(rows.to_dict("records"), lang=lang),
+    ]
+
+
 def _dti_2024() -> pd.DataFrame:
     """DTI 2024 rows of both groupings and the national aggregates of every year."""
     frame = queries.observations(ObservationFilter(indicators=position.GROUPINGS, years=(2024,)))
@@ -156,6 +217,8 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
         ObservationFilter(indicators=national_codes(), unit_codes=(PROVINCE_CODE,))
     )
     ranks_all = ranks_all[~ranks_all["indicator_code"].isin(position.AGGREGATES)]
+    monthly = ranks_all[ranks_all["indicator_code"].isin(position.MONTHLY)]
+    ranks_all = ranks_all[~ranks_all["indicator_code"].isin(position.MONTHLY)]
     kontum_all = queries.observations(ObservationFilter(indicators=("NAT_DTI",), unit_codes=(KON_TUM_CODE,)))
     # Charts draw one point per year and index; a year whose sources disagree gets no point, only words.
     conflicted = position.conflicts(ranks_all)
@@ -173,7 +236,8 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
     choices = table_choices()
     choice = parse_table(query.get("table"), choices)
     names = localized(queries.indicators().set_index("code"), "name", lang)
-    sources = pd.concat([ranks_all, kontum_all, _dti_2024()])
+    kontum_classes = _kontum_class_counts()
+    sources = pd.concat([ranks_all, monthly, kontum_all, kontum_classes, _dti_2024()])
     page = urls.page("national", lang=lang)
     content = [
         dcc.Store(id=LANG, data=lang),
@@ -181,9 +245,11 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
         html.H1(t("national.heading", lang)),
         html.P(t("national.lead", lang), className="summary"),
         *_ranks_section(ranks, ranks_all, lang=lang, page=page),
+        *_service_index(monthly, lang),
         *_position_2024(kontum_all, lang),
         *_table_section(choice, choices, names, lang),
         *_kontum_section(kontum, kontum_all, lang=lang, page=page),
+        *_kontum_classes(kontum_classes, lang),
         components.source_list(comparison.sources_of(sources), lang=lang),
     ]
     return components.page_frame(

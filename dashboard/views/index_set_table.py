@@ -98,14 +98,22 @@ def decision_text(index_set: IndexSet) -> str:
 
 
 def scheme_text(index_set: IndexSet, lang: str) -> str:
-    """'Tốt ≥ 90 %, Khá ≥ 70 %…', or that the set defines no classes."""
+    """'Tốt ≥ 90 %, Khá ≥ 70 %…', or that the set defines no classes. Thresholds of a set that names no
+    issuing decision (the shipped sets of the province, whose documents were not found or whose annex was
+    not seen) say that no document stating them was found."""
     if index_set.scheme is None or not index_set.has_classes:
         return t("methods.no_classes", lang)
     key = "methods.threshold" if index_set.scheme.basis == "percent" else "methods.threshold_points"
-    return ", ".join(
+    bands = ", ".join(
         t(key, lang, label=band.label(lang), value=number(band.lower_bound, lang))
         for band in index_set.scheme.bands
     )
+    if index_set.decision.number or index_set.decision.url:
+        return bands
+    said = [t("rule.classes_not_found", lang)]
+    if index_set.illustrative:
+        said.append(t("rule.classes_illustrative", lang))
+    return f"{bands} ({'; '.join(said)})"
 
 
 def _depth(index_set: IndexSet, indicator: Indicator) -> int:

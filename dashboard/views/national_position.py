@@ -12,6 +12,9 @@ from dashboard.views import published
 COUNTRY = "VN"
 AGGREGATES = ("NAT_DTI_NATIONAL", "NAT_DTI_PROV_AVG")
 GROUPINGS = ("NAT_DTI_34", "NAT_DTI")
+# Indices published by month (the service index of QĐ 766/QĐ-TTg): shown by period, never as a year's point
+# nor as a national table of a year.
+MONTHLY = ("NAT_SERVICE_INDEX",)
 CONFLICT = "conflict"  # the note of rows that report one rank two ways (scripts/shared_figures/national.py)
 KIND_PREFERENCE = {"official": 0, "press": 1, "reference": 2, "illustrative": 3}
 

@@ -40,7 +40,7 @@ def national_codes() -> tuple[str, ...]:
 
 def table_choices() -> list[tuple[str, int]]:
     """(indicator, year) pairs of every national table held, however few provinces its source lists."""
-    codes = tuple(c for c in national_codes() if c not in position.AGGREGATES)
+    codes = tuple(c for c in national_codes() if c not in (*position.AGGREGATES, *position.MONTHLY))
     frame = queries.observations(ObservationFilter(indicators=codes))
     frame = frame[frame["unit_kind"] == "province"]
     return sorted(

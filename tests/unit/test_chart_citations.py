@@ -47,7 +47,8 @@ def test_every_chart_of_the_national_page_cites_its_own_published_sources(app, p
     with app.server.test_request_context("/"):
         tree = pages["national"].layout(lang="vi", table="NAT_DTI-2022")
     found = cards(tree)
-    assert len(found) == graphs(tree) == 4  # ranks, DTI 2024 values, the chosen table, Kon Tum
+    # ranks by year, the service index by month, DTI 2024 values, the chosen table, Kon Tum
+    assert len(found) == graphs(tree) == 5
     [table] = [card for card in found if "ca-nuoc?table=NAT_DTI-2022" in str(card["citation"])]
     # The 2022 table is read from the ministry's own ranking page, and only from it.
     assert (

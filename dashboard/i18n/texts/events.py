@@ -6,6 +6,8 @@ numbers as they are. A test checks that every stored event has an entry here.
 
 _EN = {
     "2005-04-05": "Dung Quất Economic Zone Authority established",
+    "2022-12-02": "Kon Tum's People's Committee issues the digital transformation index set of the province's "
+    "state agencies",
     "2016": "Dung Quất Economic Zone Authority and Quảng Ngãi Industrial Parks Authority merged into the Dung "
     "Quất Economic Zone and Quảng Ngãi Industrial Parks Authority (an agency of the provincial People's "
     "Committee)",
@@ -64,6 +66,8 @@ _VI = {
     "2022-06-23": "Thủ tướng Chính phủ ban hành Bộ chỉ số chỉ đạo, điều hành và đánh giá chất lượng phục vụ người dân, doanh nghiệp trong thực hiện thủ tục hành chính, dịch vụ công (Chỉ số phục vụ; ngày theo QĐ 2901/QĐ-UBND của TP Đà Nẵng dẫn lại)",
     "2023-02-07": "UBND tỉnh Quảng Ngãi ban hành Bộ chỉ số đánh giá chuyển đổi số (DTI) tỉnh Quảng Ngãi; phụ lục (chỉ tiêu, điểm, xếp loại) chưa xem được",
     "2025-06-20": "UBND tỉnh Quảng Ngãi bổ sung mã định danh điện tử của các cơ quan, đơn vị, địa phương",
+    "2022-12-02": "UBND tỉnh Kon Tum ban hành Bộ chỉ số đánh giá chuyển đổi số của các cơ quan nhà nước trên "
+    "địa bàn tỉnh Kon Tum",
 }
 
 TEXTS: dict[str, dict[str, str]] = {

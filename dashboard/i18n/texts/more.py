@@ -6,7 +6,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "compare.heading": "So sánh các đơn vị",
         "compare.lead": (
             "Chọn từ {low} đến {high} đơn vị cùng nhóm. Đơn vị chọn đầu tiên là mốc để tính chênh lệch. "
-            "Đường không nối qua năm đổi phương pháp (2020)."
+            "Đường không nối qua năm đổi phương pháp của số liệu minh họa (2020; căn cứ: xem trang Phương pháp)."
         ),
         "compare.units": "Đơn vị",
         "compare.units_placeholder": "Chọn đơn vị…",
@@ -149,11 +149,13 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         "method.break_heading": "Chỗ ngắt chuỗi số liệu (2020)",
         "method.break_text": (
-            "Đến năm 2019 các cơ quan được đánh giá mức độ sẵn sàng ứng dụng CNTT (tổng điểm); từ năm "
-            "2020 theo "
-            "chỉ số chuyển đổi số (tỷ lệ % so với điểm tối đa). Hai chuỗi đo những điều khác nhau nên "
-            "biểu đồ "
-            "không nối đường qua năm 2020 và không so sánh thứ hạng qua mốc này."
+            "Đến năm 2019 các cơ quan được đánh giá mức độ sẵn sàng ứng dụng CNTT (tổng điểm); từ năm 2020 theo "
+            "chỉ số chuyển đổi số (tỷ lệ % so với điểm tối đa). Hai chuỗi đo những điều khác nhau nên biểu đồ "
+            "không nối đường qua năm 2020 và không so sánh thứ hạng qua mốc này. Căn cứ: Bộ TT&TT ban hành bộ "
+            "chỉ số chuyển đổi số cấp tỉnh bằng QĐ 1726/QĐ-BTTTT ngày 12/10/2020; văn bản của tỉnh Quảng Ngãi "
+            "chuyển việc đánh giá các cơ quan sang chỉ số chuyển đổi số từ năm 2020: chưa tìm thấy nguồn (bộ "
+            "chỉ số của tỉnh được tìm thấy là QĐ 104/QĐ-UBND ngày 07/02/2023). Mốc 2020 trên các trang xếp hạng "
+            "là của số liệu minh họa."
         ),
         "method.timeline_heading": "Các mốc sắp xếp đơn vị hành chính",
         "method.key_reforms": "Những thay đổi chính",
@@ -185,7 +187,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "compare.heading": "Compare units",
         "compare.lead": (
             "Pick {low} to {high} units of the same group. The first unit picked is the baseline for the "
-            "differences. Lines are not joined across the change of method (2020)."
+            "differences. Lines are not joined across the change of method of the illustrative figures (2020; "
+            "basis: see the methodology page)."
         ),
         "compare.units": "Units",
         "compare.units_placeholder": "Pick units…",
@@ -320,11 +323,13 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         "method.break_heading": "Where the series break (2020)",
         "method.break_text": (
-            "Until 2019 agencies were assessed on IT readiness (points); from 2020 on the digital "
-            "transformation "
-            "index (percentage of the maximum). The two series measure different things, so charts do not "
-            "join "
-            "lines across 2020 and ranks are not compared across it."
+            "Until 2019 agencies were assessed on IT readiness (points); from 2020 on the digital transformation "
+            "index (percentage of the maximum). The two series measure different things, so charts do not join "
+            "lines across 2020 and ranks are not compared across it. Basis: the Ministry of Information and "
+            "Communications issued the provincial digital transformation index in QĐ 1726/QĐ-BTTTT of "
+            "12/10/2020; a Quảng Ngãi document moving the assessment of its agencies to the digital "
+            "transformation index from 2020: no source found (the province's index set found is QĐ "
+            "104/QĐ-UBND of 07/02/2023). The 2020 break on the ranking pages is that of illustrative figures."
         ),
         "method.timeline_heading": "Administrative reorganisation timeline",
         "method.key_reforms": "Main changes",
