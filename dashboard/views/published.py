@@ -285,14 +285,18 @@ def in_language(text: object, lang: str) -> str:
 
 _VIETNAMESE_LETTER = re.compile(r"[À-ỹĐđ]")
 _LOWERCASE_WORD = re.compile(r"\b[a-z]{2,}\b")
+_WORD = re.compile(r"\b[^\W\d_]{2,}\b")
 
 
 def printed_language(printed: str) -> str:
     """The language a source printed a figure in ('trên 99%' vi, '100 percent' en), for its quote's `lang`:
     English-language pages are quoted as they printed, and say so to a screen reader."""
-    if _VIETNAMESE_LETTER.search(printed) or not _LOWERCASE_WORD.search(printed):
+    # By its words, not its names: "Quảng Ngãi scored 82.01 points" is English with a Vietnamese name in it.
+    words = [word for word in _WORD.findall(printed) if word[0].islower()]
+    if not words or not _LOWERCASE_WORD.search(printed):
         return "vi"
-    return "en"
+    vietnamese = sum(1 for word in words if _VIETNAMESE_LETTER.search(word))
+    return "vi" if vietnamese * 2 >= len(words) else "en"
 
 
 def licence_in(licence: object, lang: str) -> str:

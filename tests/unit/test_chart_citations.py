@@ -58,7 +58,7 @@ def test_every_chart_of_the_national_page_cites_its_own_published_sources(app, p
     assert "(DTI) 2022" in str(table["citation"])  # named by its own title
     values = next(card for card in found if "Kon Tum, giá trị quốc gia" in str(card["citation"]))
     # A press report dated as the page shows it, with the issuer it cites.
-    assert "Dân trí (citing Bộ KH&CN) – 21/10/2025, https://dantri.com.vn/" in str(values["citation"])
+    assert "Dân trí (dẫn Bộ KH&CN) – 21/10/2025, https://dantri.com.vn/" in str(values["citation"])
     for card in found:
         assert "MINH HỌA" not in str(card["citation"])
         assert card["citation"] in card["copied"]  # the cite button copies the text shown
