@@ -121,10 +121,12 @@ def app(settings: Settings, built_engine: Engine):
 def own_dash(app) -> Callable[[], object]:
     """Make a Dash app of the test's own, after the session app: the callbacks the pages register with
     `dash.callback` go to the first app that starts in the process, so a test app made first (as a test
-    worker may do) would take them and leave the session app without them."""
+    worker may do) would take them and leave the session app without them. It serves the vendored
+    scripts the pages have (assets/vendor): create_app drops Dash's polyfill for every app of the process
+    (web/first_visit.py), and dash-renderer's lazy loaders then need assets/vendor's regeneratorRuntime."""
     import dash
 
-    return lambda: dash.Dash(__name__)
+    return lambda: dash.Dash(__name__, assets_folder=str(REPO_ROOT / "assets" / "vendor"))
 
 
 @pytest.fixture

@@ -27,6 +27,7 @@ from dashboard.i18n import format_number, t
 from dashboard.queries import corrections as queries_corrections
 from dashboard.views import corrections as wording
 from dashboard.views import published
+from dashboard.views import wording as source_words
 
 MEDIA_TYPE = "application/atom+xml"
 MAX_ENTRIES = 100
@@ -83,7 +84,7 @@ def _dataset_entry(row: dict, sources: pd.DataFrame, lang: str) -> atom.Entry:
         description=localized(pd.Series(row), "description", lang) or "",
         period=period,
         rows=rows,
-        licence=published.in_language(row["licence"], lang),
+        licence=source_words.in_language(row["licence"], lang),
     ).strip()
     resource = row["id"] if row["id"] in RESOURCES and row["id"] != "observations" else "observations"
     params = {} if resource != "observations" else {"dataset": row["id"]}

@@ -8,7 +8,7 @@ from dash import html
 
 from dashboard import queries
 from dashboard.i18n import t
-from dashboard.views import published
+from dashboard.views import published, wording
 
 
 def source_cell(row: dict, lang: str) -> object:
@@ -51,7 +51,7 @@ def figures_table(rows: list[dict], *, lang: str, unit_column: bool = False) -> 
                 html.Td(r["level"]),
                 html.Td(html.Strong(r["text"]), className="edoc-value"),
                 html.Td(
-                    html.Q(r["value_published"], lang=published.printed_language(r["value_published"]))
+                    html.Q(r["value_published"], lang=wording.printed_language(r["value_published"]))
                     if isinstance(r["value_published"], str)
                     else "–"
                 ),

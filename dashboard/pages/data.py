@@ -14,7 +14,7 @@ from dashboard.queries import corrections as queries_corrections
 from dashboard.queries import export as queries_export
 from dashboard.queries.methods import index_set_of_indicator
 from dashboard.views import corrections as corrections_view
-from dashboard.views import published
+from dashboard.views import published, wording
 from dashboard.views.index_set_table import class_name
 
 dash.register_page(__name__, path="/du-lieu", title="Dữ liệu mở – Minh bạch CNTT Quảng Ngãi", order=15)
@@ -102,7 +102,7 @@ def _dataset_row(row, sources: pd.DataFrame, *, lang: str) -> html.Tr:
             html.Td([_badge(k, lang) for k in kinds]),
             html.Td(_period(row)),
             html.Td("–" if pd.isna(row.rows) else format_number(row.rows, lang, decimals=0)),
-            html.Td(published.licence_in(row.licence, lang)),
+            html.Td(wording.licence_in(row.licence, lang)),
             html.Td([updated, html.Br(), html.Small(accessed)] if accessed else updated),
             html.Td(_sources(sources[sources["dataset_id"] == row.id], lang=lang)),
             html.Td(links),

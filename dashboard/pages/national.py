@@ -23,7 +23,7 @@ from dashboard.figures import compare as figures
 from dashboard.figures import national as national_figures
 from dashboard.i18n import normalize_language, t
 from dashboard.queries import ObservationFilter
-from dashboard.views import comparison, national_table, published
+from dashboard.views import comparison, national_table, published, wording
 from dashboard.views import national_position as position
 from dashboard.views.national_table import national_codes, parse_table, table_choices
 from dashboard.web import validation as rule
@@ -93,7 +93,7 @@ def _rank_table(frame: pd.DataFrame, lang: str) -> html.Div:
                 html.Td(html.Strong(position.rank_cell(r, lang, conflicted))),
                 html.Td(position.value_cell(r, lang)),
                 html.Td(
-                    html.Q(r["value_published"], lang=published.printed_language(r["value_published"]))
+                    html.Q(r["value_published"], lang=wording.printed_language(r["value_published"]))
                     if isinstance(r["value_published"], str)
                     else "–"
                 ),

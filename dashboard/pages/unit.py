@@ -18,7 +18,7 @@ from dashboard.figures.text import plotly_text
 from dashboard.i18n import format_number, normalize_language, t
 from dashboard.queries import ObservationFilter
 from dashboard.queries.corrections import corrections_of
-from dashboard.views import analysis, comparison, published, unit_scores
+from dashboard.views import analysis, comparison, published, unit_scores, wording
 from dashboard.views.index_set_table import out_of
 from dashboard.views.unit_headline import unit_headline
 
@@ -221,7 +221,7 @@ def _formed_from_section(code: str, lang: str) -> list:
         "profile.formed_note",
         lang,
         source="{source}",
-        licence=published.licence_in(first["source_licence"], lang),
+        licence=wording.licence_in(first["source_licence"], lang),
     )
     before, after = note.split("{source}", 1)
     return [

@@ -16,7 +16,8 @@ import pandas as pd
 
 from dashboard.domain import localized, localized_column
 from dashboard.domain.scoring import stored_as_published
-from dashboard.i18n import CATALOGS, format_number, normalize_language, t
+from dashboard.i18n import format_number, normalize_language, t
+from dashboard.views.wording import issuer_in
 
 QUALIFIERS = ("exact", "lower_bound", "upper_bound", "approx", "range")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -241,68 +242,6 @@ def source_text(row: Mapping[str, object] | object, lang: str) -> SourceText:
     if get("kind") == "illustrative":  # the generator is named in the page's language, as the label is
         issuer, title = t("generated.issuer", lang), generated_source_line(lang)
     return SourceText(issuer=issuer_in(issuer, lang), title=title, document=number, url=url, date=shown)
-
-
-# How a stored issuer says whom an article cites or republishes ("Dân trí (citing Bộ KH&CN)"), in each
-# language; the names around these words stay as published. Longest first, so that "republishing" is
-# never read as "republished" + "ing".
-ISSUER_WORDS = (
-    ("community dataset on GitHub", "bộ dữ liệu cộng đồng trên GitHub"),
-    ("republishing", "đăng lại bài của"),
-    ("republished on", "đăng lại trên"),
-    ("republished", "đăng lại"),
-    ("cited in", "dẫn trong"),
-    ("aggregating", "tổng hợp"),
-    ("citing", "dẫn"),
-)
-_BRACKETS = re.compile(r"\(([^()]*)\)")
-
-
-def issuer_in(issuer: str, lang: str) -> str:
-    """An issuer with its bracketed connectives ("citing", "đăng lại trên") in the page's language."""
-    vietnamese = normalize_language(lang) == "vi"
-    pairs = sorted(ISSUER_WORDS, key=lambda pair: -len(pair[0 if vietnamese else 1]))
-
-    def translated(match: re.Match[str]) -> str:
-        text = match[1]
-        for english, vietnamese_words in pairs:
-            wrong, right = (english, vietnamese_words) if vietnamese else (vietnamese_words, english)
-            text = re.sub(rf"(?<!\w){re.escape(wrong)}(?!\w)", right, text)
-        return f"({text})"
-
-    return _BRACKETS.sub(translated, issuer)
-
-
-def in_language(text: object, lang: str) -> str:
-    """A stored 'Vietnamese / English' pair (licences, labels) in the page's language; else as stored."""
-    if _missing(text):
-        return ""
-    parts = str(text).split(" / ")
-    if len(parts) != 2:
-        return str(text)
-    return parts[0] if normalize_language(lang) == "vi" else parts[1]
-
-
-_VIETNAMESE_LETTER = re.compile(r"[À-ỹĐđ]")
-_LOWERCASE_WORD = re.compile(r"\b[a-z]{2,}\b")
-_WORD = re.compile(r"\b[^\W\d_]{2,}\b")
-
-
-def printed_language(printed: str) -> str:
-    """The language a source printed a figure in ('trên 99%' vi, '100 percent' en), for its quote's `lang`:
-    English-language pages are quoted as they printed, and say so to a screen reader."""
-    # By its words, not its names: "Quảng Ngãi scored 82.01 points" is English with a Vietnamese name in it.
-    words = [word for word in _WORD.findall(printed) if word[0].islower()]
-    if not words or not _LOWERCASE_WORD.search(printed):
-        return "vi"
-    vietnamese = sum(1 for word in words if _VIETNAMESE_LETTER.search(word))
-    return "vi" if vietnamese * 2 >= len(words) else "en"
-
-
-def licence_in(licence: object, lang: str) -> str:
-    """A stored licence in the page's language (i18n/texts/licences.py), or its 'vi / en' half."""
-    key = f"licence_text.{licence}"
-    return CATALOGS[normalize_language(lang)].get(key) or in_language(licence, lang)
 
 
 # The one label of generated figures: every surface (page text, summary, title, meta, chart, PNG, download,

@@ -7,7 +7,8 @@ provides in 2.5 KB) and DataTable's bundle (the dashboard draws no DataTable). B
 unlisted ('dynamic', dash/resources.py), so nothing that asks for them breaks. The icon is
 assets/favicon.svg (under 1 KB) instead of Dash's 15 KB `_favicon.ico`.
 
-How to add an asset so that it stays off the first visit: see changes/light.md, "Docs".
+The polyfill is left out for every Dash app of the process (the library's lists are global): an app of
+a test's own serves assets/vendor to have the same regeneratorRuntime (tests/conftest.py, `own_dash`).
 
 May import: nothing of ours. Wired by `install()` in create_app, before the first page is served.
 """

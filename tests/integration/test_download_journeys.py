@@ -98,12 +98,16 @@ def test_journey_compare_three_2025_communes_without_a_one_dot_line(browser, liv
 @pytest.mark.timeout(120)
 def test_the_download_dialog_is_a_modal_for_the_keyboard(browser, live_server):
     """Enter opens it with the focus inside, Tab stays inside, Escape closes it and the focus goes back."""
+    from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.keys import Keys
+
+    def press(key: str) -> None:  # to whatever has the focus, as a keyboard does
+        ActionChains(browser).send_keys(key).perform()
 
     browser.get(live_server + RANKING)
     wait_until(browser, lambda d: len(_grid_cells(d, "rank")) == 96)  # the view is drawn: nothing re-renders
     browser.execute_script("document.querySelector('.download-open').focus()")
-    browser.switch_to.active_element.send_keys(Keys.ENTER)
+    press(Keys.ENTER)
     is_open = "return document.querySelector('dialog.download-dialog').open"
     wait_until(browser, lambda d: d.execute_script(is_open))
     inside = "return document.querySelector('dialog.download-dialog').contains(document.activeElement)"
@@ -112,9 +116,9 @@ def test_the_download_dialog_is_a_modal_for_the_keyboard(browser, live_server):
     # (the document itself, <body>, as the page sees it), then back into the dialog; never to the page.
     outside = "const a = document.activeElement; return a === document.body ? '' : a.outerHTML.slice(0, 120)"
     for _ in range(12):  # more Tabs than the dialog has controls
-        browser.switch_to.active_element.send_keys(Keys.TAB)
+        press(Keys.TAB)
         assert browser.execute_script(inside) or browser.execute_script(outside) == ""
-    browser.switch_to.active_element.send_keys(Keys.ESCAPE)
+    press(Keys.ESCAPE)
     wait_until(browser, lambda d: not d.execute_script(is_open))
     assert browser.execute_script("return document.activeElement.classList.contains('download-open')")
     assert console_errors(browser) == []

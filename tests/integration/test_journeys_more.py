@@ -116,7 +116,7 @@ def test_journey_a_reporter_cites_the_national_table_chart(browser, live_server)
     shown = browser.find_element(By.CSS_SELECTOR, f"{card} .chart-citation").text
     wait_until(browser, lambda d: clipboard(d) == shown)
     source = (
-        "Số liệu gốc: Báo Đà Nẵng (en.baodanang.vn; republished) – 21/10/2025, https://demo1022.hasontech.vn/"
+        "Số liệu gốc: Báo Đà Nẵng (en.baodanang.vn; đăng lại) – 21/10/2025, https://demo1022.hasontech.vn/"
     )
     assert source in shown
     assert f"{live_server}/ca-nuoc?table=NAT_DTI-2024" in shown and "MINH HỌA" not in shown

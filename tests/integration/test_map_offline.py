@@ -115,7 +115,7 @@ def test_map_draws_with_the_network_cut(server_url: tuple[str, int, str]) -> Non
     finally:
         driver.quit()
     fills = dict(drawn["drawn"])
-    assert len(fills) == count, "not every tile was drawn"  # incl. one that has no value
+    assert len(fills) == count, ("not every tile was drawn", errors)  # incl. one that has no value
     assert fills[no_value] == "rgb(212, 212, 212)"  # grey (#d4d4d4), not skipped and not zero
     assert drawn["named"] == count and drawn["inside"] == count  # every tile carries its name
     assert 0 < drawn["widest"] < drawn["plotWidth"] / 4  # each square is a square, not the globe

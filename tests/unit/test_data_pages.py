@@ -8,7 +8,7 @@ from component_dicts import walk as _walk
 from dashboard import queries
 from dashboard.api import exports
 from dashboard.i18n.texts import data as data_texts
-from dashboard.views import published
+from dashboard.views import wording
 
 
 @pytest.fixture(autouse=True)
@@ -51,7 +51,7 @@ def test_catalogue_lists_every_dataset_with_downloads(app, lang, title):
                 h.startswith(wanted) and (resource != "observations" or f"dataset={row.id}" in h)
                 for h in hrefs
             ), (row.id, fmt)
-        assert published.licence_in(row.licence, lang) in text  # in the page's language
+        assert wording.licence_in(row.licence, lang) in text  # in the page's language
     # A bilingual licence is shown in the page's language only.
     other = "Open data, cite the source" if lang == "vi" else "ghi rõ nguồn / Open data"
     assert other not in text

@@ -1,6 +1,6 @@
 """Licences as the data's sidecars store them (data/*/*.meta.json), said in each language: a stored licence
 is in one language or mixes both ("ghi công / attribution"). The licence's name and any credit it asks for
-(the quoted text) stay word for word. `views.published.licence_in` reads these; a page test flags a licence
+(the quoted text) stay word for word. `views.wording.licence_in` reads these; a page test flags a licence
 shown in the wrong language that has no entry here."""
 
 _ATTRIBUTION = '"Đối chiếu xã cũ – xã mới: dvhcvn/20250701, MIT"'
