@@ -88,3 +88,19 @@ def test_the_dialog_shows_each_files_rows_and_size_before_downloading(app, clien
     # the size shown is the size of the file the link gives
     size = len(client.get(offers["screen"]["paths"]["csv"]).data)
     assert f"CSV · {size / 1000:.1f} kB".replace(".", ",") in text
+
+
+def test_measuring_a_download_leaves_the_asking_callbacks_memo_key_alone(app):
+    """The dialog measures a file inside the callback that asks for its size: the memo keys that callback's
+    lookup left in `flask.g` must still be there for its own answer (once they were taken by the file's
+    answer, which the memo then served as the callback's JSON)."""
+    import flask
+
+    from dashboard.api.measure import measured
+
+    key = ("version", ("POST", "/_dash-update-component?", b"body"))
+    with app.server.test_request_context("/_dash-update-component", method="POST"):
+        flask.g._rendered_key_callbacks = key  # as ResponseMemo("callbacks").lookup leaves it on a miss
+        size, rows = measured("/api/v1/ranking.csv?group=department&year=2024")
+        assert size > 0 and rows is not None and rows > 0
+        assert flask.g.get("_rendered_key_callbacks") == key
