@@ -273,13 +273,7 @@ def _ranks_section(ranks: pd.DataFrame, ranks_all: pd.DataFrame, *, lang: str, p
             html.Div(text, className="alert alert-info", role="note")
             for text in position.change_of_count(ranks, lang)
         ],
-        chart_tools.figure_card(
-            _rank_figure(ranks, lang=lang, title=t("national.ranks_chart", lang)),
-            page_path=page,
-            lang=lang,
-            drawn=ranks,
-        ),
-        _rank_table(ranks_all, lang),
+        *_ranks_drawn(ranks, ranks_all, title=t("national.ranks_chart", lang), lang=lang, page=page),
     ]
 
 
@@ -340,13 +334,18 @@ def _kontum_section(kontum: pd.DataFrame, kontum_all: pd.DataFrame, *, lang: str
         return content
     return [
         *content,
+        *_ranks_drawn(kontum, kontum_all, title=t("national.kontum_chart", lang), lang=lang, page=page),
+    ]
+
+
+def _ranks_drawn(best: pd.DataFrame, every: pd.DataFrame, *, title: str, lang: str, page: str) -> list:
+    """A rank chart of the best row of each year and index, cited by the rows it draws, and every row held
+    in the table under it."""
+    return [
         chart_tools.figure_card(
-            _rank_figure(kontum, lang=lang, title=t("national.kontum_chart", lang)),
-            page_path=page,
-            lang=lang,
-            drawn=kontum,
+            _rank_figure(best, lang=lang, title=title), page_path=page, lang=lang, drawn=best
         ),
-        _rank_table(kontum_all, lang),
+        _rank_table(every, lang),
     ]
 
 

@@ -159,14 +159,7 @@ def _subindex_section(code: str, unit: pd.Series, latest: pd.Series, lang: str) 
     ]
     return [
         html.H2(t("profile.subindices", lang, year=year), className="h4 mt-4"),
-        chart_tools.figure_card(
-            figure,
-            config=charts.CHART_CONFIG,
-            page_path=urls.unit_profile(code, lang=lang),
-            lang=lang,
-            drawn=frame,
-        ),
-        chart_tools.data_table(table, columns, drawn=frame, lang=lang),
+        *_chart_and_table(figure, frame, table, columns, code=code, lang=lang),
     ]
 
 
@@ -261,14 +254,7 @@ def _edoc_section(code: str, lang: str, unit_name: str) -> list:
     columns = [("year", t("control.year", lang)), ("series", t("control.index", lang)), ("value_text", "%")]
     return [
         *content,
-        chart_tools.figure_card(
-            figure,
-            config=charts.CHART_CONFIG,
-            page_path=urls.unit_profile(code, lang=lang),
-            lang=lang,
-            drawn=frame,
-        ),
-        chart_tools.data_table(table, columns, drawn=frame, lang=lang),
+        *_chart_and_table(figure, frame, table, columns, code=code, lang=lang),
     ]
 
 
@@ -363,4 +349,20 @@ def _sharing(code: str, unit_name: str, *, ranked: bool, lang: str) -> list:
                 className="small",
             )
         ),
+    ]
+
+
+def _chart_and_table(
+    figure: dict, frame: pd.DataFrame, table: pd.DataFrame, columns: list, *, code: str, lang: str
+) -> list:
+    """A profile chart in its card, cited by the rows it draws, and the same figures as a table under it."""
+    return [
+        chart_tools.figure_card(
+            figure,
+            config=charts.CHART_CONFIG,
+            page_path=urls.unit_profile(code, lang=lang),
+            lang=lang,
+            drawn=frame,
+        ),
+        chart_tools.data_table(table, columns, drawn=frame, lang=lang),
     ]
