@@ -83,7 +83,9 @@ def _upload(driver, live_server: str, annex: Path, *, replaces: str, reason: str
 
 def _publish(driver) -> None:
     driver.find_element(By.XPATH, "//button[normalize-space()='Công bố']").click()
-    heading = _heading_becomes(driver, lambda heading: heading != "Xem trước")
+    # Every preview's heading starts so ("Xem trước", "Xem trước bộ chỉ số", "Xem trước thay đổi đơn vị"):
+    # wait for the next page's, not the preview's still on screen.
+    heading = _heading_becomes(driver, lambda heading: not heading.startswith("Xem trước"))
     assert heading == "Đã công bố", driver.find_element(By.TAG_NAME, "main").text
 
 
