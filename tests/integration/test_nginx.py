@@ -46,15 +46,23 @@ ANNEX = REPO_ROOT / "data" / "illustrative" / "qn_readiness_annex_2024.csv"
 HSTS = "max-age=31536000"
 
 
+_HANDED_OUT: set[int] = set()
+
+
 def _free_port() -> int:
-    """A free loopback port in 18000-18999 (the range this project's servers use on shared machines)."""
-    for port in random.sample(range(18000, 19000), 1000):
+    """A free loopback port in 18000-18999 (the range this project's servers use on shared machines).
+    Drawn from the system's randomness: the test workers' `random` can be seeded alike (two picked 18556
+    at the same moment, and the second gunicorn could not bind)."""
+    for port in random.SystemRandom().sample(range(18000, 19000), 1000):
+        if port in _HANDED_OUT:  # given to a server that may not have bound it yet
+            continue
         with socket.socket() as probe:
             if probe.connect_ex(("127.0.0.1", port)) != 0:
                 try:
                     probe.close()
                     with socket.socket() as binding:
                         binding.bind(("127.0.0.1", port))
+                    _HANDED_OUT.add(port)
                     return port
                 except OSError:
                     continue
