@@ -1,6 +1,10 @@
 """User-facing text in Vietnamese (default) and English, and number formatting per language.
 
-Imports nothing of ours. Every key must exist in every language (a test checks).
+Imports nothing of ours. Every key must exist in every language, and every key must be used (tests check).
+The catalogues are Python modules, not gettext `.po` files: `t()` keeps `str.format` placeholders, the
+data dictionary and the stored licences and events are built in code, tests import the catalogues
+directly, and nothing is compiled at deploy; Babel is not a dependency, and the two languages are
+written by the people who write the pages.
 """
 
 from __future__ import annotations
@@ -27,7 +31,9 @@ def _merge_catalogs() -> dict[str, dict[str, str]]:
     return merged
 
 
-# One module per area so that parallel work never edits the same catalogue; every module in texts/ counts.
+# One module per page or domain area (its docstring says which). A key's area is its first dotted segment,
+# except `admin.method`, `admin.units`, `admin.unknown` and `data.field`, which are areas of their own; each
+# area lives in exactly one module (tests/unit/test_text_catalogues.py). Every module in texts/ counts.
 TEXT_MODULES = tuple(sorted(m.name for m in pkgutil.iter_modules([str(Path(__file__).parent / "texts")])))
 CATALOGS = _merge_catalogs()
 

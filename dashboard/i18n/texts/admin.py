@@ -1,4 +1,5 @@
-"""Texts of the signed-in publishing pages (dashboard/admin)."""
+"""Texts of the signed-in publishing pages (dashboard/admin/): sign-in, results upload, preview,
+publishing and the audit log. Index sets and units have their own modules."""
 
 TEXTS: dict[str, dict[str, str]] = {
     "vi": {

@@ -1,8 +1,6 @@
-"""Texts of the corrections record (Đính chính) and the officer's guide link on /du-lieu."""
+"""Texts of corrections to published figures (views/corrections.py, the data page's table)."""
 
-from __future__ import annotations
-
-TEXTS = {
+TEXTS: dict[str, dict[str, str]] = {
     "vi": {
         "corrections.heading": "Đính chính",
         "corrections.note": "{count} giá trị ở đây đã được sửa (lần gần nhất ngày {date}, theo {documents}).",

@@ -1,4 +1,5 @@
-"""The reorganisation timeline's event descriptions, keyed by the date as published (data/reference/events.csv).
+"""Texts of the reorganisation timeline: its events' descriptions, keyed by the date as published
+(data/reference/events.csv).
 
 Vietnamese is the source's own text (as stored); English is a translation that keeps names and document
 numbers as they are. A test checks that every stored event has an entry here.

@@ -1,7 +1,11 @@
-"""Texts of the map (owned with dashboard/figures/map.py)."""
+"""Texts of the map card and its layers (components/map_panel.py, figures/map*.py)."""
 
 TEXTS: dict[str, dict[str, str]] = {
     "vi": {
+        "map.withheld_note": (
+            "Ranh giới hành chính đã nạp không được vẽ vì giấy phép của chúng ({licence}) không cho phép "
+            "phân phối lại."
+        ),
         "map.no_data": "Không có số liệu",
         "map.schematic_note": "Sơ đồ ô vuông, không phải ranh giới hành chính",
         "map.no_commune_polygons": "Chưa có ranh giới 96 xã, phường, đặc khu (từ 01/7/2025); số liệu xem ở bảng xếp hạng.",
@@ -16,8 +20,19 @@ TEXTS: dict[str, dict[str, str]] = {
         "map.search_label": "Tìm một đơn vị trên bản đồ",
         "map.search_placeholder": "Gõ tên, có dấu hoặc không (vd. son tay)",
         "map.cartogram_note": "Mỗi ô là một xã, phường hoặc đặc khu, xếp gần vị trí gần đúng của nó; ô không theo hình dạng hay diện tích thật.",
+        "map.download_png": "Tải ảnh bản đồ (PNG)",
+        "map.heading": "Bản đồ",
+        "map.colour": "Tô màu bản đồ",
+        "map.colour_score": "Theo điểm",
+        "map.colour_class": "Theo xếp loại",
+        "map.click_hint": "Bấm vào một đơn vị trên bản đồ để mở hồ sơ của đơn vị.",
+        "map.departments_note": "Sở, ban, ngành không có vị trí trên bản đồ; xem bảng xếp hạng.",
     },
     "en": {
+        "map.withheld_note": (
+            "The imported administrative boundaries are not drawn because their licence ({licence}) does "
+            "not allow redistribution."
+        ),
         "map.no_data": "No data",
         "map.schematic_note": "Schematic tiles, not administrative borders",
         "map.no_commune_polygons": "No boundaries for the 96 communes (from 1 July 2025) are loaded; the ranking table has the data.",
@@ -32,5 +47,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "map.search_label": "Find a unit on the map",
         "map.search_placeholder": "Type a name, with or without accents (e.g. son tay)",
         "map.cartogram_note": "Each tile is one commune, ward or special zone, placed near its approximate location; tiles do not show real shapes or areas.",
+        "map.download_png": "Download the map (PNG)",
+        "map.heading": "Map",
+        "map.colour": "Colour the map",
+        "map.colour_score": "By score",
+        "map.colour_class": "By class",
+        "map.click_hint": "Click a unit on the map to open its profile.",
+        "map.departments_note": "Departments have no place on the map; see the ranking table.",
     },
 }

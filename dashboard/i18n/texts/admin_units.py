@@ -1,8 +1,7 @@
-"""Texts of the officer's units file: its /quan-tri pages (upload, preview of the changes, published)."""
+"""Texts of the admin pages for units: publishing unit changes (admin/units.py, templates/unit_*.html) and
+unknown unit names in a results preview (admin/unknown_units.py)."""
 
-from __future__ import annotations
-
-TEXTS = {
+TEXTS: dict[str, dict[str, str]] = {
     "vi": {
         "admin.units.title": "Đơn vị",
         "admin.units.lead": (

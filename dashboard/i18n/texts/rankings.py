@@ -1,9 +1,24 @@
-"""Texts of published and computed ranks in the ranking tables."""
+"""Texts of the rankings page (pages/rankings.py) and of ranks, rank changes, ranking tables and classes
+wherever they are shown."""
 
-from __future__ import annotations
-
-TEXTS = {
+TEXTS: dict[str, dict[str, str]] = {
     "vi": {
+        "rankings.heading": "Xếp hạng các cơ quan, đơn vị",
+        "rankings.break_note": "Năm {year} đổi phương pháp đánh giá: {method}; thứ hạng không so sánh được với năm trước.",
+        "table.heading": "Bảng xếp hạng",
+        "table.rank": "Hạng",
+        "table.unit": "Đơn vị",
+        "table.score": "Điểm",
+        "table.class": "Xếp loại",
+        "table.change": "So với năm trước",
+        "table.full": "Xem bảng xếp hạng đầy đủ, có chỉ số thành phần →",
+        "table.note": "Ghi chú",
+        "rank.step": "{steps} bậc",
+        "rank.steps": "{steps} bậc",
+        "rank.same": "giữ nguyên",
+        "rank.new": "đơn vị mới",
+        "rank.merged": "sáp nhập",
+        "rank.new_method": "phương pháp mới",
         "rank.header_computed": "Hạng (tính từ điểm)",
         "rank.note_computed": "Không có hạng công bố; tính từ điểm: {computed}",
         "rank.note_differs": "Xếp hạng công bố: {published}; tính từ điểm: {computed}",
@@ -13,11 +28,28 @@ TEXTS = {
         "rank.legend_flagged": "Dòng được lưu đúng như văn bản công bố dù hạng hoặc xếp loại không khớp với điểm (người công bố đã xác nhận khi nhập).",
         "rank.legend_all_computed": "Văn bản không công bố thứ hạng cho chỉ số này: thứ hạng được tính từ điểm (đồng điểm thì cùng hạng).",
         "rank.legend_label": "Về thứ hạng",
-        "table.note": "Ghi chú",
-        "data.field.observations.rank_computed": "Hạng tính từ điểm: thứ hạng tính từ giá trị trong cùng năm, chỉ số và nhóm đơn vị (đồng điểm thì cùng hạng); có thể khác hạng công bố (cột rank)",
-        "data.field.observations.note": "Ghi chú: ghi chú khi nhập, ví dụ 'stored as published' khi hạng hoặc xếp loại công bố không khớp với điểm",
+        "class.good": "Tốt",
+        "class.fair": "Khá",
+        "class.average": "Trung bình",
+        "class.weak": "Yếu",
     },
     "en": {
+        "rankings.heading": "Rankings of agencies and districts",
+        "rankings.break_note": "In {year} the evaluation method changed: {method}; ranks are not comparable with the previous year.",
+        "table.heading": "Ranking table",
+        "table.rank": "Rank",
+        "table.unit": "Unit",
+        "table.score": "Score",
+        "table.class": "Class",
+        "table.change": "Against last year",
+        "table.full": "Full ranking table, with sub-indices →",
+        "table.note": "Note",
+        "rank.step": "{steps} place",
+        "rank.steps": "{steps} places",
+        "rank.same": "unchanged",
+        "rank.new": "new unit",
+        "rank.merged": "merged",
+        "rank.new_method": "new method",
         "rank.header_computed": "Rank (computed from scores)",
         "rank.note_computed": "No rank published; computed from the scores: {computed}",
         "rank.note_differs": "Published rank: {published}; computed from the scores: {computed}",
@@ -27,8 +59,9 @@ TEXTS = {
         "rank.legend_flagged": "Row stored as the document published it although its rank or class does not match the scores (confirmed by the publisher at import).",
         "rank.legend_all_computed": "The document publishes no ranks for this index: ranks are computed from the scores (equal scores share a rank).",
         "rank.legend_label": "About the ranks",
-        "table.note": "Note",
-        "data.field.observations.rank_computed": "Rank computed: rank computed from the values within the same year, indicator and group of units (equal values share a rank); may differ from the published rank (rank column)",
-        "data.field.observations.note": "Note: note kept at import, e.g. 'stored as published' where the published rank or class does not match the scores",
+        "class.good": "Good",
+        "class.fair": "Fair",
+        "class.average": "Average",
+        "class.weak": "Weak",
     },
 }
