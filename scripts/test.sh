@@ -14,7 +14,7 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
-[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null || missing+=(nginx-light)  # tests/integration/test_nginx.py
+[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null || missing+=(nginx-light)  # tests/database/project/test_nginx.py
 # WeasyPrint's system libraries and a font with every Vietnamese glyph (report card and meeting pack PDFs).
 for package in libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
@@ -36,7 +36,7 @@ if ! command -v npm >/dev/null; then
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null
 fi
-npm ci --prefix tests/integration/axe --no-audit --no-fund --loglevel=error
+npm ci --prefix tests/browser/axe --no-audit --no-fund --loglevel=error
 
 # Seconds, before minutes of tests: lint, the import-linter contracts and the type checker (pyproject.toml).
 echo "== checks: ruff (lint and format), import contracts, mypy"

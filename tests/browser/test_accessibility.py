@@ -1,7 +1,7 @@
 """WCAG 2.2 AA in a real browser: axe-core on every page of the README's page table in both languages at
 desktop and phone size, reflow at 320 px, and the keyboard journeys (skip link, rankings grid to profile).
 
-axe-core comes from the npm registry through `tests/integration/axe/package-lock.json` (installed by
+axe-core comes from the npm registry through `tests/browser/axe/package-lock.json` (installed by
 `scripts/test.sh`) and is injected from that local file: nothing is fetched while the tests run.
 """
 
@@ -17,8 +17,8 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from tests.integration.conftest import SCREENSHOTS, allow_clipboard, clipboard, console_errors, screenshot
-from tests.integration.test_browser import wait_for, wait_until
+from tests.browser.conftest import SCREENSHOTS, allow_clipboard, clipboard, console_errors, screenshot
+from tests.browser.test_browser import wait_for, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -84,7 +84,7 @@ def axe_violations(driver, run_only: dict | None = None) -> list[dict]:
 @pytest.fixture
 def axe_ready():
     if not AXE.exists():
-        pytest.skip("axe-core is not installed: npm ci --prefix tests/integration/axe (scripts/test.sh does)")
+        pytest.skip("axe-core is not installed: npm ci --prefix tests/browser/axe (scripts/test.sh does)")
 
 
 @pytest.mark.parametrize("size", SIZES)

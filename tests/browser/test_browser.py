@@ -9,7 +9,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import WebDriverWait
 
-from tests.integration.conftest import choose, console_errors, screenshot
+from tests.browser.conftest import choose, console_errors, screenshot
 
 pytestmark = pytest.mark.browser
 

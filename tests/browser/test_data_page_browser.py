@@ -7,7 +7,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import WebDriverWait
 
-from tests.integration.conftest import console_errors
+from tests.browser.conftest import console_errors
 
 pytestmark = pytest.mark.browser
 

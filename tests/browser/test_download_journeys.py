@@ -11,8 +11,8 @@ import pandas as pd
 import pytest
 from selenium.webdriver.common.by import By
 
-from tests.integration.conftest import console_errors, screenshot
-from tests.integration.test_browser import wait_for, wait_until
+from tests.browser.conftest import console_errors, screenshot
+from tests.browser.test_browser import wait_for, wait_until
 
 pytestmark = pytest.mark.browser
 

@@ -1,6 +1,6 @@
 """Browser journeys of the compare, e-documents, national and embed pages (headless Chromium, network cut).
 
-Uses the session app on a live server thread (tests/integration/conftest.py): a second Dash app in the same
+Uses the session app on a live server thread (tests/browser/conftest.py): a second Dash app in the same
 process would lose its callbacks, so `dash_duo` with its own app is not used.
 """
 
@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 from selenium.webdriver.common.by import By
 
-from tests.integration.conftest import allow_clipboard, choose, clipboard, console_errors, screenshot
-from tests.integration.test_browser import wait_for, wait_until
+from tests.browser.conftest import allow_clipboard, choose, clipboard, console_errors, screenshot
+from tests.browser.test_browser import wait_for, wait_until
 
 pytestmark = pytest.mark.browser
 

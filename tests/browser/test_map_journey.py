@@ -9,7 +9,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import WebDriverWait
 
-from tests.integration.conftest import console_errors
+from tests.browser.conftest import console_errors
 
 pytestmark = pytest.mark.browser
 
@@ -59,7 +59,7 @@ return gd ? gd.data.filter(t => t.showlegend).map(t => t.name) : null;
 
 
 def test_a_leader_colours_the_map_by_class_and_back_by_score(browser, live_server):
-    from tests.integration.conftest import screenshot
+    from tests.browser.conftest import screenshot
 
     browser.get(live_server + "/?year=2022&group=district&colour=class")
     wait = WebDriverWait(browser, 20)

@@ -14,7 +14,7 @@ from dashboard.figures.map import GRAPH_CONFIG, choropleth
 from dashboard.geo import maps
 from dashboard.geo.prepare import dumps_layer, wound_for_d3
 from dashboard.web import plotly_bundle
-from tests.integration.conftest import serving
+from tests.browser.conftest import serving
 
 pytestmark = pytest.mark.browser
 

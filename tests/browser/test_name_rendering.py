@@ -1,6 +1,6 @@
 """plotly.js shows an escaped name as typed: no bold, no link, no template field (issue 15). The figure
-dicts are checked without a browser in tests/unit/test_figure_escaping.py; this checks that plotly.js
-decodes what `plotly_text` writes into the literal name, and keeps our own markup working."""
+dicts are checked without a browser in tests/database/figures/test_figure_escaping.py; this checks that
+plotly.js decodes what `plotly_text` writes into the literal name, and keeps our own markup working."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import pytest
 from dashboard.figures import charts
 from dashboard.figures.text import plotly_text
 from dashboard.web import plotly_bundle
-from tests.integration.conftest import serving
+from tests.browser.conftest import serving
 
 pytestmark = pytest.mark.browser
 

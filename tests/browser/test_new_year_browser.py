@@ -17,10 +17,10 @@ from selenium.webdriver.common.by import By
 
 from dashboard.admin import accounts
 from dashboard.config import REPO_ROOT
-from tests.integration.conftest import console_errors
-from tests.integration.test_browser import wait_for, wait_until
-from tests.integration.test_publishing import _fill, _heading_becomes, _publish
-from tests.unit.test_new_year_cli import FIXTURES, communes_annex, repository_state
+from tests.browser.conftest import console_errors
+from tests.browser.test_browser import wait_for, wait_until
+from tests.browser.test_publishing import _fill, _heading_becomes, _publish
+from tests.database.core.test_new_year_cli import FIXTURES, communes_annex, repository_state
 
 pytestmark = [pytest.mark.browser, pytest.mark.changes_data]
 

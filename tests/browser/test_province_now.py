@@ -8,8 +8,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-from tests.integration.conftest import console_errors, screenshot
-from tests.integration.test_browser import wait_for, wait_until
+from tests.browser.conftest import console_errors, screenshot
+from tests.browser.test_browser import wait_for, wait_until
 
 pytestmark = pytest.mark.browser
 

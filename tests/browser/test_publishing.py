@@ -13,8 +13,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from dashboard.admin import accounts
-from tests.integration.conftest import console_errors, screenshot
-from tests.integration.test_browser import wait_for, wait_until
+from tests.browser.conftest import console_errors, screenshot
+from tests.browser.test_browser import wait_for, wait_until
 
 pytestmark = [pytest.mark.browser, pytest.mark.changes_data]
 

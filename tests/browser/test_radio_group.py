@@ -9,7 +9,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import WebDriverWait
 
-from tests.integration.conftest import console_errors
+from tests.browser.conftest import console_errors
 
 pytestmark = pytest.mark.browser
 

@@ -10,8 +10,8 @@ import pytest
 from pypdf import PdfReader
 from selenium.webdriver.common.by import By
 
-from tests.integration.conftest import console_errors, screenshot
-from tests.integration.test_browser import wait_for, wait_until
+from tests.browser.conftest import console_errors, screenshot
+from tests.browser.test_browser import wait_for, wait_until
 
 pytestmark = pytest.mark.browser
 

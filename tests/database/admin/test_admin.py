@@ -17,7 +17,7 @@ from dashboard.admin import accounts, audit
 from dashboard.admin.cli import users
 from dashboard.config import REPO_ROOT, Settings
 from dashboard.ingest.importer import build_all
-from tests.sheets import cell, dimension_bomb, workbook
+from tests.support.sheets import cell, dimension_bomb, workbook
 
 PASSWORD = "correct horse battery staple"
 EMAIL = "canbo@skhcn.quangngai.gov.vn"

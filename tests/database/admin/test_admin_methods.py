@@ -8,12 +8,12 @@ import io
 import re
 
 import pytest
-from test_admin import _sign_in, _token, engine, server  # noqa: F401 (fixtures)
-from test_importer import snapshot
 
 from dashboard.admin import audit
 from dashboard.config import REPO_ROOT
 from dashboard.db.index_sets import read_index_sets
+from tests.database.admin.test_admin import _sign_in, _token, engine, server  # noqa: F401 (fixtures)
+from tests.database.ingest.test_importer import snapshot
 
 TEMPLATE = REPO_ROOT / "data" / "templates" / "bo-chi-so-mau.csv"
 FIELDS = {

@@ -9,12 +9,12 @@ import io
 import re
 
 import pytest
-from test_admin import ANNEX, _sign_in, _token, engine, server  # noqa: F401 (fixtures)
-from test_admin import _upload as upload_annex
-from test_importer import snapshot
 
 from dashboard.admin import audit
 from dashboard.config import REPO_ROOT
+from tests.database.admin.test_admin import ANNEX, _sign_in, _token, engine, server  # noqa: F401 (fixtures)
+from tests.database.admin.test_admin import _upload as upload_annex
+from tests.database.ingest.test_importer import snapshot
 
 TEMPLATE = REPO_ROOT / "data" / "templates" / "don-vi-mau.csv"
 

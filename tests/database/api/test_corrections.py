@@ -8,9 +8,9 @@ from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import Engine, delete, insert
-from test_data_pages import _render, _text
 
 from dashboard import db
+from tests.database.pages.test_data_pages import _render, _text
 
 CORRECTION = {
     "corrected_at": datetime(2026, 3, 20, 8, 0, tzinfo=UTC),
@@ -89,6 +89,6 @@ def test_officer_guide_is_served_and_linked(app, client) -> None:
     page = client.get("/api/v1/docs/huong-dan-cong-bo.html").get_data(as_text=True)
     assert "<h1>Hướng dẫn cán bộ" in page and "--dry-run" in page and "<table>" in page
     tree = _render(app, "data", "vi")
-    from test_data_pages import _walk
+    from tests.database.pages.test_data_pages import _walk
 
     assert "/api/v1/docs/huong-dan-cong-bo.html" in [getattr(c, "href", None) for c in _walk(tree)]

@@ -19,7 +19,7 @@ from dashboard.ingest.importer import import_files
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 RFC3339 = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$")
-DATA = Path(__file__).resolve().parents[2] / "data" / "observations"
+DATA = Path(__file__).resolve().parents[3] / "data" / "observations"
 FEEDS = (
     "/feeds/du-lieu.atom",
     "/feeds/dinh-chinh.atom",

@@ -11,14 +11,14 @@ import plotly
 import pytest
 from dash import html
 from sqlalchemy import Engine
-from test_importer import DATA, REFERENCE_FILES
-from test_method_import import HEADER
 
 from dashboard.db.index_sets import read_index_sets
 from dashboard.i18n import t
 from dashboard.ingest.importer import import_files
 from dashboard.ingest.index_set_store import publish_index_set
 from dashboard.queries.methods import maxima_frame, schemes_frame
+from tests.database.ingest.test_importer import DATA, REFERENCE_FILES
+from tests.database.ingest.test_method_import import HEADER
 
 MAXIMA_HEADER = (
     "methodology,indicator_code,parent_code,indicator_name_vi,indicator_name_en,measure,unit_group,"

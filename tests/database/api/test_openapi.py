@@ -73,7 +73,7 @@ def test_observation_filters_are_documented(described) -> None:
 
 
 def test_data_page_lists_every_endpoint_from_the_document(app, described) -> None:
-    from test_data_pages import _render, _text
+    from tests.database.pages.test_data_pages import _render, _text
 
     english = app.server.test_client().get("/api/v1/openapi.json?lang=en").get_json()
     text = _text(_render(app, "data", "en"))

@@ -31,7 +31,8 @@ def test_the_server_writes_the_language_and_a_translated_title(client, path, lan
     assert response.status_code == 200
     assert f'<html lang="{lang}">' in body
     served = re.search(r"<title>(.*?)</title>", body)[1]
-    # Pages of generated figures carry the label before it (tests/unit/test_truth.py checks which).
+    # Pages of generated figures carry the label before it (tests/database/project/test_truth.py checks
+    # which).
     assert served == title or served.endswith(f" – {title}") or served.endswith(f": {title}"), served
 
 

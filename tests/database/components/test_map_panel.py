@@ -6,7 +6,7 @@ import json
 
 from dashboard import queries
 from dashboard.components import map_panel
-from tests.callbacks import call
+from tests.support.callbacks import call
 
 
 def test_search_finds_a_unit_typed_without_accents(app):

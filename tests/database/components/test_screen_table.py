@@ -74,7 +74,7 @@ def test_every_search_box_finds_a_commune_by_an_old_communes_name_without_diacri
 
 def test_the_dialog_shows_each_files_rows_and_size_before_downloading(app, client):
     from dashboard.components import view_controls
-    from tests.callbacks import opened_dialog
+    from tests.support.callbacks import opened_dialog
 
     with app.server.test_request_context("/xep-hang"):
         view = ranking.resolve({"year": "2025", "group": "commune"})

@@ -15,13 +15,13 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, MetaData, Table, insert, inspect, select, text
-from test_importer import FIXTURES, REFERENCE_FILES, observations
 
 from dashboard import _prepare_database, db
 from dashboard.config import Settings
 from dashboard.db import migrate
 from dashboard.ingest.importer import import_files
 from tests.conftest import _postgres_url
+from tests.database.ingest.test_importer import FIXTURES, REFERENCE_FILES, observations
 
 LAYER = {
     "vintage": "districts-2020",

@@ -29,7 +29,7 @@ from dashboard.geo.prepare import unit_areas_km2
 from dashboard.queries.maps import MapLayer, read_map_layer
 
 # QN_SHARED_GEO: where they are when the checkout is not beside ../shared (a git worktree).
-BESIDE = Path(__file__).resolve().parents[2].parent / "shared" / "geo"
+BESIDE = Path(__file__).resolve().parents[3].parent / "shared" / "geo"
 SHARED_GEO = Path(os.environ.get("QN_SHARED_GEO", BESIDE))
 DISTRICTS_2019 = SHARED_GEO / "quang_ngai_districts_2019.geojson"
 DISTRICTS_2020 = SHARED_GEO / "quang_ngai_districts.geojson"

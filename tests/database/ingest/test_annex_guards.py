@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine
-from test_importer import FIXTURES, REFERENCE_FILES, snapshot, write_dataset
 
 from dashboard.ingest.importer import import_files
 from dashboard.ingest.parsing import ImportRejected
+from tests.database.ingest.test_importer import FIXTURES, REFERENCE_FILES, snapshot, write_dataset
 
 ANNEX = (FIXTURES / "annex_dti_2022.csv").read_text(encoding="utf-8")
 SUB_INDICES = (

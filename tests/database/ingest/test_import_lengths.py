@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine
-from test_importer import reference_engine, snapshot, tidy_meta, write_dataset
 
 from dashboard.ingest.importer import import_files
 from dashboard.ingest.parsing import ImportRejected
+from tests.database.ingest.test_importer import reference_engine, snapshot, tidy_meta, write_dataset
 
 __all__ = ["reference_engine"]
 

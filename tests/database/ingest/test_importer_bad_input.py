@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 from sqlalchemy import Engine
-from test_importer import (
+
+from tests.database.ingest.test_importer import (
     FIXTURES,
     MAPPINGS,
     annex_meta,

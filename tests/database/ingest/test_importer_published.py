@@ -12,12 +12,12 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import Workbook
 from sqlalchemy import Engine, select
-from test_importer import REFERENCE_FILES, observations, reference_engine, snapshot
 
 from dashboard import db
 from dashboard.__main__ import cli
 from dashboard.ingest.importer import ImportOptions, import_files
 from dashboard.ingest.parsing import ImportRejected
+from tests.database.ingest.test_importer import REFERENCE_FILES, observations, reference_engine, snapshot
 
 __all__ = ["reference_engine"]
 

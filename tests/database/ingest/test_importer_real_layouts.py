@@ -15,13 +15,19 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine
-from test_importer import FIXTURES, REFERENCE_FILES, observations, snapshot, write_dataset
 
 from dashboard.db.index_sets import read_index_sets
 from dashboard.ingest import preview
 from dashboard.ingest.importer import ImportOptions, import_files
 from dashboard.ingest.index_set_store import make_header, publish_index_set
 from dashboard.ingest.parsing import ImportRejected
+from tests.database.ingest.test_importer import (
+    FIXTURES,
+    REFERENCE_FILES,
+    observations,
+    snapshot,
+    write_dataset,
+)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from sqlalchemy import Engine
-from test_importer import DATA, REFERENCE_FILES, snapshot, tidy_meta, write_dataset
 
 from dashboard import db
 from dashboard.__main__ import cli
@@ -19,6 +18,7 @@ from dashboard.db.index_sets import read_index_sets
 from dashboard.ingest.importer import build_all, import_files
 from dashboard.ingest.index_set_store import make_header, publish_index_set
 from dashboard.ingest.parsing import ImportRejected
+from tests.database.ingest.test_importer import DATA, REFERENCE_FILES, snapshot, tidy_meta, write_dataset
 
 TEMPLATES = DATA / "templates"
 TEMPLATE = (TEMPLATES / "bo-chi-so-mau.csv").read_text(encoding="utf-8")

@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from sqlalchemy import Engine, select
-from test_importer import DATA, REFERENCE_FILES, snapshot
 
 from dashboard import db
 from dashboard.__main__ import cli
@@ -20,6 +19,7 @@ from dashboard.ingest.catalogue import Catalogue
 from dashboard.ingest.importer import import_files
 from dashboard.ingest.parsing import ImportRejected
 from dashboard.ingest.unit_store import publish_units
+from tests.database.ingest.test_importer import DATA, REFERENCE_FILES, snapshot
 
 TEMPLATES = DATA / "templates"
 HEADER = "action,code,kind,parent_code,name_vi,name_en,date,from_codes,alias,legal_basis,source_url,issuer\n"

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from component_dicts import walk as _walk
 
 from dashboard import queries
 from dashboard.api import exports
 from dashboard.i18n.texts import data as data_texts
 from dashboard.views import wording
+from tests.support.component_dicts import walk as _walk
 
 
 @pytest.fixture(autouse=True)

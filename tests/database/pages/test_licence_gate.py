@@ -18,7 +18,7 @@ from dashboard.config import REPO_ROOT
 from dashboard.geo import layers as geo
 from dashboard.geo import maps
 from dashboard.i18n import t
-from tests.unit.test_data_pages import _render, _text, _walk
+from tests.database.pages.test_data_pages import _render, _text, _walk
 
 
 def _commune_squares(path, codes: list[str]):

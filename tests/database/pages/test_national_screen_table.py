@@ -48,7 +48,7 @@ def test_an_unknown_national_table_is_refused_not_replaced(client):
 
 def test_the_national_dialog_offers_the_table_on_screen_with_its_row_count(app, client):
     from dashboard.pages import national
-    from tests.callbacks import opened_dialog
+    from tests.support.callbacks import opened_dialog
 
     with app.server.test_request_context("/ca-nuoc"):
         dialog = national._downloads(CHOICE, "vi")

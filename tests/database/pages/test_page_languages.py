@@ -14,11 +14,11 @@ import re
 
 import plotly
 import pytest
-from component_dicts import as_component
 from dash.development.base_component import Component
 
 from dashboard import queries
 from dashboard.i18n import CATALOGS
+from tests.support.component_dicts import as_component
 
 PAGES = [
     ("home", {}),

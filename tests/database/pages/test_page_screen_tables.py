@@ -8,11 +8,11 @@ import io
 
 import pandas as pd
 import pytest
-from component_dicts import walk
 from dash import html
 
 from dashboard.i18n import format_number
-from tests.callbacks import opened_dialog
+from tests.support.callbacks import opened_dialog
+from tests.support.component_dicts import walk
 
 SOURCE, UNIT_CODE, INDEX_CODE = "Nguồn", "Mã đơn vị", "Mã chỉ số"
 

@@ -7,7 +7,7 @@ import json
 import plotly
 import pytest
 
-from tests.callbacks import call
+from tests.support.callbacks import call
 
 PAGES = ["/", "/xep-hang", "/don-vi/525", "/tro-nang", "/khong-co-trang-nay"]
 

@@ -11,7 +11,7 @@ import pytest
 
 from dashboard.queries.methods import index_set
 from dashboard.views import analysis
-from tests.callbacks import call
+from tests.support.callbacks import call
 
 
 def _text(component) -> str:

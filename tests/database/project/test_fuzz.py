@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.callbacks import call, dependencies, payload, post
+from tests.support.callbacks import call, dependencies, payload, post
 
 json_values = st.recursive(
     st.none()

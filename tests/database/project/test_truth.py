@@ -18,12 +18,12 @@ from dataclasses import dataclass, field
 import pandas as pd
 import plotly
 import pytest
-from component_dicts import as_component
-from component_dicts import walk as _walk
 from dash.development.base_component import Component
 
 from dashboard import queries
 from dashboard.config import REPO_ROOT
+from tests.support.component_dicts import as_component
+from tests.support.component_dicts import walk as _walk
 
 LANGS = ("vi", "en")
 # ../shared/data beside the checkout (or beside the worktrees' parent, where worktrees live in a folder)

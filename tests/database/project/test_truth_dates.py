@@ -10,11 +10,11 @@ import re
 from datetime import date
 
 import pytest
-from component_dicts import as_component, walk
 
 from dashboard.config import REPO_ROOT
 from dashboard.domain import valid_in_year
 from dashboard.domain.dates import printed_day, published_date
+from tests.support.component_dicts import as_component, walk
 
 REFERENCE = REPO_ROOT / "data" / "reference"
 SHARED = next(

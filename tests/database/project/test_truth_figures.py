@@ -8,10 +8,10 @@ import csv
 import re
 
 import pytest
-from test_truth import SHARED, rows_of
 
 from dashboard import queries
 from dashboard.config import REPO_ROOT
+from tests.database.project.test_truth import SHARED, rows_of
 
 SYSTEM_SOURCE = "vietnam.vn/en/quang-ngai-day-manh-chuyen-doi-so"
 

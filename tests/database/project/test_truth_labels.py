@@ -9,9 +9,9 @@ import re
 
 import pandas as pd
 import pytest
-from component_dicts import walk
 
 from dashboard.views import national_position
+from tests.support.component_dicts import walk
 
 LABEL = {"vi": "MINH HỌA", "en": "ILLUSTRATIVE"}
 SOME = {"vi": "có số liệu MINH HỌA", "en": "includes ILLUSTRATIVE figures"}
@@ -135,7 +135,7 @@ def test_a_profile_with_one_real_figure_is_not_titled_wholly_generated(client, l
 
 @pytest.mark.timeout(60)
 def test_the_real_figure_of_a_mixed_profile_is_not_labelled_and_its_generated_charts_are(app):
-    from tests.unit.test_truth import rows_of  # the truth test's reading of a page's rows
+    from tests.database.project.test_truth import rows_of  # the truth test's reading of a page's rows
 
     page = _render(app, "unit", "vi", code="bql-kkt-dung-quat")
     real = [r.text for r in rows_of(page) if "trên 99 %" in r.text]

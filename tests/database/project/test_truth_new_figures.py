@@ -9,8 +9,9 @@ import json
 
 import plotly
 import pytest
-from component_dicts import walk
-from test_truth import SHARED, rows_of
+
+from tests.database.project.test_truth import SHARED, rows_of
+from tests.support.component_dicts import walk
 
 PORTAL = "quangngai.gov.vn/en/news/science-technology-environment/quang-ngai-ranks-13th"
 KH38 = "thuvienphapluat.vn/bulletin/document.aspx?bid=39318bed"

@@ -7,8 +7,9 @@ from __future__ import annotations
 import csv
 
 import pytest
-from component_dicts import walk
-from test_truth import SHARED, _texts, rows_of
+
+from tests.database.project.test_truth import SHARED, _texts, rows_of
+from tests.support.component_dicts import walk
 
 NOT_FOUND = {"vi": "chưa tìm thấy", "en": "no source found"}
 THRESHOLDS_NOT_FOUND = {"vi": "chưa tìm thấy văn bản quy định các ngưỡng này", "en": "no document stating"}

@@ -94,9 +94,8 @@ def test_meeting_pack_has_every_commune_and_builds_as_pdf(client) -> None:
 
 
 def test_profile_links_its_card_and_rankings_their_pack(app) -> None:
-    from test_data_pages import _walk
-
     from dashboard.pages import rankings, unit
+    from tests.database.pages.test_data_pages import _walk
 
     with app.server.test_request_context("/"):
         profile = [getattr(c, "href", None) for c in _walk(unit.layout(code=COMMUNE, lang="en"))]

@@ -15,7 +15,7 @@ from dashboard.components.methods import index_set_block
 from dashboard.figures.map_values import value_arrays
 from dashboard.views import analysis, ranking
 from dashboard.views.index_set_table import class_name, method_table, out_of
-from tests.unit.test_index_sets import SET
+from tests.database.queries.test_index_sets import SET
 
 
 def _text(component) -> str:

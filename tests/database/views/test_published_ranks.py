@@ -12,9 +12,6 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine
-from test_data_pages import _text, _walk
-from test_importer import REFERENCE_FILES
-from test_importer_published import OVERRIDES
 
 from dashboard import queries
 from dashboard.components import grid
@@ -22,6 +19,9 @@ from dashboard.config import Settings
 from dashboard.domain.scoring import INCONSISTENT_NOTE
 from dashboard.ingest.importer import ImportOptions, import_files
 from dashboard.views import published, ranking
+from tests.database.ingest.test_importer import REFERENCE_FILES
+from tests.database.ingest.test_importer_published import OVERRIDES
+from tests.database.pages.test_data_pages import _text, _walk
 
 HEADER = "TT;Đơn vị;Chỉ số CĐS (%);Xếp hạng;Xếp loại\nI;Các sở, ban, ngành;;;\n"
 # Sở Tư pháp is published 3rd although its score is the 2nd best; Sở Y tế has no published rank.

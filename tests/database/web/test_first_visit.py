@@ -34,7 +34,7 @@ def test_the_scripts_that_replace_them_are_listed_and_served(client):
 def test_dash_renderer_lazy_loaders_find_regenerator_runtime():
     # dash-renderer and dcc call the global regeneratorRuntime when a lazy component loads; the polyfill
     # that defined it is gone, so this file must define it.
-    runtime = (Path(__file__).parents[2] / "assets/vendor/regenerator-runtime.min.js").read_text()
+    runtime = (Path(__file__).parents[3] / "assets/vendor/regenerator-runtime.min.js").read_text()
     assert "regeneratorRuntime=runtime" in runtime
 
 

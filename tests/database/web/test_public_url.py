@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from tests.callbacks import call
+from tests.support.callbacks import call
 
 EVIL = {"Host": "evil.example"}
 OTHER_PORT = "127.0.0.1:18123"

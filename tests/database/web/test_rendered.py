@@ -11,7 +11,7 @@ import pytest
 
 from dashboard import queries
 from dashboard.web import rendered
-from tests.callbacks import dependencies, payload
+from tests.support.callbacks import dependencies, payload
 
 
 @pytest.fixture

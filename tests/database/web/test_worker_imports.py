@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 HEAVY = ("geopandas", "pyogrio", "pyproj")
 PROBE = (
     f"import sys; from app import server; print(','.join(m for m in {HEAVY!r} if m in sys.modules) or 'none')"

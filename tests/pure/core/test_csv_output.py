@@ -8,10 +8,10 @@ import csv
 import io
 
 import pytest
-from test_corrections import CORRECTION, corrected  # noqa: F401 - the fixture
 
 from dashboard import csv_output
 from dashboard.api import exports
+from tests.database.api.test_corrections import CORRECTION, corrected  # noqa: F401 - the fixture
 
 FIELDS = (exports.Field("name", "string"), exports.Field("value", "number"))
 PAYLOADS = [

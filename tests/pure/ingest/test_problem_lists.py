@@ -7,10 +7,10 @@ import re
 from pathlib import Path
 
 import pytest
-from test_importer import REFERENCE_FILES, tidy_meta, tidy_text, write_dataset
 
 from dashboard.__main__ import main
 from dashboard.ingest.parsing import PROBLEMS_SHOWN, Problem, first_problems
+from tests.database.ingest.test_importer import REFERENCE_FILES, tidy_meta, tidy_text, write_dataset
 
 
 @pytest.fixture

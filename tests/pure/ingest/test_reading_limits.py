@@ -14,9 +14,9 @@ import pytest
 from dashboard.ingest.ceiling import read_table_within
 from dashboard.ingest.parsing import ImportRejected
 from dashboard.ingest.tables import Limits, read_table
-from tests.sheets import cell, dimension_bomb, workbook
+from tests.support.sheets import cell, dimension_bomb, workbook
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 MEASURE = """
 import json, resource, sys, time
 from pathlib import Path

@@ -14,7 +14,7 @@ from dashboard import config
 from dashboard.__main__ import cli
 from dashboard.api import downloads, exports
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 PAGES = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
 DOCS = "\n".join(page.read_text(encoding="utf-8") for page in PAGES)
 
