@@ -1,6 +1,7 @@
 """Every CSV the app writes goes through one writer with one formula-injection rule (OWASP), whatever the
-spreadsheet's list separator (`;` in Vietnamese Excel): the open-data exports and the public
-corrections.csv, each checked byte for byte (the publishing audit log: test_audit_log.py)."""
+spreadsheet's list separator (`;` in Vietnamese Excel): the open-data exports, checked byte for byte (the
+public corrections.csv: tests/database/api/test_corrections_csv.py; the publishing audit log:
+test_audit_log.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ import pytest
 
 from dashboard import csv_output
 from dashboard.api import exports
-from tests.database.api.test_corrections import CORRECTION, corrected  # noqa: F401 - the fixture
 
 FIELDS = (exports.Field("name", "string"), exports.Field("value", "number"))
 PAYLOADS = [
@@ -89,25 +89,3 @@ def test_cells_read_back_as_written_with_the_standard_separator():
         ['say "hi", then go', ""],
     ]
     assert body.splitlines()[1] == "\"x;=cmd|' /C calc'!A0\",2"
-
-
-HOSTILE_CORRECTION = {
-    **CORRECTION,
-    "document": '=HYPERLINK("http://evil.example";"123/QĐ-UBND")',
-    "old_value": "-95,26",
-    "new_value": "96,00;@SUM(1)",
-}
-
-
-@pytest.mark.parametrize("corrected", [HOSTILE_CORRECTION], indirect=True)
-def test_public_corrections_csv_neutralises_formulas(client, corrected) -> None:  # noqa: F811 - the fixture
-    response = client.get("/api/v1/corrections.csv")
-    assert response.status_code == 200 and response.mimetype == "text/csv"
-    assert response.get_data() == (
-        "\ufeffcorrected_at,document,source_url,dataset_id,replaced_dataset_id,unit_code,unit_name_vi,"
-        "unit_name_en,year,period,indicator_code,indicator_name_vi,indicator_name_en,field,old_value,new_value\r\n"
-        '2026-03-20T08:00:00Z,"\'=HYPERLINK(""http://evil.example"";""123/QĐ-UBND"")",'
-        "https://example.invalid/qd-123,dti-2022-corrected,dti-2022,so-noi-vu,Sở Nội vụ,"
-        "Department of Home Affairs,2022,2022,DTI_TOTAL,Chỉ số chuyển đổi số (%),"
-        'Digital transformation index (%),value,"\'-95,26","96,00;@SUM(1)"\r\n'
-    ).encode("utf-8")

@@ -7,12 +7,11 @@ import re
 from pathlib import Path
 
 import click
-import flask
 import pytest
 
 from dashboard import config
 from dashboard.__main__ import cli
-from dashboard.api import downloads, exports
+from dashboard.api import exports
 
 REPO = Path(__file__).resolve().parents[3]
 PAGES = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
@@ -32,13 +31,6 @@ def _settings() -> list[str]:
     return sorted(set(re.findall(r'env\.get\("([A-Z_]+)"', source)))
 
 
-def _routes(server: flask.Flask) -> list[str]:
-    return sorted(
-        rule.rule for rule in server.url_map.iter_rules() if rule.endpoint.startswith("api.")
-        and server.view_functions[rule.endpoint] is not downloads.unknown  # the JSON 404 for anything else
-    )  # fmt: skip
-
-
 def test_the_lists_are_not_empty():
     assert {"import", "build", "db upgrade", "users add", "serve"} <= set(_commands(cli))
     assert {"DATABASE_URL", "CACHE_REDIS_URL", "SECRET_KEY"} <= set(_settings())
@@ -52,14 +44,6 @@ def test_every_command_is_documented(command: str):
 @pytest.mark.parametrize("name", _settings())
 def test_every_setting_is_documented(name: str):
     assert re.search(rf"`{name}`", DOCS), f"setting {name} is in no doc"
-
-
-def test_every_api_route_is_documented(app):
-    routes = _routes(app.server)
-    assert "/api/v1/datapackage.json" in routes and "/api/v1/corrections.<fmt>" in routes
-    # A variable part (<fmt>, <vintage>) stands for whatever the docs write there: {csv,xlsx,json}, <vintage>.
-    patterns = {rule: r"[^\s`|]+".join(map(re.escape, re.split(r"<[^>]+>", rule))) for rule in routes}
-    assert [rule for rule, pattern in patterns.items() if not re.search(pattern, DOCS)] == []
 
 
 def test_every_downloadable_resource_is_documented():
