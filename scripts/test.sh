@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Install everything (Python packages; Debian chromium + chromium-driver and npm's axe-core for the browser
 # tests; nginx-light for the production recipe's test) and run the whole test suite: on the embedded
-# defaults (SQLite, simple cache) with the browser tests, then the tests that talk to the database and
-# cache again against the real PostgreSQL (127.0.0.1:5432, user
-# postgres, database test) and Redis (127.0.0.1:6379), starting them when installed but not running.
-# Browser tests run once: they exercise pages, not the backend (mark one `postgres` to run it twice).
+# defaults (SQLite, simple cache) with the browser tests, then tests/database (the tests that talk to the
+# database and cache) again against the real PostgreSQL (127.0.0.1:5432, user postgres, database test)
+# and Redis (127.0.0.1:6379), starting them when installed but not running. tests/pure needs neither, so
+# it runs once; browser tests run once too: they exercise pages, not the backend (mark one `postgres` to
+# run it twice).
 #   bash scripts/test.sh [pytest options]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -53,7 +54,7 @@ workers=(-n "${TEST_WORKERS:-auto}")
 echo "== 1/2: embedded defaults (SQLite, simple cache)"
 env -u DATABASE_URL -u CACHE_REDIS_URL .venv/bin/python -m pytest "${workers[@]}" "$@"
 
-echo "== 2/2: PostgreSQL and Redis"
+echo "== 2/2: tests/database (and browser tests marked postgres) on PostgreSQL and Redis"
 if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
   as_root pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql)" main start
 fi
@@ -66,4 +67,4 @@ for _ in $(seq 30); do
   sleep 1
 done
 DATABASE_URL=postgresql://postgres@127.0.0.1:5432/test CACHE_REDIS_URL=redis://127.0.0.1:6379/0 \
-  .venv/bin/python -m pytest -m "not browser or postgres" "${workers[@]}" "$@"
+  .venv/bin/python -m pytest tests/database tests/browser -m "not browser or postgres" "${workers[@]}" "$@"

@@ -14,6 +14,15 @@ import pytest
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
+HERE = Path(__file__).parent
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test in this folder is a browser test, marked or not: scripts/test.sh's second pass (on
+    PostgreSQL and Redis) takes only those marked `postgres` from here."""
+    for item in items:
+        if item.path.is_relative_to(HERE) and item.get_closest_marker("browser") is None:
+            item.add_marker(pytest.mark.browser)
 
 
 @contextlib.contextmanager

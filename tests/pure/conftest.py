@@ -1,5 +1,5 @@
-"""Tests here need no app, database, cache, server or browser: collection fails for one that asks for such
-a fixture (tests/support/tiers.py lists them), so the folder's name stays true."""
+"""Tests here need no app, database, cache, server or browser: a test that asks for such a fixture
+(tests/support/tiers.py lists them) fails before any of them is set up, so the folder's name stays true."""
 
 from __future__ import annotations
 
@@ -12,10 +12,12 @@ from tests.support.tiers import impure
 PURE = Path(__file__).parent
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    offenders = impure(items, PURE)
+@pytest.hookimpl(tryfirst=True)  # before pytest sets up the fixtures (and builds the database)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    offenders = impure([item], PURE)
     if offenders:
-        raise pytest.UsageError(
-            "tests/pure may not ask for the app, a database, the cache, a server or a browser; move these "
-            "to tests/database or tests/browser:\n  " + "\n  ".join(offenders)
+        pytest.fail(
+            "tests/pure may not ask for the app, a database, the cache, a server or a browser; move it to "
+            f"tests/database or tests/browser: {offenders[0]}",
+            pytrace=False,
         )

@@ -1,5 +1,6 @@
 """The check that keeps tests/pure pure: a test there that asks for the app, a database, the cache or a
-browser, directly or through a fixture of its own, fails collection; one elsewhere does not."""
+browser, directly or through a fixture of its own, fails before its fixtures are set up; one elsewhere
+does not."""
 
 from __future__ import annotations
 
@@ -23,20 +24,20 @@ class FakeItem:
 
 
 def test_a_pure_test_asking_for_tmp_path_and_monkeypatch_passes():
-    items = [FakeItem(PURE / "figures" / "test_x.py", "x::plain", ["tmp_path", "monkeypatch"])]
-    assert impure(items, PURE) == []
-    conftest.pytest_collection_modifyitems(items)  # does not raise
+    item = FakeItem(PURE / "figures" / "test_x.py", "x::plain", ["tmp_path", "monkeypatch"])
+    assert impure([item], PURE) == []
+    conftest.pytest_runtest_setup(item)  # does not fail
 
 
 @pytest.mark.parametrize("fixture", ["app", "client", "fresh_engine", "silent_redis", "browser", "dash_duo"])
-def test_a_pure_test_asking_for_the_app_a_database_the_cache_or_a_browser_fails_collection(fixture):
+def test_a_pure_test_asking_for_the_app_a_database_the_cache_or_a_browser_fails(fixture):
     # pytest lists a test's fixtures with those of its fixtures, so a fixture wrapping `app` counts too.
-    items = [FakeItem(PURE / "views" / "test_x.py", "tests/pure/views/test_x.py::t", ["own", fixture])]
-    with pytest.raises(pytest.UsageError, match=f"tests/pure/views/test_x.py::t asks for {fixture}"):
-        conftest.pytest_collection_modifyitems(items)
+    item = FakeItem(PURE / "views" / "test_x.py", "tests/pure/views/test_x.py::t", ["own", fixture])
+    with pytest.raises(pytest.fail.Exception, match=f"tests/pure/views/test_x.py::t asks for {fixture}$"):
+        conftest.pytest_runtest_setup(item)
 
 
 def test_the_same_request_from_tests_database_passes():
-    items = [FakeItem(DATABASE / "api" / "test_x.py", "tests/database/api/test_x.py::t", ["app", "client"])]
-    assert impure(items, PURE) == []
-    conftest.pytest_collection_modifyitems(items)
+    item = FakeItem(DATABASE / "api" / "test_x.py", "tests/database/api/test_x.py::t", ["app", "client"])
+    assert impure([item], PURE) == []
+    conftest.pytest_runtest_setup(item)
