@@ -41,3 +41,15 @@ def test_the_same_request_from_tests_database_passes():
     item = FakeItem(DATABASE / "api" / "test_x.py", "tests/database/api/test_x.py::t", ["app", "client"])
     assert impure([item], PURE) == []
     conftest.pytest_runtest_setup(item)
+
+
+def test_every_test_file_is_in_one_of_the_three_folders():
+    # pytest collects only these folders (pyproject.toml): a test file left elsewhere would never run.
+    tests = PURE.parent
+    folders = [tests / "pure", tests / "database", tests / "browser"]
+    stray = [
+        str(path.relative_to(tests))
+        for path in tests.rglob("test_*.py")
+        if "node_modules" not in path.parts and not any(path.is_relative_to(f) for f in folders)
+    ]
+    assert stray == []
