@@ -1,7 +1,7 @@
 """First and repeat visit of the overview in headless Debian Chromium: bytes, time to map, other hosts.
 
 gunicorn serves the app against the bench PostgreSQL database and Redis db 5. Chromium runs with a fresh
-profile and a dead proxy for every host but 127.0.0.1 (the network is cut), like tests/integration.
+profile and a dead proxy for every host but 127.0.0.1 (the network is cut), like tests/browser.
 Bytes are Resource/Navigation Timing `transferSize` (headers + body as sent); the map counts as drawn when
 every polygon of its choropleth traces has its SVG path. One throwaway visit first lets the server make
 its brotli copies (once per release, as for the first visitor of a deployment).

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Install everything (Python packages; Debian chromium + chromium-driver and npm's axe-core for the browser
 # tests; nginx-light for the production recipe's test) and run the whole test suite: on the embedded
-# defaults (SQLite, simple cache) with the browser tests, then the tests that talk to the database and
-# cache again against the real PostgreSQL (127.0.0.1:5432, user
-# postgres, database test) and Redis (127.0.0.1:6379), starting them when installed but not running.
-# Browser tests run once: they exercise pages, not the backend (mark one `postgres` to run it twice).
+# defaults (SQLite, simple cache) with the browser tests, then tests/database (the tests that talk to the
+# database and cache) again against the real PostgreSQL (127.0.0.1:5432, user postgres, database test)
+# and Redis (127.0.0.1:6379), starting them when installed but not running. tests/pure needs neither, so
+# it runs once; browser tests run once too: they exercise pages, not the backend (mark one `postgres` to
+# run it twice).
 #   bash scripts/test.sh [pytest options]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,7 +15,7 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
-[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null || missing+=(nginx-light)  # tests/integration/test_nginx.py
+[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null || missing+=(nginx-light)  # tests/database/project/test_nginx.py
 # WeasyPrint's system libraries and a font with every Vietnamese glyph (report card and meeting pack PDFs).
 for package in libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
@@ -36,7 +37,7 @@ if ! command -v npm >/dev/null; then
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null
 fi
-npm ci --prefix tests/integration/axe --no-audit --no-fund --loglevel=error
+npm ci --prefix tests/browser/axe --no-audit --no-fund --loglevel=error
 
 # Seconds, before minutes of tests: lint, the import-linter contracts and the type checker (pyproject.toml).
 echo "== checks: ruff (lint and format), import contracts, mypy"
@@ -53,7 +54,7 @@ workers=(-n "${TEST_WORKERS:-auto}")
 echo "== 1/2: embedded defaults (SQLite, simple cache)"
 env -u DATABASE_URL -u CACHE_REDIS_URL .venv/bin/python -m pytest "${workers[@]}" "$@"
 
-echo "== 2/2: PostgreSQL and Redis"
+echo "== 2/2: tests/database (and browser tests marked postgres) on PostgreSQL and Redis"
 if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
   as_root pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql)" main start
 fi
@@ -66,4 +67,4 @@ for _ in $(seq 30); do
   sleep 1
 done
 DATABASE_URL=postgresql://postgres@127.0.0.1:5432/test CACHE_REDIS_URL=redis://127.0.0.1:6379/0 \
-  .venv/bin/python -m pytest -m "not browser or postgres" "${workers[@]}" "$@"
+  .venv/bin/python -m pytest tests/database tests/browser -m "not browser or postgres" "${workers[@]}" "$@"

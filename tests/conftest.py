@@ -15,7 +15,7 @@ from sqlalchemy import Engine, make_url, text
 from dashboard import db
 from dashboard.config import REPO_ROOT, Settings
 from dashboard.ingest.importer import build_all
-from tests.hung_redis import SilentRedis
+from tests.support.hung_redis import SilentRedis
 
 SHARED = REPO_ROOT.parent / "shared"
 DATA_DIR = REPO_ROOT / "data"

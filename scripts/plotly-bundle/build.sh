@@ -6,7 +6,7 @@
 # Run it after upgrading plotly (Python) to the plotly.js version that plotly.py names
 # (`python -c "import plotly.offline as o; print(o.get_plotlyjs_version())"`): set that version in
 # package.json, then `bash scripts/plotly-bundle/build.sh`. The app serves the bundle only while the
-# two versions agree (dashboard/plotly_bundle.py), and tests/test_plotly_bundle.py checks every figure
+# two versions agree (dashboard/plotly_bundle.py), and tests/database/web/test_plotly_bundle.py checks every figure
 # the dashboard builds against the trace list written into the bundle's first line.
 set -euo pipefail
 cd "$(dirname "$0")"
