@@ -33,7 +33,7 @@ def _merge_catalogs() -> dict[str, dict[str, str]]:
 
 # One module per page or domain area (its docstring says which). A key's area is its first dotted segment,
 # except `admin.method`, `admin.units`, `admin.unknown` and `data.field`, which are areas of their own; each
-# area lives in exactly one module (tests/unit/test_text_catalogues.py). Every module in texts/ counts.
+# area lives in exactly one module (tests/pure/i18n/test_text_catalogues.py). Every module in texts/ counts.
 TEXT_MODULES = tuple(sorted(m.name for m in pkgutil.iter_modules([str(Path(__file__).parent / "texts")])))
 CATALOGS = _merge_catalogs()
 
