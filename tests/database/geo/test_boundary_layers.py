@@ -1,4 +1,6 @@
-"""Boundary import, validation, simplification, schematic fallback and serving.
+"""Boundary layers in a database of the test's own: the units each vintage expects, importing real and
+broken boundary files (exact problem text, nothing stored), the map layers prepared from them (schematic
+squares, the commune tile cartogram, imported polygons), the /geo route and the licence gate.
 
 Real boundary files are read from ../shared/geo (GPL-3.0: never copied into the repository).
 """
@@ -6,7 +8,6 @@ Real boundary files are read from ../shared/geo (GPL-3.0: never copied into the 
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 from datetime import UTC, date, datetime
@@ -14,7 +15,6 @@ from pathlib import Path
 
 import flask
 import geopandas as gpd
-import numpy as np
 import pytest
 import shapely
 from flask.testing import FlaskClient
@@ -24,39 +24,22 @@ from dashboard import db
 from dashboard.__main__ import main as cli_main
 from dashboard.config import Settings
 from dashboard.geo import layers as geo
-from dashboard.geo import maps, prepare, tiles, vintages
-from dashboard.geo.prepare import unit_areas_km2
+from dashboard.geo import maps, prepare, vintages
 from dashboard.queries.maps import MapLayer, read_map_layer
-
-# QN_SHARED_GEO: where they are when the checkout is not beside ../shared (a git worktree).
-BESIDE = Path(__file__).resolve().parents[3].parent / "shared" / "geo"
-SHARED_GEO = Path(os.environ.get("QN_SHARED_GEO", BESIDE))
-DISTRICTS_2019 = SHARED_GEO / "quang_ngai_districts_2019.geojson"
-DISTRICTS_2020 = SHARED_GEO / "quang_ngai_districts.geojson"
-PROVINCE_2019 = SHARED_GEO / "quang_ngai_province.geojson"
-PROVINCE_2025 = SHARED_GEO / "quang_ngai_province_2025.geojson"
+from tests.support.boundaries import (
+    DISTRICTS,
+    DISTRICTS_2019,
+    DISTRICTS_2020,
+    PROVINCE_2019,
+    PROVINCE_2025,
+    SHARED_GEO,
+    exterior_rings,
+)
 
 needs_shared = pytest.mark.skipif(
     not DISTRICTS_2020.exists(),
     reason=f"real boundary files not found in {SHARED_GEO} (not shipped: GPL-3.0)",
 )
-
-DISTRICTS = {
-    "522": "Quảng Ngãi",
-    "524": "Bình Sơn",
-    "525": "Trà Bồng",
-    "526": "Tây Trà",
-    "527": "Sơn Tịnh",
-    "528": "Tư Nghĩa",
-    "529": "Sơn Hà",
-    "530": "Sơn Tây",
-    "531": "Minh Long",
-    "532": "Nghĩa Hành",
-    "533": "Mộ Đức",
-    "534": "Đức Phổ",
-    "535": "Ba Tơ",
-    "536": "Lý Sơn",
-}
 COMMUNES = ("21211", "21172", "21034")
 SOURCE = {"source_title": "dvhcvn (test)", "licence": "GPL-3.0", "attribution": "dvhcvn"}
 # Only layers imported as redistributable are drawn (and sent to browsers); tests of drawing use this.
@@ -142,15 +125,6 @@ def rejected(engine, settings, path: Path, *, vintage: str = "districts-2020") -
 # --- vintages -------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("year", "vintage"),
-    [(2015, "districts-2019"), (2019, "districts-2019"), (2020, "districts-2020"), (2024, "districts-2020"),
-     (2025, "communes-2025"), (2030, "communes-2025")],
-)  # fmt: skip
-def test_vintage_for_year_uses_units_valid_on_31_december(year: int, vintage: str) -> None:
-    assert vintages.vintage_for_year(year) == vintage
-
-
 def test_expected_codes_follow_validity_dates(engine) -> None:
     assert vintages.expected_codes(engine, "districts-2019") == set(DISTRICTS)
     assert vintages.expected_codes(engine, "districts-2020") == set(DISTRICTS) - {"526"}
@@ -227,13 +201,6 @@ def test_cli_imports_and_reports_rejections(engine, settings, tmp_path: Path, mo
     assert "districts-2019: 14 features" in out and "Not redistributable: stored, but never served" in out
     assert cli_main([*argv, "--redistributable"]) == 0
     assert "Not redistributable" not in capsys.readouterr().out
-
-
-def test_geo_help_names_the_import_and_its_options(capsys) -> None:
-    assert cli_main(["geo", "--help"]) == 0 and "import" in capsys.readouterr().out
-    assert cli_main(["geo", "import", "--help"]) == 0
-    out = capsys.readouterr().out
-    assert all(option in out for option in ("--vintage", "--redistributable", "--repair"))
 
 
 # --- rejections: exact problem text, nothing stored -----------------------------------------------
@@ -388,53 +355,7 @@ def test_missing_source_title_is_refused(engine, settings, tmp_path: Path) -> No
     assert stored_nothing(engine, settings)
 
 
-# --- simplification -------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def prepared_2020() -> tuple[gpd.GeoDataFrame, dict]:
-    if not DISTRICTS_2020.exists():
-        pytest.skip(f"real boundary files not found in {SHARED_GEO}")
-    gdf = prepare.read_boundaries(DISTRICTS_2020)
-    return gdf, prepare.prepare_layer(gdf)
-
-
-def simplified_geometries(layer: dict) -> np.ndarray:
-    return np.array([shapely.geometry.shape(f["geometry"]) for f in layer["features"]], dtype=object)
-
-
-def test_prepared_layer_fits_size_budget(prepared_2020) -> None:
-    _, layer = prepared_2020
-    size = len(json.dumps(layer, ensure_ascii=False, separators=(",", ":")).encode())
-    assert size <= 40_000
-
-
-def test_every_unit_area_within_two_percent(prepared_2020) -> None:
-    gdf, layer = prepared_2020
-    before = unit_areas_km2(gdf.geometry.values)
-    after = unit_areas_km2(simplified_geometries(layer))
-    assert np.all(np.abs(after - before) / before <= 0.02)
-
-
-def test_topology_is_kept(prepared_2020) -> None:
-    gdf, layer = prepared_2020
-    geometries = simplified_geometries(layer)
-    # Coverage validity = no overlaps and neighbours' shared edges have identical vertices.
-    assert shapely.coverage_is_valid(shapely.GeometryCollection(list(geometries)))
-    union = shapely.union_all(geometries)
-    holes = [ring for part in shapely.get_parts(union) for ring in part.interiors]
-    assert holes == []  # the original union has none, so simplification opened no gap
-    union_before = unit_areas_km2([shapely.union_all(gdf.geometry.values)])[0]
-    assert unit_areas_km2([union])[0] == pytest.approx(union_before, rel=0.005)
-
-
-def test_ly_son_survives_with_both_islands_and_a_click_anchor(prepared_2020) -> None:
-    _, layer = prepared_2020
-    ly_son = next(f for f in layer["features"] if f["properties"]["code"] == "536")
-    assert shapely.get_num_geometries(shapely.geometry.shape(ly_son["geometry"])) == 2
-    assert list(layer["anchors"]) == ["536"]
-    lon, lat = layer["anchors"]["536"]
-    assert shapely.geometry.shape(ly_son["geometry"]).contains(shapely.Point(lon, lat))
+# --- map copies -----------------------------------------------------------------------------------
 
 
 def is_map_copy_of(settings, url: str, file_name: str) -> bool:
@@ -442,20 +363,6 @@ def is_map_copy_of(settings, url: str, file_name: str) -> bool:
     stored = json.loads((settings.geo_dir / file_name).read_bytes())
     drawn = (settings.geo_dir / url.removeprefix("/geo/")).read_bytes()
     return url != f"/geo/{file_name}" and drawn == prepare.dumps_layer(prepare.wound_for_d3(stored))
-
-
-def exterior_rings(layer: dict) -> list[shapely.LinearRing]:
-    polygons = [shapely.geometry.shape(f["geometry"]) for f in layer["features"]]
-    return [part.exterior for polygon in polygons for part in getattr(polygon, "geoms", [polygon])]
-
-
-def test_published_layers_wind_as_rfc_7946_and_map_copies_as_d3(prepared_2020) -> None:
-    _, layer = prepared_2020
-    clockwise = prepare.wound_for_d3(layer)
-    assert all(ring.is_ccw for ring in exterior_rings(layer))  # RFC 7946: exterior counter-clockwise
-    assert not any(ring.is_ccw for ring in exterior_rings(clockwise))  # d3-geo: exterior clockwise
-    assert [f["properties"] for f in clockwise["features"]] == [f["properties"] for f in layer["features"]]
-    assert clockwise["anchors"] == layer["anchors"] and clockwise["bbox"] == layer["bbox"]
 
 
 def test_schematic_squares_are_wound_for_d3(engine, settings) -> None:
@@ -474,16 +381,6 @@ def test_schematic_is_used_without_boundaries(engine, settings) -> None:
     layer = json.loads((settings.geo_dir / ref.url.removeprefix("/geo/")).read_bytes())
     assert layer["schematic"] is True and len(layer["features"]) == 14
     assert set(layer_for_year(engine, settings, 2020).feature_codes) == set(DISTRICTS) - {"526"}
-
-
-def test_schematic_squares_are_equal_and_placed_north_to_south() -> None:
-    layer = maps.district_schematic(set(DISTRICTS))
-    shapes = {f["properties"]["code"]: shapely.geometry.shape(f["geometry"]) for f in layer["features"]}
-    assert len({round(s.area, 8) for s in shapes.values()}) == 1
-    assert (
-        shapes["524"].centroid.y > shapes["522"].centroid.y > shapes["534"].centroid.y
-    )  # Bình Sơn > city > Đức Phổ
-    assert shapes["536"].centroid.x == max(s.centroid.x for s in shapes.values())  # Lý Sơn offshore east
 
 
 def test_communes_without_polygons_get_the_tile_cartogram_with_its_attribution(engine, settings) -> None:
@@ -525,70 +422,6 @@ def test_geo_route_serves_hashed_files_only(engine, settings) -> None:
         "/geo/secret.txt",
     ):
         assert client.get(bad).status_code == 404, bad
-
-
-# --- the commune tile cartogram ---------------------------------------------------------------------
-
-POINTS = tiles.read_points(maps.COMMUNE_POINTS_CSV)
-
-
-def test_shipped_points_are_the_96_communes_with_their_attribution() -> None:
-    assert len(POINTS) == 96 == len({p.code for p in POINTS})
-    readme = (maps.COMMUNE_POINTS_CSV.parent / "README.md").read_text(encoding="utf-8")
-    assert "CC-BY-4.0" in readme and maps.COMMUNE_POINTS_SOURCE["attribution"] in readme
-
-
-def test_every_commune_has_exactly_one_tile_and_no_two_tiles_overlap() -> None:
-    layer = maps.commune_cartogram()
-    codes = [f["properties"]["code"] for f in layer["features"]]
-    assert sorted(codes) == sorted(p.code for p in POINTS)  # each unit once, none missing or extra
-    squares = [shapely.geometry.shape(f["geometry"]) for f in layer["features"]]
-    # Equal tiles (on the ground, so on the map): no unit looks bigger than another.
-    heights = {round(s.bounds[3] - s.bounds[1], 6) for s in squares}
-    widths = {round((s.bounds[2] - s.bounds[0]) * np.cos(np.radians(s.centroid.y)), 4) for s in squares}
-    assert len(heights) == 1 and len(widths) == 1
-    left, right = shapely.STRtree(squares).query(squares, predicate="intersects")
-    assert all(i == j for i, j in zip(left, right, strict=True))  # not even touching: gaps between tiles
-    cells = [(t.col, t.row) for t in tiles.layout(POINTS)]
-    assert len(set(cells)) == len(cells)
-
-
-def test_units_sharing_a_point_get_neighbouring_tiles_near_it() -> None:
-    shared = [p for p in POINTS if p.lat == 14.97 and p.lon == 108.355]  # Sơn Tây, Sơn Tây Hạ, Thượng
-    assert len(shared) == 3
-    laid = {t.code: t for t in tiles.layout(POINTS)}
-    placed = [laid[p.code] for p in shared]
-    assert len({(t.col, t.row) for t in placed}) == 3
-    assert max(abs(a.col - b.col) + abs(a.row - b.row) for a in placed for b in placed) <= 2
-
-
-def test_tiles_stay_near_their_points() -> None:
-    step = tiles.DEFAULT_STEP
-    for point, tile in zip(sorted(POINTS, key=lambda p: p.code), tiles.layout(POINTS), strict=True):
-        shrink = np.cos(np.radians(point.lat))
-        cells = np.hypot((tile.lon - point.lon) * shrink, tile.lat - point.lat) / step
-        assert cells <= 3.5, (point.name, cells)
-    # Relative position survives: Lý Sơn (island) is the easternmost tile, Ia Tơi (Kon Tum) the southern.
-    laid = {t.name: t for t in tiles.layout(POINTS)}
-    assert laid["Lý Sơn"].col == max(t.col for t in laid.values())
-    assert laid["Ia Tơi"].row == max(t.row for t in laid.values())
-
-
-def test_layout_is_deterministic_whatever_the_input_order() -> None:
-    assert tiles.layout(POINTS) == tiles.layout(list(reversed(POINTS)))
-
-
-@pytest.mark.parametrize(
-    ("row", "problem"),
-    [("21025,Cẩm Thành,15.121,north", "row 2, column lon: 'north' is not a lon"),
-     (",Cẩm Thành,15.121,108.8", "row 2, column gso_code: empty code"),
-     ("21025,Cẩm Thành,95,108.8", "row 2, column lat: '95' is not a lat")],
-)  # fmt: skip
-def test_bad_points_file_names_row_and_column(tmp_path: Path, row: str, problem: str) -> None:
-    path = tmp_path / "points.csv"
-    path.write_text(f"gso_code,name_vi,lat,lon\n{row}\n", encoding="utf-8")
-    with pytest.raises(tiles.PointsError, match=re.escape(f"points.csv: {problem}")):
-        tiles.read_points(path)
 
 
 def test_district_squares_carry_their_names_inside_them(engine, settings) -> None:
