@@ -8,7 +8,7 @@ The pattern (charts.py, compare.py, map.py): a builder returns a plain figure di
 `plotly.graph_objects` validates every property on every assignment: a profile's two-series line chart
 cost 9-20 ms through `go.Figure`, 0.5-0.7 ms as a dict, serialisation included (`bench_figures.py`). The
 validation runs once instead, in the tests:
-`tests/unit/test_figures.py` passes every builder's output through `go.Figure(...)` (which raises on
+`tests/pure/figures/test_figures.py` passes every builder's output through `go.Figure(...)` (which raises on
 any unknown property or bad value) and requires plotly to give back exactly the same dict. The look
 comes from `TEMPLATE`, plotly's default template turned into a dict once at import, so a plain figure
 draws exactly as the `go.Figure` it replaced. Values must be plain Python (lists, float, int, str,

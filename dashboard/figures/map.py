@@ -79,7 +79,7 @@ def choropleth(
     `value_range`. Class mode draws the classes of `scheme` (the shown set's, best first, its own labels)
     and raises `NoClassesError` for a set without classes. `value_label` says what the scores are
     ("Điểm trên 1.000", "% điểm tối đa"; views.value_label). A plain figure dict (figures/__init__.py),
-    validated once in tests/unit/test_figures.py.
+    validated once in tests/pure/figures/test_figures.py.
     """
     if len(feature_codes) > MANY_UNITS and height < MIN_LABELLED_HEIGHT:
         labels = None  # 96 names on a small map would cover the tiles; hover still names each one

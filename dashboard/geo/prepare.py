@@ -5,7 +5,7 @@ May import: nothing of ours. Must not import: db, queries, pages, figures.
 geopandas and pyogrio (GDAL) are imported by the functions that read or measure boundaries, not by the
 module: web workers import it for `dumps_layer` and `wound_for_d3` alone (through geo.maps at start-up),
 and geopandas would add about 40 MB to each of them (measured: 209 -> 169 MB resident after
-`from app import server`; tests/unit/test_worker_imports.py keeps it out).
+`from app import server`; tests/database/web/test_worker_imports.py keeps it out).
 """
 
 from __future__ import annotations
