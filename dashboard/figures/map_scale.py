@@ -22,8 +22,8 @@ from plotly.colors import (
 from dashboard import i18n
 
 # Viridis as the [position, colour] list go.Figure resolves the name to, so a figure dict carries what
-# go.Figure would (tests/pure/figures/test_figures.py). plotly.colors samples its own copy of the scale (one stop
-# differs in the last digit): the colours of labels and anchors come from that one, as before.
+# go.Figure would (tests/pure/figures/test_figures.py). plotly.colors samples its own copy of the scale
+# (one stop differs in the last digit): the colours of labels and anchors come from that one, as before.
 SCORE_SCALE: list[list] = [list(stop) for stop in go.layout.Coloraxis(colorscale="Viridis").colorscale]
 _SAMPLED = get_colorscale("Viridis")
 _STOPS = colorscale_to_scale(_SAMPLED)
