@@ -8,8 +8,8 @@ import io
 
 from test_published_ranks import HEADER, VIEW, _view, shown  # noqa: F401 (shown: the fixture)
 
+from dashboard.assemble.unit_headline import unit_headline
 from dashboard.components import grid
-from dashboard.views.unit_headline import unit_headline
 
 # Sở Y tế has the best score of the three, and the decision says it is not ranked.
 ANNEX = HEADER + "1;Sở Nội vụ;95,26;1;Tốt\n2;Sở Tư pháp;80,00;2;Khá\n3;Sở Y tế;99,00;Không xếp hạng;\n"
