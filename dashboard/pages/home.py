@@ -254,7 +254,7 @@ def update_view(year, index, group, colour, lang, map_state):
     lang = normalize_language(lang)
     view = ranking.resolve({"year": str(year), "index": index or "", "group": group or ""})
     # Not memoized here: the response memo (web/rendered.py) keeps the finished answer, and a view never
-    # seen before is a slice of what views/all_rankings.py computed once.
+    # seen before is a slice of what assemble/all_rankings.py computed once.
     data = ranking.load(view, lang)
     figure, new_state = _map_figure(data, lang, previous=map_state, colour=colour or "score")
     return (

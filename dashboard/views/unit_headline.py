@@ -52,7 +52,7 @@ def _rank_text(row: pd.Series, count: int, lang: str) -> str:
 
 
 def change_clause(row: pd.Series, year: int, lang: str) -> str:
-    """The change against the year before, in words (row: change_kind and change_steps of ranking.load)."""
+    """The change against the year before, in words (row: change_kind and change_steps of a view's table)."""
     steps = int(row["change_steps"])
     places = t("rank.step" if steps == 1 else "rank.steps", lang, steps=steps)  # '1 place', '2 places'
     return t(f"headline.change.{row['change_kind']}", lang, places=places, previous=year - 1, year=year)
