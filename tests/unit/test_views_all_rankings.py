@@ -46,6 +46,8 @@ def _observations() -> pd.DataFrame:
                         "not_ranked": None,
                         "class_label": None,
                         "max_value": 100.0,
+                        "measure": "points",
+                        "rank_of": None,
                         "data_kind": "official",
                         "source_id": year,
                     }
@@ -130,3 +132,13 @@ def test_units_merged_in_a_year_are_found_from_the_lineage():
         }
     )
     assert all_rankings.merged_into_by_year(lineage) == {2020: {"TAY_TRA": "TRA_BONG"}}
+
+
+def test_a_units_headline_reads_its_row_of_the_view():
+    from dashboard.views.unit_headline import headline_in
+
+    data = _views()[(2022, "district", "DTI")]
+    headline = headline_in(data, "B", "Huyện B", lang="vi")
+    assert (headline.year, headline.rank, headline.change_kind) == (2022, "1/3", "up")
+    assert headline.score == "90,00" and "Huyện B" in headline.sentence
+    assert headline_in(data, "NOT-LISTED", "X", lang="vi") is None
