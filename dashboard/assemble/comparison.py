@@ -25,7 +25,9 @@ def index_codes() -> list[str]:
 
 def parse(query: dict[str, str]) -> Selection:
     """Validate a query string; every problem is reported, nothing raises."""
-    return comparison.parse(query, units=queries.units(), indices=index_codes())
+    # The sub-indices are read only when one is asked for: the total needs none.
+    asked = str(query.get("index") or "total") != "total"
+    return comparison.parse(query, units=queries.units(), indices=index_codes() if asked else ())
 
 
 def default_query() -> dict[str, str]:
