@@ -137,7 +137,8 @@ def _import_districts(env: dict[str, str]) -> None:
 _VIEW_SPACE = """
 import json
 from dashboard import create_app, queries
-from dashboard.views import analysis, ranking
+from dashboard.assemble import ranking
+from dashboard.views import analysis
 with create_app().server.test_request_context("/"):
     years, groups = ranking.years_and_groups()
     indicators = queries.indicators()

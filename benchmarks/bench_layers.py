@@ -5,7 +5,7 @@ client (like bench_overview). The overview's three default views (2022-2024) are
 1. every layer warm: the response memo (web/rendered.py) answers;
 2. the response memo skipped (the request carries If-None-Match, which the memo leaves to the view):
    the answer is rendered from the data memoized per data version (`queries.per_data_version`: every
-   view's rankings in views/all_rankings.py, resolved views, options); since issue 16 no page keeps a
+   view's rankings in assemble/all_rankings.py, resolved views, options); since issue 16 no page keeps a
    rendered answer of its own, so this is also what a view never seen before costs;
 3. every per-data-version memo emptied before each call too: all rankings recomputed from memoized
    queries (what the first request after an import costs);

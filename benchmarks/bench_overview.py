@@ -11,7 +11,7 @@ view" is the honest first render: each call asks for a (year, index, group, lang
 never been asked for (every view of the bench database in a shuffled order), so no answer kept for it
 exists; what is warm is only what every view shares and is computed once per data version and language:
 indicators, units, sources, the map layers and, since issue 16, the rankings of all views
-(views/all_rankings.py, built by the first calls that need them, here the first call and the warm-up;
+(assemble/all_rankings.py, built by the first calls that need them, here the first call and the warm-up;
 bench_layers.py row 3 measures that cost). The baseline is the same in every run: a gallery-style app,
 three years in turn.
 

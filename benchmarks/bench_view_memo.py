@@ -49,7 +49,8 @@ def main(argv: list[str] | None = None) -> int:
     )
 
     from dashboard import create_app, queries
-    from dashboard.views import analysis, ranking
+    from dashboard.assemble import ranking
+    from dashboard.views import analysis
 
     app = create_app()
     from dashboard.pages import home, rankings, unit  # registered by the app (Dash Pages)

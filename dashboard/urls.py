@@ -29,11 +29,6 @@ PAGE_PATHS = {
 }
 
 
-def is_web(url: object) -> bool:
-    """True for an http(s) URL: the only kind a source may link to (never javascript: or data:)."""
-    return isinstance(url, str) and url.lower().startswith(("http://", "https://"))
-
-
 def with_query(path: str, **params: object) -> str:
     """Append non-empty parameters in a stable order; Vietnamese (the default) is never written."""
     if params.get("lang") == "vi":

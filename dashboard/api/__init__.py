@@ -8,8 +8,8 @@ profile, compare), `measure` a download's size before it is downloaded; `exports
 the pure file writers; `corrections` the corrections record and the officer's guide; `feeds` (with the
 pure writer `atom`) the Atom feeds under /feeds; `openapi` the OpenAPI 3.1 description of both.
 
-May import: config, csv_output, domain, queries, views, i18n, urls, web. Must not import: pages,
-components, ingest (import-linter checks).
+May import: config, csv_output, domain, queries, assemble (tables on screen), views, i18n, urls, web.
+Must not import: pages, components, ingest (import-linter checks).
 """
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ from dashboard.api import atom
 from dashboard.api.errors import ApiError, lang_or_default
 from dashboard.api.exports import RESOURCES
 from dashboard.api.responses import cache_headers, conditional, last_modified
-from dashboard.domain import localized
+from dashboard.domain import is_web, localized
 from dashboard.i18n import format_number, t
 from dashboard.queries import corrections as queries_corrections
 from dashboard.views import corrections as wording
@@ -65,7 +65,7 @@ def _source_links(sources: pd.DataFrame, lang: str) -> list[atom.Link]:
     links = []
     for row in sources.drop_duplicates("url").to_dict("records"):
         stated = published.source_text(row, lang)
-        if urls.is_web(stated.url):
+        if is_web(stated.url):
             links.append(atom.Link(stated.url, rel="related", title=stated.document or stated.title))
     return links
 
@@ -150,7 +150,7 @@ def _correction_entry(row: dict, lang: str) -> atom.Entry:
             urls.absolute(urls.unit_profile(row["unit_code"], lang=lang)), rel="related", type="text/html"
         ),
     ]
-    if urls.is_web(row.get("source_url")):
+    if is_web(row.get("source_url")):
         links.append(atom.Link(str(row["source_url"]), rel="related", title=str(row["document"])))
     return atom.Entry(
         id=_tag("correction", _correction_key(row)),

@@ -17,11 +17,14 @@ from dashboard import queries, urls
 from dashboard.api import downloads, exports
 from dashboard.api.errors import ApiError
 from dashboard.api.responses import cache_headers, conditional, last_modified
+from dashboard.assemble import compare_table, comparison, edocs, ranking, unit_scores
+from dashboard.assemble import national_table as national
 from dashboard.domain import localized
 from dashboard.i18n import LANGUAGES, t
-from dashboard.views import compare_table, comparison, edocs, ranking, screen_table, unit_scores
-from dashboard.views import national_table as national
-from dashboard.views.comparison import MAX_UNITS, MIN_UNITS
+from dashboard.views import ranking as ranking_view
+from dashboard.views import screen_table
+from dashboard.views.comparison import MAX_UNITS, MIN_UNITS, Selection
+from dashboard.views.national_table import find_table
 
 RESOURCE = "ranking"
 NATIONAL = "national-table"  # /ca-nuoc's table: ?table=NAT_DTI-2022
@@ -48,7 +51,7 @@ def view_query(view, *, subs: bool, lang: str) -> dict[str, object]:
     return {**view.query(lang=lang), "subs": None if subs else "0"}
 
 
-def name(data: ranking.ViewData, *, kind: str = "xep-hang") -> str:
+def name(data: ranking_view.ViewData, *, kind: str = "xep-hang") -> str:
     """The file name (without extension) of a view's table on screen."""
     view = data.view
     return screen_table.file_stem(
@@ -166,7 +169,7 @@ def national_table(fmt: str) -> flask.Response:
     _known_format(NATIONAL, fmt)
     args = flask.request.args
     lang = _lang(args)
-    choice = national.find_table(args.get("table"), national.table_choices())
+    choice = find_table(args.get("table"), national.table_choices())
     if choice is None:  # never a silently different table
         raise _unknown("table", args.get("table"))
 
@@ -228,7 +231,7 @@ def unit_scores_table(fmt: str) -> flask.Response:
     return _answer(UNIT_SCORES, fmt, unit_query(code, lang), build)
 
 
-def compare_query(selection: comparison.Selection, lang: str) -> dict[str, object]:
+def compare_query(selection: Selection, lang: str) -> dict[str, object]:
     """The download's query string of a comparison's differences table (as /so-sanh names it)."""
     return {**selection.query(), "units": ",".join(selection.codes), "lang": lang}
 

@@ -1,6 +1,6 @@
 """Shared Dash pieces: page frame (header, navigation, footer), banners, source notes, downloads, KPIs.
 
-May import: views, figures, queries, domain, i18n, urls, web (callback input rules), api (download
+May import: assemble, views, figures, queries, domain, i18n, urls, web (callback input rules), api (download
 names and sizes). Must not be imported by
 views, figures or queries.
 """
@@ -17,6 +17,7 @@ from dashboard.api.downloads import full_data_name
 from dashboard.components.download_dialog import Offer, download_dialog
 from dashboard.components.localize import localize_tree
 from dashboard.components.radio_group import RadioGroup
+from dashboard.domain import is_web
 from dashboard.i18n import t
 from dashboard.views import published
 
@@ -212,7 +213,7 @@ def source_list(sources: pd.DataFrame, *, lang: str) -> html.Div:
             parts.append(f" – {stated.document}")
         # a dash, not brackets: an issuer may end in its own ("… (số liệu do máy tạo)")
         parts.append(f" – {stated.issuer}" + (f", {stated.date}" if stated.date else ""))
-        if urls.is_web(stated.url):
+        if is_web(stated.url):
             parts += [" ", html.A(t("source.open", lang), href=stated.url, rel="noopener", target="_blank")]
         items.append(html.Li(parts))
     return html.Section(

@@ -12,10 +12,11 @@ import pandas as pd
 from dash import MATCH, Input, Output, clientside_callback, dcc, html
 
 from dashboard import queries, urls
+from dashboard.assemble import comparison
 from dashboard.components.embed import snippet
 from dashboard.figures.compare import graph_config
 from dashboard.i18n import t
-from dashboard.views import comparison, published
+from dashboard.views import published
 from dashboard.views.cited import sources_cited
 
 

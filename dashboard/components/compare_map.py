@@ -7,12 +7,13 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard import components, queries, urls
+from dashboard.assemble import compare_year, comparison
 from dashboard.components import chart_tools, map_panel
 from dashboard.figures import compare as figures
 from dashboard.figures import map as map_figures
 from dashboard.i18n import t
 from dashboard.queries.methods import index_set
-from dashboard.views import compare_year, comparison
+from dashboard.views.comparison import Selection, source_line
 from dashboard.views.index_set_table import class_name
 
 MAP = "compare-map"
@@ -26,7 +27,7 @@ def _years(frame: pd.DataFrame) -> list[int]:
     ]
 
 
-def map_figure(frame: pd.DataFrame, selection: comparison.Selection, year: int, lang: str) -> dict | None:
+def map_figure(frame: pd.DataFrame, selection: Selection, year: int, lang: str) -> dict | None:
     """The map of the picked units in `year` (None when that year has no map)."""
     rows = frame[frame["year"] == year]
     if rows.empty or not queries.map_layer(year).available:
@@ -50,7 +51,7 @@ def map_figure(frame: pd.DataFrame, selection: comparison.Selection, year: int, 
         group=selection.group,
         lang=lang,
         indicator=str(rows["indicator_code"].iloc[0]),  # one year: one method's total or sub-index
-        title=t("compare.map_title", lang, year=year, source=comparison.source_line(rows, lang)),
+        title=t("compare.map_title", lang, year=year, source=source_line(rows, lang)),
         height=420 if selection.group == "district" else 560,
         value_range=compare_year.group_scale(rows, selection.group, year),
     )
@@ -58,7 +59,7 @@ def map_figure(frame: pd.DataFrame, selection: comparison.Selection, year: int, 
 
 
 def map_view(
-    frame: pd.DataFrame, selection: comparison.Selection, year: int, lang: str
+    frame: pd.DataFrame, selection: Selection, year: int, lang: str
 ) -> tuple[dict, html.Details] | None:
     """The map of `year` and its toolbar, citing the sources of that year's rows (None: no map that year)."""
     figure = map_figure(frame, selection, year, lang)
@@ -73,7 +74,7 @@ def map_view(
     return figure, tools
 
 
-def map_section(frame: pd.DataFrame, selection: comparison.Selection, lang: str) -> list:
+def map_section(frame: pd.DataFrame, selection: Selection, lang: str) -> list:
     """The map heading, the year choice and the map of the latest year (nothing for unmapped groups)."""
     if selection.group not in map_panel.MAPPED_GROUPS or frame.empty:
         return []

@@ -9,6 +9,7 @@ import dash_ag_grid as dag
 from dash import dcc, html
 
 from dashboard import urls
+from dashboard.assemble.search import search_text
 from dashboard.domain.methods import ClassScheme
 from dashboard.figures.map_scale import text_colour
 from dashboard.figures.map_values import class_colours
@@ -17,7 +18,6 @@ from dashboard.queries.methods import index_set
 from dashboard.views import published
 from dashboard.views.ranking import ViewData
 from dashboard.views.screen_table import Column, ranking_columns, shown_rows
-from dashboard.views.search import search_text
 
 GRID_BUNDLE = "dash_ag_grid.min.js"
 GRID_PAGES = (urls.PAGE_PATHS["rankings"], urls.PAGE_PATHS["national"])  # the pages that draw a grid

@@ -15,6 +15,8 @@ import pandas as pd
 from dash import Input, Output, Patch, State, callback, clientside_callback, dcc, html, no_update
 
 from dashboard import queries
+from dashboard.assemble import ranking
+from dashboard.assemble.search import search_text
 from dashboard.components import chart_tools
 from dashboard.domain.methods import ClassScheme
 from dashboard.domain.names import fold
@@ -23,8 +25,8 @@ from dashboard.figures import map_patch
 from dashboard.figures.map_values import Mode
 from dashboard.i18n import t
 from dashboard.queries.methods import index_set_of_indicator
-from dashboard.views import comparison, ranking
-from dashboard.views.search import search_text
+from dashboard.views.comparison import source_line
+from dashboard.views.ranking import ViewData
 from dashboard.views.value_label import value_label
 from dashboard.web import validation as rule
 from dashboard.web.validation import guarded
@@ -123,11 +125,11 @@ def drawn_scheme(state: dict | None) -> tuple[Mode, ClassScheme | None]:
     return ("class", index_set.scheme) if index_set is not None and index_set.scheme else ("score", None)
 
 
-def export_texts(data: ranking.ViewData, lang: str) -> dict[str, str]:
+def export_texts(data: ViewData, lang: str) -> dict[str, str]:
     """What the map of a view shows and where its figures come from, for `note` (and its saved PNG)."""
     view = data.view
     caption = t("embed.map_title", lang, index=ranking.index_name(view, lang), year=view.year)
-    return {"caption": caption, "source": comparison.source_line(data.table, lang)}
+    return {"caption": caption, "source": source_line(data.table, lang)}
 
 
 def note(*, year: int, group: str, lang: str, caption: str = "", source: str = "") -> list:

@@ -11,14 +11,16 @@ import pandas as pd
 from dash import html
 
 from dashboard import components, queries, urls
+from dashboard.assemble import comparison
+from dashboard.assemble import national_table as table
 from dashboard.components import chart_tools
 from dashboard.domain import KON_TUM_CODE, PROVINCE_CODE, localized, localized_column
 from dashboard.figures import national as national_figures
 from dashboard.figures.text import plotly_text
 from dashboard.i18n import t
-from dashboard.views import comparison
 from dashboard.views import national_position as position
-from dashboard.views import national_table as table
+from dashboard.views.comparison import source_line
+from dashboard.views.national_table import COLUMNS
 
 
 def table_rows(choice: tuple[str, int] | None, lang: str) -> tuple[list[dict], list]:
@@ -59,7 +61,7 @@ def table_chart(choice: tuple[str, int] | None, lang: str) -> list:
         bars,
         lang=lang,
         title=t("national.table_chart", lang, index=plotly_text(index), year=year),
-        source_line=comparison.source_line(frame, lang),
+        source_line=source_line(frame, lang),
         x_title=t("national.rank_axis", lang),
         marked={
             PROVINCE_CODE: f"★ {named.get(PROVINCE_CODE, '')}",
@@ -98,6 +100,4 @@ _COLUMN_OPTIONS: dict[str, dict] = {
 
 def columns(lang: str) -> list[dict]:
     """The grid's column definitions, in the order and with the headers of the table on screen."""
-    return [
-        {"field": key, "headerName": t(label, lang), **_COLUMN_OPTIONS[key]} for key, label in table.COLUMNS
-    ]
+    return [{"field": key, "headerName": t(label, lang), **_COLUMN_OPTIONS[key]} for key, label in COLUMNS]

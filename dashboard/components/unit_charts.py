@@ -9,12 +9,14 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard import queries
+from dashboard.assemble import compare_year, comparison
 from dashboard.domain import localized
 from dashboard.figures import charts, single_year
 from dashboard.figures.text import plotly_text
 from dashboard.i18n import t
 from dashboard.queries import ObservationFilter
-from dashboard.views import analysis, compare_year, comparison
+from dashboard.views import analysis
+from dashboard.views.comparison import source_line
 
 MEDIAN_STYLE = charts.STYLE_COUNT - 2  # near-black: the group's median, never a unit's colour
 
@@ -112,7 +114,7 @@ def sub_index_figure(
         pd.DataFrame(records, columns=["series", "panel", "value"]),
         lang=lang,
         title=t("profile.subindices", lang, year=year),
-        source_line=comparison.source_line(frame, lang),
+        source_line=source_line(frame, lang),
         axis_title=t("scale.percent", lang),
         panels=panels,
         # The unit keeps its own style (as on its score charts); the median is always the dark one.

@@ -7,16 +7,10 @@ from dash import dcc, html
 
 from dashboard import components, queries, urls
 from dashboard.api import screen
+from dashboard.assemble.ranking import index_name, index_options, years_and_groups
 from dashboard.i18n import t
 from dashboard.views import analysis
-from dashboard.views.ranking import (
-    ViewData,
-    group_options,
-    index_name,
-    index_options,
-    summary_sentence,
-    years_and_groups,
-)
+from dashboard.views.ranking import ViewData, group_options, summary_sentence
 from dashboard.views.search import Hit
 
 

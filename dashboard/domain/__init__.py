@@ -66,6 +66,11 @@ def localized(row: Any, field: str, lang: str | None) -> Any:
     return row[key]
 
 
+def is_web(url: object) -> bool:
+    """True for an http(s) URL: the only kind a source may link to (never javascript: or data:)."""
+    return isinstance(url, str) and url.lower().startswith(("http://", "https://"))
+
+
 def last_data_year(valid_to: date | None) -> int | None:
     """The last data year a unit counts for (see valid_in_year): Tây Trà, ended during 2020, -> 2019."""
     if valid_to is None:

@@ -6,19 +6,32 @@ index=total|<sub-index code>. Everything is validated; a bad selection gets a me
 
 from __future__ import annotations
 
+from urllib.parse import parse_qs
+
 import dash
 import pandas as pd
 from dash import Input, Output, State, callback, clientside_callback, dcc, html
+from flask import has_request_context, request
 
 from dashboard import components, queries, urls
 from dashboard.api import screen
+from dashboard.assemble import compare_table, compare_year, comparison
 from dashboard.components import chart_tools, compare_map
 from dashboard.components import embed as embeds
 from dashboard.domain import localized
 from dashboard.figures import compare as figures
 from dashboard.figures import swatch
 from dashboard.i18n import normalize_language, t
-from dashboard.views import compare_table, compare_year, comparison
+from dashboard.views.comparison import (
+    COMPARE_GROUPS,
+    MAX_UNITS,
+    MIN_UNITS,
+    Selection,
+    common_methodology,
+    comparable,
+    problem_texts,
+    source_line,
+)
 from dashboard.web import validation as rule
 from dashboard.web.validation import guarded
 
@@ -30,14 +43,27 @@ LANG = "compare-lang"
 URL_SINK = "compare-url-sink"
 
 
+def _request_query() -> dict[str, str]:
+    """The page's query string, on the page request or inside the Pages router callback."""
+    if not has_request_context():
+        return {}
+    if request.method == "GET":
+        return request.args.to_dict()
+    body = request.get_json(silent=True) or {}
+    for item in body.get("inputs", []) if isinstance(body, dict) else []:
+        if isinstance(item, dict) and item.get("property") == "search":
+            return {k: v[0] for k, v in parse_qs(str(item.get("value") or "").lstrip("?")).items()}
+    return {}
+
+
 def _title(**_path: str) -> str:
-    selection = comparison.parse(comparison.request_query())
+    selection = comparison.parse(_request_query())
     names = ", ".join(comparison.unit_names(selection.codes, "vi").values()) if selection.ready else ""
     return " – ".join(filter(None, [names, "So sánh", "Minh bạch CNTT Quảng Ngãi"]))
 
 
 def _description(**_path: str) -> str:
-    selection = comparison.parse(comparison.request_query())
+    selection = comparison.parse(_request_query())
     if not selection.ready:
         return (
             "So sánh điểm ứng dụng CNTT, chuyển đổi số của 2 đến 6 UBND cấp huyện hoặc sở, ngành qua các năm."
@@ -49,7 +75,7 @@ def _description(**_path: str) -> str:
 dash.register_page(__name__, path="/so-sanh", title=_title, description=_description, order=2)
 
 
-def _differences_table(frame: pd.DataFrame, selection: comparison.Selection, lang: str) -> html.Div:
+def _differences_table(frame: pd.DataFrame, selection: Selection, lang: str) -> html.Div:
     """Each unit's value per year and its difference from the first picked unit (its text alternative too)."""
     columns = compare_table.difference_columns(frame, selection, lang)
     header = [html.Th(c.label, scope="col") for c in columns]
@@ -94,19 +120,19 @@ def _end_notes(frame: pd.DataFrame, lang: str) -> list:
     return [html.Ul(items, className="series-ends")] if items else []
 
 
-def _small_multiples(frame: pd.DataFrame, selection: comparison.Selection, lang: str) -> list:
+def _small_multiples(frame: pd.DataFrame, selection: Selection, lang: str) -> list:
     """One small chart per sub-index in a grid of 3, 2 or 1 columns (assets/site.css: .panel-grid),
     under one legend, with one source line."""
-    method = comparison.common_methodology(frame, selection.codes)
+    method = common_methodology(frame, selection.codes)
     panels = comparison.sub_panels(method, lang) if method else []
     if not panels:
         return []
-    subs, panels = comparison.comparable(comparison.sub_frame(selection, panels, lang), panels, lang)
+    subs, panels = comparable(comparison.sub_frame(selection, panels, lang), panels, lang)
     if subs.empty:
         return []
     name = localized(queries.methodologies().set_index("code").loc[method], "name", lang)
     styles = comparison.series_styles(selection, lang)
-    source = comparison.source_line(subs, lang)
+    source = source_line(subs, lang)
     charts = compare_year.sub_figures(subs, selection, panels, lang)
     # Small multiples share the page's legend and source line; a single chart has both inside it.
     single = len(charts) == 1
@@ -142,28 +168,22 @@ def _small_multiples(frame: pd.DataFrame, selection: comparison.Selection, lang:
     ]
 
 
-def results(selection: comparison.Selection, lang: str) -> list:
+def results(selection: Selection, lang: str) -> list:
     """Everything below the controls for a selection (or the message saying what is wrong)."""
     if selection.problems:
         return [
             html.Div(
                 [
                     html.P(t("compare.problem.heading", lang)),
-                    html.Ul([html.Li(p) for p in comparison.problem_texts(selection, lang)]),
+                    html.Ul([html.Li(p) for p in problem_texts(selection, lang)]),
                 ],
                 className="alert alert-warning",
                 role="alert",
             ),
-            components.empty_state(
-                t("compare.prompt", lang, low=comparison.MIN_UNITS, high=comparison.MAX_UNITS)
-            ),
+            components.empty_state(t("compare.prompt", lang, low=MIN_UNITS, high=MAX_UNITS)),
         ]
     if not selection.ready:
-        return [
-            components.empty_state(
-                t("compare.prompt", lang, low=comparison.MIN_UNITS, high=comparison.MAX_UNITS)
-            )
-        ]
+        return [components.empty_state(t("compare.prompt", lang, low=MIN_UNITS, high=MAX_UNITS))]
     frame = comparison.series(selection, lang)
     if frame.empty:
         return [components.empty_state(t("empty.no_data", lang))]
@@ -207,14 +227,12 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
     lang = normalize_language(lang)
     default = {} if query.get("units") or query.get("group") else comparison.default_query()
     selection = comparison.parse({**query, **default})
-    group_options = [{"value": g, "label": t(f"group.{g}", lang)} for g in comparison.COMPARE_GROUPS]
+    group_options = [{"value": g, "label": t(f"group.{g}", lang)} for g in COMPARE_GROUPS]
     content = [
         dcc.Store(id=LANG, data=lang),
         html.Div(id=URL_SINK, hidden=True),
         html.H1(t("compare.heading", lang)),
-        html.P(
-            t("compare.lead", lang, low=comparison.MIN_UNITS, high=comparison.MAX_UNITS), className="summary"
-        ),
+        html.P(t("compare.lead", lang, low=MIN_UNITS, high=MAX_UNITS), className="summary"),
         html.Div(
             [
                 components.control(

@@ -8,7 +8,7 @@ from dash import html
 
 from dashboard import components, queries, urls
 from dashboard.api import openapi
-from dashboard.domain import localized
+from dashboard.domain import is_web, localized
 from dashboard.i18n import format_number, normalize_language, t
 from dashboard.queries import corrections as queries_corrections
 from dashboard.queries import export as queries_export
@@ -69,7 +69,7 @@ def _sources(frame: pd.DataFrame, *, lang: str) -> html.Details:
         if _text(row.document_number):
             parts.append(f" – {row.document_number}")
         parts.append(f" ({stated.issuer})")
-        if urls.is_web(row.url):
+        if is_web(row.url):
             parts += [" ", html.A(t("source.open", lang), href=row.url, rel="noopener", target="_blank")]
         items.append(html.Li(parts))
     summary = html.Summary(t("data.sources_count", lang, count=len(frame)))

@@ -13,6 +13,7 @@ from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
 from dashboard import components, queries, urls
 from dashboard.api import screen
+from dashboard.assemble import comparison, edocs
 from dashboard.components import chart_tools
 from dashboard.components import citations as cite
 from dashboard.domain import KON_TUM_CODE, PROVINCE_CODE, is_target, localized
@@ -21,7 +22,9 @@ from dashboard.figures import compare as figures
 from dashboard.figures.text import plotly_text
 from dashboard.i18n import normalize_language, t
 from dashboard.queries import ObservationFilter
-from dashboard.views import comparison, edocs, published
+from dashboard.views import published
+from dashboard.views.comparison import source_line
+from dashboard.views.edocs import UNIT_GROUPS, UNIT_SHARES
 from dashboard.web import validation as rule
 from dashboard.web.validation import guarded
 
@@ -68,7 +71,7 @@ def _province_section(lang: str) -> list:
         bars[~planned],
         lang=lang,
         title=t("edocs.province_chart", lang),
-        source_line=comparison.source_line(rows, lang),
+        source_line=source_line(rows, lang),
         x_title="%",
         targets=bars[planned],
         names=(t("edocs.results_legend", lang), t("edocs.target_legend", lang)),
@@ -87,7 +90,7 @@ def unit_section(group: str, index: str, year: int | None, lang: str) -> list:
     frame = edocs.unit_frame(group) if year is not None else pd.DataFrame()
     if frame.empty or year is None:
         return [components.empty_state(t("empty.no_data", lang))]
-    numerator, denominator = edocs.UNIT_SHARES[index]
+    numerator, denominator = UNIT_SHARES[index]
     names = localized(queries.indicators().set_index("code"), "name", lang)
     wide = frame.pivot_table(
         index=["year", "unit_code"], columns="indicator_code", values="value"
@@ -100,7 +103,7 @@ def unit_section(group: str, index: str, year: int | None, lang: str) -> list:
             "value": totals[numerator] * 100 / totals[denominator],
         }
     )
-    source = comparison.source_line(frame, lang)
+    source = source_line(frame, lang)
     trend_figure = charts.year_lines(
         trend,
         lang=lang,
@@ -170,14 +173,14 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
             components.control(
                 t("control.group", lang),
                 components.radio(
-                    GROUP, [{"value": g, "label": t(f"group.{g}", lang)} for g in edocs.UNIT_GROUPS], group
+                    GROUP, [{"value": g, "label": t(f"group.{g}", lang)} for g in UNIT_GROUPS], group
                 ),
             ),
             components.control(
                 t("control.index", lang),
                 dcc.Dropdown(
                     id=INDEX,
-                    options=[{"value": c, "label": names[c]} for c in edocs.UNIT_SHARES],
+                    options=[{"value": c, "label": names[c]} for c in UNIT_SHARES],
                     value=index,
                     clearable=False,
                 ),

@@ -11,6 +11,7 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard import components, queries, urls
+from dashboard.assemble import compare_year, comparison, ranking
 from dashboard.components import embed as embeds
 from dashboard.components import map_panel, unit_charts
 from dashboard.domain import localized_column
@@ -20,7 +21,8 @@ from dashboard.figures import map as map_figure
 from dashboard.figures.text import plotly_text
 from dashboard.i18n import normalize_language, t
 from dashboard.queries import ObservationFilter
-from dashboard.views import analysis, compare_year, comparison, published, ranking
+from dashboard.views import analysis, published
+from dashboard.views.comparison import problem_texts, source_line
 
 SITE = "Minh bạch CNTT Quảng Ngãi"
 
@@ -40,7 +42,7 @@ def map_layout(lang: str | None = None, **query: str) -> html.Div:
         return _frame([components.empty_state(t("embed.unknown", lang))], lang=lang, back=back, source="")
     data = ranking.load(view, lang)
     values = map_panel.map_values(data.table)
-    source = comparison.source_line(
+    source = source_line(
         queries.observations(ObservationFilter(indicators=(view.indicator,), years=(view.year,))), lang
     )
     title = t("embed.map_title", lang, index=plotly_text(ranking.index_name(view, lang)), year=view.year)
@@ -83,7 +85,7 @@ def unit_layout(code: str | None = None, lang: str | None = None, **_query: str)
     if history.empty:
         empty = [components.empty_state(t("profile.no_scores", lang))]
         return _frame(empty, lang=lang, back=back, source="", heading=heading)
-    source = comparison.source_line(history, lang)
+    source = source_line(history, lang)
     breaks = analysis.method_breaks(history, t("profile.series_break", lang))
     children = [
         components.illustrative_banner(lang) if (history["data_kind"] == "illustrative").any() else None,
@@ -104,9 +106,9 @@ def compare_layout(lang: str | None = None, **query: str) -> html.Div:
     back = urls.page("compare", lang=lang, **selection.query())
     frame = comparison.series(selection, lang) if selection.ready else pd.DataFrame()
     if frame.empty:
-        messages = comparison.problem_texts(selection, lang) or [t("embed.unknown", lang)]
+        messages = problem_texts(selection, lang) or [t("embed.unknown", lang)]
         return _frame([components.empty_state(" ".join(messages))], lang=lang, back=back, source="")
-    source = comparison.source_line(frame, lang)
+    source = source_line(frame, lang)
     # One chart per scale, as on the compare page: a 2025 score out of 1,000 never shares an axis.
     graphs = [
         dcc.Graph(figure=figure, config=figures.graph_config(lang))

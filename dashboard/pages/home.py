@@ -8,11 +8,13 @@ import dash
 from dash import Input, Output, State, callback, clientside_callback, dcc, html, no_update
 
 from dashboard import components, queries, urls
+from dashboard.assemble import ranking, search
 from dashboard.components import embed as embeds
 from dashboard.components import grid, map_panel, view_controls
 from dashboard.figures import map_patch
 from dashboard.i18n import format_number, normalize_language, t
-from dashboard.views import analysis, published, ranking, search
+from dashboard.views import analysis, published
+from dashboard.views import ranking as ranking_view
 from dashboard.web import validation as rule
 from dashboard.web.validation import guarded
 
@@ -50,7 +52,7 @@ SEARCH = "overview-search"
 SEARCH_RESULTS = "overview-search-results"
 
 
-def _kpis(data: ranking.ViewData, lang: str) -> list[html.Div]:
+def _kpis(data: ranking_view.ViewData, lang: str) -> list[html.Div]:
     h = data.headline
     if h.count == 0:
         return [components.empty_state(t("empty.no_data", lang))]
@@ -75,7 +77,9 @@ def _colour_options(lang: str) -> list[dict[str, str]]:
     return [{"label": t(f"map.colour_{mode}", lang), "value": mode} for mode in COLOURINGS]
 
 
-def _map_figure(data: ranking.ViewData, lang: str, *, previous: dict | None = None, colour: str = "score"):
+def _map_figure(
+    data: ranking_view.ViewData, lang: str, *, previous: dict | None = None, colour: str = "score"
+):
     """The map (or a Patch of its values when the layer, language and colouring are unchanged) and its
     state; by class only where the view's method defines classes."""
     values, view = map_panel.map_values(data.table), data.view
@@ -138,7 +142,7 @@ def _controls(
     """Year (with play), index and group: the view the page shows; the map's colouring, offered only where
     the view's method defines classes."""
     marks = {y: {"label": str(y)} for y in years}
-    group_options = ranking.group_options(groups.get(view.year, []), lang)
+    group_options = ranking_view.group_options(groups.get(view.year, []), lang)
     return html.Div(
         [
             html.Div(
@@ -179,7 +183,7 @@ def _controls(
 
 
 def _map_and_table(
-    view: analysis.View, data: ranking.ViewData, figure: Any, map_state: dict | None, lang: str
+    view: analysis.View, data: ranking_view.ViewData, figure: Any, map_state: dict | None, lang: str
 ) -> html.Div:
     """The map card beside the ranking table."""
     return html.Div(
@@ -208,7 +212,7 @@ def _map_and_table(
     )
 
 
-def _table(view: analysis.View, data: ranking.ViewData, lang: str) -> html.Div:
+def _table(view: analysis.View, data: ranking_view.ViewData, lang: str) -> html.Div:
     return grid.ranking_table(data, lang=lang, full_url=urls.page("rankings", **view.query(lang=lang)))
 
 
@@ -250,7 +254,7 @@ def update_view(year, index, group, colour, lang, map_state):
     lang = normalize_language(lang)
     view = ranking.resolve({"year": str(year), "index": index or "", "group": group or ""})
     # Not memoized here: the response memo (web/rendered.py) keeps the finished answer, and a view never
-    # seen before is a slice of what views/all_rankings.py computed once.
+    # seen before is a slice of what assemble/all_rankings.py computed once.
     data = ranking.load(view, lang)
     figure, new_state = _map_figure(data, lang, previous=map_state, colour=colour or "score")
     return (
@@ -258,7 +262,7 @@ def update_view(year, index, group, colour, lang, map_state):
         new_state,
         _table(view, data, lang),
         _kpis(data, lang),
-        ranking.summary_sentence(data, lang=lang, index_name=ranking.index_name(view, lang)),
+        ranking_view.summary_sentence(data, lang=lang, index_name=ranking.index_name(view, lang)),
         components.illustrative_banner(lang) if data.illustrative else None,
         ranking.index_options(view, lang),
         view.indicator,

@@ -13,6 +13,8 @@ from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
 from dashboard import components, queries, urls
 from dashboard.api import screen
+from dashboard.assemble import comparison, national_table
+from dashboard.assemble.national_table import national_codes, parse_table, table_choices
 from dashboard.components import chart_tools, grid
 from dashboard.components import citations as cite
 from dashboard.components.national_table import columns, table_chart, table_rows
@@ -23,9 +25,9 @@ from dashboard.figures import compare as figures
 from dashboard.figures import national as national_figures
 from dashboard.i18n import normalize_language, t
 from dashboard.queries import ObservationFilter
-from dashboard.views import comparison, national_table, published, wording
 from dashboard.views import national_position as position
-from dashboard.views.national_table import national_codes, parse_table, table_choices
+from dashboard.views import published, wording
+from dashboard.views.comparison import source_line
 from dashboard.web import validation as rule
 from dashboard.web.validation import guarded
 
@@ -53,7 +55,7 @@ def _rank_figure(frame: pd.DataFrame, *, lang: str, title: str) -> dict:
         series,
         lang=lang,
         title=title,
-        source_line=comparison.source_line(frame, lang),
+        source_line=source_line(frame, lang),
         y_title=t("national.rank_axis", lang),
         y_range=(max(64, int(frame["rank_of"].max()) + 1), 0),
         decimals=0,
@@ -127,7 +129,7 @@ def _service_index(frame: pd.DataFrame, lang: str) -> list:
         points,
         lang=lang,
         title=t("national.service_chart", lang),
-        source_line=comparison.source_line(points, lang),
+        source_line=source_line(points, lang),
         y_title=t("national.rank_axis", lang),
         series_name=t("national.service_series", lang),
     )
@@ -187,7 +189,7 @@ def _position_2024(kontum: pd.DataFrame, lang: str) -> list:
         lines,
         lang=lang,
         title=t("national.values_chart", lang),
-        source_line=comparison.source_line(pd.concat([kontum, aggregates]), lang),
+        source_line=source_line(pd.concat([kontum, aggregates]), lang),
         y_title=t("national.col.value", lang),
         decimals=4,
     )

@@ -6,11 +6,13 @@ import dash
 from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
 from dashboard import components, queries, urls
+from dashboard.assemble import ranking
 from dashboard.components import grid, view_controls
 from dashboard.domain import localized
 from dashboard.i18n import normalize_language, t
 from dashboard.queries.corrections import corrections_of
-from dashboard.views import analysis, published, ranking
+from dashboard.views import analysis, published
+from dashboard.views import ranking as ranking_view
 from dashboard.web import validation as rule
 from dashboard.web.validation import guarded
 
@@ -38,7 +40,7 @@ NOTICE = "rankings-notice"
 LEGEND = "rankings-legend"
 
 
-def _break_note(data: ranking.ViewData, lang: str) -> html.Div | None:
+def _break_note(data: ranking_view.ViewData, lang: str) -> html.Div | None:
     """Say so when last year's ranks were made with another method."""
     if data.comparable or data.table.empty:
         return None
@@ -51,11 +53,11 @@ def _break_note(data: ranking.ViewData, lang: str) -> html.Div | None:
     )
 
 
-def _legend(data: ranking.ViewData, lang: str) -> html.Div | None:
+def _legend(data: ranking_view.ViewData, lang: str) -> html.Div | None:
     return grid.rank_legend(published.ranks_shown(data.table, lang=lang), lang=lang)
 
 
-def _downloads(data: ranking.ViewData, view: analysis.View, lang: str) -> html.Div:
+def _downloads(data: ranking_view.ViewData, view: analysis.View, lang: str) -> html.Div:
     """The view's download dialog and the printable meeting pack of its group and year."""
     pack = urls.meeting_pack(group=view.group, year=view.year, lang=lang, pdf=True)
     return html.Div(
@@ -72,7 +74,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
     years, groups = ranking.years_and_groups()
     view = ranking.resolve(query)
     data = ranking.load(view, lang)
-    group_options = ranking.group_options(groups.get(view.year, []), lang)
+    group_options = ranking_view.group_options(groups.get(view.year, []), lang)
     content = [
         dcc.Store(id=LANG, data=lang),
         html.Div(id=URL_SINK, hidden=True),
@@ -120,7 +122,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
     )
 
 
-def _sources(data: ranking.ViewData, lang: str) -> list:
+def _sources(data: ranking_view.ViewData, lang: str) -> list:
     """The sources of the view, and the corrections made to the year's published figures."""
     corrected = corrections_of(year=data.view.year)
     corrected = corrected[corrected["unit_code"].isin(set(data.table["unit_code"]))]
@@ -160,7 +162,7 @@ def update_rankings(year, group, index, lang):
     return (
         grid.row_data(data, lang=lang),
         grid.column_defs(data, lang=lang),
-        ranking.summary_sentence(data, lang=lang, index_name=ranking.index_name(view, lang)),
+        ranking_view.summary_sentence(data, lang=lang, index_name=ranking.index_name(view, lang)),
         components.illustrative_banner(lang) if data.illustrative else None,
         _break_note(data, lang),
         ranking.index_options(view, lang),

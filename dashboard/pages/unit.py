@@ -9,6 +9,8 @@ from dash import dcc, html
 
 from dashboard import components, queries, urls
 from dashboard.api import screen
+from dashboard.assemble import unit_scores
+from dashboard.assemble.unit_headline import unit_headline
 from dashboard.components import chart_tools, grid, unit_charts
 from dashboard.components import citations as cite
 from dashboard.components import embed as embeds
@@ -18,9 +20,10 @@ from dashboard.figures.text import plotly_text
 from dashboard.i18n import format_number, normalize_language, t
 from dashboard.queries import ObservationFilter
 from dashboard.queries.corrections import corrections_of
-from dashboard.views import analysis, comparison, published, unit_scores, wording
+from dashboard.views import analysis, published, wording
+from dashboard.views.comparison import source_line
 from dashboard.views.index_set_table import out_of
-from dashboard.views.unit_headline import unit_headline
+from dashboard.views.unit_scores import score_columns
 
 
 def _title(code: str | None = None, **_query: str) -> str:
@@ -40,7 +43,7 @@ EDOC_INDICATORS = ("EDOC_ONLINE_SHARE_ILLUSTRATIVE", "EDOC_SIGNED_SHARE_ILLUSTRA
 
 
 def _source_line(frame: pd.DataFrame, lang: str) -> str:
-    return comparison.source_line(frame, lang)
+    return source_line(frame, lang)
 
 
 def _headline(code: str, unit: pd.Series, lang: str) -> list:
@@ -86,7 +89,7 @@ def _score_section(code: str, history: pd.DataFrame, lang: str, unit_name: str) 
     shown = unit_scores.ranks_shown(history, lang)
     rows = unit_scores.score_rows(history, lang, shown=shown)  # the table on screen reads the same rows
     as_shown = {"value": "value_text"}  # the page shows the score with two decimals, the file a number
-    columns = [(as_shown.get(c.key, c.key), c.label) for c in unit_scores.score_columns(rows, lang)]
+    columns = [(as_shown.get(c.key, c.key), c.label) for c in score_columns(rows, lang)]
     table = pd.DataFrame(rows)
     return [
         html.Div(

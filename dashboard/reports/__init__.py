@@ -5,7 +5,7 @@ no Dash: it prints the same in any browser) and the same HTML as PDF (reports.pd
 bars and maps inline; `shapes` projects the prepared map layer. PDFs are heavy (a slot of web.admission)
 and kept per data version.
 
-May import: domain, queries, views, figures, i18n, urls, web. Must not import: pages, components,
+May import: domain, queries, assemble, views, figures, i18n, urls, web. Must not import: pages, components,
 ingest, admin, api.
 """
 

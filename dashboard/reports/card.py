@@ -13,12 +13,15 @@ import pandas as pd
 from markupsafe import Markup
 
 from dashboard import queries
+from dashboard.assemble import ranking
+from dashboard.assemble.unit_headline import unit_headline
 from dashboard.domain import localized
 from dashboard.i18n import format_number, t
 from dashboard.queries.corrections import corrections_of
 from dashboard.reports import shapes, svg
-from dashboard.views import published, ranking
-from dashboard.views.unit_headline import UnitHeadline, unit_headline
+from dashboard.views import published
+from dashboard.views import ranking as ranking_view
+from dashboard.views.unit_headline import UnitHeadline
 
 
 class CardMissing(LookupError):
@@ -68,7 +71,7 @@ def ranked_years(code: str, kind: str) -> tuple[int, ...]:
     return tuple(found)
 
 
-def _bars(code: str, data: ranking.ViewData, lang: str) -> list[svg.Bar]:
+def _bars(code: str, data: ranking_view.ViewData, lang: str) -> list[svg.Bar]:
     table = data.table
     own = table[table["unit_code"] == code].iloc[0]
     maxima = queries.indicators().set_index("code")["max_value"]

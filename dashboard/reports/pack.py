@@ -12,11 +12,13 @@ import pandas as pd
 from markupsafe import Markup
 
 from dashboard import queries
+from dashboard.assemble import ranking
 from dashboard.figures.map_scale import fitted_range
 from dashboard.i18n import format_number, t
 from dashboard.reports import shapes, svg
 from dashboard.reports.card import SourceLine, source_lines
-from dashboard.views import analysis, published, ranking
+from dashboard.views import analysis, published
+from dashboard.views import ranking as ranking_view
 
 
 class PackMissing(LookupError):
@@ -84,7 +86,7 @@ def _pack(view: analysis.View, lang: str) -> Pack:
     return Pack(
         view=view,
         title=published.generated_title(title, lang) if data.illustrative else title,
-        summary=ranking.summary_sentence(data, lang=lang, index_name=ranking.index_name(view, lang)),
+        summary=ranking_view.summary_sentence(data, lang=lang, index_name=ranking.index_name(view, lang)),
         columns=columns,
         rows=tuple(rows),
         map=svg.score_map(layer, values, ranks, span=span, title=t("pack.map", lang, year=view.year))

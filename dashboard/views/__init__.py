@@ -1,5 +1,5 @@
-"""View models shared by pages: which view a query asks for, rank changes, summaries, method breaks.
+"""Pure view models shared by pages: which view a query asks for, rank changes, summaries, method breaks.
+Frames and plain values in, plain data out: `dashboard.assemble` loads the frames and memoizes.
 
-May import: queries, figures, domain, i18n, urls (web links in citations). Never Dash components or pages
-(import-linter checks).
+May import: domain, i18n. Never queries, figures, Dash, Flask or pages (import-linter checks).
 """

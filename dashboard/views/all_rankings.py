@@ -4,31 +4,29 @@ A view nobody asked for yet used to cost hundreds of small pandas operations. He
 observations ranks every (year, unit kind, indicator), fills the classes and compares each unit with
 the year before under the rules of views/analysis.py; a view is then a dictionary lookup. Rows keep
 every column of their observation (published rank, rank_of, note...), so pages can show them too.
+Frames in, views out: assemble/all_rankings.py loads the frames and memoizes each step per data version.
 
-May import: queries, domain, i18n, views.analysis.
+May import: domain, i18n, views.
 """
 
 from __future__ import annotations
 
-import dataclasses
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard import queries
 from dashboard.domain import localized
+from dashboard.domain.methods import IndexSet
 from dashboard.i18n import t
-from dashboard.queries import ObservationFilter
-from dashboard.queries.methods import index_set, methods_with_results
 from dashboard.views import analysis
 from dashboard.views.index_set_table import class_name
 
 # New units and new methods get a sign that is not an arrow: their rank did not go up or down.
 RANK_CHANGE_ARROWS = {"up": "▲", "down": "▼", "same": "=", "new": "★", "merged": "⊕", "new_method": "≠"}
 GROUP_KEYS = ["year", "unit_kind", "indicator_code"]
-# A table's columns: every observation column, the unit's name in the language, both ranks, the change.
-TABLE_COLUMNS = [
-    *queries.OBSERVATION_COLUMNS,
+# A table's columns after every observation column: the unit's name in the language, both ranks, the change.
+DERIVED_COLUMNS = [
     "unit_name",
     "class_name",  # the class's label under the row's own index set
     "rank_published",
@@ -58,7 +56,7 @@ class ViewData:
 
 
 @dataclass(frozen=True)
-class _Method:
+class Method:
     """The method in force in a year: its total, the total's sub-indices, and what last year compares."""
 
     total: str
@@ -85,13 +83,11 @@ def change_text(change: analysis.RankChange, lang: str) -> str:
     return f"{arrow} {t(f'rank.{change.kind}', lang)}"
 
 
-@queries.per_data_version(maxsize=1, budgeted=False)
-def methods() -> dict[int, _Method]:
-    """The method in force in each year with observations of the province's own evaluations."""
-    indicators = queries.indicators()
-    years = sorted(int(y) for y in queries.provincial_coverage()["year"].unique())
-    found: dict[int, _Method] = {}
-    held = methods_with_results()
+def methods_in_force(
+    indicators: pd.DataFrame, years: Sequence[int], held: Mapping[int, Collection[str]]
+) -> dict[int, Method]:
+    """The method in force in each year (`held`: the sets stored results of each year use)."""
+    found: dict[int, Method] = {}
     for year in years:
         total = analysis.total_for_year(indicators, year, with_results=held.get(year, ()))
         if total is None:
@@ -99,7 +95,7 @@ def methods() -> dict[int, _Method]:
         before = analysis.total_for_year(indicators, year - 1, with_results=held.get(year - 1, ()))
         same = before is not None and before["methodology"] == total["methodology"]
         subs = analysis.sub_indicators(indicators, total["code"])
-        found[year] = _Method(
+        found[year] = Method(
             total=total["code"],
             methodology=total["methodology"],
             subs=tuple(zip(subs["code"], subs["name_vi"], subs["name_en"], strict=True)),
@@ -109,23 +105,26 @@ def methods() -> dict[int, _Method]:
     return found
 
 
-@queries.per_data_version(maxsize=1, budgeted=False)
-def _ranked_rows() -> pd.DataFrame:
-    """Observations of every method's indicators in the years it is in force: ranked, classes filled.
+def ranked_rows(
+    frame: pd.DataFrame,
+    *,
+    by_year: Mapping[int, Method],
+    indicators: pd.DataFrame,
+    index_sets: Mapping[str, IndexSet],
+) -> pd.DataFrame:
+    """Observations of every method's indicators (`frame`) kept in the years it is in force: ranked,
+    classes filled.
 
     Per (year, kind, indicator): rank_published as stored, rank_computed the competition ranks of the
     values (ties share a rank: 1, 2, 2, 4, as domain.scoring.competition_ranks, honouring
     higher_is_better), rank the published one where there is one, else the computed one.
     """
-    by_year = methods()
-    codes = sorted({code for method in by_year.values() for code in method.codes})
-    frame = queries.observations(ObservationFilter(indicators=tuple(codes), years=tuple(by_year)))
     in_force = [
         code in by_year[int(year)].codes
         for year, code in zip(frame["year"], frame["indicator_code"], strict=True)
     ]
     frame = frame[in_force].reset_index(drop=True)
-    indicators = queries.indicators().set_index("code")
+    indicators = indicators.set_index("code")
     # A unit listed as not ranked keeps its printed score but is never ranked nor counted.
     listed_only = frame["not_ranked"].notna()
     keys = [frame[k] for k in GROUP_KEYS]
@@ -142,7 +141,7 @@ def _ranked_rows() -> pd.DataFrame:
     frame["rank"] = published.fillna(frame["rank_computed"])
     frame[_RANK_LAST_YEAR] = published.where(~unranked, best_first)
     classed = [
-        analysis.with_classes(rows, index_set=index_set(str(methodology)))
+        analysis.with_classes(rows, index_set=index_sets.get(str(methodology)))
         for methodology, rows in frame.groupby("methodology", sort=False)
     ]
     return pd.concat(classed).sort_index() if classed else frame
@@ -155,11 +154,10 @@ def _sub_values(frame: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-@queries.per_data_version(maxsize=1, budgeted=False)
-def _compared_rows() -> pd.DataFrame:
+def compared_rows(
+    rows: pd.DataFrame, *, by_year: Mapping[int, Method], merged: Mapping[int, Mapping[str, str]]
+) -> pd.DataFrame:
     """The ranked rows with each unit's change against last year (`analysis.change_of`, row by row)."""
-    rows = _ranked_rows()
-    by_year, merged = methods(), _merged_into_by_year()
     keys = list(zip(*(rows[k].to_numpy(dtype=object) for k in GROUP_KEYS), strict=True))
     ranks: dict[Key, dict[str, float]] = {}
     for key, code, rank in zip(keys, rows["unit_code"], rows[_RANK_LAST_YEAR], strict=True):
@@ -180,13 +178,36 @@ def _compared_rows() -> pd.DataFrame:
     return rows.assign(change_kind=kinds, change_steps=steps)
 
 
-@queries.per_data_version(maxsize=2, budgeted=False)
-def views(lang: str) -> dict[Key, ViewData]:
-    """Every (year, unit kind, indicator) with observations, as the view shows it in `lang`.
+def _tables(
+    rows: pd.DataFrame, *, by_year: Mapping[int, Method], columns: Sequence[str]
+) -> dict[Key, pd.DataFrame]:
+    """The compared rows (named in a language), sorted and cut into one table per key."""
+    rows = rows.sort_values([*GROUP_KEYS, "rank", "unit_name"], kind="stable")
+    # Each unit's sub-index values of its year, joined once for all views (NaN where it has none).
+    rows = rows.join(_sub_values(rows), on=["year", "unit_kind", "unit_code"])
+    totals = rows["year"].map({year: method.total for year, method in by_year.items()})
+    parts: dict[Key, pd.DataFrame] = {}
+    for total, same_total in rows.groupby(totals, sort=False):
+        subs = [code for code, _, _ in next(m.subs for m in by_year.values() if m.total == total)]
+        missing = {code: float("nan") for code in subs if code not in same_total}
+        parts.update(_split(same_total.assign(**missing)[[*columns, *subs]].reset_index(drop=True)))
+    return parts
 
-    The view inside is the canonical one (no notices): `view_data` puts the asked view in its place.
+
+def views_of(
+    rows: pd.DataFrame,
+    *,
+    by_year: Mapping[int, Method],
+    facts: Mapping[tuple[int, str], tuple[bool, bool, set]],
+    sources: pd.DataFrame,
+    index_sets: Mapping[str, IndexSet],
+    observation_columns: Sequence[str],
+    lang: str,
+) -> dict[Key, ViewData]:
+    """Every (year, unit kind, indicator) of the compared rows, as the view shows it in `lang`.
+
+    The view inside is the canonical one (no notices): a caller puts the asked view in its place.
     """
-    rows = _compared_rows()
     if rows.empty:
         return {}
     texts = {
@@ -196,24 +217,14 @@ def views(lang: str) -> dict[Key, ViewData]:
     rows = rows.assign(
         unit_name=localized(rows, "unit_name", lang),
         class_name=[
-            class_name(index_set(str(m)), c, lang)
+            class_name(index_sets.get(str(m)), c, lang)
             for m, c in zip(rows["methodology"], rows["class_label"], strict=True)
         ],
         change=[texts[pair] for pair in zip(rows["change_kind"], rows["change_steps"], strict=True)],
     )
-    rows = rows.sort_values([*GROUP_KEYS, "rank", "unit_name"], kind="stable")
-    # Each unit's sub-index values of its year, joined once for all views (NaN where it has none).
-    rows = rows.join(_sub_values(rows), on=["year", "unit_kind", "unit_code"])
-    by_year = methods()
-    totals = rows["year"].map({year: method.total for year, method in by_year.items()})
-    parts: dict[Key, pd.DataFrame] = {}
-    for total, same_total in rows.groupby(totals, sort=False):
-        subs = [code for code, _, _ in next(m.subs for m in by_year.values() if m.total == total)]
-        missing = {code: float("nan") for code in subs if code not in same_total}
-        parts.update(_split(same_total.assign(**missing)[[*TABLE_COLUMNS, *subs]].reset_index(drop=True)))
-    facts = family_facts()
-    every_source = queries.sources()
-    sources = {key: every_source[every_source["id"].isin(ids)] for key, (_, _, ids) in facts.items()}
+    columns = [*observation_columns, *DERIVED_COLUMNS]
+    parts = _tables(rows, by_year=by_year, columns=columns)
+    cited = {key: sources[sources["id"].isin(ids)] for key, (_, _, ids) in facts.items()}
     result = {}
     for key, table in parts.items():
         year, group, indicator = key
@@ -227,16 +238,16 @@ def views(lang: str) -> dict[Key, ViewData]:
             sub_columns=[(code, vi if lang == "vi" else en) for code, vi, en in method.subs],
             headline=analysis.headline(table, before, comparable=comparable),
             illustrative=illustrative,
-            sources=sources[(year, group)],
+            sources=cited[(year, group)],
             comparable=comparable,
-            has_classes=has_classes or _defines_classes(method.methodology),
+            has_classes=has_classes or defines_classes(index_sets.get(method.methodology)),
         )
     return result
 
 
-def _defines_classes(methodology: str) -> bool:
-    found = index_set(methodology)
-    return found is not None and found.has_classes
+def defines_classes(index_set: IndexSet | None) -> bool:
+    """Whether a method defines classes at all."""
+    return index_set is not None and index_set.has_classes
 
 
 def _split(rows: pd.DataFrame) -> dict[Key, pd.DataFrame]:
@@ -249,12 +260,11 @@ def _split(rows: pd.DataFrame) -> dict[Key, pd.DataFrame]:
     }
 
 
-@queries.per_data_version(maxsize=1, budgeted=False)
-def family_facts() -> dict[tuple[int, str], tuple[bool, bool, set]]:
-    """Per (year, unit kind), over the total and all its sub-indices: any class, any illustrative
-    figure, and the sources."""
+def family_facts_of(rows: pd.DataFrame) -> dict[tuple[int, str], tuple[bool, bool, set]]:
+    """Per (year, unit kind) of the ranked rows, over the total and all its sub-indices: any class, any
+    illustrative figure, and the sources."""
     facts = {}
-    for (year, kind), part in _ranked_rows().groupby(["year", "unit_kind"], sort=False):
+    for (year, kind), part in rows.groupby(["year", "unit_kind"], sort=False):
         facts[(int(year), str(kind))] = (
             bool(part["class_label"].notna().any()),
             bool((part["data_kind"] == "illustrative").any()),
@@ -263,31 +273,35 @@ def family_facts() -> dict[tuple[int, str], tuple[bool, bool, set]]:
     return facts
 
 
-def view_data(view: analysis.View, lang: str) -> ViewData:
-    """The view's data: its precomputed slice, or an empty table when its indicator has no observation."""
-    found = views(lang).get((view.year, view.group, view.indicator))
-    if found is not None:  # its frames as copies (queries.memo.handed_out): a caller may change its own
-        return dataclasses.replace(
-            found, view=view, table=found.table.copy(deep=False), sources=found.sources.copy(deep=False)
-        )
-    method = methods().get(view.year)
+def no_data(
+    view: analysis.View,
+    *,
+    by_year: Mapping[int, Method],
+    facts: Mapping[tuple[int, str], tuple[bool, bool, set]],
+    known: Collection[Key],
+    table: pd.DataFrame,
+    sources: pd.DataFrame,
+    index_sets: Mapping[str, IndexSet],
+) -> ViewData:
+    """The data of a view whose indicator has no observation: `table` and `sources` empty, with their
+    columns; `known` the keys that have a view."""
+    method = by_year.get(view.year)
     before = (view.year - 1, view.group, method.before_indicator(view.indicator) or "") if method else None
-    classes, _, _ = family_facts().get((view.year, view.group), (False, False, set()))
+    classes, _, _ = facts.get((view.year, view.group), (False, False, set()))
     return ViewData(
         view=view,
-        table=_ranked_rows()[[*queries.OBSERVATION_COLUMNS, "rank_published", "rank_computed"]].iloc[0:0],
+        table=table,
         sub_columns=[],
         headline=analysis.Headline(0, None, None, None, None),
         illustrative=False,
-        sources=queries.sources().iloc[0:0],
-        comparable=bool(method and method.same_as_before and before in views(lang)),
-        has_classes=classes or _defines_classes(view.methodology),
+        sources=sources,
+        comparable=bool(method and method.same_as_before and before in known),
+        has_classes=classes or defines_classes(index_sets.get(view.methodology)),
     )
 
 
-def _merged_into_by_year() -> dict[int, dict[str, str]]:
+def merged_into_by_year(lineage: pd.DataFrame) -> dict[int, dict[str, str]]:
     """Units absorbed into another during each year (e.g. Tây Trà into Trà Bồng in 2020)."""
-    lineage = queries.lineage()
     merged = lineage[lineage["event"] == "merged_into"]
     years = pd.to_datetime(merged["event_date"]).dt.year
     found: dict[int, dict[str, str]] = {}

@@ -252,7 +252,7 @@ def headline(table: pd.DataFrame, previous: pd.DataFrame, *, comparable: bool) -
     units (one listed as not ranked is outside the group even where its score is printed).
 
     Best and worst are the first such unit in the table's order. Plain arrays, not frame operations:
-    every view of every year computes one (views/all_rankings.py).
+    every view of every year computes one (views/all_rankings.views_of).
     """
     values = table["value"].to_numpy(dtype=float)
     present = ~np.isnan(values) & table["not_ranked"].isna().to_numpy()

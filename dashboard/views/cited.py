@@ -1,7 +1,7 @@
 """How figures cite the documents they come from, in one line: under a chart (components/chart_tools.py)
 and in the source column of a table on screen, so that a download cites what its page cites.
 
-May import: queries, i18n, urls, views.
+May import: domain, views.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from collections.abc import Hashable, Sequence
 
 import pandas as pd
 
-from dashboard import queries, urls
+from dashboard.domain import is_web
 from dashboard.views import published
 
 
@@ -24,18 +24,20 @@ def sources_cited(sources: pd.DataFrame, lang: str) -> str:
     for row in sources[sources["kind"] != "illustrative"].to_dict("records"):
         stated = published.source_text(row, lang)
         line = stated.citation()
-        if urls.is_web(stated.url) and stated.url not in line:
+        if is_web(stated.url) and stated.url not in line:
             line += f", {stated.url}"
         cited.append(line)
     return "; ".join(dict.fromkeys(cited))
 
 
-def sources_by(frame: pd.DataFrame, keys: Sequence[str], lang: str) -> dict[Hashable, str]:
+def sources_by(
+    frame: pd.DataFrame, keys: Sequence[str], lang: str, *, sources: pd.DataFrame
+) -> dict[Hashable, str]:
     """Each row key's sources in one line (`keys`: the observation columns one row of a table stands for,
-    e.g. the year): what the source column of a table on screen says."""
+    e.g. the year; `sources`: the source rows): what the source column of a table on screen says."""
     if frame.empty:
         return {}
-    sources = queries.sources().set_index("id")
+    sources = sources.set_index("id")
     texts: dict[frozenset, str] = {}  # rows citing the same documents share one text
     cited: dict[Hashable, str] = {}
     for key, rows in frame.groupby(list(keys) if len(keys) > 1 else keys[0], sort=False):

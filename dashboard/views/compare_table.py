@@ -1,21 +1,21 @@
 """The compare page's differences table (/so-sanh): each picked unit's value per year and its difference
 from the first picked unit, and, from the same rows, its table on screen for download (api/screen.py), so
-that what is downloaded is what is seen.
+that what is downloaded is what is seen. Frames in (assemble/compare_table.py reads them).
 
-May import: queries, domain, i18n, views.
+May import: domain, i18n, views.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 
-from dashboard import queries
-from dashboard.domain import localized
 from dashboard.i18n import format_number, t
 from dashboard.views import comparison
 from dashboard.views.cited import sources_by
 from dashboard.views.comparison import Selection
-from dashboard.views.screen_table import GROUP_SLUGS, Column, ScreenTable, slug, table_of
+from dashboard.views.screen_table import Column, ScreenTable, table_of
 
 # Scores are shown with two decimals and a difference of two of them has no more: it is rounded to them
 # (66.12 − 65.67 is 0.45, not the float subtraction's -0.45000000000000284).
@@ -36,12 +36,14 @@ def _number(value: object) -> float | None:
     return float(value)  # type: ignore[arg-type]
 
 
-def difference_rows(frame: pd.DataFrame, selection: Selection, lang: str) -> list[dict[str, object]]:
+def difference_rows(
+    frame: pd.DataFrame, selection: Selection, lang: str, *, sources: pd.DataFrame
+) -> list[dict[str, object]]:
     """Per year, newest first: each unit's value as the page shows it ('683,50 (+1,20)': the difference
     from the first unit in brackets), the value and the difference as numbers, and the year's sources."""
     table = comparison.differences(frame, selection.codes)
     first = selection.codes[0]
-    cited = sources_by(frame, ["year"], lang)
+    cited = sources_by(frame, ["year"], lang, sources=sources)
     rows = []
     for record in table.to_dict("records"):
         row: dict[str, object] = {"year": int(record["year"]), "source": cited.get(record["year"], "")}
@@ -63,44 +65,27 @@ def shown_codes(frame: pd.DataFrame, selection: Selection) -> list[str]:
     return [c for c in selection.codes if c in held]
 
 
-def difference_columns(frame: pd.DataFrame, selection: Selection, lang: str) -> tuple[Column, ...]:
-    """The table's columns as the page shows them: year, then one column per unit (by its current name)."""
-    names = comparison.unit_names(selection.codes, lang)
+def difference_columns(
+    frame: pd.DataFrame, selection: Selection, names: Mapping[str, str], lang: str
+) -> tuple[Column, ...]:
+    """The table's columns as the page shows them: year, then one column per unit (by its current name,
+    `names`)."""
     codes = shown_codes(frame, selection)
     return (Column("year", t("control.year", lang), "integer"), *(Column(c, names[c]) for c in codes))
 
 
-def screen_table(selection: Selection, lang: str) -> ScreenTable:
+def screen_table(
+    frame: pd.DataFrame, selection: Selection, lang: str, *, names: Mapping[str, str], sources: pd.DataFrame
+) -> ScreenTable:
     """The table on screen for download: the year, then each unit's value as a number and, after every
     unit but the first, its difference from the first as a number; the sources last."""
-    frame = comparison.series(selection, lang)
-    names = comparison.unit_names(selection.codes, lang)
     first = names[selection.codes[0]]
     columns = [Column("year", t("control.year", lang), "integer")]
-    for column in difference_columns(frame, selection, lang)[1:]:
+    for column in difference_columns(frame, selection, names, lang)[1:]:
         columns.append(Column(f"{column.key}:value", column.label, "number"))
         if column.key != selection.codes[0]:
             label = t("screen.difference", lang, unit=column.label, first=first)
             columns.append(Column(f"{column.key}:diff", label, "number"))
     columns.append(Column("source", t("edocs.col.source", lang)))
-    rows = difference_rows(frame, selection, lang) if not frame.empty else []
+    rows = difference_rows(frame, selection, lang, sources=sources) if not frame.empty else []
     return table_of(rows, columns)
-
-
-def index_name(selection: Selection, lang: str) -> str:
-    """What the comparison shows: 'tổng điểm của mỗi năm' or the sub-index's name."""
-    if selection.index == "total":
-        return t("compare.index_total", lang)
-    return str(localized(queries.indicators().set_index("code").loc[selection.index], "name", lang))
-
-
-def title(selection: Selection, lang: str) -> str:
-    """'So sánh Huyện Bình Sơn, Huyện Tư Nghĩa – Tổng điểm (bảng đang xem)'."""
-    units = ", ".join(comparison.unit_names(selection.codes, lang).values())
-    return t("screen.compare_title", lang, units=units, index=index_name(selection, lang))
-
-
-def file_stem(selection: Selection) -> str:
-    """'so-sanh-cap-huyen-522-525-tong-diem': what the file is, in Vietnamese always."""
-    parts = ["so-sanh", GROUP_SLUGS.get(selection.group, selection.group), *map(slug, selection.codes)]
-    return "-".join((*parts, slug(index_name(selection, "vi"))))

@@ -1,32 +1,30 @@
-"""Selection, data and figures of the compare page and its embed (no Dash components here)."""
+"""Selection and data of the compare page and its embed, from frames (assemble/comparison.py reads them
+and builds the figures). No Dash components here.
+
+May import: domain, i18n, views.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
-from urllib.parse import parse_qs
 
 import pandas as pd
-from flask import has_request_context, request
 
-from dashboard import queries
 from dashboard.domain import (
     DISTRICTS_LAST_DAY,
     PROVINCE_CODE,
     RANKED_KINDS,
     last_data_year,
-    localized,
     localized_column,
 )
-from dashboard.figures import charts
-from dashboard.figures import compare as figures
-from dashboard.figures.text import plotly_text
 from dashboard.i18n import format_number, t
-from dashboard.queries import ObservationFilter
-from dashboard.views import analysis, published, ranking
+from dashboard.views import analysis, published
 from dashboard.views.search import search_text
 
 COMPARE_GROUPS = RANKED_KINDS  # units are compared within the groups the province ranks
 MIN_UNITS, MAX_UNITS = 2, 6
+Panel = tuple[str, str, float | None]  # (code, name, maximum) of a sub-index
 
 
 @dataclass(frozen=True)
@@ -52,15 +50,16 @@ def _codes(text: str) -> list[str]:
     return list(dict.fromkeys(c.strip() for c in text.split(",") if c.strip()))
 
 
-def index_codes() -> list[str]:
+def index_codes(indicators: pd.DataFrame) -> list[str]:
     """Sub-indices of the province's own evaluations that can be compared."""
-    own = analysis.provincial_indicators(queries.indicators())
+    own = analysis.provincial_indicators(indicators)
     return own[own["parent_code"].notna()].sort_values(["first_year", "sort_order"])["code"].tolist()
 
 
-def parse(query: dict[str, str]) -> Selection:
-    """Validate a query string; every problem is reported, nothing raises."""
-    units = queries.units().set_index("code")
+def parse(query: Mapping[str, str], *, units: pd.DataFrame, indices: Collection[str]) -> Selection:
+    """Validate a query string against the units and the sub-indices that can be compared (`indices`);
+    every problem is reported, nothing raises."""
+    units = units.set_index("code")
     problems: list[tuple[str, str]] = []
     codes = _codes(str(query.get("units") or ""))
     unknown = [c for c in codes if c not in units.index]
@@ -81,26 +80,10 @@ def parse(query: dict[str, str]) -> Selection:
     if len(known) > MAX_UNITS:
         problems.append(("compare.problem.too_many", str(len(known))))
     index = str(query.get("index") or "total")
-    if index != "total" and index not in index_codes():
+    if index != "total" and index not in indices:
         problems.append(("compare.problem.index", index))
         index = "total"
     return Selection(tuple(known), group, index, tuple(problems))
-
-
-def default_query() -> dict[str, str]:
-    """What the page opens on without a selection: the three best-ranked units of the latest year's latest
-    group (the groups in force that year: never the abolished district level once communes are ranked)."""
-    years, groups = ranking.years_and_groups()
-    if not years:
-        return {}
-    year = years[-1]
-    kinds = [g for g in COMPARE_GROUPS if g in groups.get(year, [])]
-    if not kinds:
-        return {}
-    group = "commune" if "commune" in kinds else kinds[-1]
-    table = ranking.load(ranking.resolve({"year": str(year), "group": group}), "vi").table
-    top = table.sort_values("rank_computed")["unit_code"].head(3).tolist()
-    return {"units": ",".join(top), "group": group, "year": str(year)} if len(top) >= MIN_UNITS else {}
 
 
 def problem_texts(selection: Selection, lang: str) -> list[str]:
@@ -109,29 +92,18 @@ def problem_texts(selection: Selection, lang: str) -> list[str]:
     return [t(key, lang, detail=detail, **limits) for key, detail in selection.problems]
 
 
-def request_query() -> dict[str, str]:
-    """The page's query string, on the page request or inside the Pages router callback."""
-    if not has_request_context():
-        return {}
-    if request.method == "GET":
-        return request.args.to_dict()
-    body = request.get_json(silent=True) or {}
-    for item in body.get("inputs", []) if isinstance(body, dict) else []:
-        if isinstance(item, dict) and item.get("property") == "search":
-            return {k: v[0] for k, v in parse_qs(str(item.get("value") or "").lstrip("?")).items()}
-    return {}
-
-
-def unit_names(codes: tuple[str, ...], lang: str) -> dict[str, str]:
-    """Current names of units by code, in the language."""
-    units = queries.units().set_index("code")
+def unit_names(units: pd.DataFrame, codes: tuple[str, ...], lang: str) -> dict[str, str]:
+    """Current names of units by code, in the language (a code not among `units` names itself)."""
+    units = units.set_index("code")
     column = localized_column("name", lang)
     return {c: units.loc[c, column] if c in units.index else c for c in codes}
 
 
-def unit_options(group: str, lang: str) -> list[dict[str, str]]:
-    """Dropdown options: the group's units of Quảng Ngãi, with the year an ended unit stopped."""
-    units = queries.units()
+def unit_options(
+    units: pd.DataFrame, group: str, lang: str, *, former: Mapping[str, str]
+) -> list[dict[str, str]]:
+    """Dropdown options: the group's units of Quảng Ngãi, with the year an ended unit stopped (`former`:
+    each unit's earlier names, views.search.former_names_of)."""
     rows = units[(units["kind"] == group) & (units["parent_code"] == PROVINCE_CODE)]
     column = localized_column("name", lang)
     options = []
@@ -142,26 +114,17 @@ def unit_options(group: str, lang: str) -> list[dict[str, str]]:
         if valid_to is not None and valid_to < DISTRICTS_LAST_DAY:
             label = f"{label} ({t('compare.until', lang, year=last_data_year(valid_to))})"
         # The dropdown searches `search`: the name with and without diacritics ("son tay" finds Sơn Tây).
-        options.append({"value": row.code, "label": label, "search": search_text(label, row.code)})
+        search = search_text(label, former.get(row.code))
+        options.append({"value": row.code, "label": label, "search": search})
     return options
 
 
-def series(selection: Selection, lang: str) -> pd.DataFrame:
-    """The chosen index of the picked units over all years; columns of observations plus 'series'."""
-    indicators = queries.provincial_totals() if selection.index == "total" else (selection.index,)
-    frame = queries.observations(ObservationFilter(indicators=indicators, unit_codes=selection.codes))
-    names = unit_names(selection.codes, lang)
-    frame = frame.assign(series=frame["unit_code"].map(names))
-    order = frame["unit_code"].map({code: position for position, code in enumerate(selection.codes)})
-    return frame.assign(order=order).sort_values(["order", "year"]).drop(columns="order")
-
-
-def series_styles(selection: Selection, lang: str) -> dict[str, int]:
-    """Each picked unit's chart style by its series name: one per unit across all charts of a comparison."""
-    names = unit_names(selection.codes, lang)
-    return {
-        names[code]: index for code, index in charts.unit_styles(selection.codes).items() if code in names
-    }
+def in_picked_order(frame: pd.DataFrame, codes: tuple[str, ...], names: Mapping[str, str]) -> pd.DataFrame:
+    """Observations of the picked units named by `names` in a 'series' column, in the order picked and
+    by year."""
+    order = frame["unit_code"].map({code: position for position, code in enumerate(codes)})
+    frame = frame.assign(series=frame["unit_code"].map(names), order=order)
+    return frame.sort_values(["order", "year"]).drop(columns="order")
 
 
 @dataclass(frozen=True)
@@ -178,13 +141,14 @@ class SeriesEnd:
     indicative: bool
 
 
-def series_ends(frame: pd.DataFrame, lang: str) -> list[SeriesEnd]:
-    """Units of the frame whose series stops early, with their successors from the lineage."""
+def series_ends(
+    frame: pd.DataFrame, *, lineage: pd.DataFrame, names: Mapping[str, str], lang: str
+) -> list[SeriesEnd]:
+    """Units of the frame whose series stops early, with their successors from the lineage (`names`:
+    every unit's name in the language)."""
     if frame.empty:
         return []
     last_overall = int(frame["year"].max())
-    lineage = queries.lineage()
-    names = localized(queries.units().set_index("code"), "name", lang)
     ends = []
     for code, rows in frame.groupby("unit_code", sort=False):
         last = rows.loc[rows["year"].idxmax()]
@@ -222,9 +186,8 @@ def common_methodology(frame: pd.DataFrame, codes: tuple[str, ...]) -> str | Non
     return str(first_years.index[0])
 
 
-def sub_panels(methodology: str, lang: str) -> list[tuple[str, str, float | None]]:
+def sub_panels(indicators: pd.DataFrame, methodology: str, lang: str) -> list[Panel]:
     """(code, name, maximum) of the sub-indices of a methodology's total."""
-    indicators = queries.indicators()
     total = indicators[(indicators["methodology"] == methodology) & indicators["parent_code"].isna()]
     if total.empty:
         return []
@@ -233,31 +196,18 @@ def sub_panels(methodology: str, lang: str) -> list[tuple[str, str, float | None
     return [(r.code, getattr(r, column), r.max_value) for r in subs.itertuples()]
 
 
-def sub_frame(selection: Selection, panels: list[tuple[str, str, float | None]], lang: str) -> pd.DataFrame:
-    """Sub-index values of the picked units, columns series, panel, year, value."""
-    frame = queries.observations(
-        ObservationFilter(indicators=tuple(code for code, _, _ in panels), unit_codes=selection.codes)
-    )
-    names = unit_names(selection.codes, lang)
-    order = frame["unit_code"].map({code: position for position, code in enumerate(selection.codes)})
-    frame = frame.assign(series=frame["unit_code"].map(names), panel=frame["indicator_code"], order=order)
-    return frame.sort_values(["order", "year"]).drop(columns="order")
-
-
-def comparable(
-    frame: pd.DataFrame, panels: list[tuple[str, str, float | None]], lang: str
-) -> tuple[pd.DataFrame, list[tuple[str, str, float | None]]]:
+def comparable(frame: pd.DataFrame, panels: list[Panel], lang: str) -> tuple[pd.DataFrame, list[Panel]]:
     """Sub-index values the picked units can be compared on: their points, or, when the units' groups
     have different maxima (a department without procedures out of 800), each value as % of its own
     maximum, panels then running to 100 % and saying so."""
-    if not _mixed_maxima(frame):
+    if not mixed_maxima(frame):
         return frame, panels
     shares = frame.assign(value=analysis.percent_of_max(frame["value"], frame["max_value"]))
     suffix = t("compare.share_of_max", lang)
     return shares, [(code, f"{label} ({suffix})", 100.0) for code, label, _ in panels]
 
 
-def _mixed_maxima(frame: pd.DataFrame) -> bool:
+def mixed_maxima(frame: pd.DataFrame) -> bool:
     """Whether one indicator in one year has rows of different maxima (units of groups scored apart)."""
     points = frame[frame["measure"] != "percent"]
     return bool((points.groupby(["indicator_code", "year"])["max_value"].nunique() > 1).any())
@@ -285,87 +235,37 @@ def source_line(frame: pd.DataFrame, lang: str) -> str:
     return line
 
 
-def sources_of(frame: pd.DataFrame) -> pd.DataFrame:
+def sources_of(frame: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """The source rows behind a frame of observations."""
-    sources = queries.sources()
     return sources[sources["id"].isin(set(frame["source_id"]))]
 
 
-def index_options(lang: str) -> list[dict[str, str]]:
-    """The index dropdown: the total of each year's method, then each sub-index with its years."""
-    indicators = queries.indicators().set_index("code")
+def index_options(indicators: pd.DataFrame, codes: list[str], lang: str) -> list[dict[str, str]]:
+    """The index dropdown: the total of each year's method, then each sub-index (`codes`) with its years."""
+    indicators = indicators.set_index("code")
     column = localized_column("name", lang)
     options = [{"value": "total", "label": t("compare.index_total", lang)}]
-    for code in index_codes():
+    for code in codes:
         row = indicators.loc[code]
         years = f"{int(row['first_year'])}–{int(row['last_year'])}" if pd.notna(row["last_year"]) else ""
         options.append({"value": code, "label": f"{row[column]} ({years})"})
     return options
 
 
-def scale_frames(frame: pd.DataFrame) -> list[pd.DataFrame]:
-    """The series split by scale (percent, points out of 100, points out of 1,000), oldest first."""
-    maxima = queries.indicators().set_index("code")["max_value"].to_dict()
+def scale_frames(frame: pd.DataFrame, maxima: dict[str, float | None]) -> list[pd.DataFrame]:
+    """The series split by scale (percent, points out of 100, points out of 1,000), oldest first
+    (`maxima`: each indicator's maximum)."""
     if frame.empty:
         return []
     years = analysis.scale_segments(frame.drop_duplicates("year"), maxima)
     return [frame[frame["year"].isin(set(segment["year"]))] for segment in years]
 
 
-def lines_figures(frame: pd.DataFrame, selection: Selection, lang: str) -> list[charts.Figure]:
-    """One lines figure per scale: methods with different maxima never share an axis, and units whose
-    groups have different maxima are compared as % of their own maximum."""
-    return [lines_figure(_shares_if_mixed(part), selection, lang) for part in scale_frames(frame)]
-
-
-def _shares_if_mixed(frame: pd.DataFrame) -> pd.DataFrame:
-    if not _mixed_maxima(frame):
-        return frame
-    return frame.assign(value=analysis.percent_of_max(frame["value"], frame["max_value"]), measure="percent")
-
-
-def lines_figure(frame: pd.DataFrame, selection: Selection, lang: str) -> charts.Figure:
-    """Year-over-year lines of the picked units on one scale (the latest when given several); ended units
-    are marked with what followed."""
-    parts = scale_frames(frame)
-    frame = parts[-1] if parts else frame
-    breaks = analysis.method_breaks(frame, t("profile.series_break", lang))
-    title = t("compare.lines_title", lang, index=plotly_text(index_label(selection, lang)))
-    if not frame.empty:
-        first, last = int(frame["year"].min()), int(frame["year"].max())
-        title = t("scale.chart_title", lang, title=title, years=f"{first}–{last}" if first != last else first)
-    figure = charts.year_lines(
-        frame,
-        lang=lang,
-        title=title,
-        source_line=source_line(frame, lang),
-        y_title=scale_title(frame, lang) if not frame.empty else t("table.score", lang),
-        breaks=breaks,
-        decimals=2,
-        height=420,
-        # On a phone the legend takes a row per unit: the source line goes below it, not over it.
-        extra_bottom=20 * max(frame["series"].nunique() - 1, 0) if not frame.empty else 0,
-        styles=series_styles(selection, lang),
-    )
-    notes = [
-        (end.last_year, end.last_value, "→ " + ", ".join(end.successors) if end.successors else "■")
-        for end in series_ends(frame, lang)
-    ]
-    return figures.end_notes(figure, notes)
-
-
-def scale_title(frame: pd.DataFrame, lang: str) -> str:
+def scale_title(frame: pd.DataFrame, maxima: Mapping[str, float | None], lang: str) -> str:
     """The axis title of values on one scale: 'Điểm (tối đa 1.000)' or '% so với điểm tối đa'."""
     code = frame["indicator_code"].iloc[0]
     if frame["measure"].nunique() > 1:
         return t("compare.y_both", lang)  # points out of 100 until 2019, then a percent: both 0-100
     if frame["measure"].iloc[0] == "percent":
         return t("scale.percent", lang)
-    maxima = queries.indicators().set_index("code")["max_value"]
     return t("scale.points", lang, max=format_number(maxima.get(code), lang, decimals=0))
-
-
-def index_label(selection: Selection, lang: str) -> str:
-    """The chosen index as the index dropdown words it."""
-    labels = {o["value"]: o["label"] for o in index_options(lang)}
-    return labels.get(selection.index, selection.index)

@@ -1,8 +1,8 @@
 """A national table of /ca-nuoc (one index and year, every province held): which tables there are, the
 rows its grid shows and, from the same rows, its table on screen for download (api/screen.py), so that
-what is downloaded is what is seen.
+what is downloaded is what is seen. Frames in (assemble/national_table.py reads them).
 
-May import: queries, domain, i18n, views.
+May import: domain, i18n, views.
 """
 
 from __future__ import annotations
@@ -11,13 +11,11 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard import queries
 from dashboard.domain import KON_TUM_CODE, PROVINCE_CODE, localized
 from dashboard.i18n import t
-from dashboard.queries import ObservationFilter
 from dashboard.views import national_position as position
 from dashboard.views import published
-from dashboard.views.screen_table import Column, ScreenTable, slug, table_of
+from dashboard.views.screen_table import Column, ScreenTable, table_of
 
 MARKED = (PROVINCE_CODE, KON_TUM_CODE)  # Kon Tum merged into Quảng Ngãi on 1 July 2025
 FULL_TABLE_MIN_ROWS = 30  # a year counts as a national table when the source lists at least this many
@@ -32,25 +30,28 @@ COLUMNS = (
 )
 
 
-def national_codes() -> tuple[str, ...]:
-    """Codes of the national indicators (ranks of provinces)."""
-    indicators = queries.indicators()
+def national_codes(indicators: pd.DataFrame) -> tuple[str, ...]:
+    """Codes of the national indicators (ranks of provinces) among `indicators`."""
     return tuple(indicators.loc[indicators["family"].str.startswith("national-"), "code"])
 
 
-def table_choices() -> list[tuple[str, int]]:
-    """(indicator, year) pairs of every national table held, however few provinces its source lists."""
-    codes = tuple(c for c in national_codes() if c not in (*position.AGGREGATES, *position.MONTHLY))
-    frame = queries.observations(ObservationFilter(indicators=codes))
+def table_codes(codes: tuple[str, ...]) -> tuple[str, ...]:
+    """The national indicators that make tables: neither aggregates nor monthly figures."""
+    return tuple(c for c in codes if c not in (*position.AGGREGATES, *position.MONTHLY))
+
+
+def table_choices(frame: pd.DataFrame) -> list[tuple[str, int]]:
+    """(indicator, year) pairs of every national table in `frame` (observations of the table
+    indicators), however few provinces its source lists."""
     frame = frame[frame["unit_kind"] == "province"]
     return sorted(
         {(code, int(year)) for code, year in zip(frame["indicator_code"], frame["year"], strict=True)}
     )
 
 
-def _default_table(choices: list[tuple[str, int]]) -> tuple[str, int] | None:
-    """The latest table that ranks (nearly) every province, else the latest one."""
-    frame = queries.observations(ObservationFilter(indicators=tuple({c for c, _ in choices})))
+def default_table(choices: list[tuple[str, int]], frame: pd.DataFrame) -> tuple[str, int] | None:
+    """The latest table that ranks (nearly) every province, else the latest one (`frame`: the
+    observations of the choices' indicators)."""
     counts = frame.groupby(["indicator_code", "year"])["unit_code"].nunique()
     full = [
         (c, int(y)) for (c, y), n in counts.items() if n >= FULL_TABLE_MIN_ROWS and (c, int(y)) in choices
@@ -64,18 +65,6 @@ def find_table(text: str | None, choices: list[tuple[str, int]]) -> tuple[str, i
     return (code, int(year)) if year.isdigit() and (code, int(year)) in choices else None
 
 
-def parse_table(text: str | None, choices: list[tuple[str, int]]) -> tuple[str, int] | None:
-    """The table asked for, else the default one (a page always shows a table when there is one)."""
-    return find_table(text, choices) or _default_table(choices)
-
-
-def table_frame(choice: tuple[str, int]) -> pd.DataFrame:
-    """Every province's figures of one table, from every source that prints them."""
-    code, year = choice
-    frame = queries.observations(ObservationFilter(indicators=(code,), years=(year,)))
-    return frame[frame["unit_kind"] == "province"].sort_values(["rank", "unit_code", "source_id"])
-
-
 def _marked_name(code: str, name: str, lang: str) -> str:
     """Quảng Ngãi (and Kon Tum, now part of it) say so in words, not only by the row's colour."""
     return f"{name} ★ {t(f'national.marker.{code}', lang)}" if code in MARKED else name
@@ -87,13 +76,13 @@ def _source_link(row: Any, lang: str) -> tuple[str, str]:
     return t(f"source_kind.{row.data_kind}", lang), url
 
 
-def grid_rows(choice: tuple[str, int], lang: str) -> tuple[list[dict], pd.DataFrame]:
-    """The rows of a national table as its grid shows them, and the frame they come from.
+def grid_rows(all_sources: pd.DataFrame, lang: str) -> tuple[list[dict], pd.DataFrame]:
+    """The rows of a national table (`all_sources`: every province's figures of the table, from every
+    source that prints them) as its grid shows them, and the frame they come from.
 
     One row per province and rank: the figure from the source that prints the most of it (a value beside
     the rank), then the preferred kind; every source printing that rank is listed beside it. Sources that
     give one province different ranks keep a row each, marked as conflicting."""
-    all_sources = table_frame(choice)
     keyed = all_sources.assign(key=all_sources["rank"].fillna(-1))
     preference = keyed["data_kind"].map(position.KIND_PREFERENCE).fillna(9)
     frame = (
@@ -132,19 +121,12 @@ def grid_rows(choice: tuple[str, int], lang: str) -> tuple[list[dict], pd.DataFr
     return rows, frame
 
 
-def screen_table(choice: tuple[str, int], lang: str) -> ScreenTable:
-    """The table on screen for download: the grid's columns in its order (the rank as shown, a conflict
-    said in words), with the province's code after its name and the sources as plain addresses."""
-    rows, _ = grid_rows(choice, lang)
+def screen_table(rows: list[dict], lang: str) -> ScreenTable:
+    """The table on screen for download of a national table's grid rows: the grid's columns in its order
+    (the rank as shown, a conflict said in words), with the province's code after its name and the
+    sources as plain addresses."""
     kinds = {"rank": "string", "value": "number"}
     keys = {"rank": "rank_text", "source": "source_text"}
     columns = [Column(keys.get(key, key), t(label, lang), kinds.get(key, "string")) for key, label in COLUMNS]
     columns.insert(2, Column("code", t("screen.unit_code", lang)))
     return table_of(rows, columns)
-
-
-def file_stem(choice: tuple[str, int]) -> str:
-    """'bang-quoc-gia-2022-chi-so-chuyen-doi-so-cap-tinh-dti': what the file is, in Vietnamese always."""
-    code, year = choice
-    name = queries.indicators().set_index("code").loc[code, "name_vi"]
-    return f"bang-quoc-gia-{year}-{slug(str(name))}"

@@ -1,5 +1,6 @@
 """Unit search by any name a unit has had, or an old commune's name: what a citizen types finds the unit
-it is now. Frames in, hits out; no SQL, no Dash. Diacritics, case and prefixes (xã, huyện...) are ignored.
+it is now. Frames in, hits out; no SQL, no Dash (assemble/search.py reads the frames). Diacritics, case
+and prefixes (xã, huyện...) are ignored.
 """
 
 from __future__ import annotations
@@ -8,7 +9,6 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard import queries
 from dashboard.domain import UnitKind, localized_column
 from dashboard.domain.names import fold, name_keys
 from dashboard.views import published
@@ -90,34 +90,17 @@ def search_units(
     return [hit for _, hit in scored[:limit]]
 
 
-@queries.per_data_version(maxsize=256)
-def find(text: str, lang: str) -> list[Hit]:
-    """Search the stored units and former communes (see search_units)."""
-    return search_units(
-        text,
-        units=queries.units(),
-        versions=queries.unit_versions(),
-        lineage=queries.lineage(),
-        predecessors=queries.predecessors(),
-        lang=lang,
-    )
-
-
-def search_text(name: str, code: str | None = None) -> str:
+def search_text(name: str, former: str | None = None) -> str:
     """What a search box (a dropdown, the map's search, the rankings filter) matches for a unit: its name
-    as written and without diacritics, and, given its code, every name it had before and the old communes
-    it was formed from, the same two ways ("tinh ky" finds Xã Tịnh Khê, formed from Xã Tịnh Kỳ)."""
+    as written and without diacritics, and `former`, the unit's earlier names as `former_names_of` words
+    them ("tinh ky" finds Xã Tịnh Khê, formed from Xã Tịnh Kỳ)."""
     text = f"{name} {fold(name)}"
-    former = former_names().get(code) if code else None
     return f"{text} {former}" if former else text
 
 
-@queries.per_data_version(maxsize=1)
-def former_names() -> dict[str, str]:
-    """Each unit's earlier names (its own, and those of the old units it was formed from), written and
-    folded, as one text per unit code."""
-    versions = queries.unit_versions()
-    predecessors = queries.predecessors()
+def former_names_of(versions: pd.DataFrame, predecessors: pd.DataFrame) -> dict[str, str]:
+    """Each unit's earlier names (its own versions', and those of the old units it was formed from),
+    written and folded, as one text per unit code."""
     pairs = [
         *zip(versions["unit_code"], versions["name_vi"], strict=True),
         *zip(predecessors["to_code"], predecessors["old_name_vi"], strict=True),

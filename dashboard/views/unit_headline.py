@@ -2,7 +2,7 @@
 against the year before under the reform rules of the rankings page (a new method or a new unit is never
 an arrow), and its class where the method defines classes; one sentence and a compact stat row.
 
-May import: queries, domain, i18n, views.
+May import: domain, i18n, views.
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard.i18n import format_number, t
-from dashboard.views import published, ranking
+from dashboard.views import published
+from dashboard.views.all_rankings import ViewData
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ def _rank_text(row: pd.Series, count: int, lang: str) -> str:
 
 
 def change_clause(row: pd.Series, year: int, lang: str) -> str:
-    """The change against the year before, in words (row: change_kind and change_steps of ranking.load)."""
+    """The change against the year before, in words (row: change_kind and change_steps of a view's table)."""
     steps = int(row["change_steps"])
     places = t("rank.step" if steps == 1 else "rank.steps", lang, steps=steps)  # '1 place', '2 places'
     return t(f"headline.change.{row['change_kind']}", lang, places=places, previous=year - 1, year=year)
@@ -66,47 +67,41 @@ def _score_text(row: pd.Series, lang: str) -> tuple[str, str]:
     return score, t("headline.score_points", lang, score=score, max=format_number(maximum, lang, decimals=0))
 
 
-def unit_headline(
-    code: str, kind: str, name: str, *, lang: str, year: int | None = None
-) -> UnitHeadline | None:
-    """The headline of unit `code` (of group `kind`) in `year`, or the latest year it is ranked; None if
-    it is not ranked then."""
-    years, groups = ranking.years_and_groups()
-    wanted = [y for y in years if kind in groups[y] and (year is None or y == year)]
-    for year in sorted(wanted, reverse=True):
-        data = ranking.load(ranking.resolve({"year": str(year), "group": kind}), lang)
-        rows = data.table[data.table["unit_code"] == code]
-        if rows.empty:
-            continue
-        row = rows.iloc[0]
-        ranked = int(data.table["not_ranked"].isna().sum())  # a unit listed but not ranked is not counted
-        rank = _rank_text(row, ranked, lang)
-        score, scored = _score_text(row, lang)
-        label = row.get("class_name")
-        class_name = label if data.has_classes and isinstance(label, str) else None
-        words = {"year": year, "name": name, "rank": rank, "group": t(f"group.{kind}.plural", lang)}
-        if isinstance(row.get("not_ranked"), str):  # no rank, so no change of rank; a score if printed
-            sentence = t("headline.sentence_not_ranked", lang, **words)
-            if pd.notna(row["value"]):
-                sentence += t("headline.reached", lang, score=scored)
-        else:
-            sentence = t("headline.sentence", lang, **words, score=scored)
-            sentence += "; " + change_clause(row, year, lang)
-        if class_name:
-            sentence += "; " + t("headline.class", lang, name=class_name)
-        sentence += "."
-        if data.illustrative:
-            sentence = f"{published.generated_label(lang)} – {sentence}"
-        return UnitHeadline(
-            year=year,
-            rank=rank,
-            score=score,
-            scored=scored,
-            scale=scored.removeprefix(score).strip(),  # both languages put the number first
-            change_kind=row["change_kind"],
-            change=row["change"],
-            class_name=class_name,
-            illustrative=data.illustrative,
-            sentence=sentence,
-        )
-    return None
+def headline_in(data: ViewData, code: str, name: str, *, lang: str) -> UnitHeadline | None:
+    """The headline of unit `code` (named `name`) in the ranking view `data` of its group and year, or None
+    if the view does not list it."""
+    year, kind = data.view.year, data.view.group
+    rows = data.table[data.table["unit_code"] == code]
+    if rows.empty:
+        return None
+    row = rows.iloc[0]
+    ranked = int(data.table["not_ranked"].isna().sum())  # a unit listed but not ranked is not counted
+    rank = _rank_text(row, ranked, lang)
+    score, scored = _score_text(row, lang)
+    label = row.get("class_name")
+    class_name = label if data.has_classes and isinstance(label, str) else None
+    words = {"year": year, "name": name, "rank": rank, "group": t(f"group.{kind}.plural", lang)}
+    if isinstance(row.get("not_ranked"), str):  # no rank, so no change of rank; a score if printed
+        sentence = t("headline.sentence_not_ranked", lang, **words)
+        if pd.notna(row["value"]):
+            sentence += t("headline.reached", lang, score=scored)
+    else:
+        sentence = t("headline.sentence", lang, **words, score=scored)
+        sentence += "; " + change_clause(row, year, lang)
+    if class_name:
+        sentence += "; " + t("headline.class", lang, name=class_name)
+    sentence += "."
+    if data.illustrative:
+        sentence = f"{published.generated_label(lang)} – {sentence}"
+    return UnitHeadline(
+        year=year,
+        rank=rank,
+        score=score,
+        scored=scored,
+        scale=scored.removeprefix(score).strip(),  # both languages put the number first
+        change_kind=row["change_kind"],
+        change=row["change"],
+        class_name=class_name,
+        illustrative=data.illustrative,
+        sentence=sentence,
+    )

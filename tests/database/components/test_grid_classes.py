@@ -8,10 +8,10 @@ import dataclasses
 
 import pytest
 
+from dashboard.assemble import ranking
 from dashboard.components import grid
 from dashboard.domain.methods import ClassBand, ClassScheme, IndexSet
 from dashboard.figures.map_values import CLASS_PALETTES
-from dashboard.views import ranking
 
 FIVE = ClassScheme(
     "percent",

@@ -8,8 +8,9 @@ import io
 import pandas as pd
 import pytest
 
+from dashboard.assemble import ranking
 from dashboard.components import grid
-from dashboard.views import ranking, screen_table
+from dashboard.views import screen_table
 
 QUERY = "year=2025&group=commune"
 
@@ -60,8 +61,8 @@ def test_old_commune_table_downloads_and_is_described(client):
 
 
 def test_every_search_box_finds_a_commune_by_an_old_communes_name_without_diacritics(app, data):
+    from dashboard.assemble import comparison
     from dashboard.components import map_panel
-    from dashboard.views import comparison
 
     with app.server.test_request_context("/"):
         grid_rows = [r for r in grid.row_data(data, lang="vi") if "tinh ky" in r["search"]]

@@ -77,7 +77,7 @@ def test_last_data_year_is_the_last_31_december_a_unit_saw() -> None:
 
 def test_compare_options_say_until_when_a_unit_ended(app) -> None:
     """The database gives dates, not strings: the label must still say when a unit stopped."""
-    from dashboard.views import comparison
+    from dashboard.assemble import comparison
 
     with app.server.test_request_context("/"):
         districts = {o["value"]: o["label"] for o in comparison.unit_options("district", "vi")}

@@ -48,9 +48,7 @@ def test_a_source_url_must_be_http(reference_engine: Engine, tmp_path: Path, url
 
 
 def test_only_web_links_are_rendered():
-    from dashboard import urls
+    from dashboard.domain import is_web
 
-    assert urls.is_web("https://qppl.quangngai.gov.vn/x") and urls.is_web("HTTP://a.b")
-    assert not any(
-        urls.is_web(u) for u in ("javascript:alert(1)", "data:text/html,x", "", None, " https://x")
-    )
+    assert is_web("https://qppl.quangngai.gov.vn/x") and is_web("HTTP://a.b")
+    assert not any(is_web(u) for u in ("javascript:alert(1)", "data:text/html,x", "", None, " https://x"))

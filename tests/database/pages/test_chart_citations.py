@@ -122,8 +122,8 @@ def _citations(tree) -> list[str]:
 
 
 def test_each_compare_chart_of_a_scale_cites_that_scales_rows_only(app):
+    from dashboard.assemble import compare_year, comparison
     from dashboard.pages import compare
-    from dashboard.views import compare_year, comparison
 
     # Two methods (points out of 100 to 2024, out of 1,000 in 2025): one chart per scale.
     query = {"units": "so-tai-chinh,so-y-te,so-tu-phap", "group": "department"}
@@ -145,18 +145,19 @@ def test_each_compare_chart_of_a_scale_cites_that_scales_rows_only(app):
 
 
 def test_each_compare_sub_index_chart_and_the_map_cite_the_rows_they_draw(app):
+    from dashboard.assemble import compare_year, comparison
     from dashboard.components import compare_map
     from dashboard.pages import compare
-    from dashboard.views import compare_year, comparison
+    from dashboard.views.comparison import common_methodology, comparable
 
     query = {"units": "522,525,526", "group": "district"}
     with app.server.test_request_context("/"):
         tree = compare.layout(lang="vi", **query)
         selection = comparison.parse(query)
         frame = comparison.series(selection, "vi")
-        method = comparison.common_methodology(frame, selection.codes)
+        method = common_methodology(frame, selection.codes)
         panels = comparison.sub_panels(method, "vi")
-        subs, panels = comparison.comparable(comparison.sub_frame(selection, panels, "vi"), panels, "vi")
+        subs, panels = comparable(comparison.sub_frame(selection, panels, "vi"), panels, "vi")
         sub_charts = compare_year.sub_figures(subs, selection, panels, "vi")
         maps = {year: compare_map.map_view(frame, selection, year, "vi") for year in (2019, 2024)}
     cited = _citations(tree)

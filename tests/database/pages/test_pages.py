@@ -76,7 +76,7 @@ def test_overview_survives_bad_query_strings(in_request, query):
 
 
 def test_index_from_another_method_is_replaced_by_that_years_total(in_request):
-    from dashboard.views import ranking
+    from dashboard.assemble import ranking
 
     view = ranking.resolve({"year": "2019", "index": "DTI_GOV"})
     assert (view.year, view.indicator, view.total) == (2019, "ITR_TOTAL", "ITR_TOTAL")
@@ -84,7 +84,7 @@ def test_index_from_another_method_is_replaced_by_that_years_total(in_request):
 
 
 def test_rankings_mark_method_break_and_tied_ranks(in_request):
-    from dashboard.views import ranking
+    from dashboard.assemble import ranking
 
     data = ranking.load(ranking.resolve({"year": "2020", "group": "district"}), "vi")
     assert set(data.table["change_kind"]) == {"new_method"}  # ranked in 2019 under the old method

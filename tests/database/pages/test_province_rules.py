@@ -161,8 +161,8 @@ def test_2025_results_are_points_under_their_own_method(app):
 
 
 def test_2025_rankings_show_new_unit_or_new_method_never_arrows(in_request):
+    from dashboard.assemble import ranking
     from dashboard.components import grid
-    from dashboard.views import ranking
 
     for group, kinds in (("commune", {"new"}), ("department", {"new", "new_method"})):
         data = ranking.load(ranking.resolve({"year": "2025", "group": group}), "vi")
@@ -176,7 +176,7 @@ def test_2025_rankings_show_new_unit_or_new_method_never_arrows(in_request):
 
 
 def test_groups_offered_are_those_of_the_year(in_request):
-    from dashboard.views import ranking
+    from dashboard.assemble import ranking
 
     _, groups = ranking.years_and_groups()
     assert groups[2024] == ["department", "district"]
@@ -203,7 +203,7 @@ def test_overview_note_notice_and_search(in_request, client):
 
 @pytest.mark.parametrize("typed", ["tinh khe", "Tịnh Khê", "TINH KHE"])
 def test_search_by_old_or_new_name_with_or_without_diacritics(in_request, typed):
-    from dashboard.views import search
+    from dashboard.assemble import search
 
     hits = search.find(typed, "vi")
     assert hits[0].code == "21211"
@@ -212,7 +212,7 @@ def test_search_by_old_or_new_name_with_or_without_diacritics(in_request, typed)
 
 
 def test_search_offers_what_an_old_district_became_but_never_an_unconfirmed_merger(in_request):
-    from dashboard.views import search
+    from dashboard.assemble import search
 
     district = next(h for h in search.find("huyen son ha", "vi") if h.code == "529")
     assert district.ended == "30/6/2025"
@@ -245,8 +245,8 @@ def test_department_profile_draws_one_chart_per_scale_and_marks_the_unconfirmed_
 
 
 def test_compare_three_communes(in_request):
+    from dashboard.assemble import compare_year, comparison
     from dashboard.pages import compare
-    from dashboard.views import compare_year, comparison
 
     selection = comparison.parse({"units": "21340,21334,21343", "group": "commune"})
     assert selection.ready

@@ -11,7 +11,7 @@ COMMUNE = "23430"  # a commune of 2025 (illustrative ranking)
 @pytest.fixture(scope="module")
 def headline_of(app):
     from dashboard import queries
-    from dashboard.views.unit_headline import unit_headline
+    from dashboard.assemble.unit_headline import unit_headline
 
     def of(code: str, lang: str):
         with app.server.app_context():

@@ -554,8 +554,8 @@ def test_a_saved_chart_is_stamped_only_when_its_own_texts_say_generated(tmp_path
 
 
 def test_every_national_table_names_each_province_once_per_rank_and_claims_no_coverage(app):
+    from dashboard.assemble.national_table import table_choices
     from dashboard.components import national_table
-    from dashboard.views.national_table import table_choices
 
     with app.server.test_request_context("/"):
         for choice in table_choices():

@@ -156,7 +156,7 @@ def test_profiles_show_the_dates_as_published(profile, code, lang, valid, lineag
 
 
 def test_search_says_when_a_unit_ended_as_published(app):
-    from dashboard.views import search
+    from dashboard.assemble import search
 
     with app.server.test_request_context("/"):
         [tay_tra] = [h for h in search.find("tay tra", "vi") if h.code == "526"]

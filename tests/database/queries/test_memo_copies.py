@@ -61,7 +61,7 @@ def test_a_frame_inside_a_memoized_record_is_a_copy_too(app):
 @pytest.mark.timeout(120)
 @pytest.mark.parametrize("load", ["units", "observations", "view table"])
 def test_frames_the_pages_read_are_unchanged_by_an_earlier_caller(app, load):
-    from dashboard.views import ranking
+    from dashboard.assemble import ranking
 
     def read() -> pd.DataFrame:
         if load == "view table":

@@ -22,7 +22,7 @@ def _text(html: str) -> str:
 @pytest.fixture(scope="module")
 def headline(app):
     from dashboard import queries
-    from dashboard.views.unit_headline import unit_headline
+    from dashboard.assemble.unit_headline import unit_headline
 
     with app.server.test_request_context():
         unit = queries.units().set_index("code").loc[COMMUNE]

@@ -20,7 +20,7 @@ def in_request(app):
 
 @pytest.fixture
 def every_view(in_request):
-    from dashboard.views import all_rankings
+    from dashboard.assemble import all_rankings
 
     found = all_rankings.views("vi")
     assert len(found) > 50  # every year, kind and indicator of the test data
@@ -85,7 +85,7 @@ def test_sub_index_columns_hold_each_units_own_value(every_view):
 
 
 def test_a_view_is_a_slice_of_what_was_computed_once(in_request, monkeypatch):
-    from dashboard.views import all_rankings, ranking
+    from dashboard.assemble import all_rankings, ranking
 
     view = ranking.resolve({"year": "2019", "group": "district"})
     first = ranking.load(view, "en")

@@ -10,10 +10,11 @@ import pandas as pd
 import plotly
 import pytest
 
+from dashboard.assemble import ranking
 from dashboard.components.map_panel import map_values
 from dashboard.components.methods import index_set_block
 from dashboard.figures.map_values import value_arrays
-from dashboard.views import analysis, ranking
+from dashboard.views import analysis
 from dashboard.views.index_set_table import class_name, method_table, out_of
 from tests.database.queries.test_index_sets import SET
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import csv
 import io
 
+from dashboard.assemble.unit_headline import unit_headline
 from dashboard.components import grid
-from dashboard.views.unit_headline import unit_headline
 from tests.database.views.test_published_ranks import HEADER, VIEW, _view, shown  # noqa: F401 (shown: the fixture)
 
 # Sở Y tế has the best score of the three, and the decision says it is not ranked.

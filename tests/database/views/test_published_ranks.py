@@ -14,11 +14,13 @@ import pytest
 from sqlalchemy import Engine
 
 from dashboard import queries
+from dashboard.assemble import ranking
 from dashboard.components import grid
 from dashboard.config import Settings
 from dashboard.domain.scoring import INCONSISTENT_NOTE
 from dashboard.ingest.importer import ImportOptions, import_files
-from dashboard.views import published, ranking
+from dashboard.views import published
+from dashboard.views.ranking import ViewData
 from tests.database.ingest.test_importer import REFERENCE_FILES
 from tests.database.ingest.test_importer_published import OVERRIDES
 from tests.database.pages.test_data_pages import _text, _walk
@@ -55,7 +57,7 @@ def shown(
     queries.bind(bound, settings)
 
 
-def _view(app, lang: str) -> ranking.ViewData:
+def _view(app, lang: str) -> ViewData:
     with app.server.test_request_context():
         return ranking.load(ranking.resolve(VIEW), lang)
 
@@ -144,7 +146,7 @@ def test_the_unit_profile_flags_a_rank_stored_as_published(app, shown) -> None:
     ],
 )
 def test_the_profile_headline_says_which_rank_it_gives(app, shown, lang, differs, computed) -> None:
-    from dashboard.views.unit_headline import unit_headline
+    from dashboard.assemble.unit_headline import unit_headline
 
     shown(CONTRADICTING)
     with app.server.test_request_context():

@@ -1,8 +1,6 @@
 """The compare page's charts when a method has a single year (2025 now): the units side by side as bars,
 sub-indices as % of their maximum with the points in the labels, titled by the method shown; lines over the
-years otherwise (views/comparison.py). No Dash components here.
-
-May import: queries, domain, i18n, figures, views.comparison.
+years otherwise (assemble/comparison.py). No Dash components here.
 """
 
 from __future__ import annotations
@@ -10,14 +8,14 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard import queries
+from dashboard.assemble import comparison
 from dashboard.domain import localized
 from dashboard.figures import charts, map_scale, single_year
 from dashboard.figures import compare as compare_figures
 from dashboard.figures.text import plotly_text
 from dashboard.i18n import t
 from dashboard.queries import ObservationFilter
-from dashboard.views import comparison
-from dashboard.views.comparison import Selection
+from dashboard.views.comparison import Selection, source_line
 
 
 def charts_over_years(
@@ -61,7 +59,7 @@ def year_bars(frame: pd.DataFrame, selection: Selection, lang: str) -> charts.Fi
         frame,
         lang=lang,
         title=plotly_text(year_title(frame, lang)),
-        source_line=comparison.source_line(frame, lang),
+        source_line=source_line(frame, lang),
         axis_title=comparison.scale_title(frame, lang),
         maximum=None if pd.isna(maximum) else float(maximum),
         styles=comparison.series_styles(selection, lang),
@@ -75,7 +73,7 @@ def sub_figures(
     sub-index over the years, or, when the method has a single year, one chart of every sub-index as % of
     its maximum with the units side by side."""
     styles = comparison.series_styles(selection, lang)
-    source = comparison.source_line(subs, lang)
+    source = source_line(subs, lang)
     if subs["year"].nunique() == 1:
         title = t(
             "compare.subs_year_title", lang, year=int(subs["year"].iloc[0])
