@@ -116,9 +116,10 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
         server=server,
         use_pages=True,
         assets_folder=str(settings.assets_dir),
-        # Bootstrap is vendored under assets/vendor and listed first so that site.css can override it.
-        external_stylesheets=["/assets/vendor/bootstrap.min.css"],
-        assets_ignore=r"bootstrap\.min\.css",
+        # Bootstrap is vendored under assets/vendor and listed first so that site.css can override it: the
+        # rules our markup can use (scripts/bootstrap_subset.py), 6 KB instead of 23 KB as brotli.
+        external_stylesheets=["/assets/vendor/bootstrap.subset.min.css"],
+        assets_ignore=r"bootstrap\.(subset\.)?min\.css",
         title="Minh bạch CNTT Quảng Ngãi",
         update_title=None,  # no "Updating..." flashing in the tab; pages set their own titles
         suppress_callback_exceptions=True,
