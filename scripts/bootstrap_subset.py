@@ -3,10 +3,11 @@
 The full stylesheet (assets/vendor/bootstrap.min.css: 232 KB, 23 KB as brotli) was the biggest stylesheet of
 a first visit, and the pages use a few dozen of its classes. A selector is kept when every class and
 attribute it requires (a class inside `:not()` is not required) is a word of a file that can write markup:
-our code (dashboard/, assets/) and the scripts of the component libraries the pages draw with (dcc, html,
-dash-renderer, dash-ag-grid). A class built with a variable part (`f"ps-{depth}"`, `` `kind-${kind}` ``)
-keeps every class of that prefix. Custom properties and keyframes that nothing kept reads are dropped, and
-so is the source-map comment (the map is not shipped); the licence comment stays.
+our code (dashboard/ less its text catalogues and templates, assets/) and the scripts of the component
+libraries the pages draw with (dcc, html, dash-renderer, dash-ag-grid). A class built with a variable
+part (`f"ps-{depth}"`, `` `kind-${kind}` ``) keeps every class of that prefix. Custom properties and
+keyframes that nothing kept reads are dropped, and so is the source-map comment (the map is not shipped);
+the licence comment stays.
 
 The Dash pages list the subset; the admin pages and the publishers' guide keep the full file.
 tests/unit/test_first_visit.py fails when the subset is not what this script writes from today's sources:
@@ -44,7 +45,13 @@ def markup_sources(repo: Path = REPO) -> tuple[list[Path], list[Path]]:
     import dash
     import dash_ag_grid
 
-    ours = [p for p in (repo / "dashboard").rglob("*") if p.suffix in (".py", ".html", ".js")]
+    # Not the text catalogues (prose, no markup) nor the signed-in pages' templates (they link the full
+    # file): their words would only keep rules no Dash page uses.
+    ours = [
+        p
+        for p in (repo / "dashboard").rglob("*")
+        if p.suffix in (".py", ".js") and "i18n" not in p.parts and "templates" not in p.parts
+    ]
     ours += [p for p in (repo / "assets").glob("*") if p.suffix in (".js", ".css")]
     dash_dir = Path(dash.__file__).parent
     libraries = [dash_dir / "dcc", dash_dir / "html", dash_dir / "dash-renderer" / "build"]
