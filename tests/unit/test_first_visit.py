@@ -7,6 +7,7 @@ import importlib.util
 import re
 from pathlib import Path
 
+import dashboard
 from dashboard.components import control, radio
 from dashboard.components.radio_group import RadioGroup
 
@@ -136,7 +137,7 @@ def test_a_first_visit_of_the_overview_fits_its_budget(client):
 
 
 def _bootstrap_subset_script():
-    path = Path(__file__).parents[2] / "scripts" / "bootstrap_subset.py"
+    path = Path(dashboard.__file__).parents[1] / "scripts" / "bootstrap_subset.py"  # wherever this test lives
     spec = importlib.util.spec_from_file_location("bootstrap_subset", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
