@@ -8,10 +8,13 @@ its brotli copies (once per release, as for the first visitor of a deployment).
 
 Usage: .venv/bin/python benchmarks/bench_browser.py [--repeat 3]
        .venv/bin/python benchmarks/bench_browser.py --communes [--repeat 3]
+       .venv/bin/python benchmarks/bench_browser.py --communes --before REF [--repeat 5]
 `--communes` visits `/?group=commune&year=2025` (the 96-tile cartogram) and, as the baseline of the same run,
 `/?group=district&year=2022`, alternating, on a database built from data/ plus the illustrative 2025 commune
 totals of bench_map.py. It uses the PostgreSQL database and Redis db named by COMMUNE_BENCH_DATABASE_URL and
 COMMUNE_BENCH_REDIS_URL (a database of its own: its public schema is dropped and rebuilt).
+`--before REF` compares two commits in one run instead (bench_two_commits.py): first visits of the commune
+map, this checkout against REF, alternating; `--workers 1` keeps the server's side out of the times.
 """
 
 from __future__ import annotations
@@ -190,7 +193,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3, help="fresh-profile runs (median reported)")
     parser.add_argument("--communes", action="store_true", help="the commune map against the district map")
+    parser.add_argument("--before", help="compare this checkout's first visit with the commit REF's")
+    parser.add_argument("--workers", type=int, help="with --before: gunicorn workers per commit")
     args = parser.parse_args(argv)
+    if args.before:
+        import bench_two_commits
+
+        return bench_two_commits.compare(args.before, repeat=args.repeat, workers=args.workers)
     if args.communes:
         env, instance, pages = commune_bench_env(), COMMUNE_INSTANCE, COMMUNE_PAGES
     else:

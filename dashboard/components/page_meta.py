@@ -3,10 +3,10 @@
 Dash builds `<title>`, `<meta name="description">` and the `og:`/`twitter:` tags from each registered
 page's `title` and `description`. `label_generated_pages` wraps those of the pages that show illustrative
 figures so that a browser tab, a search result or a link preview carries the same label as the page text
-(views/published.py). `install` is called once by create_app after the pages are registered; it also
-labels the served HTML's `<title>` (link previews and crawlers never run the page's scripts), and gives
-the link-preview tags the page's address on the trusted origin (Dash writes the request's URL, Host
-header included, into `twitter:url`).
+(views/published.py). `install` is called once by create_app after the pages are registered. The HTML
+page (components.shell) also gets its `<title>` labelled here (link previews and crawlers never run the
+page's scripts), and its link-preview tags the page's address on the trusted origin (Dash writes the
+request's URL, Host header included, into `twitter:url`).
 """
 
 from __future__ import annotations
@@ -107,26 +107,23 @@ def _page_url_tags() -> str:
     return f'<meta property="twitter:url" content="{url}">\n      <meta property="og:url" content="{url}">'
 
 
+def with_page_url(metas: str) -> str:
+    """Dash's meta tags with `twitter:url` and `og:url` of this page on the trusted origin."""
+    return _TWITTER_URL.sub(lambda _: _page_url_tags(), metas, count=1)
+
+
+def with_labelled_title(index: str) -> str:
+    """The HTML page with its `<title>` labelled when the requested page shows generated figures."""
+    extent = _extent_of_request()
+    if not extent:
+        return index
+    return _TITLE.sub(
+        lambda m: f"<title>{escape(labelled(unescape(m[1]), extent, lang=_lang(), kind='title'))}</title>",
+        index,
+        count=1,
+    )
+
+
 def install(app: dash.Dash) -> None:
-    """Label the pages that show generated figures, and the `<title>` of their served HTML.
-
-    Installed after components.shell, so it labels the localized title the shell writes there.
-    """
+    """Label the pages that show generated figures (components.shell labels the served HTML's title)."""
     label_generated_pages(dash.page_registry)
-    interpolate = app.interpolate_index
-
-    def interpolate_with_label(**parts: str) -> str:
-        parts["metas"] = _TWITTER_URL.sub(lambda _: _page_url_tags(), parts.get("metas", ""), count=1)
-        index = interpolate(**parts)
-        extent = _extent_of_request()
-        if not extent:
-            return index
-        return _TITLE.sub(
-            lambda m: (
-                f"<title>{escape(labelled(unescape(m[1]), extent, lang=_lang(), kind='title'))}</title>"
-            ),
-            index,
-            count=1,
-        )
-
-    app.interpolate_index = interpolate_with_label  # type: ignore[method-assign]

@@ -1,5 +1,6 @@
 """The app's outer layout and its HTML page: URL, page container, server-side `<html lang>` and title, the
-loading frame shown before the scripts run, and the 404 status of unknown paths and units."""
+loading frame shown before the scripts run, and which paths are pages (web.page_guard answers 404 for
+the others)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import flask
 from dash import Input, Output, clientside_callback, dcc, html
 
 from dashboard import queries, urls
-from dashboard.components import grid
+from dashboard.components import grid, page_meta
 from dashboard.i18n import normalize_language, t
 
 SHELL_URL = "shell-url"
@@ -130,25 +131,17 @@ def known_path(path: str) -> bool:
 
 
 def install(app: dash.Dash) -> None:
-    """Use the accessible HTML page, localized per request, and answer 404 for unknown paths and units."""
+    """Use the accessible HTML page, localized per request (web.page_guard answers 404 for the paths
+    `known_path` refuses)."""
     app.index_string = INDEX_STRING
     interpolate = app.interpolate_index
 
+    # The one patch of Dash's HTML page: language, title, feeds, loading frame, then the generated-figures
+    # label on the localized title and the page's address in the link-preview tags.
     def interpolate_index(**parts: str) -> str:
         lang = normalize_language(flask.request.args.get("lang"))
-        return localize_index(interpolate(**parts), path=flask.request.path, lang=lang)
+        parts["metas"] = page_meta.with_page_url(parts.get("metas", ""))
+        index = localize_index(interpolate(**parts), path=flask.request.path, lang=lang)
+        return page_meta.with_labelled_title(index)
 
     app.interpolate_index = interpolate_index
-    prefix = app.config.routes_pathname_prefix
-    index_endpoints = {prefix, f"{prefix}<path:path>"}  # the routes where Dash serves its HTML page
-
-    @app.server.after_request
-    def not_found_status(response: flask.Response) -> flask.Response:
-        request = flask.request
-        if (
-            request.endpoint in index_endpoints
-            and response.status_code == 200
-            and not known_path("/" + request.path[len(prefix) :])
-        ):
-            response.status_code = 404
-        return response

@@ -4,7 +4,8 @@ Dash serves its page shell with 200 for any path (the router then shows the not-
 repeated query key (`?year=2020&year=2021`, which links and forms produce) to the page's layout as a
 list, which the layouts cannot take. Here an unknown path answers 404 (still with the shell, so the
 visitor sees the not-found page), the first value of a repeated key wins, and a value with non-ASCII
-digits (`२०२०`, which `str.isdigit` and `int` accept) counts as absent. Imports nothing of ours.
+digits (`२०२०`, which `str.isdigit` and `int` accept) counts as absent. Imports nothing of ours: which
+paths are pages (a unit's profile only for a unit that exists) is asked of the caller's `known`.
 """
 
 from __future__ import annotations
@@ -15,18 +16,10 @@ from typing import Any
 
 import dash
 import flask
-from dash import _pages
 from dash.exceptions import DependencyException
 
-_NOT_FOUND_MODULE = "not_found_404"
 # Dash's endpoints that answer with the page shell for any path.
 _SHELL_ENDPOINTS = ("/", "/<path:path>")
-
-
-def is_known_page(path: str) -> bool:
-    """True when Dash's page router finds a registered page (not the not-found page) for `path`."""
-    page, _ = _pages._path_to_page(path.strip("/"))
-    return bool(page) and not page["module"].endswith(_NOT_FOUND_MODULE)
 
 
 def clean_query_value(value: Any) -> str | None:
@@ -56,8 +49,8 @@ def clean_page_queries() -> None:
             page["layout"] = _first_values(layout)
 
 
-def install(server: flask.Flask) -> None:
-    """404 for unknown pages, for component-suite paths outside a package, for GETs of the callback URL."""
+def install(server: flask.Flask, *, known: Callable[[str], bool]) -> None:
+    """404 for paths `known` says are no page, for component-suite paths outside a package."""
 
     @server.after_request
     def unknown_page_is_404(response: flask.Response) -> flask.Response:
@@ -66,7 +59,7 @@ def install(server: flask.Flask) -> None:
             response.status_code == 200
             and rule is not None
             and rule.endpoint in _SHELL_ENDPOINTS
-            and not is_known_page(flask.request.path)
+            and not known(flask.request.path)
         ):
             response.status_code = 404
             response.headers["Cache-Control"] = "no-store"

@@ -103,7 +103,7 @@ class ResponseMemo:
         version = versions.watch.current(queries.engine()) or queries.data_version()
         request_key = (
             *(self._request_key() if canonical is None else canonical),
-            request.accept_encodings.quality("gzip") > 0,
+            tuple(e for e in ("br", "gzip") if request.accept_encodings.quality(e) > 0),  # as compressed
             urls.origin(),  # answers may hold absolute URLs: each trusted host gets its own
         )
         key = (version, *request_key)

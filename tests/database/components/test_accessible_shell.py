@@ -50,6 +50,24 @@ def test_unknown_paths_and_units_answer_404_with_the_friendly_page(client, path)
     assert "react-entry-point" in body and "Không tìm thấy trang" in body
 
 
+def test_one_html_page_carries_language_title_label_feeds_frame_and_preview_address(client):
+    # One patch of Dash's HTML page does all of it (components.shell with components.page_meta's pieces).
+    body = client.get("/du-lieu?lang=en", headers={"Host": "127.0.0.1:8443"}).get_data(as_text=True)
+    assert '<html lang="en">' in body
+    assert re.search(r"<title>(.*?)</title>", body)[1].startswith("Data – ")
+    assert '<link rel="alternate" type="application/atom+xml"' in body  # the data page's feeds
+    assert "Loading the page…" in body and "Loading..." not in body
+    assert '<meta property="og:url" content="http://127.0.0.1:8443/du-lieu?lang=en">' in body
+    labelled = client.get("/?lang=en").get_data(as_text=True)  # the overview shows generated figures
+    assert "ILLUSTRATIVE" in re.search(r"<title>(.*?)</title>", labelled)[1]
+
+
+def test_an_unknown_unit_is_a_404_no_cache_keeps(client):
+    response = client.get("/don-vi/99999")
+    assert response.status_code == 404
+    assert response.headers["Cache-Control"] == "no-store"
+
+
 def test_known_units_and_the_api_keep_their_status(client):
     assert client.get("/don-vi/525").status_code == 200
     assert client.get("/nhung/don-vi/525").status_code == 200

@@ -14,11 +14,10 @@ BEFORE = [
     "dashboard.web.admission",
 ]
 AFTER = [
-    "dashboard.web.page_guard",
+    "dashboard.web.page_guard",  # the one 404 for unknown pages and units, before anything keeps a 200
     "dashboard.web.static",
     "dashboard.web.security",
     "dashboard.web.rendered",  # keeps the response as security and static finished it
-    "dashboard.components.shell",
 ]
 
 

@@ -44,11 +44,15 @@ def test_map_layers_are_compressed(client, app):
     assert zipped.headers["Cache-Control"] == "public, max-age=31536000, immutable"
 
 
-def test_dash_json_is_gzipped(client):
+def test_dash_json_is_brotli_where_accepted_else_gzipped(client):
     plain = client.get("/_dash-dependencies", headers={"Accept-Encoding": "identity"})
     zipped = client.get("/_dash-dependencies", headers={"Accept-Encoding": "gzip"})
     assert zipped.headers["Content-Encoding"] == "gzip"
     assert gzip.decompress(zipped.data) == plain.data
+    smaller = client.get("/_dash-dependencies", headers={"Accept-Encoding": "gzip, deflate, br"})
+    assert smaller.headers["Content-Encoding"] == "br"
+    assert brotli.decompress(smaller.data) == plain.data
+    assert len(smaller.data) < len(zipped.data)
 
 
 def test_page_html_is_gzipped_with_its_script_hashes_but_signed_in_pages_are_not(client):

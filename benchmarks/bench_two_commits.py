@@ -1,5 +1,7 @@
 """First visit of the overview, two commits in one run: bytes transferred and time to the drawn map.
 
+Run through bench_browser.py (`--communes --before REF`), which this module's `compare` serves.
+
 The commit to compare (`--before`, default: where this branch left main) is exported with `git archive`
 into a temporary folder; gunicorn serves it and this checkout side by side, on the commune benchmark
 database of bench_browser.py (data/ + the illustrative 2025 commune totals; COMMUNE_BENCH_DATABASE_URL),
@@ -10,12 +12,11 @@ and body as served: the precompressed static files go out as brotli, which Chrom
 Dash's JSON and HTML as gzip); the map counts as drawn when every polygon has its SVG path. A throwaway
 visit per server first fills its compressed copies.
 
-Usage: .venv/bin/python benchmarks/bench_first_visit.py [--before REF] [--repeat 5]
+Usage: .venv/bin/python benchmarks/bench_browser.py --communes --before REF [--repeat 5]
 """
 
 from __future__ import annotations
 
-import argparse
 import shutil
 import statistics
 import subprocess
@@ -71,16 +72,18 @@ def first_visit(url: str) -> dict:
         shutil.rmtree(profile, ignore_errors=True)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--before", default="main", help="the commit compared (default: main)")
-    parser.add_argument("--repeat", type=int, default=5, help="fresh-profile visits per commit (median)")
-    args = parser.parse_args(argv)
+def compare(before: str, *, repeat: int = 5, workers: int | None = None) -> int:
+    """Print both commits' first visits (median of `repeat` each, alternating) and every transfer.
+
+    `workers`: gunicorn workers per commit (default: gunicorn.conf.py's). With 1, the throwaway visit
+    leaves the one worker's memos warm, so the visits measure the browser's side alone; with several,
+    a visit that reaches a worker for the first time also waits for the page's content to be computed.
+    """
     env = browser_bench.commune_bench_env()
     env.pop("CACHE_REDIS_URL", None)
     work = Path(tempfile.mkdtemp(prefix="qnbench-first-visit-"))
     versions = {"before": work / "before", "after": common.REPO}
-    commits = {"before": export(args.before, versions["before"]), "after": head()}
+    commits = {"before": export(before, versions["before"]), "after": head()}
     runs: dict[str, list[dict]] = {"before": [], "after": []}
     try:
         with ExitStack() as stack:
@@ -89,17 +92,18 @@ def main(argv: list[str] | None = None) -> int:
                 instance = work / f"instance-{label}"
                 shutil.copytree(browser_bench.COMMUNE_INSTANCE, instance)
                 server_env = {**env, "DASHBOARD_INSTANCE_DIR": str(instance), "PYTHONPATH": str(repo)}
-                server = stack.enter_context(common.gunicorn(server_env, repo=repo))
+                server = stack.enter_context(common.gunicorn(server_env, repo=repo, workers=workers))
                 urls[label] = server.url + PAGE
                 first_visit(urls[label])  # throwaway: fills the compressed copies
-            for _ in range(args.repeat):
+            for _ in range(repeat):
                 for label in ("before", "after"):
                     runs[label].append(first_visit(urls[label]))
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
     common.print_machine()
-    print(f"page: {PAGE}; {args.repeat} fresh-profile first visits per commit, alternating; median")
+    print(f"gunicorn workers per commit: {workers or 'as gunicorn.conf.py'}")
+    print(f"page: {PAGE}; {repeat} fresh-profile first visits per commit, alternating; median")
     rows = []
     for label, visits in runs.items():
         t = [browser_bench.totals(v) for v in visits]
@@ -122,6 +126,8 @@ def main(argv: list[str] | None = None) -> int:
         browser_bench.totals(v)["map_ms"] for v in runs["before"]
     )
     print(f"\nmap drawn, after / before: {ratio:.2f}")
+    for label, visits in runs.items():  # in the order they ran: the noise of a shared machine is visible
+        print(f"{label}: map drawn ms per visit", [round(browser_bench.totals(v)["map_ms"]) for v in visits])
     for label, visits in runs.items():
         first = visits[0]
         print()
@@ -135,7 +141,3 @@ def main(argv: list[str] | None = None) -> int:
         for message in first["console"]:
             print(f"console: {message}")
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
