@@ -52,7 +52,7 @@ def _prepare_database(settings: Settings) -> None:
 
 
 def request_hooks(settings: Settings) -> list[tuple[str, Callable[[dash.Dash], object]]]:
-    """Every hook a request passes, in the order create_app installs them (tests/unit/test_request_hooks.py).
+    """Every hook a request passes, in the order create_app installs them (test_request_hooks.py checks).
 
     Flask runs before-request hooks in this order and after-request hooks in the reverse order, so an
     early entry sees a request first and its response last.
