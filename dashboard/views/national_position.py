@@ -116,3 +116,25 @@ def change_of_count(frame: pd.DataFrame, lang: str) -> list[str]:
         t("national.change_34", lang, year=r.year, of=int(r.rank_of), before=before, rank=int(r.rank))
         for r in changed.itertuples()
     ]
+
+
+def ranks_and_months(frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """A province's national rows split into ranks by year and the monthly index; aggregates are neither."""
+    frame = frame[~frame["indicator_code"].isin(AGGREGATES)]
+    monthly = frame["indicator_code"].isin(MONTHLY)
+    return frame[~monthly], frame[monthly]
+
+
+def drawn_ranks(frame: pd.DataFrame) -> pd.DataFrame:
+    """The rows a rank chart draws: one per year and index, none for a year whose sources disagree (that
+    year gets only words)."""
+    conflicted = conflicts(frame)
+    keys = zip(frame["year"], frame["indicator_code"], frame["unit_code"], strict=True)
+    return best_rows(frame[[(int(y), c, u) not in conflicted for y, c, u in keys]])
+
+
+def decision_url(events: pd.DataFrame, legal_basis: str) -> str | None:
+    """The stored source of the first event whose legal basis names `legal_basis`, if any."""
+    decision = events[events["legal_basis"].fillna("").str.contains(legal_basis)]
+    link = decision["source_url"].dropna()
+    return link.iloc[0] if len(link) else None
