@@ -21,7 +21,6 @@ from dashboard.components import chart_tools, grid
 from dashboard.components import citations as cite
 from dashboard.components.national_table import columns, table_chart, table_rows
 from dashboard.domain import KON_TUM_CODE, PROVINCE_CODE, localized, localized_column
-from dashboard.domain.dates import published_date
 from dashboard.figures import charts
 from dashboard.figures import compare as figures
 from dashboard.figures import national as national_figures
@@ -119,13 +118,7 @@ def _service_index(frame: pd.DataFrame, lang: str) -> list:
     rank of the provinces of that month (63, then 34 from 1/7/2025) and source."""
     if frame.empty:
         return []
-    first_day = [getattr(published_date(p), "first", None) for p in frame["period"]]
-    ordered = frame.assign(first_day=first_day).sort_values(["first_day", "source_id"])
-    points = ordered.dropna(subset=["rank"]).drop_duplicates("period")  # one point per month
-    points = points.assign(
-        period_text=[published.period_text(p, lang) for p in points["period"]],
-        text=[position.rank_text(r, o) for r, o in zip(points["rank"], points["rank_of"], strict=True)],
-    )
+    ordered, points = position.monthly_points(frame, lang)
     chart = national_figures.period_ranks(
         points,
         lang=lang,
@@ -138,7 +131,7 @@ def _service_index(frame: pd.DataFrame, lang: str) -> list:
         html.H2(t("national.service_heading", lang), className="h4 mt-4"),
         html.P(_service_lead(lang)),
         chart_tools.figure_card(chart, page_path=urls.page("national", lang=lang), lang=lang, drawn=points),
-        _rank_table(ordered.drop(columns="first_day"), lang),
+        _rank_table(ordered, lang),
     ]
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.domain import localized_column
+from dashboard.domain.dates import published_date
 from dashboard.i18n import t
 from dashboard.views import published
 
@@ -138,3 +139,16 @@ def decision_url(events: pd.DataFrame, legal_basis: str) -> str | None:
     decision = events[events["legal_basis"].fillna("").str.contains(legal_basis)]
     link = decision["source_url"].dropna()
     return link.iloc[0] if len(link) else None
+
+
+def monthly_points(frame: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """A monthly index's rows by month ('tháng 5/2025') then source, and the points its chart draws: one
+    per month with a rank, its period in words and its rank as text ('12/34')."""
+    first_day = [getattr(published_date(p), "first", None) for p in frame["period"]]
+    ordered = frame.assign(first_day=first_day).sort_values(["first_day", "source_id"])
+    points = ordered.dropna(subset=["rank"]).drop_duplicates("period")  # one point per month
+    points = points.assign(
+        period_text=[published.period_text(p, lang) for p in points["period"]],
+        text=[rank_text(r, o) for r, o in zip(points["rank"], points["rank_of"], strict=True)],
+    )
+    return ordered.drop(columns="first_day"), points

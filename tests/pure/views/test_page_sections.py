@@ -139,3 +139,17 @@ def test_methodologies_are_ordered_by_family_then_first_year_with_their_years_an
         "766/QĐ-TTg",
         "42/2012/QĐ-UBND",
     ]
+
+
+def test_a_monthly_index_is_ordered_by_month_with_one_point_per_month():
+    frame = pd.DataFrame(
+        {
+            "period": ["tháng 6/2025", "tháng 5/2025", "tháng 5/2025", "tháng 7/2025"],
+            "source_id": [2, 3, 1, 4],
+            "rank": [10.0, 12.0, 12.0, None],
+            "rank_of": [63.0, 63.0, 63.0, 34.0],
+        }
+    )
+    ordered, points = position.monthly_points(frame, "vi")
+    assert ordered["source_id"].tolist() == [1, 3, 2, 4] and "first_day" not in ordered
+    assert points[["source_id", "text"]].values.tolist() == [[1, "12/63"], [2, "10/63"]]
