@@ -101,18 +101,19 @@ def index_options(lang: str) -> list[dict[str, str]]:
     return comparison.index_options(queries.indicators(), index_codes(), lang)
 
 
-def _maxima() -> dict[str, float | None]:
+def maxima() -> dict[str, float | None]:
+    """Each indicator's maximum by code (None or NaN when it has none)."""
     return queries.indicators().set_index("code")["max_value"].to_dict()
 
 
 def scale_frames(frame: pd.DataFrame) -> list[pd.DataFrame]:
     """The series split by scale (percent, points out of 100, points out of 1,000), oldest first."""
-    return comparison.scale_frames(frame, _maxima())
+    return comparison.scale_frames(frame, maxima())
 
 
 def scale_title(frame: pd.DataFrame, lang: str) -> str:
     """The axis title of values on one scale: 'Điểm (tối đa 1.000)' or '% so với điểm tối đa'."""
-    return comparison.scale_title(frame, _maxima(), lang)
+    return comparison.scale_title(frame, maxima(), lang)
 
 
 def lines_figure(frame: pd.DataFrame, selection: Selection, lang: str) -> charts.Figure:

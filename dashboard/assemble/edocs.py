@@ -1,5 +1,5 @@
-"""The e-documents page's unit section (views/edocs.py) from the stored illustrative figures, and what its
-table on screen for download is called."""
+"""The e-documents page (views/edocs.py) from the stored figures: the published province-wide ones, the
+unit section's illustrative ones, and what its table on screen for download is called."""
 
 from __future__ import annotations
 
@@ -8,12 +8,23 @@ from collections.abc import Mapping
 import pandas as pd
 
 from dashboard import queries
-from dashboard.domain import localized
+from dashboard.domain import KON_TUM_CODE, PROVINCE_CODE, localized
 from dashboard.i18n import t
 from dashboard.queries import ObservationFilter
-from dashboard.views import edocs
+from dashboard.views import edocs, published
 from dashboard.views.screen_table import Column, ScreenTable
 from dashboard.views.screen_table import file_stem as file_name
+
+# Province-wide figures of Quảng Ngãi and Kon Tum, and the one unit a source gives a figure for.
+PUBLISHED_UNITS = (PROVINCE_CODE, KON_TUM_CODE, "bql-kkt-dung-quat")
+
+
+def province_rows(lang: str) -> pd.DataFrame:
+    """Published province-wide e-document figures of Quảng Ngãi, never illustrative ones, worded."""
+    indicators = queries.indicators()
+    codes = tuple(indicators.loc[indicators["family"] == "edoc", "code"])
+    frame = queries.observations(ObservationFilter(indicators=codes, unit_codes=PUBLISHED_UNITS))
+    return published.worded(edocs.province_figures(frame), lang, home=PROVINCE_CODE)
 
 
 def unit_frame(group: str) -> pd.DataFrame:

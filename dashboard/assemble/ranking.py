@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
 from dashboard import queries
 from dashboard.assemble import all_rankings
+from dashboard.queries import ObservationFilter
+from dashboard.queries.corrections import corrections_of
 from dashboard.queries.methods import methods_with_results
 from dashboard.views import analysis
 from dashboard.views.all_rankings import ViewData
@@ -51,9 +55,25 @@ def _index_options(total: str, lang: str) -> list[dict[str, str]]:
 
 def index_name(view: analysis.View, lang: str) -> str:
     """Name of the view's indicator in the language."""
-    return _indicator_names(lang).get(view.indicator, "") if view.indicator else ""
+    return indicator_names_in(lang).get(view.indicator, "") if view.indicator else ""
 
 
 @queries.per_data_version(maxsize=2)
-def _indicator_names(lang: str) -> dict[str, str]:
+def indicator_names_in(lang: str) -> dict[str, str]:
+    """Each indicator's name in the language, by code (shared: callers only read it)."""
     return indicator_names(queries.indicators(), lang)
+
+
+def methodology(code: str) -> pd.Series:
+    """A methodology's row (names, first year) by its code."""
+    return queries.methodologies().set_index("code").loc[code]
+
+
+def corrections(year: int) -> pd.DataFrame:
+    """The corrections made to a year's published figures."""
+    return corrections_of(year=year)
+
+
+def observations_of(view: analysis.View) -> pd.DataFrame:
+    """Every unit's figures of the view's indicator and year (what its map and table cite)."""
+    return queries.observations(ObservationFilter(indicators=(view.indicator,), years=(view.year,)))

@@ -59,3 +59,8 @@ def file_stem(code: str) -> str:
     """'diem-xep-hang-525-huyen-binh-son': what the file is, in Vietnamese always."""
     name = queries.units().set_index("code").loc[code, "name_vi"]
     return f"diem-xep-hang-{slug(code)}-{slug(str(name))}"
+
+
+def group_scores(code: str, year: int, kind: str) -> pd.DataFrame:
+    """Every unit's figures of one indicator and year among units of a kind (the group's median)."""
+    return queries.observations(ObservationFilter(indicators=(code,), years=(year,), unit_kinds=(kind,)))

@@ -1,8 +1,8 @@
 """Shared Dash pieces: page frame (header, navigation, footer), banners, source notes, downloads, KPIs.
 
-May import: assemble, views, figures, queries, domain, i18n, urls, web (callback input rules), api (download
-names and sizes). Must not be imported by
-views, figures or queries.
+May import: assemble, views, figures, domain, i18n, urls, web (callback input rules), api (download names
+and sizes). Never queries or db: their data comes from assemble (import-linter checks). Must not be
+imported by views, figures or queries.
 """
 
 from __future__ import annotations

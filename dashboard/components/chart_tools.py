@@ -11,8 +11,8 @@ import re
 import pandas as pd
 from dash import MATCH, Input, Output, clientside_callback, dcc, html
 
-from dashboard import queries, urls
-from dashboard.assemble import comparison
+from dashboard import urls
+from dashboard.assemble import comparison, page_meta
 from dashboard.components.embed import snippet
 from dashboard.figures.compare import graph_config
 from dashboard.i18n import t
@@ -28,8 +28,8 @@ def citation(title: str, path: str, *, lang: str, sources: pd.DataFrame | None =
         "toolbar.citation" if cited else "download.citation",
         lang,
         title=title,
-        version=queries.data_version(),
-        updated=queries.last_updated() or "",
+        version=page_meta.data_version(),
+        updated=page_meta.last_updated() or "",
         url=urls.absolute(path),
         sources=cited,
     )

@@ -6,7 +6,7 @@ from urllib.parse import urlparse
 
 from dash import html
 
-from dashboard import queries
+from dashboard.assemble import page_meta
 from dashboard.i18n import t
 from dashboard.views import published, wording
 
@@ -14,7 +14,7 @@ from dashboard.views import published, wording
 def source_cell(row: dict, lang: str) -> object:
     """A table cell's source: document number and date when there is one, a link to the page read named
     after its issuer, and the page's date as it shows it."""
-    sources = queries.sources().set_index("id")
+    sources = page_meta.sources().set_index("id")
     if row.get("source_id") not in sources.index:
         return "–"
     stated = published.source_text(sources.loc[row["source_id"]].to_dict(), lang)

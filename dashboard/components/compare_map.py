@@ -6,13 +6,12 @@ from __future__ import annotations
 import pandas as pd
 from dash import dcc, html
 
-from dashboard import components, queries, urls
-from dashboard.assemble import compare_year, comparison
+from dashboard import components, urls
+from dashboard.assemble import compare_year, comparison, maps, methodology
 from dashboard.components import chart_tools, map_panel
 from dashboard.figures import compare as figures
 from dashboard.figures import map as map_figures
 from dashboard.i18n import t
-from dashboard.queries.methods import index_set
 from dashboard.views.comparison import Selection, source_line
 from dashboard.views.index_set_table import class_name
 
@@ -22,15 +21,13 @@ MAP_TOOLS = "compare-map-tools"
 
 
 def _years(frame: pd.DataFrame) -> list[int]:
-    return [
-        int(y) for y in sorted(frame["year"].unique(), reverse=True) if queries.map_layer(int(y)).available
-    ]
+    return [int(y) for y in sorted(frame["year"].unique(), reverse=True) if maps.layer(int(y)).available]
 
 
 def map_figure(frame: pd.DataFrame, selection: Selection, year: int, lang: str) -> dict | None:
     """The map of the picked units in `year` (None when that year has no map)."""
     rows = frame[frame["year"] == year]
-    if rows.empty or not queries.map_layer(year).available:
+    if rows.empty or not maps.layer(year).available:
         return None
     values = pd.DataFrame(
         {
@@ -40,7 +37,7 @@ def map_figure(frame: pd.DataFrame, selection: Selection, year: int, lang: str) 
             "class_code": rows["class_label"],
             # the class in words under its own set, as the overview map has it (never the bare code)
             "class_name": [
-                class_name(index_set(str(m)), c, lang)
+                class_name(methodology.index_set(str(m)), c, lang)
                 for m, c in zip(rows["methodology"], rows["class_label"], strict=True)
             ],
         }
@@ -81,7 +78,7 @@ def map_section(frame: pd.DataFrame, selection: Selection, lang: str) -> list:
     years = _years(frame)
     if not years:
         return []
-    layer = queries.map_layer(years[0])
+    layer = maps.layer(years[0])
     schematic = t("map.schematic_note", lang) + "." if layer.schematic else ""
     parts = (t("compare.map_note", lang), schematic, map_panel.withheld_note(layer, lang))
     note = " ".join(part for part in parts if part)

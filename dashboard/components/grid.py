@@ -9,12 +9,12 @@ import dash_ag_grid as dag
 from dash import dcc, html
 
 from dashboard import urls
+from dashboard.assemble import methodology
 from dashboard.assemble.search import search_text
 from dashboard.domain.methods import ClassScheme
 from dashboard.figures.map_scale import text_colour
 from dashboard.figures.map_values import class_colours
 from dashboard.i18n import format_number, t
-from dashboard.queries.methods import index_set
 from dashboard.views import published
 from dashboard.views.ranking import ViewData
 from dashboard.views.screen_table import Column, ranking_columns, shown_rows
@@ -103,7 +103,7 @@ def class_looks(scheme: ClassScheme | None) -> dict[str, dict[str, str]]:
 
 def _scheme(data: ViewData) -> ClassScheme | None:
     """The class scheme of the method the view ranks under (None: the method defines no classes)."""
-    found = index_set(data.view.methodology)
+    found = methodology.index_set(data.view.methodology)
     return found.scheme if found is not None and data.has_classes else None
 
 

@@ -1,7 +1,7 @@
 """The map card: the map (districts, the commune tile cartogram, or imported boundaries), its legend and
 notes, and a search box that outlines one unit. Used by the overview, compare and embed pages.
 
-The layer comes prepared (queries.map_layer reads what start-up recorded); nothing here touches files.
+The layer comes prepared (assemble.maps reads what start-up recorded); nothing here touches files.
 A page keeps the card's ids from `ids(prefix)`, fills its graph with `render` and calls `register(prefix)`
 once, at import, for the search callbacks.
 """
@@ -14,8 +14,7 @@ from typing import Any
 import pandas as pd
 from dash import Input, Output, Patch, State, callback, clientside_callback, dcc, html, no_update
 
-from dashboard import queries
-from dashboard.assemble import ranking
+from dashboard.assemble import maps, methodology, ranking
 from dashboard.assemble.search import search_text
 from dashboard.components import chart_tools
 from dashboard.domain.methods import ClassScheme
@@ -24,7 +23,6 @@ from dashboard.figures import map as map_figure
 from dashboard.figures import map_patch
 from dashboard.figures.map_values import Mode
 from dashboard.i18n import t
-from dashboard.queries.methods import index_set_of_indicator
 from dashboard.views.comparison import source_line
 from dashboard.views.ranking import ViewData
 from dashboard.views.value_label import value_label
@@ -82,10 +80,10 @@ def render(
     own scheme, and a method without classes is drawn by score."""
     if group not in MAPPED_GROUPS:
         return map_figure.unavailable_figure(t("map.departments_note", lang)), None
-    layer = queries.map_layer(year)
+    layer = maps.layer(year)
     if not layer.available:
         return map_figure.unavailable_figure(t("map.no_commune_polygons", lang)), None
-    index_set = index_set_of_indicator(indicator) if indicator else None
+    index_set = methodology.index_set_of_indicator(indicator) if indicator else None
     scheme = index_set.scheme if index_set is not None and mode == "class" else None
     drawn: Mode = "class" if scheme is not None else "score"
     state = {"url": layer.url, "lang": lang, "year": year, "mode": drawn, "indicator": indicator}
@@ -121,7 +119,7 @@ def drawn_scheme(state: dict | None) -> tuple[Mode, ClassScheme | None]:
     indicator = state.get("indicator")
     if state.get("mode") != "class" or not rule.indicator(indicator):
         return "score", None
-    index_set = index_set_of_indicator(indicator)
+    index_set = methodology.index_set_of_indicator(indicator)
     return ("class", index_set.scheme) if index_set is not None and index_set.scheme else ("score", None)
 
 
@@ -138,7 +136,7 @@ def note(*, year: int, group: str, lang: str, caption: str = "", source: str = "
     (assets/map-export.js)."""
     if group not in MAPPED_GROUPS:
         return []
-    layer = queries.map_layer(year)
+    layer = maps.layer(year)
     notes = [t("map.click_hint", lang)]
     if layer.schematic:
         notes.insert(0, t("map.schematic_note", lang) + ".")
@@ -153,7 +151,7 @@ def note(*, year: int, group: str, lang: str, caption: str = "", source: str = "
     return [*shown, html.P(" ".join(notes), className="map-note")]
 
 
-def withheld_note(layer: queries.MapLayer, lang: str) -> str:
+def withheld_note(layer: maps.MapLayer, lang: str) -> str:
     """Why a schematic stands where boundaries were imported (their licence), or "" when none were."""
     return t("map.withheld_note", lang, licence=layer.withheld) if layer.withheld else ""
 
@@ -162,7 +160,7 @@ def search_options(year: int | None) -> list[dict[str, str]]:
     """One option per unit of the year's layer, found by its name with or without diacritics."""
     if year is None:
         return []
-    layer = queries.map_layer(year)
+    layer = maps.layer(year)
     names = sorted(layer.names().items(), key=lambda item: (fold(item[1]), item[0]))
     return [{"label": name, "value": code, "search": search_text(name, code)} for code, name in names]
 
@@ -277,7 +275,7 @@ def register(prefix: str) -> None:
         year = (state or {}).get("year")
         if not rule.year(year):
             return no_update
-        drawn = code if code in queries.map_layer(year).feature_codes else None
+        drawn = code if code in maps.layer(year).feature_codes else None
         mode, scheme = drawn_scheme(state)
         return map_patch.highlight_patch(Patch(), drawn, mode=mode, scheme=scheme)
 

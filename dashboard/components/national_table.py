@@ -2,7 +2,7 @@
 which its download shares) and the chart that places every province by rank, with Quảng Ngãi (and Kon
 Tum, merged into it in 2025) marked in words and shape, never by colour alone.
 
-May import: views, figures, queries, i18n.
+May import: components, assemble, views, figures, domain, i18n, urls.
 """
 
 from __future__ import annotations
@@ -10,11 +10,11 @@ from __future__ import annotations
 import pandas as pd
 from dash import html
 
-from dashboard import components, queries, urls
-from dashboard.assemble import comparison
+from dashboard import components, urls
+from dashboard.assemble import comparison, ranking
 from dashboard.assemble import national_table as table
 from dashboard.components import chart_tools
-from dashboard.domain import KON_TUM_CODE, PROVINCE_CODE, localized, localized_column
+from dashboard.domain import KON_TUM_CODE, PROVINCE_CODE, localized
 from dashboard.figures import national as national_figures
 from dashboard.figures.text import plotly_text
 from dashboard.i18n import t
@@ -56,7 +56,7 @@ def table_chart(choice: tuple[str, int] | None, lang: str) -> list:
     )
     named = dict(zip(frame["unit_code"], names, strict=True))
     code, year = choice
-    index = queries.indicators().set_index("code").loc[code, localized_column("name", lang)]
+    index = ranking.indicator_names_in(lang)[code]
     figure = national_figures.rank_strip(
         bars,
         lang=lang,

@@ -19,7 +19,8 @@ import dash
 import flask
 from dash import _pages
 
-from dashboard import queries, urls
+from dashboard import urls
+from dashboard.assemble import unit_profile
 from dashboard.i18n import normalize_language, t
 from dashboard.views import published
 
@@ -49,7 +50,7 @@ def unit_extent(code: str | None) -> str:
     """'all' when every figure of a unit's profile is generated, 'some' when real and generated figures
     mix (the economic-zone board has one published e-document figure), '' when none is: a page is labelled
     by what it holds, never as wholly generated for one generated figure or wholly real for one real one."""
-    kinds = queries.observations(queries.ObservationFilter(unit_codes=(str(code),)))["data_kind"]
+    kinds = unit_profile.observations(str(code))["data_kind"]
     generated = kinds == "illustrative"
     if not generated.any():
         return ""

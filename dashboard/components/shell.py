@@ -11,7 +11,8 @@ import dash
 import flask
 from dash import Input, Output, clientside_callback, dcc, html
 
-from dashboard import queries, urls
+from dashboard import urls
+from dashboard.assemble import unit_profile
 from dashboard.components import grid, page_meta
 from dashboard.i18n import normalize_language, t
 
@@ -118,7 +119,7 @@ def known_path(path: str) -> bool:
     """Whether a path is one of the registered pages (a unit path only for a unit that exists)."""
     unit = _UNIT_PATH.match(path)
     if unit:
-        return unit["code"] in set(queries.units()["code"].astype(str))
+        return unit["code"] in unit_profile.codes()
     clean = path.rstrip("/") or "/"
     for page in dash.page_registry.values():
         if page.get("path_template"):

@@ -1,20 +1,18 @@
 """A unit's score charts, one per scale, shared by its profile (/don-vi/<code>) and its embed
 (/nhung/don-vi/<code>), so both show every year (2025 on its own 1,000-point scale) the same way.
 
-May import: views, figures, queries, i18n.
+May import: assemble, views, figures, domain, i18n.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from dashboard import queries
-from dashboard.assemble import compare_year, comparison
+from dashboard.assemble import compare_year, comparison, unit_scores
 from dashboard.domain import localized
 from dashboard.figures import charts, single_year
 from dashboard.figures.text import plotly_text
 from dashboard.i18n import t
-from dashboard.queries import ObservationFilter
 from dashboard.views import analysis
 from dashboard.views.comparison import source_line
 
@@ -32,7 +30,7 @@ def score_figures(
     """One score chart per scale (points out of 100, percent, points out of 1,000), each with the rows it
     draws (its citation names their sources): never a shared axis; the unit's line keeps its style
     (colour, marker, dash) on every chart."""
-    maxima = queries.indicators().set_index("code")["max_value"].to_dict()
+    maxima = comparison.maxima()
     segments = analysis.scale_segments(history, maxima)
     styles = charts.styles_by_series(history.assign(series=unit_name))
     drawn = []
@@ -66,16 +64,14 @@ def year_bar(segment: pd.DataFrame, *, lang: str, unit_name: str, source: str, s
     with its points out of the maximum, titled by the method's indicator and year."""
     row = segment.iloc[-1]
     year, code = int(row["year"]), str(row["indicator_code"])
-    group = queries.observations(
-        ObservationFilter(indicators=(code,), years=(year,), unit_kinds=(str(row["unit_kind"]),))
-    )
+    group = unit_scores.group_scores(code, year, str(row["unit_kind"]))
     bars = pd.DataFrame(
         {
             "series": [unit_name, t("profile.median", lang)],
             "value": [row["value"], group["value"].median() if not group.empty else None],
         }
     )
-    maximum = queries.indicators().set_index("code")["max_value"].get(code)
+    maximum = comparison.maxima().get(code)
     return single_year.unit_bars(
         bars,
         lang=lang,

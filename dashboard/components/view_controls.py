@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from dash import dcc, html
 
-from dashboard import components, queries, urls
+from dashboard import components, urls
 from dashboard.api import screen
+from dashboard.assemble import page_meta
 from dashboard.assemble.ranking import index_name, index_options, years_and_groups
 from dashboard.i18n import t
 from dashboard.views import analysis
@@ -133,9 +134,9 @@ def sources(data: ViewData, *, lang: str) -> html.Section | html.Div:
     return _source_list(tuple(data.sources["id"]), lang)
 
 
-@queries.per_data_version(maxsize=256)
+@page_meta.per_data_version(maxsize=256)
 def _source_list(ids: tuple[str, ...], lang: str) -> html.Section | html.Div:
-    every = queries.sources()
+    every = page_meta.sources()
     return components.source_list(every[every["id"].isin(ids)], lang=lang)
 
 

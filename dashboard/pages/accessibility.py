@@ -6,7 +6,8 @@ import dash
 import flask
 from dash import html
 
-from dashboard import components, queries
+from dashboard import components
+from dashboard.assemble import page_meta
 from dashboard.i18n import normalize_language, t
 
 dash.register_page(
@@ -34,5 +35,5 @@ def layout(lang: str | None = None, **_query: str) -> html.Div:
         _contact(lang),
     ]
     return components.page_frame(
-        content, lang=lang, active="", path="/tro-nang", query={}, updated=queries.last_updated()
+        content, lang=lang, active="", path="/tro-nang", query={}, updated=page_meta.last_updated()
     )

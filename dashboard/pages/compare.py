@@ -13,9 +13,9 @@ import pandas as pd
 from dash import Input, Output, State, callback, clientside_callback, dcc, html
 from flask import has_request_context, request
 
-from dashboard import components, queries, urls
+from dashboard import components, urls
 from dashboard.api import screen
-from dashboard.assemble import compare_table, compare_year, comparison
+from dashboard.assemble import compare_table, compare_year, comparison, page_meta, ranking
 from dashboard.components import chart_tools, compare_map
 from dashboard.components import embed as embeds
 from dashboard.domain import localized
@@ -130,7 +130,7 @@ def _small_multiples(frame: pd.DataFrame, selection: Selection, lang: str) -> li
     subs, panels = comparable(comparison.sub_frame(selection, panels, lang), panels, lang)
     if subs.empty:
         return []
-    name = localized(queries.methodologies().set_index("code").loc[method], "name", lang)
+    name = localized(ranking.methodology(method), "name", lang)
     styles = comparison.series_styles(selection, lang)
     source = source_line(subs, lang)
     charts = compare_year.sub_figures(subs, selection, panels, lang)
@@ -283,7 +283,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
         active="compare",
         path="/so-sanh",
         query={k: v for k, v in query.items() if k in ("units", "group", "index")},
-        updated=queries.last_updated(),
+        updated=page_meta.last_updated(),
     )
 
 

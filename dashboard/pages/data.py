@@ -6,16 +6,14 @@ import dash
 import pandas as pd
 from dash import html
 
-from dashboard import components, queries, urls
+from dashboard import components, urls
 from dashboard.api import openapi
+from dashboard.assemble import data_catalogue as catalogue
+from dashboard.assemble import page_meta
 from dashboard.domain import is_web, localized
 from dashboard.i18n import format_number, normalize_language, t
-from dashboard.queries import corrections as queries_corrections
-from dashboard.queries import export as queries_export
-from dashboard.queries.methods import index_set_of_indicator
 from dashboard.views import corrections as corrections_view
 from dashboard.views import published, wording
-from dashboard.views.index_set_table import class_name
 
 dash.register_page(__name__, path="/du-lieu", title="Dữ liệu mở – Minh bạch CNTT Quảng Ngãi", order=15)
 
@@ -112,8 +110,8 @@ def _dataset_row(row, sources: pd.DataFrame, *, lang: str) -> html.Tr:
 
 
 def _catalogue(lang: str) -> html.Table:
-    datasets = queries.datasets()
-    sources = queries.sources()
+    datasets = catalogue.datasets()
+    sources = catalogue.sources()
     headings = ("dataset", "kind", "period", "rows", "licence", "updated", "sources", "download")
     return html.Table(
         [
@@ -126,7 +124,7 @@ def _catalogue(lang: str) -> html.Table:
 
 
 def _boundaries(lang: str) -> html.Section:
-    layers = queries_export.boundary_layers()
+    layers = catalogue.boundary_layers()
     heading = html.H2(t("data.boundaries_heading", lang), className="h4")
     if layers.empty:
         return html.Section(
@@ -144,12 +142,12 @@ def _boundaries(lang: str) -> html.Section:
 
 
 def _class_name(indicator: str, code: str, lang: str) -> str | None:
-    return class_name(index_set_of_indicator(indicator), code, lang)
+    return catalogue.class_name(indicator, code, lang)
 
 
 def corrections_section(lang: str) -> html.Section:
     """Đính chính / Corrections: every value a replace changed, with its date and document."""
-    frame = queries_corrections.corrections()
+    frame = catalogue.corrections()
     heading = html.H2(t("corrections.heading", lang), className="h4")
     downloads = html.P(
         [t("corrections.download", lang), " "]
@@ -250,8 +248,8 @@ def _endpoints(lang: str) -> list:
 def layout(lang: str | None = None, **query: str) -> html.Div:
     """Render the catalogue."""
     lang = normalize_language(lang)
-    updated = queries.last_updated()
-    datasets = queries.datasets()
+    updated = page_meta.last_updated()
+    datasets = catalogue.datasets()
     illustrative = datasets["kinds"].fillna("").str.contains("illustrative").any()
     site = urls.absolute(urls.page("data", lang=lang))
     everything = html.Section(

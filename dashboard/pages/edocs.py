@@ -11,20 +11,18 @@ import dash
 import pandas as pd
 from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
-from dashboard import components, queries, urls
+from dashboard import components, urls
 from dashboard.api import screen
-from dashboard.assemble import comparison, edocs
+from dashboard.assemble import comparison, edocs, page_meta, ranking
 from dashboard.components import chart_tools
 from dashboard.components import citations as cite
-from dashboard.domain import KON_TUM_CODE, PROVINCE_CODE, is_target, localized
+from dashboard.domain import is_target
 from dashboard.figures import charts
 from dashboard.figures import compare as figures
 from dashboard.figures.text import plotly_text
 from dashboard.i18n import normalize_language, t
-from dashboard.queries import ObservationFilter
-from dashboard.views import published
 from dashboard.views.comparison import source_line
-from dashboard.views.edocs import UNIT_GROUPS, UNIT_SHARES
+from dashboard.views.edocs import UNIT_GROUPS, UNIT_SHARES, share_trend
 from dashboard.web import validation as rule
 from dashboard.web.validation import guarded
 
@@ -43,24 +41,9 @@ UNIT_SECTION = "edocs-unit-section"
 LANG = "edocs-lang"
 URL_SINK = "edocs-url-sink"
 
-LEVELS = ("provincial", "district", "commune", "all", "province", "unit")
-# Province-wide figures of Quảng Ngãi and Kon Tum, and the one unit a source gives a figure for.
-PUBLISHED_UNITS = (PROVINCE_CODE, KON_TUM_CODE, "bql-kkt-dung-quat")
-
-
-def _province_rows(lang: str) -> pd.DataFrame:
-    """Published province-wide e-document figures of Quảng Ngãi, never illustrative ones."""
-    indicators = queries.indicators()
-    codes = tuple(indicators.loc[indicators["family"] == "edoc", "code"])
-    frame = queries.observations(ObservationFilter(indicators=codes, unit_codes=PUBLISHED_UNITS))
-    frame = frame[(frame["data_kind"] != "illustrative") & frame["gov_level"].isin(LEVELS)].copy()
-    frame["level_order"] = frame["gov_level"].map({level: i for i, level in enumerate(LEVELS)})
-    frame = frame.sort_values(["indicator_code", "year", "level_order"])
-    return published.worded(frame, lang, home=PROVINCE_CODE)
-
 
 def _province_section(lang: str) -> list:
-    rows = _province_rows(lang)
+    rows = edocs.province_rows(lang)
     heading = html.H2(t("edocs.province_heading", lang), className="h4")
     if rows.empty:
         return [heading, components.empty_state(t("edocs.no_province", lang))]
@@ -90,19 +73,8 @@ def unit_section(group: str, index: str, year: int | None, lang: str) -> list:
     frame = edocs.unit_frame(group) if year is not None else pd.DataFrame()
     if frame.empty or year is None:
         return [components.empty_state(t("empty.no_data", lang))]
-    numerator, denominator = UNIT_SHARES[index]
-    names = localized(queries.indicators().set_index("code"), "name", lang)
-    wide = frame.pivot_table(
-        index=["year", "unit_code"], columns="indicator_code", values="value"
-    ).reset_index()
-    totals = wide.groupby("year")[[numerator, denominator]].sum().reset_index()
-    trend = pd.DataFrame(
-        {
-            "series": t(f"group.{group}", lang),
-            "year": totals["year"],
-            "value": totals[numerator] * 100 / totals[denominator],
-        }
-    )
+    names = ranking.indicator_names_in(lang)
+    trend = share_trend(frame, index, t(f"group.{group}", lang))
     source = source_line(frame, lang)
     trend_figure = charts.year_lines(
         trend,
@@ -167,7 +139,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
     """Render the e-documents page; the unit section follows the query string."""
     lang = normalize_language(lang)
     group, index, year = edocs.resolve(query)
-    names = localized(queries.indicators().set_index("code"), "name", lang)
+    names = ranking.indicator_names_in(lang)
     controls = html.Div(
         [
             components.control(
@@ -217,7 +189,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
         active="edocs",
         path="/van-ban-dien-tu",
         query={"group": group, "index": index, "year": year},
-        updated=queries.last_updated(),
+        updated=page_meta.last_updated(),
     )
 
 

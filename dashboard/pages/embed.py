@@ -10,8 +10,8 @@ import dash
 import pandas as pd
 from dash import dcc, html
 
-from dashboard import components, queries, urls
-from dashboard.assemble import compare_year, comparison, ranking
+from dashboard import components, urls
+from dashboard.assemble import compare_year, comparison, maps, ranking, unit_profile, unit_scores
 from dashboard.components import embed as embeds
 from dashboard.components import map_panel, unit_charts
 from dashboard.domain import localized_column
@@ -20,7 +20,6 @@ from dashboard.figures import compare as figures
 from dashboard.figures import map as map_figure
 from dashboard.figures.text import plotly_text
 from dashboard.i18n import normalize_language, t
-from dashboard.queries import ObservationFilter
 from dashboard.views import analysis, published
 from dashboard.views.comparison import problem_texts, source_line
 
@@ -42,9 +41,7 @@ def map_layout(lang: str | None = None, **query: str) -> html.Div:
         return _frame([components.empty_state(t("embed.unknown", lang))], lang=lang, back=back, source="")
     data = ranking.load(view, lang)
     values = map_panel.map_values(data.table)
-    source = source_line(
-        queries.observations(ObservationFilter(indicators=(view.indicator,), years=(view.year,))), lang
-    )
+    source = source_line(ranking.observations_of(view), lang)
     title = t("embed.map_title", lang, index=plotly_text(ranking.index_name(view, lang)), year=view.year)
     if data.illustrative:  # the map's own title (and so its PNG and the embed's heading) says so too
         title = published.generated_title(title, lang)
@@ -63,7 +60,7 @@ def map_layout(lang: str | None = None, **query: str) -> html.Div:
         components.illustrative_banner(lang) if data.illustrative else None,
         dcc.Graph(figure=figure, config=figures.graph_config(lang, **map_figure.GRAPH_CONFIG)),
     ]
-    withheld = map_panel.withheld_note(queries.map_layer(view.year), lang)
+    withheld = map_panel.withheld_note(maps.layer(view.year), lang)
     if withheld:  # the schematic stands where imported boundaries could not be sent: say why
         children.append(html.P(withheld, className="map-note"))
     return _frame(children, lang=lang, back=back, source=source, heading=title)
@@ -72,16 +69,14 @@ def map_layout(lang: str | None = None, **query: str) -> html.Div:
 def unit_layout(code: str | None = None, lang: str | None = None, **_query: str) -> html.Div:
     """A unit's score charts as on its profile: every year, one chart per scale (2025 out of 1,000)."""
     lang = normalize_language(lang)
-    units = queries.units().set_index("code")
+    units = unit_profile.units()
     if not code or code not in units.index:
         back = urls.page("overview", lang=lang)
         return _frame([components.empty_state(t("embed.unknown", lang))], lang=lang, back=back, source="")
     name = units.loc[code, localized_column("name", lang)]
     back = urls.unit_profile(code, lang=lang)
     heading = f"{t('profile.scores', lang)} – {name}"
-    history = queries.observations(
-        ObservationFilter(indicators=queries.provincial_totals(), unit_codes=(code,))
-    ).sort_values("year")
+    history = unit_scores.history(code)
     if history.empty:
         empty = [components.empty_state(t("profile.no_scores", lang))]
         return _frame(empty, lang=lang, back=back, source="", heading=heading)
@@ -123,8 +118,7 @@ def compare_layout(lang: str | None = None, **query: str) -> html.Div:
 
 
 def _unit_title(code: str | None = None, **_path: str) -> str:
-    names = queries.units().set_index("code")["name_vi"]
-    return f"{names.get(code, code)} – {SITE}"
+    return f"{unit_profile.name_vi(code)} – {SITE}"
 
 
 # One module, three embeddable pages: each registration needs its own registry key.

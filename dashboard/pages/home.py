@@ -7,8 +7,8 @@ from typing import Any
 import dash
 from dash import Input, Output, State, callback, clientside_callback, dcc, html, no_update
 
-from dashboard import components, queries, urls
-from dashboard.assemble import ranking, search
+from dashboard import components, urls
+from dashboard.assemble import page_meta, ranking, search
 from dashboard.components import embed as embeds
 from dashboard.components import grid, map_panel, view_controls
 from dashboard.figures import map_patch
@@ -126,7 +126,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
         active="overview",
         path="/",
         query=view.query(lang=lang),
-        updated=queries.last_updated(),
+        updated=page_meta.last_updated(),
     )
 
 

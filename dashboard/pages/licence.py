@@ -5,7 +5,8 @@ from __future__ import annotations
 import dash
 from dash import html
 
-from dashboard import components, queries, urls
+from dashboard import components, urls
+from dashboard.assemble import page_meta
 from dashboard.i18n import normalize_language, t
 
 dash.register_page(
@@ -21,7 +22,7 @@ CC_BY_4 = "https://creativecommons.org/licenses/by/4.0/"
 def layout(lang: str | None = None, **query: str) -> html.Div:
     """Render the licence."""
     lang = normalize_language(lang)
-    updated = queries.last_updated()
+    updated = page_meta.last_updated()
     catalogue = urls.absolute(urls.page("data", lang=lang))
     content = [
         html.H1(t("licence.title", lang)),

@@ -3,22 +3,22 @@ ranks and ties, the 2020 series break, and the reorganisation timeline with lega
 
 from __future__ import annotations
 
-import re
-
 import dash
 import pandas as pd
 from dash import html
 
-from dashboard import components, queries
+from dashboard import components
+from dashboard.assemble import methodology as assembled
+from dashboard.assemble import page_meta
 from dashboard.components import citations as cite
 from dashboard.components.methods import method_scales
 from dashboard.domain import localized
 from dashboard.domain.methods import IndexSet
 from dashboard.domain.scoring import competition_ranks
 from dashboard.i18n import CATALOGS, format_number, normalize_language, t
-from dashboard.queries.methods import shown_index_sets
 from dashboard.views import published
 from dashboard.views.index_set_table import scheme_text
+from dashboard.views.methodology import document_numbers
 
 dash.register_page(
     __name__,
@@ -29,8 +29,6 @@ dash.register_page(
 )
 
 RANK_EXAMPLE = (95.0, 90.0, 90.0, 80.0)
-# The province's own evaluations first (what the rankings show), then the national indices.
-FAMILY_ORDER = ("qn-readiness", "qn-dti", "edoc")
 MEASURES = ("points", "percent", "index", "count", "rank")
 REFORMS = ("method.reform.2020_merge", "method.reform.2025_kontum", "method.reform.2025_district")
 
@@ -40,27 +38,12 @@ def _text(row: pd.Series, column: str, lang: str) -> str:
     return value if isinstance(value, str) else ""
 
 
-# "104/QĐ-UBND", "42/2012/QĐ-UBND", "766/QĐ-TTg" (the issuer's suffix may hold lower case: TTg).
-DOCUMENT_NUMBER = re.compile(r"\d+(?:/\d{4})?/[A-ZĐ]+(?:-[A-ZĐa-z0-9]+)+")
-
-
-def _years_held() -> dict[str, str]:
-    """Per methodology, the years of the figures this dashboard holds (what it can vouch for)."""
-    frame = queries.observations()
-    spans = frame.groupby("methodology")["year"].agg(["min", "max"])
-    return {code: f"{int(r['min'])}–{int(r['max'])}" for code, r in spans.iterrows()}
-
-
 def _documents(text: str) -> list[html.A]:
     """A link to the stored source of each document a text names (the timeline's documents)."""
-    cited = {
-        number: row
-        for row in queries.events().to_dict("records")
-        for number in DOCUMENT_NUMBER.findall(str(row["legal_basis"] or ""))
-    }
+    cited = assembled.documents_cited()
     return [
         html.A(number, href=cited[number]["source_url"], rel="noopener", target="_blank")
-        for number in dict.fromkeys(DOCUMENT_NUMBER.findall(text))
+        for number in document_numbers(text)
         if number in cited and isinstance(cited[number]["source_url"], str)
     ]
 
@@ -148,14 +131,6 @@ def _methodology_card(
     )
 
 
-def _ordered_methodologies() -> pd.DataFrame:
-    methods = queries.methodologies()
-    order = {family: i for i, family in enumerate(FAMILY_ORDER)}
-    return methods.assign(order=methods["family"].map(order).fillna(len(order))).sort_values(
-        ["order", "family", "first_year"]
-    )
-
-
 def _classes(index_sets: tuple[IndexSet, ...], lang: str) -> html.Section:
     """Each set's own classes as its decision gives them (labels, bounds on % of the maximum or on
     points), or that it defines none: there is no class scheme common to every set."""
@@ -192,7 +167,7 @@ def _event_text(row: dict, lang: str) -> str:
 
 
 def _timeline(lang: str) -> html.Section:
-    events = queries.events()
+    events = assembled.events()
     header = html.Tr(
         [html.Th(t(f"method.col.{c}", lang), scope="col") for c in ("date", "event", "legal", "source")]
     )
@@ -224,10 +199,10 @@ def _timeline(lang: str) -> html.Section:
 def layout(lang: str | None = None, **_query: str) -> html.Div:
     """Render the methodology page."""
     lang = normalize_language(lang)
-    indicators = queries.indicators()
-    years = _years_held()
-    cards = [_methodology_card(m, indicators, years, lang) for _, m in _ordered_methodologies().iterrows()]
-    index_sets = shown_index_sets()
+    indicators = assembled.indicators()
+    years = assembled.years_held()
+    cards = [_methodology_card(m, indicators, years, lang) for _, m in assembled.methodologies().iterrows()]
+    index_sets = assembled.index_sets()
     content = [
         html.H1(t("method.heading", lang)),
         html.P(t("method.lead", lang), className="summary"),
@@ -244,5 +219,5 @@ def layout(lang: str | None = None, **_query: str) -> html.Div:
         active="methodology",
         path="/phuong-phap",
         query={},
-        updated=queries.last_updated(),
+        updated=page_meta.last_updated(),
     )

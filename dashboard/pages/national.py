@@ -6,25 +6,25 @@ Query: table=<indicator>-<year> (e.g. NAT_DTI-2022) picks the national table sho
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import dash
 import dash_ag_grid as dag
 import pandas as pd
 from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
-from dashboard import components, queries, urls
+from dashboard import components, urls
 from dashboard.api import screen
-from dashboard.assemble import comparison, national_table
-from dashboard.assemble.national_table import national_codes, parse_table, table_choices
+from dashboard.assemble import comparison, national_position, national_table, page_meta, ranking
+from dashboard.assemble.national_table import parse_table, table_choices
 from dashboard.components import chart_tools, grid
 from dashboard.components import citations as cite
 from dashboard.components.national_table import columns, table_chart, table_rows
 from dashboard.domain import KON_TUM_CODE, PROVINCE_CODE, localized, localized_column
-from dashboard.domain.dates import published_date
 from dashboard.figures import charts
 from dashboard.figures import compare as figures
 from dashboard.figures import national as national_figures
 from dashboard.i18n import normalize_language, t
-from dashboard.queries import ObservationFilter
 from dashboard.views import national_position as position
 from dashboard.views import published, wording
 from dashboard.views.comparison import source_line
@@ -118,13 +118,7 @@ def _service_index(frame: pd.DataFrame, lang: str) -> list:
     rank of the provinces of that month (63, then 34 from 1/7/2025) and source."""
     if frame.empty:
         return []
-    first_day = [getattr(published_date(p), "first", None) for p in frame["period"]]
-    ordered = frame.assign(first_day=first_day).sort_values(["first_day", "source_id"])
-    points = ordered.dropna(subset=["rank"]).drop_duplicates("period")  # one point per month
-    points = points.assign(
-        period_text=[published.period_text(p, lang) for p in points["period"]],
-        text=[position.rank_text(r, o) for r, o in zip(points["rank"], points["rank_of"], strict=True)],
-    )
+    ordered, points = position.monthly_points(frame, lang)
     chart = national_figures.period_ranks(
         points,
         lang=lang,
@@ -137,25 +131,15 @@ def _service_index(frame: pd.DataFrame, lang: str) -> list:
         html.H2(t("national.service_heading", lang), className="h4 mt-4"),
         html.P(_service_lead(lang)),
         chart_tools.figure_card(chart, page_path=urls.page("national", lang=lang), lang=lang, drawn=points),
-        _rank_table(ordered.drop(columns="first_day"), lang),
+        _rank_table(ordered, lang),
     ]
 
 
 def _service_lead(lang: str) -> list:
     """What the index is, with its decision linked to the stored source (the timeline's event)."""
-    events = queries.events()
-    decision = events[events["legal_basis"].fillna("").str.contains("766/QĐ-TTg")]
-    link = decision["source_url"].dropna()
-    anchor = (
-        html.A("QĐ 766/QĐ-TTg", href=link.iloc[0], rel="noopener", target="_blank") if len(link) else None
-    )
+    link = national_position.service_decision_url()
+    anchor = html.A("QĐ 766/QĐ-TTg", href=link, rel="noopener", target="_blank") if link else None
     return [t("national.service_lead", lang), " ", t("edocs.col.source", lang), ": ", anchor or "–"]
-
-
-def _kontum_class_counts() -> pd.DataFrame:
-    """Kon Tum's 2023 results as published (QĐ 205/QĐ-UBND): how many units were in each class."""
-    codes = tuple(c for c in queries.indicators()["code"] if str(c).startswith("KT_DTI_UNITS_"))
-    return queries.observations(ObservationFilter(indicators=codes, unit_codes=(KON_TUM_CODE,)))
 
 
 def _kontum_classes(frame: pd.DataFrame, lang: str) -> list:
@@ -172,19 +156,12 @@ def _kontum_classes(frame: pd.DataFrame, lang: str) -> list:
     ]
 
 
-def _dti_2024() -> pd.DataFrame:
-    """DTI 2024 rows of both groupings and the national aggregates of every year."""
-    frame = queries.observations(ObservationFilter(indicators=position.GROUPINGS, years=(2024,)))
-    return pd.concat([frame, queries.observations(ObservationFilter(indicators=position.AGGREGATES))])
-
-
-def _position_2024(kontum: pd.DataFrame, lang: str) -> list:
+def _position_2024(data: national_position.NationalFrames, lang: str) -> list:
     """DTI 2024 in both groupings, Quảng Ngãi's value not found, and the comparison chart."""
-    frame = _dti_2024()
+    frame, kontum = data.dti_2024, data.kontum_all
     page = urls.page("national", lang=lang)
     aggregates = frame[frame["indicator_code"].isin(position.AGGREGATES)]
-    rankings = queries.observations(ObservationFilter(indicators=position.GROUPINGS))
-    lines = position.comparison_lines(kontum, aggregates, lang, rankings=rankings)
+    lines = position.comparison_lines(kontum, aggregates, lang, rankings=data.rankings)
     chart = charts.year_lines(
         lines,
         lang=lang,
@@ -215,44 +192,22 @@ def _position_2024(kontum: pd.DataFrame, lang: str) -> list:
 def layout(lang: str | None = None, **query: str) -> html.Div:
     """Render the national page; the national table follows the query string."""
     lang = normalize_language(lang)
-    ranks_all = queries.observations(
-        ObservationFilter(indicators=national_codes(), unit_codes=(PROVINCE_CODE,))
-    )
-    ranks_all = ranks_all[~ranks_all["indicator_code"].isin(position.AGGREGATES)]
-    monthly = ranks_all[ranks_all["indicator_code"].isin(position.MONTHLY)]
-    ranks_all = ranks_all[~ranks_all["indicator_code"].isin(position.MONTHLY)]
-    kontum_all = queries.observations(ObservationFilter(indicators=("NAT_DTI",), unit_codes=(KON_TUM_CODE,)))
-    # Charts draw one point per year and index; a year whose sources disagree gets no point, only words.
-    conflicted = position.conflicts(ranks_all)
-    ranks = position.best_rows(
-        ranks_all[
-            [
-                (int(y), c, u) not in conflicted
-                for y, c, u in zip(
-                    ranks_all["year"], ranks_all["indicator_code"], ranks_all["unit_code"], strict=True
-                )
-            ]
-        ]
-    )
-    kontum = position.best_rows(kontum_all)
+    data = national_position.frames()
     choices = table_choices()
     choice = parse_table(query.get("table"), choices)
-    names = localized(queries.indicators().set_index("code"), "name", lang)
-    kontum_classes = _kontum_class_counts()
-    sources = pd.concat([ranks_all, monthly, kontum_all, kontum_classes, _dti_2024()])
     page = urls.page("national", lang=lang)
     content = [
         dcc.Store(id=LANG, data=lang),
         html.Div(id=URL_SINK, hidden=True),
         html.H1(t("national.heading", lang)),
         html.P(t("national.lead", lang), className="summary"),
-        *_ranks_section(ranks, ranks_all, lang=lang, page=page),
-        *_service_index(monthly, lang),
-        *_position_2024(kontum_all, lang),
-        *_table_section(choice, choices, names, lang),
-        *_kontum_section(kontum, kontum_all, lang=lang, page=page),
-        *_kontum_classes(kontum_classes, lang),
-        components.source_list(comparison.sources_of(sources), lang=lang),
+        *_ranks_section(data.ranks, data.ranks_all, lang=lang, page=page),
+        *_service_index(data.monthly, lang),
+        *_position_2024(data, lang),
+        *_table_section(choice, choices, ranking.indicator_names_in(lang), lang),
+        *_kontum_section(data.kontum, data.kontum_all, lang=lang, page=page),
+        *_kontum_classes(data.kontum_classes, lang),
+        components.source_list(comparison.sources_of(data.cited), lang=lang),
     ]
     return components.page_frame(
         content,
@@ -260,7 +215,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
         active="national",
         path="/ca-nuoc",
         query={"table": f"{choice[0]}-{choice[1]}" if choice else None},
-        updated=queries.last_updated(),
+        updated=page_meta.last_updated(),
     )
 
 
@@ -280,7 +235,7 @@ def _ranks_section(ranks: pd.DataFrame, ranks_all: pd.DataFrame, *, lang: str, p
 
 
 def _table_section(
-    choice: tuple[str, int] | None, choices: list[tuple[str, int]], names: pd.Series, lang: str
+    choice: tuple[str, int] | None, choices: list[tuple[str, int]], names: Mapping[str, str], lang: str
 ) -> list:
     """The chosen national table: its choice, note, rank line, grid and downloads."""
     rows, note = table_rows(choice, lang)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import dash
 from dash import dcc, html
 
-from dashboard import components, queries, urls
+from dashboard import components, urls
+from dashboard.assemble import page_meta
 from dashboard.i18n import normalize_language, t
 
 dash.register_page(__name__, title="Không tìm thấy trang – Minh bạch CNTT Quảng Ngãi")
@@ -19,5 +20,5 @@ def layout(lang: str | None = None, **_query: str) -> html.Div:
         html.P(dcc.Link(t("notfound.body", lang), href=urls.page("overview", lang=lang))),
     ]
     return components.page_frame(
-        content, lang=lang, active="", path="/", query={}, updated=queries.last_updated()
+        content, lang=lang, active="", path="/", query={}, updated=page_meta.last_updated()
     )

@@ -5,12 +5,11 @@ from __future__ import annotations
 import dash
 from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
-from dashboard import components, queries, urls
-from dashboard.assemble import ranking
+from dashboard import components, urls
+from dashboard.assemble import page_meta, ranking
 from dashboard.components import grid, view_controls
 from dashboard.domain import localized
 from dashboard.i18n import normalize_language, t
-from dashboard.queries.corrections import corrections_of
 from dashboard.views import analysis, published
 from dashboard.views import ranking as ranking_view
 from dashboard.web import validation as rule
@@ -44,7 +43,7 @@ def _break_note(data: ranking_view.ViewData, lang: str) -> html.Div | None:
     """Say so when last year's ranks were made with another method."""
     if data.comparable or data.table.empty:
         return None
-    method = queries.methodologies().set_index("code").loc[data.view.methodology]
+    method = ranking.methodology(data.view.methodology)
     if method["first_year"] != data.view.year:
         return None
     name = localized(method, "name", lang)
@@ -118,13 +117,13 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
         active="rankings",
         path="/xep-hang",
         query=view.query(lang=lang),
-        updated=queries.last_updated(),
+        updated=page_meta.last_updated(),
     )
 
 
 def _sources(data: ranking_view.ViewData, lang: str) -> list:
     """The sources of the view, and the corrections made to the year's published figures."""
-    corrected = corrections_of(year=data.view.year)
+    corrected = ranking.corrections(data.view.year)
     corrected = corrected[corrected["unit_code"].isin(set(data.table["unit_code"]))]
     return [
         components.corrections_note(corrected, lang=lang),

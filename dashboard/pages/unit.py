@@ -7,9 +7,9 @@ import dash
 import pandas as pd
 from dash import dcc, html
 
-from dashboard import components, queries, urls
+from dashboard import components, urls
 from dashboard.api import screen
-from dashboard.assemble import unit_scores
+from dashboard.assemble import comparison, page_meta, unit_profile, unit_scores
 from dashboard.assemble.unit_headline import unit_headline
 from dashboard.components import chart_tools, grid, unit_charts
 from dashboard.components import citations as cite
@@ -18,8 +18,6 @@ from dashboard.domain import localized
 from dashboard.figures import charts
 from dashboard.figures.text import plotly_text
 from dashboard.i18n import format_number, normalize_language, t
-from dashboard.queries import ObservationFilter
-from dashboard.queries.corrections import corrections_of
 from dashboard.views import analysis, published, wording
 from dashboard.views.comparison import source_line
 from dashboard.views.index_set_table import out_of
@@ -27,19 +25,16 @@ from dashboard.views.unit_scores import score_columns
 
 
 def _title(code: str | None = None, **_query: str) -> str:
-    names = queries.units().set_index("code")["name_vi"]
-    name = names.get(code, code) if code else ""
+    name = unit_profile.name_vi(code) if code else ""
     return f"{name} – Hồ sơ đơn vị – Minh bạch CNTT Quảng Ngãi"
 
 
 def _description(code: str | None = None, **_query: str) -> str:
-    names = queries.units().set_index("code")["name_vi"]
-    return f"Điểm, thứ hạng, chỉ số thành phần và văn bản điện tử của {names.get(code, code)} qua các năm."
+    name = unit_profile.name_vi(code)
+    return f"Điểm, thứ hạng, chỉ số thành phần và văn bản điện tử của {name} qua các năm."
 
 
 dash.register_page(__name__, path_template="/don-vi/<code>", title=_title, description=_description, order=9)
-
-EDOC_INDICATORS = ("EDOC_ONLINE_SHARE_ILLUSTRATIVE", "EDOC_SIGNED_SHARE_ILLUSTRATIVE")
 
 
 def _source_line(frame: pd.DataFrame, lang: str) -> str:
@@ -115,25 +110,11 @@ def _score_section(code: str, history: pd.DataFrame, lang: str, unit_name: str) 
 
 
 def _subindex_section(code: str, unit: pd.Series, latest: pd.Series, lang: str) -> list:
-    indicators = queries.indicators()
-    subs = indicators[indicators["parent_code"] == latest["indicator_code"]].sort_values("sort_order")
-    if subs.empty:
-        return []
     year = int(latest["year"])
-    frame = queries.observations(
-        ObservationFilter(indicators=tuple(subs["code"]), years=(year,), unit_kinds=(unit["kind"],))
-    )
-    # The median is that of the unit's own group under the method (a department without procedures is
-    # out of 800, not 1,000): its members share the maxima, so points and % of the maximum agree.
-    group = frame.loc[frame["unit_code"] == code, "unit_group"].dropna()
-    if not group.empty:
-        frame = frame[frame["unit_group"] == group.iloc[0]]
-    medians = frame.groupby("indicator_code")["value"].median()
-    own = frame[frame["unit_code"] == code].set_index("indicator_code")
-    maxima = {
-        c: own["max_value"].get(c) if pd.notna(own["max_value"].get(c)) else top
-        for c, top in zip(subs["code"], subs["max_value"], strict=True)
-    }
+    found = unit_profile.sub_indices(code, unit["kind"], latest["indicator_code"], year)
+    if found is None:
+        return []
+    subs, frame, own, medians, maxima = found.subs, found.frame, found.own, found.medians, found.maxima
     figure = unit_charts.sub_index_figure(
         subs,
         own["value"],
@@ -167,13 +148,11 @@ def _subindex_section(code: str, unit: pd.Series, latest: pd.Series, lang: str) 
 
 
 def _lineage_section(code: str, lang: str) -> list:
-    lineage = queries.lineage()
-    names = queries.units().set_index("code")
-    came = lineage[(lineage["to_code"] == code) & (lineage["from_code"] != code)]
-    became = lineage[(lineage["from_code"] == code) & (lineage["to_code"] != code)]
-    changed = lineage[(lineage["from_code"] == code) & (lineage["to_code"] == code)]
-    if came.empty and became.empty and changed.empty:
+    lineage = unit_profile.lineage(code)
+    if lineage.empty:
         return []
+    came, became, changed = lineage.came, lineage.became, lineage.changed
+    names = unit_profile.units()
 
     def item(row, other: str, direction: str) -> html.Li:
         other_name = localized(names.loc[other], "name", lang) if other in names.index else other
@@ -203,8 +182,7 @@ def _lineage_section(code: str, lang: str) -> list:
 
 def _formed_from_section(code: str, lang: str) -> list:
     """The former communes a 2025 unit was formed from (indicative mapping, with its licence)."""
-    rows = queries.predecessors()
-    rows = rows[rows["to_code"] == code]
+    rows = unit_profile.formed_from(code)
     if rows.empty:
         return []
     items = [
@@ -228,14 +206,8 @@ def _formed_from_section(code: str, lang: str) -> list:
 
 
 def _edoc_section(code: str, lang: str, unit_name: str) -> list:
-    indicators = queries.indicators()
-    codes = tuple(indicators.loc[indicators["family"] == "edoc", "code"])
-    everything = queries.observations(ObservationFilter(indicators=codes, unit_codes=(code,)))
     # Published figures are worded as published (qualifier, level, period), never drawn as a series.
-    real = everything[everything["data_kind"] != "illustrative"]
-    frame = everything[
-        (everything["data_kind"] == "illustrative") & everything["indicator_code"].isin(EDOC_INDICATORS)
-    ]
+    real, frame = unit_profile.edoc_figures(code)
     if frame.empty and real.empty:
         return []
     content: list = [html.H2(t("profile.edocs", lang), className="h4 mt-4")]
@@ -261,13 +233,13 @@ def _edoc_section(code: str, lang: str, unit_name: str) -> list:
     ]
 
 
-@queries.per_data_version(maxsize=512)
+@page_meta.per_data_version(maxsize=512)
 def layout(code: str | None = None, lang: str | None = None, **_query: str) -> html.Div:
     """Render a unit's profile; an unknown code gets a clear empty state."""
     lang = normalize_language(lang)
-    units = queries.units().set_index("code")
+    units = unit_profile.units()
     path = f"/don-vi/{code}"
-    frame_args = {"lang": lang, "active": "", "path": path, "query": {}, "updated": queries.last_updated()}
+    frame_args = {"lang": lang, "active": "", "path": path, "query": {}, "updated": page_meta.last_updated()}
     if not code or code not in units.index:
         content = [
             html.H1(t("profile.title", lang)),
@@ -277,9 +249,8 @@ def layout(code: str | None = None, lang: str | None = None, **_query: str) -> h
     unit = units.loc[code]
     unit_name = localized(unit, "name", lang)
     history = unit_scores.history(code)
-    everything = queries.observations(ObservationFilter(unit_codes=(code,)))
-    sources = queries.sources()
-    sources = sources[sources["id"].isin(set(everything["source_id"]))]
+    everything = unit_profile.observations(code)
+    sources = comparison.sources_of(everything)
     ends = ("valid_from", "valid_to")
     valid = " – ".join(published.date_shown(unit[f"{e}_shown"], unit[e], lang) or "…" for e in ends)
     content = [
@@ -343,7 +314,7 @@ def _sharing(code: str, unit_name: str, *, ranked: bool, lang: str) -> list:
         )
         if ranked
         else None,
-        components.corrections_note(corrections_of(unit_code=code), lang=lang),
+        components.corrections_note(unit_profile.corrections(code), lang=lang),
         html.P(
             html.A(
                 t("feed.subscribe_unit", lang),

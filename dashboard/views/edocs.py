@@ -1,7 +1,7 @@
-"""The e-documents page's unit section (/van-ban-dien-tu): which group, share and year a query asks for,
-the unit table of that choice and, from the same rows, its table on screen for download (api/screen.py),
-so that what is downloaded is what is seen. The figures by unit are illustrative. Frames in
-(assemble/edocs.py reads them).
+"""The e-documents page (/van-ban-dien-tu): the published province-wide figures in order, and the unit
+section: which group, share and year a query asks for, the share over the years, the unit table of that
+choice and, from the same rows, its table on screen for download (api/screen.py), so that what is
+downloaded is what is seen. The figures by unit are illustrative. Frames in (assemble/edocs.py reads them).
 
 May import: domain, i18n, views.
 """
@@ -24,6 +24,28 @@ UNIT_SHARES = {
 }
 UNIT_GROUPS = (UnitKind.DISTRICT, UnitKind.DEPARTMENT)
 DEFAULT_INDEX = "EDOC_ONLINE_SHARE_ILLUSTRATIVE"
+# Government levels of the province-wide figures, in the order they are shown.
+LEVELS = ("provincial", "district", "commune", "all", "province", "unit")
+
+
+def province_figures(frame: pd.DataFrame) -> pd.DataFrame:
+    """The published (never illustrative) province-wide rows of `frame`, by indicator, year and level."""
+    frame = frame[(frame["data_kind"] != "illustrative") & frame["gov_level"].isin(LEVELS)].copy()
+    frame["level_order"] = frame["gov_level"].map({level: i for i, level in enumerate(LEVELS)})
+    return frame.sort_values(["indicator_code", "year", "level_order"])
+
+
+def share_trend(frame: pd.DataFrame, index: str, series: str) -> pd.DataFrame:
+    """One share of a whole group over the years (series, year, value in %), from the summed counts of its
+    units, never an average of their shares."""
+    numerator, denominator = UNIT_SHARES[index]
+    wide = frame.pivot_table(
+        index=["year", "unit_code"], columns="indicator_code", values="value"
+    ).reset_index()
+    totals = wide.groupby("year")[[numerator, denominator]].sum().reset_index()
+    return pd.DataFrame(
+        {"series": series, "year": totals["year"], "value": totals[numerator] * 100 / totals[denominator]}
+    )
 
 
 def unknown(query: Mapping[str, str], years: Collection[int]) -> tuple[str, str] | None:

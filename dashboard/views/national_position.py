@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.domain import localized_column
+from dashboard.domain.dates import published_date
 from dashboard.i18n import t
 from dashboard.views import published
 
@@ -116,3 +117,38 @@ def change_of_count(frame: pd.DataFrame, lang: str) -> list[str]:
         t("national.change_34", lang, year=r.year, of=int(r.rank_of), before=before, rank=int(r.rank))
         for r in changed.itertuples()
     ]
+
+
+def ranks_and_months(frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """A province's national rows split into ranks by year and the monthly index; aggregates are neither."""
+    frame = frame[~frame["indicator_code"].isin(AGGREGATES)]
+    monthly = frame["indicator_code"].isin(MONTHLY)
+    return frame[~monthly], frame[monthly]
+
+
+def drawn_ranks(frame: pd.DataFrame) -> pd.DataFrame:
+    """The rows a rank chart draws: one per year and index, none for a year whose sources disagree (that
+    year gets only words)."""
+    conflicted = conflicts(frame)
+    keys = zip(frame["year"], frame["indicator_code"], frame["unit_code"], strict=True)
+    return best_rows(frame[[(int(y), c, u) not in conflicted for y, c, u in keys]])
+
+
+def decision_url(events: pd.DataFrame, legal_basis: str) -> str | None:
+    """The stored source of the first event whose legal basis names `legal_basis`, if any."""
+    decision = events[events["legal_basis"].fillna("").str.contains(legal_basis)]
+    link = decision["source_url"].dropna()
+    return link.iloc[0] if len(link) else None
+
+
+def monthly_points(frame: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """A monthly index's rows by month ('tháng 5/2025') then source, and the points its chart draws: one
+    per month with a rank, its period in words and its rank as text ('12/34')."""
+    first_day = [getattr(published_date(p), "first", None) for p in frame["period"]]
+    ordered = frame.assign(first_day=first_day).sort_values(["first_day", "source_id"])
+    points = ordered.dropna(subset=["rank"]).drop_duplicates("period")  # one point per month
+    points = points.assign(
+        period_text=[published.period_text(p, lang) for p in points["period"]],
+        text=[rank_text(r, o) for r, o in zip(points["rank"], points["rank_of"], strict=True)],
+    )
+    return ordered.drop(columns="first_day"), points

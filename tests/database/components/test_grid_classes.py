@@ -8,7 +8,7 @@ import dataclasses
 
 import pytest
 
-from dashboard.assemble import ranking
+from dashboard.assemble import methodology, ranking
 from dashboard.components import grid
 from dashboard.domain.methods import ClassBand, ClassScheme, IndexSet
 from dashboard.figures.map_values import CLASS_PALETTES
@@ -85,7 +85,7 @@ def test_a_five_class_method_gets_five_colours_and_its_own_labels(
     table = table.assign(class_name=table["class_label"].map(labels))
     data = dataclasses.replace(departments_2022, table=table)
     five = IndexSet("thu-5-loai", "qn-dti", "Năm loại", "Five classes", 2022, scheme=FIVE)
-    monkeypatch.setattr(grid, "index_set", lambda code: five)
+    monkeypatch.setattr(methodology, "index_set", lambda code: five)
     column = next(c for c in grid.column_defs(data, lang="vi") if c["field"] == "class")
     styles = [c["style"]["backgroundColor"] for c in column["cellStyle"]["styleConditions"]]
     assert styles == list(CLASS_PALETTES[5])

@@ -8,6 +8,8 @@ import re
 import pytest
 from dash.development.base_component import Component
 
+from dashboard.assemble import edocs as edocs_data
+
 LANGS = ("vi", "en")
 
 
@@ -139,7 +141,7 @@ def test_honest_wording_of_published_figures(app, pages):
 def test_edocs_keeps_illustrative_apart_with_its_banner(app, pages):
     with app.server.test_request_context("/"):
         section = pages["edocs"].unit_section("district", "EDOC_SIGNED_SHARE_ILLUSTRATIVE", 2024, "en")
-        province = pages["edocs"]._province_rows("en")
+        province = edocs_data.province_rows("en")
     assert "ILLUSTRATIVE" in text_of(section)
     assert set(province["data_kind"]) <= {"official", "press"}
     assert set(province["unit_code"]) <= {"51", "62", "bql-kkt-dung-quat"}  # province-wide, Kon Tum, BQL
