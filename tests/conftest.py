@@ -15,6 +15,7 @@ from sqlalchemy import Engine, make_url, text
 from dashboard import db
 from dashboard.config import REPO_ROOT, Settings
 from dashboard.ingest.importer import build_all
+from tests.support.database_copies import DatabaseCopies, Kind
 from tests.support.hung_redis import SilentRedis
 
 SHARED = REPO_ROOT.parent / "shared"
@@ -61,15 +62,29 @@ def _postgres_url() -> str | None:
     return url if url.startswith("postgresql") else None
 
 
+@pytest.fixture(scope="session")
+def _database_copies(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DatabaseCopies]:
+    copies = DatabaseCopies(tmp_path_factory.mktemp("database-copies"), _postgres_url())
+    yield copies
+    copies.close()
+
+
 @pytest.fixture
-def fresh_engine(tmp_path: Path) -> Iterator[Callable[..., Engine]]:
+def fresh_engine(tmp_path: Path, _database_copies: DatabaseCopies) -> Iterator[Callable[..., Engine]]:
     """Make empty databases with the schema (made by the migrations, as on a first start): a file per test
     on SQLite, a schema per test on PostgreSQL. `make(migrated=False)` leaves the database blank;
-    `make(dialect="sqlite")` forces SQLite whatever the environment says."""
+    `make(dialect="sqlite")` forces SQLite whatever the environment says; `make(like="reference")` (only
+    the reference tables) or `make(like="data")` (all of data/) gives a copy of a database of that kind
+    built once per worker (tests/support/database_copies.py)."""
     made: list[tuple[Engine, str | None]] = []
+    copies: list[Engine] = []
 
-    def make(*, migrated: bool = True, dialect: str | None = None) -> Engine:
+    def make(*, migrated: bool = True, dialect: str | None = None, like: Kind | None = None) -> Engine:
         url = None if dialect == "sqlite" else _postgres_url()
+        if like is not None:
+            copy = _database_copies.copy(like, "postgresql" if url else "sqlite")
+            copies.append(copy)
+            return copy
         if url is None:
             engine = db.get_engine(f"sqlite:///{tmp_path / f'{uuid.uuid4().hex}.sqlite3'}")
             made.append((engine, None))
@@ -84,6 +99,8 @@ def fresh_engine(tmp_path: Path) -> Iterator[Callable[..., Engine]]:
         return engine
 
     yield make
+    for copy in copies:
+        _database_copies.drop(copy)
     for engine, schema in made:
         engine.dispose()
         if schema:

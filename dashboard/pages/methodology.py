@@ -171,13 +171,14 @@ def _timeline(lang: str) -> html.Section:
     header = html.Tr(
         [html.Th(t(f"method.col.{c}", lang), scope="col") for c in ("date", "event", "legal", "source")]
     )
+    sources = cite.source_index()
     rows = [
         html.Tr(
             [
                 html.Td(published.date_text(r["date_published"], lang)),  # as published: '2016', 'early 2020'
                 html.Td(_event_text(r, lang)),
                 html.Td(r["legal_basis"] if isinstance(r["legal_basis"], str) else "–"),
-                html.Td(cite.source_cell(r, lang)),
+                html.Td(cite.source_cell(r, lang, sources)),
             ]
         )
         for r in events.to_dict("records")

@@ -86,6 +86,7 @@ def _rank_table(frame: pd.DataFrame, lang: str) -> html.Div:
     conflicted = position.conflicts(frame)
     name = localized_column("indicator_name", lang)
     unit = localized_column("unit_name", lang)
+    sources = cite.source_index()
     body = [
         html.Tr(
             [
@@ -99,7 +100,7 @@ def _rank_table(frame: pd.DataFrame, lang: str) -> html.Div:
                     if isinstance(r["value_published"], str)
                     else "–"
                 ),
-                html.Td(cite.source_cell(r, lang)),
+                html.Td(cite.source_cell(r, lang, sources)),
             ]
         )
         for r in frame.sort_values(["year", "indicator_code"]).to_dict("records")

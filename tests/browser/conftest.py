@@ -51,11 +51,8 @@ def live_server(app) -> Iterator[str]:
         yield address.rstrip("/")
 
 
-@pytest.fixture
-def browser():
+def _start_chromium():
     """Headless Chromium whose requests to any other host go to a dead proxy (the network is cut)."""
-    if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
-        pytest.skip("needs Debian chromium and chromium-driver")
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -76,8 +73,54 @@ def browser():
     # Every blocking wait is bounded: a page that never loads fails the test instead of hanging CI.
     driver.set_page_load_timeout(30)
     driver.set_script_timeout(30)
-    yield driver
-    driver.quit()
+    return driver
+
+
+def _as_new(driver) -> None:
+    """Leave nothing of the last test in the browser: a new focused tab (a new sessionStorage and page),
+    the others closed, no cookies, no HTTP cache, no granted permissions, no console messages, the first
+    window size."""
+    driver.switch_to.new_window("tab")
+    fresh = driver.current_window_handle
+    for handle in driver.window_handles:
+        if handle != fresh:
+            driver.switch_to.window(handle)
+            driver.close()
+    driver.switch_to.window(fresh)
+    driver.execute_cdp_cmd("Page.bringToFront", {})  # else the tab has no focus (the clipboard needs it)
+    driver.execute_cdp_cmd("Network.clearBrowserCookies", {})
+    driver.execute_cdp_cmd("Network.clearBrowserCache", {})
+    driver.execute_cdp_cmd("Browser.resetPermissions", {})
+    driver.get_log("browser")  # reading the log empties it
+    driver.set_window_size(1366, 768)
+
+
+@pytest.fixture(scope="session")
+def _chromium() -> Iterator[list]:
+    """One Chromium per test worker, started when a test first needs it: starting and quitting one per
+    test cost a minute of the suite. A list, so that a test that breaks it gets a new one."""
+    started: list = []
+    yield started
+    for driver in started:
+        driver.quit()
+
+
+@pytest.fixture
+def browser(_chromium: list):
+    """The worker's headless Chromium, as a new one would be (see `_as_new`)."""
+    if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
+        pytest.skip("needs Debian chromium and chromium-driver")
+    from selenium.common.exceptions import WebDriverException
+
+    if _chromium:
+        try:
+            _as_new(_chromium[0])
+        except WebDriverException:  # the last test left it unusable (crashed, or an alert open)
+            with contextlib.suppress(WebDriverException):
+                _chromium.pop().quit()
+    if not _chromium:
+        _chromium.append(_start_chromium())
+    yield _chromium[0]
 
 
 def console_errors(driver) -> list[str]:
@@ -109,16 +152,21 @@ def clipboard(driver) -> str:
     )
 
 
-def screenshot(driver, name: str, *, width: int, height: int) -> Path:
-    """Save a screenshot of the current page at a window size (for people to look at)."""
-    SCREENSHOTS.mkdir(exist_ok=True)
+def resize(driver, width: int, height: int) -> None:
+    """Set the window's size and give the charts, which resize on the window's resize event, up to 3 s
+    to fit it."""
     driver.set_window_size(width, height)
-    # Charts resize on the window's resize event; give them a moment before measuring or shooting.
     deadline = time.monotonic() + 3
     while time.monotonic() < deadline and driver.execute_script(
         "return document.documentElement.scrollWidth > window.innerWidth + 1"
     ):
         time.sleep(0.1)
+
+
+def screenshot(driver, name: str, *, width: int, height: int) -> Path:
+    """Save a screenshot of the current page at a window size (for people to look at)."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+    resize(driver, width, height)
     path = SCREENSHOTS / f"{name}-{width}x{height}.png"
     if os.environ.get("SAVE_SCREENSHOTS", "1") == "0":  # CI: nobody looks, and ~90 shots cost a minute
         return path

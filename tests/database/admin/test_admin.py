@@ -16,7 +16,6 @@ from dashboard import admin, db
 from dashboard.admin import accounts, audit
 from dashboard.admin.cli import users
 from dashboard.config import REPO_ROOT, Settings
-from dashboard.ingest.importer import build_all
 from tests.support.sheets import cell, dimension_bomb, workbook
 
 PASSWORD = "correct horse battery staple"
@@ -35,8 +34,7 @@ ROUTES = [
 
 @pytest.fixture
 def engine(fresh_engine):
-    engine = fresh_engine()
-    build_all(engine, REPO_ROOT / "data")
+    engine = fresh_engine(like="data")
     accounts.add(engine, EMAIL, PASSWORD, role="publisher")
     return engine
 

@@ -14,7 +14,6 @@ from sqlalchemy import func, select
 from dashboard import db
 from dashboard.admin import publishing
 from dashboard.config import REPO_ROOT
-from dashboard.ingest.importer import build_all
 from dashboard.ingest.parsing import ImportRejected
 from dashboard.ingest.unit_store import publish_units
 from tests.conftest import _postgres_url
@@ -86,9 +85,7 @@ def _datasets_of_2024(engine) -> dict[str, int]:
 
 @pytest.fixture(params=DIALECTS)
 def engine(request, fresh_engine):
-    engine = fresh_engine(dialect=request.param)
-    build_all(engine, REPO_ROOT / "data")
-    return engine
+    return fresh_engine(dialect=request.param, like="data")
 
 
 def _upload(tmp_path: Path, name: str, data: bytes) -> Path:

@@ -14,10 +14,9 @@ from sqlalchemy import Engine
 
 from dashboard.db.index_sets import read_index_sets
 from dashboard.i18n import t
-from dashboard.ingest.importer import import_files
 from dashboard.ingest.index_set_store import publish_index_set
 from dashboard.queries.methods import maxima_frame, schemes_frame
-from tests.database.ingest.test_importer import DATA, REFERENCE_FILES
+from tests.database.ingest.test_importer import DATA
 from tests.database.ingest.test_method_import import HEADER
 
 MAXIMA_HEADER = (
@@ -72,8 +71,7 @@ def test_json_twin_gives_the_same_records(client) -> None:
 @pytest.fixture
 def published(fresh_engine: Callable[..., Engine]):
     """The stored sets of a database where the officer published the shipped template."""
-    engine = fresh_engine()
-    import_files(engine, REFERENCE_FILES)
+    engine = fresh_engine(like="reference")
     publish_index_set(engine, DATA / "templates" / "bo-chi-so-mau.csv", HEADER)
     with engine.connect() as connection:
         return read_index_sets(connection)

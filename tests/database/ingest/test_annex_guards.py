@@ -14,7 +14,7 @@ from sqlalchemy import Engine
 
 from dashboard.ingest.importer import import_files
 from dashboard.ingest.parsing import ImportRejected
-from tests.database.ingest.test_importer import FIXTURES, REFERENCE_FILES, snapshot, write_dataset
+from tests.database.ingest.test_importer import FIXTURES, snapshot, write_dataset
 
 ANNEX = (FIXTURES / "annex_dti_2022.csv").read_text(encoding="utf-8")
 SUB_INDICES = (
@@ -29,9 +29,7 @@ SUB_INDICES = (
 
 @pytest.fixture
 def engine(fresh_engine: Callable[..., Engine]) -> Engine:
-    engine = fresh_engine()
-    import_files(engine, REFERENCE_FILES)
-    return engine
+    return fresh_engine(like="reference")
 
 
 def meta(kind: str) -> dict:

@@ -18,13 +18,10 @@ from dashboard.config import REPO_ROOT
 from dashboard.ingest.checks import INCONSISTENT_NOTE
 from dashboard.ingest.importer import ImportOptions, build_all, import_files, is_empty
 from dashboard.ingest.parsing import ImportRejected
+from tests.support.database_copies import REFERENCE_FILES
 
 DATA = REPO_ROOT / "data"
 FIXTURES = REPO_ROOT / "tests" / "fixtures" / "importer"
-REFERENCE_FILES = [
-    DATA / "reference" / f"{name}.csv"
-    for name in ("units", "lineage", "events", "methodologies", "indicators", "class_schemes")
-]
 MAPPINGS = DATA / "mappings"
 
 TIDY_META = json.loads((FIXTURES / "tidy_edoc_2022.meta.json").read_text(encoding="utf-8"))
@@ -83,9 +80,7 @@ def tidy_text() -> str:
 @pytest.fixture
 def reference_engine(fresh_engine: Callable[[], Engine]) -> Engine:
     """An empty database with only the reference tables of data/ imported."""
-    engine = fresh_engine()
-    import_files(engine, REFERENCE_FILES)
-    return engine
+    return fresh_engine(like="reference")
 
 
 def observations(engine: Engine, dataset_id: str) -> dict[tuple[str, int, str], dict]:

@@ -23,7 +23,6 @@ from dashboard.ingest.index_set_store import make_header, publish_index_set
 from dashboard.ingest.parsing import ImportRejected
 from tests.database.ingest.test_importer import (
     FIXTURES,
-    REFERENCE_FILES,
     observations,
     snapshot,
     write_dataset,
@@ -58,9 +57,7 @@ DAK_LAK = Layout("dak_lak_2022_method.csv", "thu-dak-lak-2022", "dak_lak_2022.cs
 @pytest.fixture
 def engine(fresh_engine: Callable[..., Engine]) -> Engine:
     """The shipped reference tables (units, methods and their class schemes) and nothing else."""
-    engine = fresh_engine()
-    import_files(engine, REFERENCE_FILES)
-    return engine
+    return fresh_engine(like="reference")
 
 
 def publish_method(engine: Engine, layout: Layout) -> None:

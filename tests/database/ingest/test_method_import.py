@@ -35,9 +35,7 @@ HEADER = make_header(
 @pytest.fixture
 def engine(fresh_engine: Callable[..., Engine]) -> Engine:
     """A database with the shipped reference tables (units, methods) and nothing else."""
-    engine = fresh_engine()
-    import_files(engine, REFERENCE_FILES)
-    return engine
+    return fresh_engine(like="reference")
 
 
 def stored(engine: Engine):

@@ -29,9 +29,7 @@ BASIS = "Quyết định số 99/QĐ-UBND ngày 20/02/2025"
 @pytest.fixture
 def engine(fresh_engine: Callable[..., Engine]) -> Engine:
     """A database with the shipped reference tables (units, lineage, methods) and nothing else."""
-    engine = fresh_engine()
-    import_files(engine, REFERENCE_FILES)
-    return engine
+    return fresh_engine(like="reference")
 
 
 def unit(engine: Engine, code: str) -> dict | None:

@@ -21,7 +21,6 @@ from dashboard.domain.scoring import INCONSISTENT_NOTE
 from dashboard.ingest.importer import ImportOptions, import_files
 from dashboard.views import published
 from dashboard.views.ranking import ViewData
-from tests.database.ingest.test_importer import REFERENCE_FILES
 from tests.database.ingest.test_importer_published import OVERRIDES
 from tests.database.pages.test_data_pages import _text, _walk
 
@@ -45,8 +44,7 @@ def shown(
     bound = queries.engine()
 
     def show(text: str) -> None:
-        engine = fresh_engine()
-        import_files(engine, REFERENCE_FILES)
+        engine = fresh_engine(like="reference")
         path = tmp_path / "ket_qua.csv"
         path.write_text(text, encoding="utf-8-sig")
         options = ImportOptions(accept_published_inconsistencies=True)
