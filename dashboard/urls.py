@@ -55,6 +55,9 @@ def api(resource: str, fmt: str = "csv", **params: object) -> str:
     return with_query(f"/api/v1/{resource}.{fmt}", **params)
 
 
+ORIGIN_KEY = "dashboard.trusted_origin"
+
+
 def origin() -> str:
     """The scheme and host absolute URLs start with ('' when there is no trusted one)."""
     if not flask.has_app_context():
@@ -66,6 +69,15 @@ def origin() -> str:
         return base
     if not flask.has_request_context():
         return ""
+    # Every memo key of a request asks: work it out once per request (kept in its WSGI environ, which no
+    # other request shares, unlike `g` under nested test request contexts).
+    environ = flask.request.environ
+    if ORIGIN_KEY not in environ:
+        environ[ORIGIN_KEY] = _request_origin(app)
+    return environ[ORIGIN_KEY]
+
+
+def _request_origin(app: flask.Flask) -> str:
     request = flask.request
     # Flask has already refused (400) a host outside a non-empty TRUSTED_HOSTS; this check is for the
     # empty list, which accepts any host but must not let one into a page.

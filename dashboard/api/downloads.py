@@ -176,7 +176,7 @@ def full_data_name(filters: Mapping[str, str]) -> str:
     """'du-lieu-day-du-cap-xa-2025-chi-so-chuyen-doi-so-2025': the long-format data of a view, named by
     its filters (groups, units, years, then the indices by their Vietnamese names)."""
     groups = [screen_table.GROUP_SLUGS.get(g, g) for g in filters.get("group", "").split(",") if g]
-    names = queries.indicators().set_index("code")["name_vi"]
+    names = queries.indicator_names("vi")
     indices = [
         screen_table.slug(str(names.get(code, code)))
         for key in ("index", "indicator")

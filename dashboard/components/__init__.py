@@ -202,10 +202,11 @@ def source_list(sources: pd.DataFrame, *, lang: str) -> html.Div:
     # One line per document: the yearly illustrative files share the same generator, for example.
     sources = sources.drop_duplicates(["kind", "title", "issuer", "document_number", "url"])
     items = []
-    for row in sources.itertuples():
-        stated = published.source_text(row._asdict(), lang)  # issuer, document number and date, link
+    for row in sources.to_dict("records"):  # itertuples took 8 ms for a few rows of pandas 3 strings
+        stated = published.source_text(row, lang)  # issuer, document number and date, link
+        kind = row["kind"]
         parts: list[object] = [
-            html.Span(t(f"source_kind.{row.kind}", lang), className=f"badge kind-badge kind-{row.kind}"),
+            html.Span(t(f"source_kind.{kind}", lang), className=f"badge kind-badge kind-{kind}"),
             " ",
             stated.title,
         ]

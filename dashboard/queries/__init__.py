@@ -182,6 +182,13 @@ def unit_versions(_version: str) -> pd.DataFrame:
     )
 
 
+@per_data_version(maxsize=8, budgeted=False)
+def indicator_names(lang: str) -> dict[str, str]:
+    """Each indicator's name in `lang` by code: for a name or two per view, without reading the frame."""
+    frame = indicators()
+    return dict(zip(frame["code"], frame[f"name_{lang}"], strict=True))
+
+
 @_versioned
 def indicators(_version: str) -> pd.DataFrame:
     """The indicator catalogue joined to its methodology."""
@@ -343,6 +350,7 @@ def observations(_version: str, selection: ObservationFilter = ObservationFilter
     return frame[OBSERVATION_COLUMNS]
 
 
+@per_data_version(maxsize=4, budgeted=False)  # every page and citation asks: no frame read per call
 def last_updated() -> str:
     """Date the figures were last read from their sources (ISO), for footers and citations.
 
