@@ -256,7 +256,7 @@ def download_links(
 
 def control(label: str, component: object, *, class_name: str = "control") -> html.Div | html.Fieldset:
     """A labelled form control: a radio group is a fieldset named by its legend; any other control has a
-    label pointing at its id (assets/a11y.js carries the name to a slider's thumb or a dropdown's button)."""
+    label pointing at its id (assets/a11y.js carries the name to a dropdown's button)."""
     if isinstance(component, RadioGroup):
         return html.Fieldset([html.Legend(label, className="form-label"), component], className=class_name)
     return html.Div(

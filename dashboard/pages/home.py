@@ -141,22 +141,13 @@ def _controls(
 ) -> html.Div:
     """Year (with play), index and group: the view the page shows; the map's colouring, offered only where
     the view's method defines classes."""
-    marks = {y: {"label": str(y)} for y in years}
     group_options = ranking_view.group_options(groups.get(view.year, []), lang)
     return html.Div(
         [
             html.Div(
                 [
                     html.Label(t("control.year", lang), htmlFor=YEAR, className="form-label"),
-                    dcc.Slider(
-                        id=YEAR,
-                        min=min(years, default=0),
-                        max=max(years, default=0),
-                        step=1,
-                        marks=marks,
-                        value=view.year,
-                        included=False,
-                    ),
+                    view_controls.year_dropdown(YEAR, years, view.year),
                     html.Button(
                         t("control.play", lang),
                         id=PLAY,
@@ -310,8 +301,8 @@ def toggle_play(_clicks, disabled, lang):
 
 # Play runs once through the years and stops at the last (from the first when started at the last).
 clientside_callback(
-    """function(ticks, year, marks) {
-        const years = Object.keys(marks || {}).map(Number).sort((a, b) => a - b);
+    """function(ticks, year, options) {
+        const years = (options || []).map(o => o.value).sort((a, b) => a - b);
         const next = years.find(y => y > year);
         const button = document.getElementById("overview-play");
         const stay = window.dash_clientside.no_update;
@@ -327,7 +318,7 @@ clientside_callback(
     Output(PLAY, "children", allow_duplicate=True),
     Input(TICKER, "n_intervals"),
     State(YEAR, "value"),
-    State(YEAR, "marks"),
+    State(YEAR, "options"),
     prevent_initial_call=True,
 )
 

@@ -84,12 +84,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
             [
                 components.control(
                     t("control.year", lang),
-                    dcc.Dropdown(
-                        id=YEAR,
-                        options=[{"value": y, "label": str(y)} for y in reversed(years)],
-                        value=view.year,
-                        clearable=False,
-                    ),
+                    view_controls.year_dropdown(YEAR, years, view.year),
                 ),
                 components.control(
                     t("control.group", lang), components.radio(GROUP, group_options, view.group)

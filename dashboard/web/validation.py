@@ -39,7 +39,7 @@ def optional(rule: Rule) -> Rule:
 
 
 def year(value: Any) -> bool:
-    """A whole year in a plausible range (the slider sends ints; never floats such as 2023.9)."""
+    """A whole year in a plausible range (the year dropdown sends ints; never floats such as 2023.9)."""
     return isinstance(value, int) and not isinstance(value, bool) and 2000 <= value <= 2100
 
 

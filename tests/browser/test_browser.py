@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+from selenium.common.exceptions import (
+    NoSuchElementException,
+    StaleElementReferenceException,
+    TimeoutException,
+)
 from selenium.webdriver.common.by import By
-from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -73,8 +76,7 @@ def test_journey_rankings_switch_year_open_profile(browser, live_server):
 def test_journey_map_year_and_index_survive_a_shared_url(browser, live_server):
     browser.get(live_server + "/?year=2024")  # the districts: 2025 has communes
     wait_for(browser, "#overview-map .js-plotly-plot")
-    thumb = browser.find_element(By.CSS_SELECTOR, "#overview-year [role=slider]")
-    thumb.send_keys(*[Keys.ARROW_LEFT] * 5)  # 2024 -> 2019 with the keyboard
+    choose(browser, "overview-year", "2019")
     wait_until(browser, lambda d: "year=2019" in d.current_url)
     choose(browser, "overview-index", "Nhân lực")
     wait_until(browser, lambda d: "index=ITR_HR" in d.current_url)
@@ -96,3 +98,20 @@ def test_language_switch_keeps_the_view(browser, live_server):
     assert "year=2017" in browser.current_url and "lang=en" in browser.current_url
     wait_for(browser, "#rankings-grid .ag-row")
     assert "In 2017" in browser.find_element(By.ID, "rankings-summary").text
+
+
+def test_play_steps_through_the_years_and_pause_stops_it(browser, live_server):
+    browser.get(live_server + "/?year=2019")
+    wait_for(browser, "#overview-map .js-plotly-plot")
+    play = browser.find_element(By.ID, "overview-play")
+    label = play.text
+    play.click()
+    wait_until(browser, lambda d: "year=2020" in d.current_url)  # one tick (1.6 s) later
+    assert "2020" in browser.find_element(By.ID, "overview-year").text
+    assert "2020" in browser.find_element(By.ID, "overview-summary").text
+    browser.find_element(By.ID, "overview-play").click()  # now labelled pause
+    wait_until(browser, lambda d: d.find_element(By.ID, "overview-play").text == label)
+    stopped = browser.current_url
+    with pytest.raises(TimeoutException):  # no further year in two ticks' time
+        WebDriverWait(browser, 3.5).until(lambda d: d.current_url != stopped)
+    assert console_errors(browser) == []
