@@ -1,8 +1,8 @@
 /* Accessibility of the pieces Dash draws itself, applied wherever they appear (one observer, no page code).
    - Dash 4 dropdowns put a focusable dummy input inside aria-hidden and take the real button out of the
      Tab order: the dummy is disabled and the button (which opens the list) takes the Tab stop.
-   - A <label for> pointing at a slider's wrapper names nothing: it is carried to the slider's thumb and
-     number box. A dropdown button is named by its own <label> and described by the value it shows.
+   - A <label for> pointing at a component's wrapper names nothing: it is carried to the inputs inside
+     it. A dropdown button is named by its own <label> and described by the value it shows.
    - Charts get a name (their title) and the figure role; the document title follows the page's heading.
    - The skip link moves focus to the page's heading without changing the URL (a #main fragment would
      make dcc.Location re-run the Pages router and drop the focus).
@@ -44,7 +44,7 @@
         if (shown && target.getAttribute("aria-describedby") !== shown) target.setAttribute("aria-describedby", shown);
         return;
       }
-      target.querySelectorAll("[role=slider], input").forEach(function (control) {
+      target.querySelectorAll("input").forEach(function (control) {
         if (control.getAttribute("aria-labelledby") !== id) control.setAttribute("aria-labelledby", id);
       });
     });
