@@ -15,6 +15,7 @@ import pandas as pd
 from dashboard.domain import UnitKind, localized
 from dashboard.i18n import format_number, t
 from dashboard.views.cited import sources_by
+from dashboard.views.published import number_as_published
 from dashboard.views.screen_table import Column, ScreenTable, table_of
 
 # Each illustrative share and the counts it is computed from (numerator, denominator).
@@ -87,7 +88,8 @@ def unit_rows(
             "label": names[r["unit_code"]],
             "unit_code": r["unit_code"],
             "value": r[index],
-            "text": f"{format_number(r[index], lang)} %",
+            # As stored, with its decimals (99,49 %, never rounded to 99,5 %: the download says 99.49).
+            "text": f"{number_as_published(r[index], lang=lang)} %",
             "numerator": r[numerator],
             "denominator": r[denominator],
             "numerator_text": format_number(r[numerator], lang, decimals=0),

@@ -40,7 +40,7 @@ def test_an_edocs_query_names_only_what_is_held():
 def test_the_edocs_unit_table_orders_units_by_share():
     numerator, denominator = edocs.UNIT_SHARES[edocs.DEFAULT_INDEX]
     rows = []
-    for code, share in (("522", 40.0), ("525", 80.0)):
+    for code, share in (("522", 40.0), ("525", 80.0), ("526", 99.49)):
         for indicator, value in ((edocs.DEFAULT_INDEX, share), (numerator, share), (denominator, 100.0)):
             rows.append(
                 {
@@ -54,9 +54,11 @@ def test_the_edocs_unit_table_orders_units_by_share():
                 }
             )
     table = edocs.unit_rows(pd.DataFrame(rows), edocs.DEFAULT_INDEX, 2023, "vi", sources=SOURCES)
+    # Each share with the decimals it is stored with, as the download gives it: 99.49 is not 99,5.
     assert [(r["unit_code"], r["text"], r["denominator_text"]) for r in table] == [
-        ("525", "80,0 %", "100"),
-        ("522", "40,0 %", "100"),
+        ("526", "99,49 %", "100"),
+        ("525", "80 %", "100"),
+        ("522", "40 %", "100"),
     ]
     names = {numerator: "Văn bản điện tử", denominator: "Văn bản ban hành"}
     columns = edocs.unit_columns(edocs.DEFAULT_INDEX, names, "vi")
