@@ -49,11 +49,14 @@ def decision_annex(path: Path, *, home_affairs: float) -> Path:
 
 
 def _heading_becomes(driver, predicate) -> str:
-    """Wait for the next page's heading (the form posts navigate, so elements go stale meanwhile)."""
+    """Wait for the next page's heading. The form posts navigate: the heading is read in one script, as
+    an element found before the navigation and read after it fails ("Node with given id does not belong
+    to the document", not a stale element)."""
     wait = WebDriverWait(
         driver, 20, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)
     )
-    return wait.until(lambda d: (text := d.find_element(By.TAG_NAME, "h1").text) and predicate(text) and text)
+    read = "const h = document.querySelector('h1'); return h ? h.innerText.trim() : '';"
+    return wait.until(lambda d: (text := d.execute_script(read)) and predicate(text) and text)
 
 
 def _fill(driver, field_id: str, value: str) -> None:
