@@ -31,10 +31,10 @@ def summary_and_banner(
     ]
 
 
-def year_dropdown(component_id: str, years: list[int], year: int) -> dcc.Dropdown:
-    """The year of a view, newest first (typing a year finds it). A dropdown, not a slider: the overview
-    and the rankings choose the year the same way, and the slider's 12 KB script stays off the first
-    visit (the dropdown's is loaded for the index anyway)."""
+def year_dropdown(component_id: str, years: list[int], year: int | None) -> dcc.Dropdown:
+    """The year of a view, newest first (typing a year finds it). A dropdown, not a slider: the overview,
+    the rankings and the e-documents choose the year the same way, and the slider's 12 KB script stays
+    off the first visit (the dropdown's is loaded for the index anyway)."""
     return dcc.Dropdown(
         id=component_id,
         options=[{"value": y, "label": str(y)} for y in sorted(years, reverse=True)],

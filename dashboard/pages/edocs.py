@@ -14,7 +14,7 @@ from dash import Input, Output, State, callback, clientside_callback, dcc, html
 from dashboard import components, urls
 from dashboard.api import screen
 from dashboard.assemble import comparison, edocs, page_meta, ranking
-from dashboard.components import chart_tools
+from dashboard.components import chart_tools, view_controls
 from dashboard.components import citations as cite
 from dashboard.domain import is_target
 from dashboard.figures import charts
@@ -114,7 +114,7 @@ def unit_section(group: str, index: str, year: int | None, lang: str) -> list:
         html.Div(
             html.Table(
                 [html.Thead(html.Tr([html.Th(h, scope="col") for h in header])), html.Tbody(body)],
-                className="table table-sm data-table",
+                className="table table-sm data-table edocs-unit-table",
             ),
             className="table-responsive",
         ),
@@ -159,12 +159,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
             ),
             components.control(
                 t("control.year", lang),
-                dcc.Dropdown(
-                    id=YEAR,
-                    options=[{"value": y, "label": str(y)} for y in reversed(edocs.unit_years())],
-                    value=year,
-                    clearable=False,
-                ),
+                view_controls.year_dropdown(YEAR, edocs.unit_years(), year),
             ),
         ],
         className="controls",
