@@ -15,11 +15,11 @@ from sqlalchemy import Engine, make_url, text
 from dashboard import db
 from dashboard.config import REPO_ROOT, Settings
 from dashboard.ingest.importer import build_all
-from tests.support.database_copies import DatabaseCopies, Kind
+from tests.support.database_copies import DATA, DatabaseCopies, Kind
 from tests.support.hung_redis import SilentRedis
 
 SHARED = REPO_ROOT.parent / "shared"
-DATA_DIR = REPO_ROOT / "data"
+DATA_DIR = DATA
 
 
 def pytest_configure(config: pytest.Config) -> None:

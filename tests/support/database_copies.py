@@ -41,7 +41,7 @@ class DatabaseCopies:
         self._folder = folder
         self._server = make_url(postgres_url) if postgres_url else None
         self._templates: dict[tuple[Kind, str], str] = {}  # (kind, dialect) -> file path or database name
-        self._copies: list[tuple[Engine, str]] = []
+        self._copies: dict[Engine, Callable[[], None]] = {}  # each copy and what removes it
 
     def copy(self, kind: Kind, dialect: str) -> Engine:
         """A new database like the template of `kind` on `dialect` ("sqlite" or "postgresql")."""
@@ -52,24 +52,23 @@ class DatabaseCopies:
             path = self._folder / f"copy-{uuid.uuid4().hex}.sqlite3"
             shutil.copyfile(template, path)
             engine = db.get_engine(f"sqlite:///{path}")
-            self._copies.append((engine, ""))
+            self._copies[engine] = path.unlink
         else:
             name = f"{template}_{uuid.uuid4().hex[:10]}"
             self._execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
             engine = db.get_engine(self._url(name))
-            self._copies.append((engine, name))
+            self._copies[engine] = lambda: self._execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         return engine
 
     def drop(self, engine: Engine) -> None:
-        """Drop a copy this made (the file stays on SQLite: pytest's tmp_path removes it)."""
-        for made in [made for made in self._copies if made[0] is engine]:
-            self._copies.remove(made)
-            engine.dispose()
-            if made[1]:
-                self._execute(f'DROP DATABASE IF EXISTS "{made[1]}" WITH (FORCE)')
+        """Remove a copy this made: its file on SQLite (a few MB each, kept by pytest's last three runs
+        otherwise), its database on PostgreSQL."""
+        remove = self._copies.pop(engine)
+        engine.dispose()
+        remove()
 
     def close(self) -> None:
-        for engine, _ in list(self._copies):
+        for engine in list(self._copies):
             self.drop(engine)
         for (_, dialect), template in self._templates.items():
             if dialect == "postgresql":
