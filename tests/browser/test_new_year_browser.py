@@ -19,7 +19,7 @@ from dashboard.admin import accounts
 from dashboard.config import REPO_ROOT
 from tests.browser.conftest import console_errors
 from tests.browser.test_browser import wait_for, wait_until
-from tests.browser.test_publishing import _fill, _heading_becomes, _publish
+from tests.browser.test_publishing import _fill, _post, _publish
 from tests.database.core.test_new_year_cli import FIXTURES, communes_annex, repository_state
 
 pytestmark = [pytest.mark.browser, pytest.mark.changes_data]
@@ -42,9 +42,7 @@ def _submit(driver, preview_heading: str) -> str:
 
 
 def _submit_form(driver, button: str, preview_heading: str) -> str:
-    driver.find_element(By.CSS_SELECTOR, button).click()
-    _heading_becomes(driver, lambda heading: heading == preview_heading)
-    return driver.find_element(By.TAG_NAME, "main").text
+    return _post(driver, button, lambda heading: heading == preview_heading)[1]
 
 
 def _annex(driver, live_server: str, annex: Path, document: str) -> str:

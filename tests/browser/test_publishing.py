@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
-from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -48,15 +48,35 @@ def decision_annex(path: Path, *, home_affairs: float) -> Path:
     return path
 
 
-def _heading_becomes(driver, predicate) -> str:
-    """Wait for the next page's heading. The form posts navigate: the heading is read in one script, as
-    an element found before the navigation and read after it fails ("Node with given id does not belong
-    to the document", not a stale element)."""
-    wait = WebDriverWait(
-        driver, 20, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)
-    )
-    read = "const h = document.querySelector('h1'); return h ? h.innerText.trim() : '';"
-    return wait.until(lambda d: (text := d.execute_script(read)) and predicate(text) and text)
+NEXT_PAGE = """if (window.qnBeforePost || document.readyState !== "complete") return null;
+    const h = document.querySelector("h1");
+    return h ? h.innerText.trim() : "";"""
+
+
+def _post(driver, button: str, predicate) -> tuple[str, str]:
+    """Click the form button `button` (CSS or XPath) and wait for the page the post leads to, whose
+    heading meets `predicate`; return its heading and main text.
+
+    The page is read in scripts only: an element found before the navigation and read after it fails
+    ("Node with given id does not belong to the document", not a stale element). The page before is
+    marked, so that a page with the same heading (a preview after a preview) is not taken for the next.
+    """
+    driver.execute_script("window.qnBeforePost = true")
+    by = By.XPATH if button.startswith("//") else By.CSS_SELECTOR
+    driver.find_element(by, button).click()
+
+    def next_page(d):
+        try:
+            page = d.execute_script(NEXT_PAGE)
+        except WebDriverException as error:  # the script ran while the document was being replaced
+            if "does not belong to the document" in str(error) or "unloaded" in str(error):
+                return None
+            raise
+        return page if page and predicate(page) else None
+
+    heading = WebDriverWait(driver, 20).until(next_page)
+    # The next page has loaded and nothing navigates any more: its elements can be read as usual.
+    return heading, driver.find_element(By.TAG_NAME, "main").text
 
 
 def _fill(driver, field_id: str, value: str) -> None:
@@ -79,17 +99,16 @@ def _upload(driver, live_server: str, annex: Path, *, replaces: str, reason: str
     _fill(driver, "reason", reason)
     driver.find_element(By.ID, "confirm_shrink").click()  # the table has fewer rows than the one it replaces
     driver.find_element(By.ID, "accept_published_inconsistencies").click()
-    driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
-    _heading_becomes(driver, lambda heading: heading == "Xem trước")
-    return driver.find_element(By.TAG_NAME, "main").text
+    return _post(driver, "main form button[type=submit]", lambda heading: heading == "Xem trước")[1]
 
 
 def _publish(driver) -> None:
-    driver.find_element(By.XPATH, "//button[normalize-space()='Công bố']").click()
     # Every preview's heading starts so ("Xem trước", "Xem trước bộ chỉ số", "Xem trước thay đổi đơn vị"):
     # wait for the next page's, not the preview's still on screen.
-    heading = _heading_becomes(driver, lambda heading: not heading.startswith("Xem trước"))
-    assert heading == "Đã công bố", driver.find_element(By.TAG_NAME, "main").text
+    heading, text = _post(
+        driver, "//button[normalize-space()='Công bố']", lambda heading: not heading.startswith("Xem trước")
+    )
+    assert heading == "Đã công bố", text
 
 
 def test_journey_sign_in_upload_preview_publish_and_correct(live_server, browser, built_engine, tmp_path):
