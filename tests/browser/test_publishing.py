@@ -57,9 +57,10 @@ def _post(driver, button: str, predicate) -> tuple[str, str]:
     """Click the form button `button` (CSS or XPath) and wait for the page the post leads to, whose
     heading meets `predicate`; return its heading and main text.
 
-    The page is read in scripts only: an element found before the navigation and read after it fails
-    ("Node with given id does not belong to the document", not a stale element). The page before is
-    marked, so that a page with the same heading (a preview after a preview) is not taken for the next.
+    While the page changes it is read in a script only: an element found before the navigation and read
+    after it fails ("Node with given id does not belong to the document", not a stale element). The page
+    before is marked, so that a page with the same heading (a preview after a preview) is not taken for
+    the next.
     """
     driver.execute_script("window.qnBeforePost = true")
     by = By.XPATH if button.startswith("//") else By.CSS_SELECTOR
